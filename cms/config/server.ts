@@ -1,0 +1,15 @@
+import type { Core } from '@strapi/strapi';
+import { requireSecretList } from '../src/config-support/secrets';
+
+export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  // Public URL of the CMS; needed behind a reverse proxy so admin links and media URLs are right.
+  url: env('PUBLIC_URL', ''),
+  // Trust X-Forwarded-* from the proxy in front, so rate limits see the real client address.
+  proxy: { koa: env.bool('IS_PROXIED', false) },
+  app: {
+    keys: requireSecretList(env, 'APP_KEYS'),
+  },
+  cron: { enabled: false },
+});

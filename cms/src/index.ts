@@ -1,0 +1,21 @@
+import type { Core } from '@strapi/strapi';
+import { configureEditViews } from './admin-face/configure-edit-views';
+import { seedFirstRun } from './bootstrap/first-run-seed';
+import { ensureLocalAdmin } from './bootstrap/local-admin';
+import { lockDownPublicRole } from './bootstrap/public-role';
+import { provisionReadToken } from './bootstrap/read-token';
+import { registerContentRules } from './validation/document-middleware';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerContentRules(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await lockDownPublicRole(strapi);
+    await provisionReadToken(strapi);
+    await configureEditViews(strapi);
+    await seedFirstRun(strapi);
+    await ensureLocalAdmin(strapi);
+  },
+};
