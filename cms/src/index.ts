@@ -3,7 +3,7 @@ import { configureEditViews } from './admin-face/configure-edit-views';
 import { seedFirstRun } from './bootstrap/first-run-seed';
 import { ensureLocalAdmin } from './bootstrap/local-admin';
 import { lockDownPublicRole } from './bootstrap/public-role';
-import { provisionReadToken } from './bootstrap/read-token';
+import { provisionReadToken, removeUnusedDefaultTokens } from './bootstrap/read-token';
 import { registerContentRules } from './validation/document-middleware';
 
 export default {
@@ -13,6 +13,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await lockDownPublicRole(strapi);
+    await removeUnusedDefaultTokens(strapi);
     await provisionReadToken(strapi);
     await configureEditViews(strapi);
     await seedFirstRun(strapi);

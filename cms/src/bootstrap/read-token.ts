@@ -63,3 +63,20 @@ export const provisionReadToken = async (strapi: Core.Strapi): Promise<void> => 
   });
   strapi.log.info(`${existing ? 'Updated' : 'Created'} the API token "${READ_TOKEN_NAME}" from STRAPI_READ_TOKEN.`);
 };
+
+/** Strapi's first boot creates these; the site never uses them and a Full Access key is a liability. */
+const STRAPI_DEFAULT_TOKENS = [
+  { name: 'Read Only', description: 'A default API token with read-only permissions, only used for accessing resources' },
+  { name: 'Full Access', description: 'A default API token with full access permissions, used for accessing or modifying resources' },
+];
+
+/** Removes Strapi's default tokens as long as nobody has used them; a used one is left alone. */
+export const removeUnusedDefaultTokens = async (strapi: Core.Strapi): Promise<void> => {
+  for (const { name, description } of STRAPI_DEFAULT_TOKENS) {
+    const token = await strapi.db.query('admin::api-token').findOne({ where: { name, description, lastUsedAt: null } });
+    if (!token) continue;
+    await strapi.db.query('admin::api-token-permission').deleteMany({ where: { token: token.id } });
+    await strapi.db.query('admin::api-token').delete({ where: { id: token.id } });
+    strapi.log.info(`Removed Strapi's unused default API token "${name}": the site has its own read-only token.`);
+  }
+};

@@ -29,14 +29,15 @@ const sameMarks = (a: TextNode, b: TextNode): boolean =>
   a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strikethrough === b.strikethrough && a.code === b.code;
 
 /** Merges neighbouring text runs with the same marks and trims the ends of a block. */
-const tidy = (nodes: InlineNode[]): InlineNode[] => {
+const tidy = (nodes: InlineNode[], trimEdges = true): InlineNode[] => {
   const merged: InlineNode[] = [];
   for (const node of nodes) {
     const last = merged.at(-1);
     if (node.type === 'text' && last?.type === 'text' && sameMarks(last, node)) {
       merged[merged.length - 1] = { ...last, text: last.text + node.text };
     } else if (node.type === 'link') {
-      merged.push({ ...node, children: tidy(node.children) as TextNode[] });
+      // Spaces at a link's edges separate it from the next word: they stay.
+      merged.push({ ...node, children: tidy(node.children, false) as TextNode[] });
     } else {
       merged.push(node);
     }
@@ -45,8 +46,10 @@ const tidy = (nodes: InlineNode[]): InlineNode[] => {
     const node = merged[index];
     if (node?.type === 'text') merged[index] = { ...node, text: trim(node.text) };
   };
-  trimEdge(0, (s) => s.replace(/^ +/, ''));
-  trimEdge(merged.length - 1, (s) => s.replace(/ +$/, ''));
+  if (trimEdges) {
+    trimEdge(0, (s) => s.replace(/^ +/, ''));
+    trimEdge(merged.length - 1, (s) => s.replace(/ +$/, ''));
+  }
   const kept = merged.filter((node) => node.type !== 'text' || node.text !== '');
   // A block must have at least one child for the editor to open it.
   return kept.length > 0 ? kept : [{ type: 'text', text: '' }];

@@ -38,3 +38,11 @@ export const createPostgresDatabase = async (serverUrl: string): Promise<TestDat
     },
   };
 };
+
+/** A fresh database of the kind the current test project runs on. */
+export const createTestDatabase = (kind: string): Promise<TestDatabase> => {
+  if (kind !== 'postgres') return createSqliteDatabase();
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) throw new Error('The postgres test project needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres');
+  return createPostgresDatabase(serverUrl);
+};

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { adminSession, contentApi } from '../support/http';
+
+type Json = Record<string, unknown>;
+const PAGES = '/content-manager/collection-types/api::page.page';
+
+/** The seed page's draft as the admin's edit view loads it. */
+const loadSeedDraft = async () => {
+  const admin = await adminSession();
+  const list = await admin.call('GET', `${PAGES}?filters[path][$eq]=/services/clear-your-record/`);
+  const documentId = (list.body.results as { documentId: string }[])[0]!.documentId;
+  const draft = await admin.call('GET', `${PAGES}/${documentId}`);
+  return { admin, documentId, data: structuredClone(draft.body.data) as Json & { sections: Json[] } };
+};
+
+const errorsOf = (body: Json) => {
+  const error = body.error as { message: string; details: { errors: { path: string[]; message: string }[] } };
+  return { message: error.message, paths: error.details.errors.map((e) => e.path.join('.')) };
+};
+
+describe('saving in the admin', () => {
+  it.each([' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example/'])(
+    'refuses a quick link to %j with a message on the field',
+    async (url) => {
+      const { admin, documentId, data } = await loadSeedDraft();
+      const quickLinks = data.sections[2] as { items: { link: Json }[] };
+      quickLinks.items[0]!.link.url = url;
+      const response = await admin.call('PUT', `${PAGES}/${documentId}`, data);
+      expect(response.status).toBe(400);
+      const { message, paths } = errorsOf(response.body);
+      expect(paths).toEqual(['sections.2.items.0.link.url']);
+      expect(message).toMatch(/not allowed|another site|control characters/);
+    },
+  );
+
+  it('refuses a hero alt text shorter than 8 characters, even in a draft', async () => {
+    const { admin, documentId, data } = await loadSeedDraft();
+    data.sections[0]!.altText = 'photo';
+    const response = await admin.call('PUT', `${PAGES}/${documentId}`, data);
+    expect(response.status).toBe(400);
+    const { message, paths } = errorsOf(response.body);
+    expect(paths).toEqual(['sections.0.altText']);
+    expect(message).toContain('at least 8 characters');
+  });
+
+  it('refuses a web address that breaks the URL rules', async () => {
+    const { admin, documentId, data } = await loadSeedDraft();
+    data.path = '/Services/Clear Your Record';
+    const response = await admin.call('PUT', `${PAGES}/${documentId}`, data);
+    expect(response.status).toBe(400);
+    expect(errorsOf(response.body).paths).toEqual(['path']);
+  });
+
+  it('leaves nothing unsafe behind: the published page still links to "#"', async () => {
+    const { body } = await contentApi('/pages', {
+      filters: { path: { $eq: '/services/clear-your-record/' } },
+      populate: { sections: { on: { 'sections.quick-links': { populate: { items: { populate: { link: true } } } } } } },
+    });
+    const page = (body.data as { sections: { __component: string; items?: { link: { url: string } }[] }[] }[])[0]!;
+    const urls = page.sections.flatMap((s) => s.items ?? []).map((i) => i.link.url);
+    expect(urls).toEqual(['#', '#', '#']);
+  });
+
+  it('accepts a new draft page with safe links (https, mailto, tel, site path), which stays unpublished', async () => {
+    const admin = await adminSession();
+    const created = await admin.call('POST', PAGES, {
+      title: 'Contact the Coalition',
+      path: '/contact-us/',
+      description: 'How to reach the coalition.',
+      sections: [
+        {
+          __component: 'sections.quick-links',
+          heading: 'Reach us',
+          items: ['https://example.org/help', 'mailto:CannabisEquityIL@gmail.com', 'tel:+1-312-555-0100', '/services/clear-your-record/'].map((url, i) => ({
+            icon: 'house',
+            link: { text: `Link ${i + 1}`, type: 'External Link', url },
+          })),
+        },
+      ],
+    });
+    expect(created.status).toBe(201);
+    const documentId = (created.body.data as { documentId: string }).documentId;
+    try {
+      const { body } = await contentApi('/pages', { filters: { path: { $eq: '/contact-us/' } } });
+      expect(body.data).toEqual([]);
+    } finally {
+      expect((await admin.call('DELETE', `${PAGES}/${documentId}`)).status).toBe(200);
+    }
+  });
+});

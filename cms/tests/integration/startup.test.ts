@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import '../support/provided';
+import { freePort, startStrapi, testEnv, type RunningStrapi } from '../support/strapi-process';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+const freshDatabase = () => createTestDatabase(inject('strapi').database);
+
+type Json = Record<string, unknown>;
+
+/** What a start could have changed, read over HTTP as staff and the site see it. */
+const snapshot = async (server: RunningStrapi) => {
+  const { env, url } = server;
+  const login = await fetch(`${url}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const { data } = (await login.json()) as { data: { token: string } };
+  const admin = async (path: string) =>
+    (await (await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${data.token}` } })).json()) as Json;
+  const site = async (path: string) =>
+    (await (await fetch(`${url}/api${path}`, { headers: { Authorization: `Bearer ${env.STRAPI_READ_TOKEN}` } })).json()) as Json;
+  const tokens = (await admin('/admin/api-tokens')).data as Json[];
+  const users = (await admin('/admin/users?pageSize=100')).data as { results: Json[] };
+  const files = (await admin('/upload/files?pageSize=100')) as { results: Json[] };
+  const pages = (await site('/pages')).data as Json[];
+  const global = (await site('/global')).data as Json;
+  return {
+    pages: pages.map((p) => [p.documentId, p.path, p.updatedAt, p.publishedAt]),
+    global: [global.documentId, global.updatedAt],
+    tokens: tokens.map((t) => [t.name, t.type]),
+    users: users.results.map((u) => u.email),
+    files: files.results.map((f) => f.id),
+  };
+};
+
+describe('starting the CMS', () => {
+  let database: TestDatabase;
+  let env: Record<string, string>;
+  let first: { output: string; state: Awaited<ReturnType<typeof snapshot>> };
+
+  beforeAll(async () => {
+    database = await freshDatabase();
+    env = testEnv(database.env, await freePort());
+    const server = await startStrapi(env);
+    try {
+      first = { output: server.output(), state: await snapshot(server) };
+    } finally {
+      await server.stop();
+    }
+  });
+  afterAll(() => database.drop());
+
+  it('seeds an empty database: one page, the settings, the read token and the admin', () => {
+    expect(first.output).toContain('Empty database: importing the seed content');
+    expect(first.output).toContain('Local admin user created');
+    expect(first.state.pages.map((p) => p[1])).toEqual(['/services/clear-your-record/']);
+    expect(first.state.tokens).toEqual([['Public site (read-only)', 'custom']]);
+    expect(first.state.users).toEqual([env.ADMIN_EMAIL]);
+    expect(first.state.files).toHaveLength(1);
+  });
+
+  it('changes nothing on a second start', async () => {
+    const server = await startStrapi(env);
+    try {
+      expect(await snapshot(server)).toEqual(first.state);
+      expect(server.output()).not.toContain('importing the seed content');
+      expect(server.output()).not.toContain('Local admin user created');
+      expect(server.output()).not.toContain('API token');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('repairs a changed read token on start: the configured value works again', async () => {
+    const rotated = { ...env, STRAPI_READ_TOKEN: 'f'.repeat(64) };
+    const server = await startStrapi(rotated);
+    try {
+      expect(server.output()).toContain('Updated the API token "Public site (read-only)"');
+      const read = (token: string) => fetch(`${server.url}/api/pages`, { headers: { Authorization: `Bearer ${token}` } });
+      expect((await read(rotated.STRAPI_READ_TOKEN)).status).toBe(200);
+      expect((await read(env.STRAPI_READ_TOKEN!)).status).toBe(401);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('a wrong configuration stops the start with a message that says how to fix it', () => {
+  const expectRefusal = async (overrides: Record<string, string>, message: RegExp) => {
+    const database = await freshDatabase();
+    try {
+      const env = { ...testEnv(database.env, await freePort()), ...overrides };
+      const error = await startStrapi(env, 60_000).then(
+        async (server) => {
+          await server.stop();
+          return new Error('Strapi started');
+        },
+        (e: unknown) => e as Error,
+      );
+      expect(error.message).toMatch(/exited with 1/);
+      expect(error.message).toMatch(message);
+    } finally {
+      await database.drop();
+    }
+  };
+
+  it('refuses placeholder APP_KEYS in production', () =>
+    expectRefusal({ NODE_ENV: 'production', APP_KEYS: 'toBeModified1,toBeModified2' }, /APP_KEYS .*pnpm --filter cms secrets/));
+
+  it('refuses a missing ADMIN_JWT_SECRET', () => expectRefusal({ ADMIN_JWT_SECRET: '' }, /Missing secret ADMIN_JWT_SECRET\. .*cms\/\.env/));
+
+  it('refuses an unknown database client', () => expectRefusal({ DATABASE_CLIENT: 'mysql' }, /DATABASE_CLIENT is "mysql"; it must be "sqlite"/));
+
+  it('refuses a read token that is too short', () => expectRefusal({ STRAPI_READ_TOKEN: 'short' }, /STRAPI_READ_TOKEN is missing or shorter than 32/));
+});

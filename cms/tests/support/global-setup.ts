@@ -1,0 +1,29 @@
+import type { TestProject } from 'vitest/node';
+import './provided';
+import { freePort, startStrapi, testEnv } from './strapi-process';
+import { createTestDatabase } from './test-database';
+
+/** One real Strapi per test project, on a fresh database, for all its integration tests. */
+export const startSuite = async (project: TestProject, kind: 'sqlite' | 'postgres') => {
+  const database = await createTestDatabase(kind);
+  const env = testEnv(database.env, await freePort());
+  let server;
+  try {
+    server = await startStrapi(env);
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  project.provide('strapi', {
+    url: server.url,
+    readToken: env.STRAPI_READ_TOKEN!,
+    adminEmail: env.ADMIN_EMAIL!,
+    adminPassword: env.ADMIN_PASSWORD!,
+    database: database.label,
+    env,
+  });
+  return async () => {
+    await server.stop();
+    await database.drop();
+  };
+};

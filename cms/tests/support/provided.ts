@@ -1,0 +1,15 @@
+export type ProvidedStrapi = {
+  url: string;
+  readToken: string;
+  adminEmail: string;
+  adminPassword: string;
+  database: string;
+  /** The environment the server runs with: a CLI run with it talks to the same database. */
+  env: Record<string, string>;
+};
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    strapi: ProvidedStrapi;
+  }
+}

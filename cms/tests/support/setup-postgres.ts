@@ -1,0 +1,4 @@
+import type { TestProject } from 'vitest/node';
+import { startSuite } from './global-setup';
+
+export default (project: TestProject) => startSuite(project, 'postgres');
