@@ -7,7 +7,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateSecrets, toDotenv } from './generate-secrets.mts';
 
-const envFile = path.resolve(import.meta.dirname, '..', '.env');
+// CMS_ENV_FILE lets tests point this at a temporary file.
+const envFile = process.env.CMS_ENV_FILE ?? path.resolve(import.meta.dirname, '..', '.env');
 
 if (process.env.NODE_ENV === 'production') {
   process.exit(0);

@@ -21,13 +21,13 @@ export const EDIT_VIEW_TEXTS: Record<string, ModelTexts> = {
   'api::page.page': {
     mainField: 'title',
     fields: {
-      title: { label: 'Title', description: '4–64 characters. Shown in the browser tab, in search results and as the hero heading when that is empty.' },
+      title: { label: 'Title', description: 'Shown in the browser tab, in search results and as the hero heading when that is empty.' },
       path: {
         label: 'Web address',
         description: 'Starts and ends with "/", lowercase letters, digits and hyphens, e.g. /services/clear-your-record/. The home page is /. Changing it breaks old links to the page.',
         placeholder: '/services/new-page/',
       },
-      description: { label: 'Description', description: 'One or two sentences for search results and link previews (up to 300 characters). Also the hero subtitle when that is empty.' },
+      description: { label: 'Description', description: 'One or two sentences for search results and link previews. Also the hero subtitle when that is empty.' },
       sections: { label: 'Sections', description: 'The page from top to bottom. Drag to reorder.' },
     },
   },

@@ -88,3 +88,20 @@ describe('saving in the admin', () => {
     }
   });
 });
+
+describe('the admin’s edit view', () => {
+  it('shows staff-friendly labels, help texts and the title as the entry name', async () => {
+    const admin = await adminSession();
+    const { status, body } = await admin.call('GET', '/content-manager/content-types/api::page.page/configuration');
+    expect(status).toBe(200);
+    const data = body.data as {
+      contentType: { settings: { mainField: string }; metadatas: Record<string, { edit: { label: string; description: string } }> };
+      components: Record<string, { settings: { mainField: string }; metadatas: Record<string, { edit: { label: string; description: string } }> }>;
+    };
+    expect(data.contentType.settings.mainField).toBe('title');
+    expect(data.contentType.metadatas.path!.edit).toMatchObject({ label: 'Web address', description: expect.stringContaining('/services/clear-your-record/') });
+    expect(data.components['sections.hero']!.metadatas.altText!.edit.description).toContain('at least 8 characters');
+    expect(data.components['sections.hero']!.metadatas.heading!.edit.description).toBe('Empty: the page title is used.');
+    expect(data.components['shared.link']!.settings.mainField).toBe('text');
+  });
+});
