@@ -4,6 +4,7 @@ import { seedFirstRun } from './bootstrap/first-run-seed';
 import { ensureLocalAdmin } from './bootstrap/local-admin';
 import { lockDownPublicRole } from './bootstrap/public-role';
 import { provisionReadToken, removeUnusedDefaultTokens } from './bootstrap/read-token';
+import { registerSiteWebhook } from './bootstrap/site-webhook';
 import { registerContentRules } from './validation/document-middleware';
 
 export default {
@@ -15,6 +16,7 @@ export default {
     await lockDownPublicRole(strapi);
     await removeUnusedDefaultTokens(strapi);
     await provisionReadToken(strapi);
+    await registerSiteWebhook(strapi);
     await configureEditViews(strapi);
     await seedFirstRun(strapi);
     await ensureLocalAdmin(strapi);

@@ -4,8 +4,8 @@ export const PLACEHOLDER_NAME = 'placeholder-1440x544.webp';
 export const PLACEHOLDER_ALT = 'Placeholder image: replace it with a photo';
 
 /**
- * The old hero's ideal size. Brand green-800 with a quiet diagonal pattern and a label, so
- * staff can see at once that the page still needs a real photo.
+ * The old hero's ideal size. Brand green-800 with a quiet diagonal pattern and a label in a
+ * corner (clear of the hero text), so staff can see at once that the page needs a real photo.
  */
 export const renderPlaceholder = (): Promise<Buffer> => {
   const width = 1440;
@@ -15,8 +15,8 @@ export const renderPlaceholder = (): Promise<Buffer> => {
     <rect width="24" height="48" fill="#0E4F3F"/></pattern></defs>
   <rect width="100%" height="100%" fill="#093228"/>
   <rect width="100%" height="100%" fill="url(#p)" opacity="0.5"/>
-  <text x="50%" y="50%" text-anchor="middle" dominant-baseline="middle" font-family="Helvetica, Arial, sans-serif"
-    font-size="40" fill="#E0F4EF">Placeholder image ${width} × ${height}</text>
+  <text x="${width - 32}" y="${height - 32}" text-anchor="end" font-family="Helvetica, Arial, sans-serif"
+    font-size="24" fill="#E0F4EF">Placeholder image ${width} × ${height}</text>
 </svg>`;
   return sharp(Buffer.from(svg)).webp({ quality: 80 }).toBuffer();
 };

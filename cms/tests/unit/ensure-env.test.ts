@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const script = path.resolve(import.meta.dirname, '../../scripts/ensure-env.mts');
-const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'STRAPI_READ_TOKEN'];
+const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'STRAPI_READ_TOKEN', 'REVALIDATE_SECRET', 'PREVIEW_SECRET'];
 
 let dir: string;
 let envFile: string;
@@ -22,7 +22,7 @@ describe('the first start outside production', () => {
   it('writes every secret, strong and readable only by the owner', async () => {
     expect(run('development').status).toBe(0);
     const values = parse(await readFile(envFile, 'utf8'));
-    expect(Object.keys(values)).toEqual(SECRETS);
+    expect(Object.keys(values)).toEqual([...SECRETS, 'WEB_REVALIDATE_URL']);
     for (const name of SECRETS) expect(values[name]!.length, name).toBeGreaterThanOrEqual(32);
     expect(values.APP_KEYS!.split(',')).toHaveLength(4);
     expect((await stat(envFile)).mode & 0o777).toBe(0o600);
@@ -33,6 +33,17 @@ describe('the first start outside production', () => {
     const first = await readFile(envFile, 'utf8');
     run('development');
     expect(await readFile(envFile, 'utf8')).toBe(first);
+  });
+
+  it('adds the settings an older file lacks and keeps the rest', async () => {
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(envFile, 'APP_KEYS=mine\nSTRAPI_READ_TOKEN=kept\n');
+    expect(run('development').status).toBe(0);
+    const values = parse(await readFile(envFile, 'utf8'));
+    expect(values.APP_KEYS).toBe('mine');
+    expect(values.STRAPI_READ_TOKEN).toBe('kept');
+    expect(values.REVALIDATE_SECRET!.length).toBeGreaterThanOrEqual(32);
+    expect(values.WEB_REVALIDATE_URL).toBe('http://127.0.0.1:4321/api/revalidate');
   });
 
   it('generates nothing in production', async () => {

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * The site's whole configuration, read once from the environment and validated. Kept free
+ * of Astro imports: server.mts loads it with plain Node before the site starts, so a wrong
+ * value stops the start instead of the first request.
+ */
+const secret = (name: string) =>
+  z
+    .string({ error: `${name} is missing` })
+    .min(32, `${name} must be at least 32 characters (it is shared with the CMS: copy it from cms/.env)`);
+
+const httpUrl = (name: string, example: string) =>
+  z
+    .url({ protocol: /^https?$/, error: `${name} must be an http(s) URL such as ${example}` })
+    .transform((value) => value.replace(/\/+$/, ''));
+
+const schema = z.object({
+  STRAPI_URL: httpUrl('STRAPI_URL', 'http://127.0.0.1:1337'),
+  STRAPI_READ_TOKEN: secret('STRAPI_READ_TOKEN'),
+  PUBLIC_SITE_URL: httpUrl('PUBLIC_SITE_URL', 'https://cannabisequityil.org'),
+  REVALIDATE_SECRET: secret('REVALIDATE_SECRET'),
+  PREVIEW_SECRET: secret('PREVIEW_SECRET'),
+  /** The admin's origin, allowed to frame preview responses. */
+  CMS_ADMIN_URL: httpUrl('CMS_ADMIN_URL', 'http://localhost:1337').optional(),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number({ error: 'PORT must be a number' }).int().min(1).max(65535).default(4321),
+  STRAPI_TIMEOUT_MS: z.coerce.number({ error: 'STRAPI_TIMEOUT_MS must be a number of milliseconds' }).int().min(100).max(60_000).default(3000),
+});
+
+export type SiteConfig = {
+  strapiUrl: string;
+  readToken: string;
+  siteUrl: string;
+  revalidateSecret: string;
+  previewSecret: string;
+  adminOrigin: string;
+  host: string;
+  port: number;
+  timeoutMs: number;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const parseConfig = (env: Record<string, string | undefined>): SiteConfig => {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(
+      `The web site's configuration is not valid:\n${problems.join('\n')}\nSet these variables in the environment (see README.md, "Configuration"); \`pnpm start\` sets them from cms/.env.`,
+      { cause: result.error },
+    );
+  }
+  const c = result.data;
+  return {
+    strapiUrl: c.STRAPI_URL,
+    readToken: c.STRAPI_READ_TOKEN,
+    siteUrl: c.PUBLIC_SITE_URL,
+    revalidateSecret: c.REVALIDATE_SECRET,
+    previewSecret: c.PREVIEW_SECRET,
+    adminOrigin: new URL(c.CMS_ADMIN_URL ?? c.STRAPI_URL).origin,
+    host: c.HOST,
+    port: c.PORT,
+    timeoutMs: c.STRAPI_TIMEOUT_MS,
+  };
+};
+
+let loaded: SiteConfig | undefined;
+
+/** The validated configuration of this process. */
+export const config = (): SiteConfig => (loaded ??= parseConfig(process.env));

@@ -1,0 +1,29 @@
+/**
+ * Tags of rendered responses in Astro's route cache, and which ones a CMS change purges.
+ * A page carries its own tag, the tags of the pages it links to (their address may change)
+ * and the site settings' tag (header and footer are on every page).
+ */
+export const GLOBAL_TAG = 'global';
+export const NOT_FOUND_TAG = 'not-found';
+export const SITEMAP_TAG = 'sitemap';
+export const pageTag = (documentId: string): string => `page:${documentId}`;
+export const linksToTag = (documentId: string): string => `links-to:${documentId}`;
+
+export const tagsForPage = (documentId: string, linkedPageIds: string[]): string[] => [
+  pageTag(documentId),
+  GLOBAL_TAG,
+  ...linkedPageIds.map(linksToTag),
+];
+
+/** What a Strapi webhook about `uid` (and that entry) makes stale. */
+export const tagsToPurge = (uid: string, documentId: string | undefined): string[] => {
+  if (uid === 'api::global.global') return [GLOBAL_TAG];
+  if (uid === 'api::page.page') {
+    // A new or re-addressed page may answer a URL that was a 404 before.
+    return [NOT_FOUND_TAG, SITEMAP_TAG, ...(documentId ? [pageTag(documentId), linksToTag(documentId)] : [])];
+  }
+  return [];
+};
+
+/** Cached pages are fresh for 5 minutes (a safety net under webhook purges), then served stale for a day while re-rendered. */
+export const PAGE_CACHE = { maxAge: 300, swr: 86_400 } as const;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { linkPopulate, linkSchema, type Link } from './link';
+import { cmsGet, type CmsResult } from './strapiClient';
+import { sectionsPopulate } from '../sections/registry';
+
+/** The page envelope; its sections are validated one by one by the registry. */
+const pageSchema = z.object({
+  documentId: z.string(),
+  title: z.string(),
+  path: z.string(),
+  description: z.string(),
+  updatedAt: z.string(),
+  sections: z.array(z.unknown()).nullish(),
+});
+export type CmsPage = z.infer<typeof pageSchema>;
+
+const globalSchema = z.object({
+  documentId: z.string(),
+  siteName: z.string(),
+  siteUrl: z.string(),
+  menu: z.array(z.object({ id: z.number(), label: z.string(), links: z.array(linkSchema).nullish() })).nullish(),
+  donate: linkSchema.nullish(),
+  footerLinks: z.array(linkSchema).nullish(),
+  footerNote: z.string().nullish(),
+  contactEmail: z.string().nullish(),
+});
+export type CmsGlobal = z.infer<typeof globalSchema>;
+
+const pageListSchema = z.object({
+  data: z.array(z.object({ path: z.string(), updatedAt: z.string() })),
+  meta: z.object({ pagination: z.object({ page: z.number(), pageCount: z.number() }) }),
+});
+
+/** A published page (or its draft, for preview) by its web address; null when there is none. */
+export const fetchPage = async (path: string, draft = false): Promise<CmsResult<CmsPage | null>> => {
+  const result = await cmsGet(
+    {
+      path: '/pages',
+      query: { filters: { path: { $eq: path } }, populate: { sections: sectionsPopulate }, pagination: { pageSize: 1 } },
+      draft,
+    },
+    z.object({ data: z.array(pageSchema) }),
+  );
+  return { data: result.data.data[0] ?? null, stale: result.stale };
+};
+
+export const fetchGlobal = async (): Promise<CmsResult<CmsGlobal>> => {
+  const result = await cmsGet(
+    {
+      path: '/global',
+      query: { populate: { menu: { populate: { links: linkPopulate } }, donate: linkPopulate, footerLinks: linkPopulate } },
+    },
+    z.object({ data: globalSchema }),
+  );
+  return { data: result.data.data, stale: result.stale };
+};
+
+/** Every published page's address, for the sitemap. */
+export const fetchPageList = async (): Promise<CmsResult<{ path: string; updatedAt: string }[]>> => {
+  const pages: { path: string; updatedAt: string }[] = [];
+  let stale = false;
+  for (let page = 1; ; page += 1) {
+    const result = await cmsGet(
+      { path: '/pages', query: { fields: ['path', 'updatedAt'], sort: ['path:asc'], pagination: { page, pageSize: 100 } } },
+      pageListSchema,
+    );
+    stale ||= result.stale;
+    pages.push(...result.data.data);
+    if (page >= result.data.meta.pagination.pageCount) return { data: pages, stale };
+  }
+};
+
+/** Documents of the pages a render links to, so that changing one of them purges it. */
+export const linkedPageIds = (values: unknown): string[] => {
+  const ids = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      const link = value as Partial<Link> & { page?: { documentId?: string } | null };
+      if (link.type === 'Site Page' && link.page?.documentId) ids.add(link.page.documentId);
+      Object.values(value).forEach(walk);
+    }
+  };
+  walk(values);
+  return [...ids];
+};

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { safeHref } from './safeHref';
+
+/** A link component as the CMS returns it, with the populate fragment that fetches it. */
+export const linkSchema = z.object({
+  text: z.string(),
+  type: z.enum(['External Link', 'Site Page', 'File']),
+  url: z.string().nullish(),
+  page: z.object({ documentId: z.string(), path: z.string(), title: z.string().optional() }).nullish(),
+  file: z.object({ url: z.string(), name: z.string().optional(), mime: z.string().optional() }).nullish(),
+});
+export type Link = z.infer<typeof linkSchema>;
+
+export const linkPopulate = {
+  populate: { page: { fields: ['path', 'title'] }, file: { fields: ['url', 'name', 'mime'] } },
+} as const;
+
+/** Where a link goes, or null when it has no safe target (then its text is shown unlinked). */
+export const linkHref = (link: Link): string | null => {
+  switch (link.type) {
+    case 'Site Page':
+      return safeHref(link.page?.path);
+    case 'File':
+      return safeHref(link.file?.url);
+    case 'External Link':
+      return safeHref(link.url);
+  }
+};

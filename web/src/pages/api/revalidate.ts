@@ -1,0 +1,33 @@
+import type { APIRoute } from 'astro';
+import { z } from 'zod';
+import { config } from '../../config';
+import { tagsToPurge } from '../../lib/cacheTags';
+import { secretsMatch } from '../../lib/secretsMatch';
+
+export const SECRET_HEADER = 'x-revalidate-secret';
+
+/** Strapi's webhook body: only what decides which cached pages are stale. */
+const webhookSchema = z.object({
+  event: z.string(),
+  uid: z.string().optional(),
+  model: z.string().optional(),
+  entry: z.object({ documentId: z.string().optional() }).loose().optional(),
+});
+
+const json = (status: number, body: object) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+
+/** Called by the CMS on publish, unpublish, update and delete: purges the affected pages. */
+export const POST: APIRoute = async ({ request, cache }) => {
+  if (!secretsMatch(request.headers.get(SECRET_HEADER), config().revalidateSecret)) {
+    console.warn('[revalidate] refused a request with a missing or wrong secret');
+    return json(401, { error: `Missing or wrong ${SECRET_HEADER} header` });
+  }
+  const parsed = webhookSchema.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return json(400, { error: 'Expected a Strapi webhook body: { event, uid, entry }' });
+  const { event, uid, model, entry } = parsed.data;
+  const tags = tagsToPurge(uid ?? (model ? `api::${model}.${model}` : ''), entry?.documentId);
+  if (tags.length > 0 && cache.enabled) await cache.invalidate({ tags });
+  console.info(`[revalidate] ${event} ${uid ?? model ?? '?'} ${entry?.documentId ?? ''}: purged ${tags.join(', ') || 'nothing'}`);
+  return json(200, { purged: tags });
+};

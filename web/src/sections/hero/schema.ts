@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { imagePopulate, imageSchema } from '../../lib/image';
+
+export const heroSchema = z.object({
+  __component: z.literal('sections.hero'),
+  id: z.number(),
+  style: z.enum(['Standard', 'Home']),
+  scrollButton: z.string().nullish(),
+  image: imageSchema,
+  altText: z.string().min(1),
+  heading: z.string().nullish(),
+  subtitle: z.string().nullish(),
+  gradient: z.boolean(),
+  marginColor: z.enum(['White', 'Black']),
+});
+export type HeroSection = z.infer<typeof heroSchema>;
+
+export const heroPopulate = { populate: { image: imagePopulate } } as const;
