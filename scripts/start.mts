@@ -1,14 +1,18 @@
 /**
  * `pnpm start`: the whole system on the embedded default (SQLite, seeded content).
- * Builds the CMS admin when it is missing or older than its sources, then runs the CMS
- * in the foreground; Ctrl-C stops everything.
+ * Builds what is missing or older than its sources, starts the CMS, waits for it, then
+ * starts the site with the CMS's shared settings from cms/.env. Ctrl-C stops both.
+ * `pnpm dev` (--dev): the same with Strapi's and Astro's development servers, no builds.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 
 const root = path.resolve(import.meta.dirname, '..');
-const cms = path.join(root, 'cms');
+const CMS_PORT = Number(process.env.CMS_PORT ?? 1337);
+const WEB_PORT = Number(process.env.WEB_PORT ?? 4321);
+const dev = process.argv.includes('--dev');
 
 const newestMtime = (dir: string): number => {
   let newest = 0;
@@ -18,15 +22,65 @@ const newestMtime = (dir: string): number => {
   return newest;
 };
 
-const adminIndex = path.join(cms, 'dist', 'build', 'index.html');
-const sources = ['src', 'config'].map((dir) => newestMtime(path.join(cms, dir)));
-const stale = !existsSync(adminIndex) || statSync(adminIndex).mtimeMs < Math.max(...sources);
-if (stale) {
-  console.log('Building the CMS (admin panel and server code, about 30 s)…');
-  const build = spawnSync('pnpm', ['--filter', 'cms', 'build'], { cwd: root, stdio: 'inherit' });
+const buildIfStale = (pkg: string, output: string, sources: string[], what: string) => {
+  const out = path.join(root, pkg, output);
+  const newest = Math.max(...sources.map((dir) => newestMtime(path.join(root, pkg, dir))));
+  if (existsSync(out) && statSync(out).mtimeMs >= newest) return;
+  console.log(`Building ${what}…`);
+  const build = spawnSync('pnpm', ['--filter', pkg, 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
+};
+
+if (!dev) {
+  buildIfStale('cms', 'dist/build/index.html', ['src', 'config'], 'the CMS (admin panel and server code, about 30 s)');
+  buildIfStale('web', 'dist/server/entry.mjs', ['src', 'public'], 'the web site');
 }
 
-const child = spawn('pnpm', ['--filter', 'cms', 'start'], { cwd: root, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const children: ChildProcess[] = [];
+const stopAll = (code: number) => {
+  for (const child of children) child.kill('SIGTERM');
+  process.exit(code);
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAll(0));
+
+const run = (pkg: string, env: NodeJS.ProcessEnv) => {
+  const script = dev ? (pkg === 'cms' ? 'develop' : 'dev') : 'start';
+  const child = spawn('pnpm', ['--filter', pkg, script], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  child.on('exit', (code) => {
+    console.error(`${pkg} stopped (exit ${code ?? 'signal'}); stopping the rest.`);
+    stopAll(code ?? 1);
+  });
+  children.push(child);
+};
+
+const waitFor = async (url: string, what: string, seconds: number) => {
+  for (let i = 0; i < seconds * 4; i += 1) {
+    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  console.error(`${what} did not answer at ${url} within ${seconds} s.`);
+  stopAll(1);
+};
+
+run('cms', { PORT: String(CMS_PORT), WEB_REVALIDATE_URL: `http://127.0.0.1:${WEB_PORT}/api/revalidate` });
+await waitFor(`http://127.0.0.1:${CMS_PORT}/_health`, 'The CMS', 180);
+
+// cms/.env exists now (the CMS's start creates it); the site shares these values with it.
+const cmsEnv = parseEnv(readFileSync(path.join(root, 'cms', '.env'), 'utf8'));
+run('web', {
+  PORT: String(WEB_PORT),
+  HOST: '0.0.0.0',
+  STRAPI_URL: `http://127.0.0.1:${CMS_PORT}`,
+  PUBLIC_SITE_URL: process.env.PUBLIC_SITE_URL ?? `http://localhost:${WEB_PORT}`,
+  CMS_ADMIN_URL: `http://localhost:${CMS_PORT}`,
+  STRAPI_READ_TOKEN: cmsEnv.STRAPI_READ_TOKEN,
+  REVALIDATE_SECRET: cmsEnv.REVALIDATE_SECRET,
+  PREVIEW_SECRET: cmsEnv.PREVIEW_SECRET,
+});
+await waitFor(`http://127.0.0.1:${WEB_PORT}/robots.txt`, 'The web site', 60);
+console.log(`
+Ready:
+  Site:   http://localhost:${WEB_PORT}/services/clear-your-record/
+  Admin:  http://localhost:${CMS_PORT}/admin  (the login is printed above on the first start)
+Press Ctrl-C to stop.
+`);

@@ -12,7 +12,10 @@ const secret = (name: string) =>
 
 const httpUrl = (name: string, example: string) =>
   z
-    .url({ protocol: /^https?$/, error: `${name} must be an http(s) URL such as ${example}` })
+    .url({
+      protocol: /^https?$/,
+      error: (issue) => (issue.input === undefined ? `${name} is missing` : `${name} must be an http(s) URL such as ${example}`),
+    })
     .transform((value) => value.replace(/\/+$/, ''));
 
 const schema = z.object({

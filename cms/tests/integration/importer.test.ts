@@ -104,7 +104,8 @@ beforeAll(async () => {
   await mkdir(file('pages/get-involved'), { recursive: true });
   await mkdir(file('assets/images'), { recursive: true });
   await mkdir(file('assets/docs'), { recursive: true });
-  await writeFile(file('pages/index.md'), HOME);
+  await mkdir(file('pages/start'), { recursive: true });
+  await writeFile(file('pages/start/index.md'), HOME);
   await writeFile(file('pages/get-involved/volunteer.md'), volunteer('Volunteer With Us'));
   await writeFile(file('pages/broken.md'), BROKEN);
   await writeFile(file('pages/untitled.md'), UNTITLED);
@@ -127,16 +128,16 @@ describe('import:jekyll on a site folder', () => {
   });
 
   it('reports each item it could not carry with its position', () => {
-    expect(first.output).toContain('pages/index.md sections[1]: template "banner" has no section type here');
-    expect(first.output).toContain('pages/index.md sections[0]: unknown field "mood" was not carried over');
-    expect(first.output).toContain('pages/index.md sections[2]: text_area: <table> is not supported: its text was kept');
-    expect(first.output).toContain('pages/index.md sections[3].quick_links[2]: link "javascript:alert(1)" refused');
+    expect(first.output).toContain('pages/start/index.md sections[1]: template "banner" has no section type here');
+    expect(first.output).toContain('pages/start/index.md sections[0]: unknown field "mood" was not carried over');
+    expect(first.output).toContain('pages/start/index.md sections[2]: text_area: <table> is not supported: its text was kept');
+    expect(first.output).toContain('pages/start/index.md sections[3].quick_links[2]: link "javascript:alert(1)" refused');
     expect(first.output).toContain('pages/get-involved/volunteer.md sections[0]: image /assets/images/missing.jpg is not in the site folder');
     expect(first.output).toContain('Sections imported: hero 2, text-area 2, quick-links 1');
   });
 
   it('maps every field of the later link shape, the Home hero and the Two Column text area', async () => {
-    const home = await fetchPage('/');
+    const home = await fetchPage('/start/');
     expect(home).toBeDefined();
     const [hero, textArea, quickLinks] = home!.sections;
     expect(hero).toMatchObject({ style: 'Home', scrollButton: 'Learn more', heading: 'Clear your record for free', subtitle: null, gradient: false, marginColor: 'Black' });
@@ -181,11 +182,11 @@ describe('import:jekyll on a site folder', () => {
   });
 
   it('is idempotent: importing again changes nothing and duplicates nothing', async () => {
-    const before = { count: await pageCount(), home: await fetchPage('/'), volunteer: await fetchPage('/get-involved/volunteer/') };
+    const before = { count: await pageCount(), home: await fetchPage('/start/'), volunteer: await fetchPage('/get-involved/volunteer/') };
     const again = await runImport([site]);
     expect(again.output).toContain('Pages created: 0, updated: 0, unchanged: 2, failed: 2');
     expect(await pageCount()).toBe(before.count);
-    const home = await fetchPage('/');
+    const home = await fetchPage('/start/');
     expect(home!.documentId).toBe(before.home!.documentId);
     expect(home!.updatedAt).toBe(before.home!.updatedAt);
     expect(JSON.stringify(home)).toBe(JSON.stringify(before.home));

@@ -116,3 +116,15 @@ describe('the site settings', () => {
     expect((global.footerLinks as Json[]).map((l) => l.text)).toEqual(['Privacy Policy', 'Terms of Use', 'Contact Us']);
   });
 });
+
+describe('the starter home page', () => {
+  it('is published at / and links to the seed page through a site-page relation', async () => {
+    const { body } = await contentApi('/pages', { filters: { path: { $eq: '/' } }, populate: POPULATE });
+    const home = (body.data as Json[])[0]!;
+    expect(home.title).toBe('Cannabis Equity Illinois Coalition');
+    const [hero, textArea, quickLinks] = home.sections as Json[];
+    expect(hero).toMatchObject({ style: 'Home', scrollButton: 'How we help' });
+    expect(textArea!.button).toMatchObject({ type: 'Site Page', page: { path: '/services/clear-your-record/' } });
+    expect((quickLinks!.items as { link: Json }[])[0]!.link).toMatchObject({ type: 'Site Page', page: { path: '/services/clear-your-record/' } });
+  });
+});

@@ -31,27 +31,28 @@ const pageListSchema = z.object({
   meta: z.object({ pagination: z.object({ page: z.number(), pageCount: z.number() }) }),
 });
 
+export const pageEnvelopeSchema = z.object({ data: z.array(pageSchema) });
+export const globalEnvelopeSchema = z.object({ data: globalSchema });
+
+/** The one query for a page: each section type's own populate fragment, nothing more. */
+export const pageQuery = (path: string) => ({
+  path: '/pages',
+  query: { filters: { path: { $eq: path } }, populate: { sections: sectionsPopulate }, pagination: { pageSize: 1 } },
+});
+
+export const globalQuery = () => ({
+  path: '/global',
+  query: { populate: { menu: { populate: { links: linkPopulate } }, donate: linkPopulate, footerLinks: linkPopulate } },
+});
+
 /** A published page (or its draft, for preview) by its web address; null when there is none. */
 export const fetchPage = async (path: string, draft = false): Promise<CmsResult<CmsPage | null>> => {
-  const result = await cmsGet(
-    {
-      path: '/pages',
-      query: { filters: { path: { $eq: path } }, populate: { sections: sectionsPopulate }, pagination: { pageSize: 1 } },
-      draft,
-    },
-    z.object({ data: z.array(pageSchema) }),
-  );
+  const result = await cmsGet({ ...pageQuery(path), draft }, pageEnvelopeSchema);
   return { data: result.data.data[0] ?? null, stale: result.stale };
 };
 
 export const fetchGlobal = async (): Promise<CmsResult<CmsGlobal>> => {
-  const result = await cmsGet(
-    {
-      path: '/global',
-      query: { populate: { menu: { populate: { links: linkPopulate } }, donate: linkPopulate, footerLinks: linkPopulate } },
-    },
-    z.object({ data: globalSchema }),
-  );
+  const result = await cmsGet(globalQuery(), globalEnvelopeSchema);
   return { data: result.data.data, stale: result.stale };
 };
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config';
+
+const valid = {
+  STRAPI_URL: 'http://127.0.0.1:1337/',
+  STRAPI_READ_TOKEN: 'r'.repeat(64),
+  PUBLIC_SITE_URL: 'https://cannabisequityil.org',
+  REVALIDATE_SECRET: 's'.repeat(40),
+  PREVIEW_SECRET: 'p'.repeat(40),
+};
+
+describe('parseConfig', () => {
+  it('reads a valid environment with defaults for port, host and timeout', () => {
+    expect(parseConfig(valid)).toEqual({
+      strapiUrl: 'http://127.0.0.1:1337',
+      readToken: valid.STRAPI_READ_TOKEN,
+      siteUrl: 'https://cannabisequityil.org',
+      revalidateSecret: valid.REVALIDATE_SECRET,
+      previewSecret: valid.PREVIEW_SECRET,
+      adminOrigin: 'http://127.0.0.1:1337',
+      host: '0.0.0.0',
+      port: 4321,
+      timeoutMs: 3000,
+    });
+  });
+
+  it.each(Object.keys(valid))('names %s when it is missing and says how to fix it', (name) => {
+    const env: Record<string, string | undefined> = { ...valid, [name]: undefined };
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(new RegExp(`${name}: ${name} is missing[\\s\\S]*README.md`));
+  });
+
+  it.each([
+    ['STRAPI_URL', 'localhost:1337', /STRAPI_URL: STRAPI_URL must be an http\(s\) URL/],
+    ['PUBLIC_SITE_URL', 'javascript:alert(1)', /PUBLIC_SITE_URL must be an http\(s\) URL/],
+    ['STRAPI_READ_TOKEN', 'short', /STRAPI_READ_TOKEN must be at least 32 characters/],
+    ['PORT', 'eighty', /PORT: PORT must be a number/],
+    ['PORT', '70000', /PORT/],
+    ['STRAPI_TIMEOUT_MS', '5', /STRAPI_TIMEOUT_MS/],
+  ])('refuses a malformed %s (%j)', (name, value, message) => {
+    expect(() => parseConfig({ ...valid, [name]: value })).toThrow(message);
+  });
+
+  it('takes the admin origin for preview frames from CMS_ADMIN_URL', () => {
+    expect(parseConfig({ ...valid, CMS_ADMIN_URL: 'https://admin.cannabisequityil.org/admin' }).adminOrigin).toBe('https://admin.cannabisequityil.org');
+  });
+});
