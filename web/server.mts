@@ -16,6 +16,7 @@ try {
   throw error;
 }
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-// @ts-expect-error: the build output has no type declarations
-const { startServer } = (await import('./dist/server/entry.mjs')) as { startServer: () => void };
+// A variable path: the build output may not exist when this file is type-checked.
+const entry = './dist/server/entry.mjs';
+const { startServer } = (await import(entry)) as { startServer: () => void };
 startServer();

@@ -8,7 +8,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     return new Response(null, { status: 301, headers: { Location: `${target}${context.url.search}`, 'Cache-Control': 'public, max-age=3600' } });
   }
   const response = await next();
-  if (import.meta.env.DEV) return response; // Vite's dev client injects scripts the policy would block.
+  // `astro dev` injects inline styles and scripts the policy would block; builds (NODE_ENV=production) always get it.
+  if (import.meta.env.DEV) return response;
   for (const [name, value] of Object.entries(securityHeaders())) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }

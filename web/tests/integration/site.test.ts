@@ -1,0 +1,190 @@
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminApi, startSystem, type System } from '../support/system';
+
+let system: System;
+beforeAll(async () => {
+  system = await startSystem();
+});
+afterAll(() => system?.stop());
+
+const SEED = '/services/clear-your-record/';
+const get = (path: string, init: RequestInit = {}) => fetch(`${system.siteUrl}${path}`, { redirect: 'manual', ...init });
+const html = async (path: string) => (await get(path)).text();
+
+/** Polls until `check` passes: no fixed sleeps. */
+const eventually = async <T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+
+const purge = (body: object, secret = system.webEnv.REVALIDATE_SECRET!) =>
+  get('/api/revalidate', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Revalidate-Secret': secret }, body: JSON.stringify(body) });
+
+describe('the site, against a real CMS with the seed content', () => {
+  it('renders the seed page with every section inside the site layout', async () => {
+    const response = await get(SEED);
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('<title>Clear Your Record | Cannabis Equity Illinois Coalition</title>');
+    expect(page.match(/<h1[^>]*>Clear Your Record<\/h1>/g)).toHaveLength(1);
+    expect(page).toMatch(/<h2>What We Believe<\/h2>/);
+    expect(page).toContain('<a href="https://www.cgla.net/get-legal-help" rel="noopener noreferrer">Cabrini-Green Legal Aid</a>');
+    expect(page).toContain('href="https://www.facebook.com/watch/?v=757545795007193&amp;extid=317FVRy2rHqdpH0D"');
+    expect(page.match(/class="quick-link"/g)).toHaveLength(3);
+    expect(page).toMatch(/<summary[^>]*>Services<\/summary>/);
+    expect(page).toContain('Cannabis Equity Illinois Coalition is a 501(c)3 nonprofit');
+    expect(page).toMatch(/<a class="skip-link" href="#main"/);
+    expect(page).toContain('<html lang="en"');
+  });
+
+  it('serves the home page at /', async () => {
+    const page = await html('/');
+    expect(page).toMatch(/<h1[^>]*>Cannabis Equity Illinois Coalition<\/h1>/);
+    expect(page).toMatch(/<a class="button" href="\/services\/clear-your-record\/"/);
+  });
+
+  it('ships no script and sends the security headers', async () => {
+    const response = await get(SEED);
+    expect(await response.text()).not.toMatch(/<script/i);
+    const csp = response.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+  });
+
+  it('caches rendered pages: the next request is served from the route cache', async () => {
+    await get('/');
+    expect((await get('/')).headers.get('x-astro-cache')).toBe('HIT');
+  });
+
+  it('redirects an address without its trailing slash permanently, and odd paths stay on the site', async () => {
+    const response = await get('/services/clear-your-record?ref=x');
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe('/services/clear-your-record/?ref=x');
+    const odd = await fetch(`${system.siteUrl}//evil.example/path`, { redirect: 'manual' });
+    expect(odd.headers.get('location')?.startsWith('/evil.example/')).toBe(true);
+  });
+
+  it('answers an unknown page with status 404 and the 404 page in the site layout', async () => {
+    const response = await get('/no-such-page/');
+    expect(response.status).toBe(404);
+    const page = await response.text();
+    expect(page).toMatch(/<h1[^>]*>Page not found<\/h1>/);
+    expect(page).toMatch(/<summary[^>]*>Services<\/summary>/);
+    expect(page).toContain('<meta name="robots" content="noindex">');
+  });
+
+  it('lists the published pages in sitemap.xml and points robots.txt at it', async () => {
+    const sitemap = await html('/sitemap.xml');
+    expect(sitemap).toContain('<loc>https://cannabisequityil.example/services/clear-your-record/</loc>');
+    expect(sitemap).toContain('<loc>https://cannabisequityil.example/</loc>');
+    expect(await html('/robots.txt')).toContain('Sitemap: https://cannabisequityil.example/sitemap.xml');
+  });
+
+  it('builds canonical and Open Graph URLs from PUBLIC_SITE_URL, never from the request’s Host', async () => {
+    const page = await html(`${SEED}?nocache=host`);
+    const forged = await (await get(`${SEED}?nocache=forged`, { headers: { 'X-Forwarded-Host': 'evil.example' } })).text();
+    for (const body of [page, forged]) {
+      expect(body).toContain('<link rel="canonical" href="https://cannabisequityil.example/services/clear-your-record/">');
+      expect(body).toMatch(/<meta property="og:image" content="https:\/\/cannabisequityil.example\/uploads\/[^"]+\.webp">/);
+      expect(body).not.toContain('evil.example');
+    }
+  });
+
+  it('serves the CMS’s media from its own origin', async () => {
+    const page = await html(SEED);
+    const src = /<img class="hero__image" src="([^"]+)"/.exec(page)![1]!;
+    expect(src).toMatch(/^\/uploads\//);
+    const image = await get(src);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/webp');
+    expect(image.headers.get('cache-control')).toContain('immutable');
+  });
+});
+
+describe('publishing in the CMS', () => {
+  it('refuses a webhook call with a wrong or missing secret and purges nothing', async () => {
+    await get(SEED);
+    expect((await get(SEED)).headers.get('x-astro-cache')).toBe('HIT');
+    expect((await purge({ event: 'entry.publish', uid: 'api::global.global', entry: {} }, 'wrong'.repeat(10))).status).toBe(401);
+    const missing = await get('/api/revalidate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(missing.status).toBe(401);
+    expect((await get(SEED)).headers.get('x-astro-cache')).toBe('HIT');
+  });
+
+  it('shows a published change on the next request, through the webhook the CMS registered itself', async () => {
+    const admin = await adminApi(system);
+    const { documentId, data } = await admin.loadPage(SEED);
+    expect((await get(SEED)).headers.get('x-astro-cache')).toBe('HIT');
+    const started = Date.now();
+    await admin.publish(documentId, { ...data, title: 'Clear Your Record Today' });
+    const elapsed = await eventually(async () => ((await html(SEED)).includes('Clear Your Record Today</h1>') ? Date.now() - started : undefined));
+    console.info(`publish → live: ${elapsed} ms`);
+    expect(elapsed).toBeLessThan(5000);
+    await admin.publish(documentId, data);
+    await eventually(async () => ((await html(SEED)).includes('>Clear Your Record</h1>') ? true : undefined));
+  });
+
+  it('leaves out a section that fails validation (written straight into the database) and renders the rest', async () => {
+    const db = new DatabaseSync(system.databaseFile);
+    try {
+      db.exec("UPDATE components_sections_heroes SET style = 'Fancy'");
+      const admin = await adminApi(system);
+      const { documentId } = await admin.loadPage(SEED);
+      expect((await purge({ event: 'entry.update', uid: 'api::page.page', entry: { documentId } })).status).toBe(200);
+      const response = await get(SEED);
+      expect(response.status).toBe(200);
+      const page = await response.text();
+      expect(page).not.toContain('hero__image');
+      expect(page).toMatch(/<h1 class="page-title"[^>]*>Clear Your Record<\/h1>/);
+      expect(page).toMatch(/<h2>What We Believe<\/h2>/);
+      expect(page).toContain('class="quick-links"');
+      expect(system.webOutput()).toMatch(/left out section 0 \(sections\.hero\): style: /);
+    } finally {
+      db.exec("UPDATE components_sections_heroes SET style = 'Standard' WHERE style = 'Fancy'");
+      db.close();
+    }
+  });
+});
+
+describe('when the CMS is down', () => {
+  it('keeps serving pages visitors saw before, answers 503 for others, and recovers by itself', async () => {
+    const admin = await adminApi(system);
+    const { documentId } = await admin.loadPage(SEED);
+    await purge({ event: 'entry.update', uid: 'api::page.page', entry: { documentId } });
+    const before = await html(SEED); // rendered fresh, remembered as the last good copy
+    await html('/');
+    await system.stopCms();
+    try {
+      const cached = await get('/');
+      expect(cached.status).toBe(200);
+      // Purged while the CMS is down: rendered again from the last good copy.
+      await purge({ event: 'entry.update', uid: 'api::page.page', entry: { documentId } });
+      const fromCopy = await get(SEED);
+      expect(fromCopy.status).toBe(200);
+      expect(await fromCopy.text()).toBe(before);
+      expect(system.webOutput()).toContain('serving the last good copy of /pages');
+
+      const unseen = await get('/never-visited/');
+      expect(unseen.status).toBe(503);
+      expect(unseen.headers.get('retry-after')).toBe('30');
+      expect(unseen.headers.get('cache-control')).toBe('no-store');
+      const body = await unseen.text();
+      expect(body).toContain('This page is temporarily unavailable');
+      expect(body).not.toMatch(/at .+\.(js|ts):\d+/);
+    } finally {
+      await system.restartCms();
+    }
+    // Back without restarting the site: fresh answers flow again.
+    await eventually(async () => ((await get('/never-visited/')).status === 404 ? true : undefined));
+  });
+});

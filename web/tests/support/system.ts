@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, startProcess, type Running } from './processes';
+
+const WEB_DIR = path.resolve(import.meta.dirname, '../..');
+const CMS_DIR = path.resolve(WEB_DIR, '../cms');
+const secret = (bytes = 32) => randomBytes(bytes).toString('base64url');
+
+/**
+ * The real system on free ports: Strapi (compiled from cms/, fresh SQLite database, seed
+ * content, the site webhook registered) and the built site, talking over HTTP only.
+ */
+export const startSystem = async (options: { publicSiteUrl?: string } = {}) => {
+  const [cmsPort, webPort] = [await freePort(), await freePort()];
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'site-test-'));
+  const shared = { STRAPI_READ_TOKEN: randomBytes(32).toString('hex'), REVALIDATE_SECRET: secret(), PREVIEW_SECRET: secret() };
+  const cmsUrl = `http://127.0.0.1:${cmsPort}`;
+  const siteUrl = `http://127.0.0.1:${webPort}`;
+  const databaseFile = path.join(dataDir, 'data.db');
+  const cmsEnv: Record<string, string> = {
+    ...shared,
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(cmsPort),
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: databaseFile,
+    APP_KEYS: `${secret()},${secret()}`,
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    ADMIN_EMAIL: 'staff@example.com',
+    ADMIN_PASSWORD: `Test-${secret(9)}-1a`,
+    WEB_REVALIDATE_URL: `${siteUrl}/api/revalidate`,
+    STRAPI_TELEMETRY_DISABLED: 'true',
+  };
+  const webEnv: Record<string, string> = {
+    ...shared,
+    HOST: '127.0.0.1',
+    PORT: String(webPort),
+    STRAPI_URL: cmsUrl,
+    PUBLIC_SITE_URL: options.publicSiteUrl ?? 'https://cannabisequityil.example',
+    CMS_ADMIN_URL: cmsUrl,
+    STRAPI_TIMEOUT_MS: '2000',
+  };
+
+  const startCms = () =>
+    startProcess('Strapi', process.execPath, [path.join(CMS_DIR, 'tests/support/serve-strapi.cts')], { cwd: CMS_DIR, env: cmsEnv, readyUrl: `${cmsUrl}/_health` });
+  let cms: Running = await startCms();
+
+  // Built exactly as in production: without the variables the test runner sets (NODE_ENV=test,
+  // DEV=1, VITEST…), which would make Vite build in development mode.
+  const buildEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|VITE_|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(name)));
+  const build = spawnSync('pnpm', ['run', 'build'], { cwd: WEB_DIR, encoding: 'utf8', env: buildEnv });
+  if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+  const web = await startProcess('the site', process.execPath, ['server.mts'], { cwd: WEB_DIR, env: webEnv, readyUrl: `${siteUrl}/robots.txt`, timeoutMs: 30_000 });
+
+  return {
+    cmsUrl,
+    siteUrl,
+    databaseFile,
+    cmsEnv,
+    webEnv,
+    webOutput: () => web.output(),
+    cmsOutput: () => cms.output(),
+    stopCms: () => cms.stop(),
+    restartCms: async () => {
+      cms = await startCms();
+    },
+    stop: async () => {
+      await Promise.allSettled([web.stop(), cms.stop()]);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+};
+export type System = Awaited<ReturnType<typeof startSystem>>;
+
+/** The admin's own API (what the Save and Publish buttons call), logged in once. */
+export const adminApi = async (system: System) => {
+  const login = await fetch(`${system.cmsUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: system.cmsEnv.ADMIN_EMAIL, password: system.cmsEnv.ADMIN_PASSWORD }),
+  });
+  if (!login.ok) throw new Error(`admin login failed: ${login.status} ${await login.text()}`);
+  const { data } = (await login.json()) as { data: { token: string } };
+  const call = async <T = Record<string, unknown>>(method: string, apiPath: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${system.cmsUrl}${apiPath}`, {
+      method,
+      headers: { Authorization: `Bearer ${data.token}`, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!response.ok) throw new Error(`${method} ${apiPath}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  const pages = '/content-manager/collection-types/api::page.page';
+  return {
+    call,
+    /** The draft of the page at `pagePath`, as the edit view loads it. */
+    loadPage: async (pagePath: string) => {
+      const list = await call<{ results: { documentId: string }[] }>('GET', `${pages}?filters[path][$eq]=${encodeURIComponent(pagePath)}`);
+      const documentId = list.results[0]!.documentId;
+      const { data } = await call<{ data: Record<string, unknown> & { sections: Record<string, unknown>[] } }>('GET', `${pages}/${documentId}`);
+      return { documentId, data };
+    },
+    save: (documentId: string, data: object) => call('PUT', `${pages}/${documentId}`, data),
+    publish: (documentId: string, data: object) => call('POST', `${pages}/${documentId}/actions/publish`, data),
+  };
+};
