@@ -1,5 +1,5 @@
 import node from '@astrojs/node';
-import { defineConfig, memoryCache } from 'astro/config';
+import { defineConfig } from 'astro/config';
 
 // Server-rendered; everything that differs between environments is read at run time
 // (src/config.ts), so one build serves every deployment.
@@ -8,7 +8,9 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   trailingSlash: 'ignore', // src/middleware.ts redirects to the canonical trailing-slash form
   cache: {
-    provider: memoryCache({ max: 2000 }),
+    // Astro's route cache over a store the Node server also reads (src/lib/pageCache/):
+    // the same API as memoryCache(), with cache hits answered before Astro's pipeline.
+    provider: { name: 'page-store', entrypoint: new URL('./src/lib/pageCache/provider.ts', import.meta.url) },
   },
   build: {
     // External stylesheets only, so the content security policy needs no 'unsafe-inline'.

@@ -1,13 +1,15 @@
 /**
  * Production entry of the site (`pnpm --filter web start`): validates the configuration,
- * then starts Astro's standalone Node server on HOST:PORT.
+ * then serves Astro's Node handler. Fresh pages from the route cache are answered here,
+ * before Astro's request pipeline (see src/lib/pageCache/store.ts).
  */
-import { ConfigError, parseConfig } from './src/config.ts';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { ConfigError, parseConfig, type SiteConfig } from './src/config.ts';
+import { cacheKey, pageStore } from './src/lib/pageCache/store.ts';
 
+let config: SiteConfig;
 try {
-  const config = parseConfig(process.env);
-  process.env.HOST = config.host;
-  process.env.PORT = String(config.port);
+  config = parseConfig(process.env);
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);
@@ -18,5 +20,28 @@ try {
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // A variable path: the build output may not exist when this file is type-checked.
 const entry = './dist/server/entry.mjs';
-const { startServer } = (await import(entry)) as { startServer: () => void };
-startServer();
+type AstroHandler = (req: IncomingMessage, res: ServerResponse) => void;
+const { handler } = (await import(entry)) as { handler: AstroHandler };
+
+const store = pageStore();
+const server = createServer((req, res) => {
+  if (req.method === 'GET' && req.url !== undefined) {
+    const hit = store.fresh(cacheKey(req.url));
+    if (hit) {
+      res.writeHead(hit.status, [...hit.headers.flat(), 'Content-Length', String(hit.body.byteLength), 'X-Astro-Cache', 'HIT']);
+      res.end(hit.body);
+      return;
+    }
+  }
+  handler(req, res);
+});
+server.keepAliveTimeout = 65_000;
+server.listen(config.port, config.host, () => {
+  console.log(`Site listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`);
+});
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    server.closeAllConnections();
+  });
+}

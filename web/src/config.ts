@@ -29,6 +29,8 @@ const schema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number({ error: 'PORT must be a number' }).int().min(1).max(65535).default(4321),
   STRAPI_TIMEOUT_MS: z.coerce.number({ error: 'STRAPI_TIMEOUT_MS must be a number of milliseconds' }).int().min(100).max(60_000).default(3000),
+  /** "off" renders every request (for debugging and the benchmark's uncached run). */
+  PAGE_CACHE: z.enum(['on', 'off'], { error: 'PAGE_CACHE must be "on" or "off"' }).default('on'),
 });
 
 export type SiteConfig = {
@@ -41,6 +43,7 @@ export type SiteConfig = {
   host: string;
   port: number;
   timeoutMs: number;
+  pageCache: boolean;
 };
 
 export class ConfigError extends Error {
@@ -67,6 +70,7 @@ export const parseConfig = (env: Record<string, string | undefined>): SiteConfig
     host: c.HOST,
     port: c.PORT,
     timeoutMs: c.STRAPI_TIMEOUT_MS,
+    pageCache: c.PAGE_CACHE === 'on',
   };
 };
 

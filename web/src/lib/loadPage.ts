@@ -1,4 +1,5 @@
 import type { AstroGlobal } from 'astro';
+import { config } from '../config';
 import { GLOBAL_TAG, NOT_FOUND_TAG, PAGE_CACHE, tagsForPage } from './cacheTags';
 import { CmsError } from './cmsError';
 import { fetchGlobal, fetchPage, linkedPageIds, type CmsGlobal, type CmsPage } from './cmsContent';
@@ -35,7 +36,7 @@ export const loadPage = async (astro: AstroGlobal, options: { draft?: boolean } 
     loadGlobal(path),
   ]);
   const cache = (settings: Parameters<AstroGlobal['cache']['set']>[0]) => {
-    if (!draft && astro.cache.enabled) astro.cache.set(settings);
+    if (!draft && astro.cache.enabled && config().pageCache) astro.cache.set(settings);
   };
 
   if (pageResult instanceof Error) {

@@ -57,7 +57,14 @@ export const startSystem = async (options: { publicSiteUrl?: string } = {}) => {
   const buildEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|VITE_|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(name)));
   const build = spawnSync('pnpm', ['run', 'build'], { cwd: WEB_DIR, encoding: 'utf8', env: buildEnv });
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
-  const web = await startProcess('the site', process.execPath, ['server.mts'], { cwd: WEB_DIR, env: webEnv, readyUrl: `${siteUrl}/robots.txt`, timeoutMs: 30_000 });
+  const startSite = async (port: number, env: Record<string, string> = {}) =>
+    startProcess('the site', process.execPath, ['server.mts'], {
+      cwd: WEB_DIR,
+      env: { ...webEnv, ...env, PORT: String(port) },
+      readyUrl: `http://127.0.0.1:${port}/robots.txt`,
+      timeoutMs: 30_000,
+    });
+  const web = await startSite(webPort);
 
   return {
     cmsUrl,
@@ -68,6 +75,12 @@ export const startSystem = async (options: { publicSiteUrl?: string } = {}) => {
     webOutput: () => web.output(),
     cmsOutput: () => cms.output(),
     stopCms: () => cms.stop(),
+    /** Another instance of the site against the same CMS (it gets no webhook calls). */
+    startAnotherSite: async (env: Record<string, string>) => {
+      const port = await freePort();
+      const site = await startSite(port, env);
+      return { url: `http://127.0.0.1:${port}`, stop: () => site.stop() };
+    },
     restartCms: async () => {
       cms = await startCms();
     },

@@ -21,6 +21,7 @@ describe('parseConfig', () => {
       host: '0.0.0.0',
       port: 4321,
       timeoutMs: 3000,
+      pageCache: true,
     });
   });
 
