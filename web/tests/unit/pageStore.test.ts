@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { cacheKey, PageStore, type CachedPage } from '../../src/lib/pageCache/store';
+
+const entry = (tags: string[], storedAt = Date.now(), maxAge = 300): CachedPage => ({
+  body: new TextEncoder().encode('<html></html>'),
+  status: 200,
+  headers: [['content-type', 'text/html']],
+  storedAt,
+  maxAge,
+  swr: 60,
+  tags,
+});
+
+describe('the page store', () => {
+  it('serves an entry only while it is fresh', () => {
+    const store = new PageStore(10);
+    store.set('/a/', entry(['page:a'], 1_000_000, 300));
+    expect(store.fresh('/a/', 1_000_000 + 299_000)).toBeDefined();
+    expect(store.fresh('/a/', 1_000_000 + 301_000)).toBeUndefined();
+    expect(store.get('/a/')).toBeDefined(); // still there for stale-while-revalidate
+  });
+
+  it('drops the least recently used entry when full', () => {
+    const store = new PageStore(2);
+    store.set('/a/', entry([]));
+    store.set('/b/', entry([]));
+    store.get('/a/');
+    store.set('/c/', entry([]));
+    expect(store.get('/b/')).toBeUndefined();
+    expect(store.get('/a/')).toBeDefined();
+    expect(store.size).toBe(2);
+  });
+
+  it('invalidates by any matching tag, and by exact path with or without a query', () => {
+    const store = new PageStore(10);
+    store.set('/a/', entry(['page:a', 'global']));
+    store.set('/b/', entry(['page:b', 'global', 'links-to:a']));
+    store.set('/c/', entry(['page:c']));
+    store.set('/c/?x=1', entry(['page:c']));
+    expect(store.invalidate({ tags: ['links-to:a'] })).toBe(1);
+    expect(store.get('/b/')).toBeUndefined();
+    expect(store.invalidate({ path: '/c/' })).toBe(2);
+    expect(store.invalidate({ tags: ['global'] })).toBe(1);
+    expect(store.size).toBe(0);
+  });
+});
+
+describe('cacheKey', () => {
+  it('ignores the order of query parameters', () => {
+    expect(cacheKey('/a/?b=2&a=1')).toBe(cacheKey('/a/?a=1&b=2'));
+  });
+
+  it('keeps a path without query as it is', () => {
+    expect(cacheKey('/services/clear-your-record/')).toBe('/services/clear-your-record/');
+    expect(cacheKey('/a/?')).toBe('/a/');
+  });
+});
