@@ -16,6 +16,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   secrets: {
     encryptionKey: requireSecret(env, 'ENCRYPTION_KEY'),
   },
+  // Logins per 5 minutes per email and address (Strapi's default: 5). The browser tests raise it.
+  rateLimit: {
+    enabled: true,
+    interval: 5 * 60 * 1000,
+    max: env.int('ADMIN_LOGIN_RATE_LIMIT', 5),
+  },
   flags: {
     nps: false,
     promoteEE: false,

@@ -75,6 +75,8 @@ export const EDIT_VIEW_TEXTS: Record<string, ModelTexts> = {
     },
   },
   'shared.quick-link': {
+    // Collapsed items then read "video", "bill", … instead of a bare number.
+    mainField: 'icon',
     fields: {
       icon: { label: 'Icon', description: 'video, house, bill or calendar.' },
       link: { label: 'Link' },

@@ -10,10 +10,22 @@ const CMS_DIR = path.resolve(WEB_DIR, '../cms');
 const secret = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
 /**
+ * Builds run exactly as in production: without the variables a test runner sets (NODE_ENV=test,
+ * DEV=1, VITEST…), which would make Vite build in development mode.
+ */
+const buildEnv = () =>
+  Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|VITE_|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(name)));
+
+/**
  * The real system on free ports: Strapi (compiled from cms/, fresh SQLite database, seed
  * content, the site webhook registered) and the built site, talking over HTTP only.
  */
-export const startSystem = async (options: { publicSiteUrl?: string } = {}) => {
+export const startSystem = async (options: { publicSiteUrl?: string; adminPanel?: boolean } = {}) => {
+  if (options.adminPanel) {
+    // The admin's front end is a build of its own (about 30 s); `pnpm start` keeps it fresh.
+    const build = spawnSync('pnpm', ['run', 'build'], { cwd: CMS_DIR, encoding: 'utf8', env: buildEnv() });
+    if (build.status !== 0) throw new Error(`strapi build failed:\n${build.stdout}\n${build.stderr}`);
+  }
   const [cmsPort, webPort] = [await freePort(), await freePort()];
   const dataDir = await mkdtemp(path.join(tmpdir(), 'site-test-'));
   const shared = { STRAPI_READ_TOKEN: randomBytes(32).toString('hex'), REVALIDATE_SECRET: secret(), PREVIEW_SECRET: secret() };
@@ -37,6 +49,9 @@ export const startSystem = async (options: { publicSiteUrl?: string } = {}) => {
     ADMIN_PASSWORD: `Test-${secret(9)}-1a`,
     WEB_REVALIDATE_URL: `${siteUrl}/api/revalidate`,
     STRAPI_TELEMETRY_DISABLED: 'true',
+    SERVE_ADMIN_PANEL: String(options.adminPanel ?? false),
+    // Every browser test and helper logs in; Strapi's default of 5 per 5 minutes is for people.
+    ADMIN_LOGIN_RATE_LIMIT: '100',
   };
   const webEnv: Record<string, string> = {
     ...shared,
@@ -52,10 +67,7 @@ export const startSystem = async (options: { publicSiteUrl?: string } = {}) => {
     startProcess('Strapi', process.execPath, [path.join(CMS_DIR, 'tests/support/serve-strapi.cts')], { cwd: CMS_DIR, env: cmsEnv, readyUrl: `${cmsUrl}/_health` });
   let cms: Running = await startCms();
 
-  // Built exactly as in production: without the variables the test runner sets (NODE_ENV=test,
-  // DEV=1, VITEST…), which would make Vite build in development mode.
-  const buildEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|VITE_|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(name)));
-  const build = spawnSync('pnpm', ['run', 'build'], { cwd: WEB_DIR, encoding: 'utf8', env: buildEnv });
+  const build = spawnSync('pnpm', ['run', 'build'], { cwd: WEB_DIR, encoding: 'utf8', env: buildEnv() });
   if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
   const startSite = async (port: number, env: Record<string, string> = {}) =>
     startProcess('the site', process.execPath, ['server.mts'], {

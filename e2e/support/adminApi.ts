@@ -1,0 +1,54 @@
+import { admin, cms } from './system';
+
+type Json = Record<string, unknown>;
+export type PageDraft = Json & { sections: (Json & { __component: string })[] };
+
+let token: Promise<string> | undefined;
+const login = async (): Promise<string> => {
+  const response = await fetch(`${cms()}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(admin()) });
+  if (!response.ok) throw new Error(`admin login failed: ${response.status}`);
+  return ((await response.json()) as { data: { token: string } }).data.token;
+};
+
+const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const response = await fetch(`${cms()}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${await (token ??= login())}`, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+};
+
+const PAGES = '/content-manager/collection-types/api::page.page';
+
+/**
+ * The admin's own API, for what a test sets up or puts back; what staff do is driven
+ * through the admin in the browser.
+ */
+export const pages = {
+  find: async (path: string): Promise<{ documentId: string; draft: PageDraft }> => {
+    const list = await call<{ results: { documentId: string }[] }>('GET', `${PAGES}?filters[path][$eq]=${encodeURIComponent(path)}`);
+    const documentId = list.results[0]!.documentId;
+    return { documentId, draft: (await call<{ data: PageDraft }>('GET', `${PAGES}/${documentId}`)).data };
+  },
+  publish: (documentId: string, data: object) => call('POST', `${PAGES}/${documentId}/actions/publish`, data),
+};
+
+/**
+ * Component rows are replaced when a page is saved, so the ids of a copy taken earlier may be
+ * gone: drop them (components have no documentId; media and relations keep theirs).
+ */
+const withoutComponentIds = (value: unknown): unknown => {
+  if (Array.isArray(value)) return value.map(withoutComponentIds);
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Json;
+  if ('documentId' in record) return record;
+  return Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'id').map(([key, v]) => [key, withoutComponentIds(v)]));
+};
+
+/** Publishes `data` again when the test is over, whatever it changed. */
+export const restorePage = async (path: string, data: PageDraft) => {
+  const { documentId } = await pages.find(path);
+  await pages.publish(documentId, { ...data, sections: withoutComponentIds(data.sections) });
+};

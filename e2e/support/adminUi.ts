@@ -1,0 +1,36 @@
+import { expect, type Page } from '@playwright/test';
+import { pages } from './adminApi';
+import { admin, cms } from './system';
+
+/** Logs in through the admin's login form, as staff do. */
+export const logIn = async (page: Page) => {
+  await page.goto(`${cms()}/admin`);
+  await page.locator('input[name="email"]').fill(admin().email);
+  await page.locator('input[name="password"]').fill(admin().password);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await expect(page).toHaveURL(/\/admin\/?$/);
+};
+
+/** Opens a page's edit view, past the first-visit guided tour. */
+export const openPageEditor = async (page: Page, path: string) => {
+  const { documentId } = await pages.find(path);
+  await page.goto(`${cms()}/admin/content-manager/collection-types/api::page.page/${documentId}`);
+  await expect(page.getByLabel('Web address')).toHaveValue(path);
+  const skipTour = page.getByRole('button', { name: 'Skip' });
+  if (await skipTour.isVisible()) await skipTour.click();
+  return documentId;
+};
+
+/** Expands one section of the dynamic zone by the name shown on its header. */
+export const openSection = async (page: Page, name: RegExp) => {
+  const header = page.getByRole('button', { name, exact: false }).first();
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+};
+
+export const save = async (page: Page) => {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+};
+
+export const publish = async (page: Page) => {
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+};

@@ -1,0 +1,19 @@
+import type { FullConfig } from '@playwright/test';
+import { startSystem } from '../../web/tests/support/system.ts';
+
+/**
+ * Starts the real system once for the suite: Strapi on a fresh SQLite database with the seed
+ * content, and the built site. Tests read where it runs from the environment.
+ */
+export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+  // A developer may point the suite at a system already running (all E2E_* variables set).
+  if (process.env.E2E_SITE_URL) return async () => undefined;
+  const system = await startSystem({ adminPanel: true });
+  process.env.E2E_SITE_URL = system.siteUrl;
+  process.env.E2E_CMS_URL = system.cmsUrl;
+  process.env.E2E_ADMIN_EMAIL = system.cmsEnv.ADMIN_EMAIL;
+  process.env.E2E_ADMIN_PASSWORD = system.cmsEnv.ADMIN_PASSWORD;
+  process.env.E2E_DATABASE_FILE = system.databaseFile;
+  process.env.E2E_REVALIDATE_SECRET = system.webEnv.REVALIDATE_SECRET;
+  return () => system.stop();
+}

@@ -1,0 +1,14 @@
+/** Where global-setup.ts started the system. */
+const required = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the suite with \`pnpm --filter e2e test\` (global-setup.ts starts the system)`);
+  return value;
+};
+
+export const site = () => required('E2E_SITE_URL');
+export const cms = () => required('E2E_CMS_URL');
+export const admin = () => ({ email: required('E2E_ADMIN_EMAIL'), password: required('E2E_ADMIN_PASSWORD') });
+export const databaseFile = () => required('E2E_DATABASE_FILE');
+export const revalidateSecret = () => required('E2E_REVALIDATE_SECRET');
+
+export const SEED_PATH = '/services/clear-your-record/';

@@ -1,0 +1,27 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { SEED_PATH, site } from '../support/system';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+for (const [device, viewport] of [
+  ['phone', { width: 375, height: 740 }],
+  ['desktop', { width: 1280, height: 800 }],
+] as const) {
+  test.describe(`on a ${device}`, () => {
+    test.use({ viewport });
+    for (const [name, path] of [
+      ['the seed page', SEED_PATH],
+      ['the home page', '/'],
+      ['the 404 page', '/no-such-page/'],
+    ]) {
+      test(`${name} has no WCAG 2.2 A/AA violation`, async ({ page }) => {
+        await page.goto(`${site()}${path}`);
+        // With the menu open too, so its links are checked.
+        await page.locator('summary').first().click();
+        const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+      });
+    }
+  });
+}

@@ -1,0 +1,66 @@
+import { DatabaseSync } from 'node:sqlite';
+import { expect, test } from '@playwright/test';
+import { startSystem, type System } from '../../web/tests/support/system.ts';
+import { pages } from '../support/adminApi';
+import { databaseFile, revalidateSecret, SEED_PATH, site } from '../support/system';
+
+test.describe('when the CMS goes down', () => {
+  // A system of its own: this test stops and starts its CMS.
+  let own: System;
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    own = await startSystem();
+  });
+  test.afterAll(() => own?.stop());
+
+  test('visited pages keep loading, an unvisited page shows the 503 page, and the site recovers by itself', async ({ page }) => {
+    const visited = await page.goto(`${own.siteUrl}${SEED_PATH}`);
+    expect(visited!.status()).toBe(200);
+    const content = await page.locator('main').innerText();
+    await own.stopCms();
+    try {
+      const again = await page.goto(`${own.siteUrl}${SEED_PATH}`);
+      expect(again!.status()).toBe(200);
+      expect(await page.locator('main').innerText()).toBe(content);
+
+      const unvisited = await page.goto(`${own.siteUrl}/get-involved/`);
+      expect(unvisited!.status()).toBe(503);
+      expect(unvisited!.headers()['retry-after']).toBe('30');
+      await expect(page.getByRole('heading', { level: 1, name: 'This page is temporarily unavailable' })).toBeVisible();
+    } finally {
+      await own.restartCms();
+    }
+    await expect(async () => {
+      const response = await page.goto(`${own.siteUrl}/get-involved/`);
+      expect(response!.status()).toBe(404);
+    }).toPass({ timeout: 15_000 });
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  });
+});
+
+test('a section that fails validation is left out and the rest of the page renders', async ({ page }) => {
+  const { documentId } = await pages.find(SEED_PATH);
+  const purge = () =>
+    fetch(`${site()}/api/revalidate`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Revalidate-Secret': revalidateSecret() },
+      body: JSON.stringify({ event: 'entry.update', uid: 'api::page.page', entry: { documentId } }),
+    });
+  const db = new DatabaseSync(databaseFile());
+  const icons = db.prepare('SELECT id, icon FROM components_shared_quick_links').all() as { id: number; icon: string }[];
+  try {
+    // Straight into the database, past every check the CMS makes: an icon no schema allows.
+    db.exec("UPDATE components_shared_quick_links SET icon = 'rocket'");
+    await purge();
+    const response = await page.goto(`${site()}${SEED_PATH}`);
+    expect(response!.status()).toBe(200);
+    await expect(page.locator('.quick-links')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1, name: 'Clear Your Record' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'What We Believe' })).toBeVisible();
+  } finally {
+    const restore = db.prepare('UPDATE components_shared_quick_links SET icon = ? WHERE id = ?');
+    for (const { id, icon } of icons) restore.run(icon, id);
+    db.close();
+    await purge();
+  }
+});

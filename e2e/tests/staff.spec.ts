@@ -1,0 +1,111 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { pages, restorePage, type PageDraft } from '../support/adminApi';
+import { logIn, openPageEditor, openSection, publish, save } from '../support/adminUi';
+import { SEED_PATH, site } from '../support/system';
+
+// Strapi allows few logins per minute: staff log in once, in the browser, and the tests share
+// that session. Each test still puts the page back as it found it.
+test.describe.configure({ mode: 'serial' });
+let staff: Page;
+test.beforeAll(async ({ browser }: { browser: Browser }) => {
+  staff = await browser.newPage();
+  await logIn(staff);
+});
+test.afterAll(() => staff.close());
+
+let original: PageDraft;
+test.beforeEach(async () => {
+  original = (await pages.find(SEED_PATH)).draft;
+});
+test.afterEach(async () => {
+  await restorePage(SEED_PATH, original);
+});
+
+const sitePage = async (page: Page) => {
+  const visitor = await page.context().browser()!.newPage();
+  await visitor.goto(`${site()}${SEED_PATH}`);
+  return visitor;
+};
+
+test('staff edit the hero and a sentence, save a draft the site does not show, then publish it live', async () => {
+  const page = staff;
+  await openPageEditor(page, SEED_PATH);
+  await openSection(page, /^Hero/);
+  await page.locator('input[name="sections.0.heading"]').fill('Your record, cleared');
+  await openSection(page, /^Text area/);
+  const sentence = page.getByRole('textbox').getByText('Despite the COVID-19 pandemic', { exact: false });
+  await sentence.click({ clickCount: 3 });
+  await page.keyboard.type('In 2021 the Coalition held even more events.');
+  await save(page);
+  await expect(page.getByText('Saved document')).toBeVisible();
+
+  const visitor = await sitePage(page);
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Clear Your Record');
+  await expect(visitor.getByText('Despite the COVID-19 pandemic', { exact: false })).toBeVisible();
+
+  await publish(page);
+  const clicked = Date.now();
+  await expect(page.getByText('Published document')).toBeVisible();
+  await expect(async () => {
+    await visitor.reload();
+    await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Your record, cleared', { timeout: 100 });
+  }).toPass({ timeout: 10_000, intervals: [50] });
+  const live = Date.now() - clicked;
+  test.info().annotations.push({ type: 'publish → live (ms)', description: String(live) });
+  console.log(`publish → live in the browser: ${live} ms`);
+  await expect(visitor.getByText('In 2021 the Coalition held even more events.')).toBeVisible();
+  await expect(visitor.getByText('Despite the COVID-19 pandemic', { exact: false })).toHaveCount(0);
+});
+
+test('staff add a quick link, reorder two sections and remove one: the site follows', async () => {
+  const page = staff;
+  await openPageEditor(page, SEED_PATH);
+  await openSection(page, /^Quick links/);
+  // The new item opens with its (required) link ready to fill.
+  await page.getByRole('button', { name: 'Add an entry' }).click();
+  await page.locator('input[name="sections.2.items.3.link.text"]').fill('Find an event');
+  await page.locator('input[name="sections.2.items.3.link.url"]').fill('https://nationalexpungementweek.org/');
+  // Quick links above the text area: the drag handle works with the keyboard.
+  const handle = page.getByRole('button', { name: 'Drag' }).nth(2);
+  await handle.focus();
+  await page.keyboard.press('Space');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Space');
+  // And the hero goes.
+  await page.getByRole('button', { name: 'Delete', exact: true }).first().click();
+  await publish(page);
+  await expect(page.getByText('Published document')).toBeVisible();
+
+  const visitor = await sitePage(page);
+  await expect(async () => {
+    await visitor.reload();
+    await expect(visitor.locator('.hero')).toHaveCount(0, { timeout: 100 });
+  }).toPass({ timeout: 10_000, intervals: [50] });
+  const order = await visitor.locator('main > section').evaluateAll((sections) => sections.map((s) => s.className.split(' ')[0]));
+  expect(order).toEqual(['quick-links', 'text-area']);
+  await expect(visitor.locator('.quick-links li')).toHaveCount(4);
+  await expect(visitor.getByRole('link', { name: /Find an event/ })).toHaveAttribute('href', 'https://nationalexpungementweek.org/');
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Clear Your Record');
+});
+
+test('the admin refuses a javascript: quick link and a too-short alt text, and nothing unsafe reaches the site', async () => {
+  const page = staff;
+  await openPageEditor(page, SEED_PATH);
+  await openSection(page, /^Quick links/);
+  await page.getByRole('button', { name: /^video/ }).first().click();
+  await page.locator('input[name="sections.2.items.0.link.url"]').fill('javascript:alert(document.cookie)');
+  await save(page);
+  await expect(page.getByText(/Links starting with "javascript:" are not allowed/).first()).toBeVisible();
+
+  await page.locator('input[name="sections.2.items.0.link.url"]').fill('#');
+  await openSection(page, /^Hero/);
+  await page.locator('input[name="sections.0.altText"]').fill('photo');
+  await save(page);
+  await expect(page.getByText(/at least 8 characters/).first()).toBeVisible();
+
+  const { draft } = await pages.find(SEED_PATH);
+  expect(JSON.stringify(draft)).not.toContain('javascript:');
+  const visitor = await sitePage(page);
+  expect(await visitor.content()).not.toContain('javascript:');
+  await expect(visitor.getByRole('img', { name: 'Blank placeholder image' })).toBeVisible();
+});

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { parse } from 'yaml';
+import { SEED_PATH, site } from '../support/system';
+import { watchPage } from '../support/siteRequests';
+
+// The coalition's page as written: the source of truth for what visitors must see.
+const seed = parse(readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/site/pages/services/clear-your-record.md'), 'utf8').split(/^---$/m)[1]!) as {
+  title: string;
+  description: string;
+  sections: { template: string; text_area?: string; quick_links?: { text: string; icon: string }[] }[];
+};
+const html = seed.sections.find((s) => s.template === 'text-area')!.text_area!;
+const partnerLinks = [...html.matchAll(/<a href="([^"]+)">([\s\S]*?)<\/a>/g)].map(([, href, text]) => ({
+  href: href!.replaceAll('&amp;', '&'),
+  text: text!.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(),
+}));
+
+test.describe('a visitor on the Clear Your Record page', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto(`${site()}${SEED_PATH}`);
+  });
+
+  test('sees the page title as the only h1, with the description under it, over the hero image', async ({ page }) => {
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    const h1 = page.getByRole('heading', { level: 1 });
+    await expect(h1).toHaveText(seed.title);
+    const subtitle = page.locator('.hero__subtitle');
+    await expect(subtitle).toHaveText(seed.description.replace(/\s+/g, ' '));
+    const [heading, sub, image] = await Promise.all([h1.boundingBox(), subtitle.boundingBox(), page.getByRole('img', { name: 'Blank placeholder image' }).boundingBox()]);
+    expect(sub!.y).toBeGreaterThan(heading!.y);
+    // Both lie within the image: the text is shown over it.
+    for (const box of [heading!, sub!]) {
+      expect(box.y).toBeGreaterThanOrEqual(image!.y);
+      expect(box.y + box.height).toBeLessThanOrEqual(image!.y + image!.height);
+    }
+  });
+
+  test('reads "What We Believe" and "What We Do" and reaches every partner at its exact address', async ({ page }) => {
+    await expect(page.getByRole('heading', { level: 2, name: 'What We Believe' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'What We Do' })).toBeVisible();
+    expect(partnerLinks.length).toBeGreaterThanOrEqual(10);
+    for (const { href, text } of partnerLinks) {
+      await expect(page.getByRole('link', { name: text, exact: true })).toHaveAttribute('href', href);
+    }
+  });
+
+  test('sees the three quick links, each with its icon', async ({ page }) => {
+    const items = page.locator('.quick-links li');
+    await expect(page.getByRole('heading', { level: 2, name: 'Quick Links' })).toBeVisible();
+    await expect(items).toHaveCount(seed.sections[2]!.quick_links!.length);
+    for (const [index, item] of seed.sections[2]!.quick_links!.entries()) {
+      await expect(items.nth(index)).toContainText(item.text);
+      await expect(items.nth(index).locator('svg.quick-link__icon')).toBeVisible();
+    }
+  });
+
+  test('finds the menu, the donate link and the footer from the site settings', async ({ page }) => {
+    const menu = page.getByRole('navigation', { name: 'Main' });
+    await menu.getByText('Services').click();
+    await expect(menu.getByRole('link', { name: 'Clear Your Record' })).toHaveAttribute('href', SEED_PATH);
+    await expect(menu.getByRole('link', { name: 'Donate' })).toBeVisible();
+    const footer = page.getByRole('contentinfo');
+    for (const name of ['Privacy Policy', 'Terms of Use', 'Contact Us']) await expect(footer.getByRole('link', { name })).toBeVisible();
+    await expect(footer).toContainText('Cannabis Equity Illinois Coalition is a 501(c)3 nonprofit');
+  });
+});
+
+test.describe('what a page costs a visitor', () => {
+  for (const path of [SEED_PATH, '/', '/no-such-page/']) {
+    test(`${path} loads no JavaScript, asks no other origin and logs no console error`, async ({ page }) => {
+      const watched = watchPage(page);
+      await page.goto(`${site()}${path}`, { waitUntil: 'networkidle' });
+      expect(watched.requests.filter((r) => r.type === 'script')).toEqual([]);
+      expect(watched.requests.filter((r) => new URL(r.url).origin !== new URL(site()).origin)).toEqual([]);
+      expect(watched.consoleErrors.filter((e) => !e.includes('404'))).toEqual([]);
+      expect(await page.locator('script').count()).toBe(0);
+    });
+  }
+});
+
+test.describe('addresses', () => {
+  test('an unknown path answers 404 with the site’s 404 page', async ({ page }) => {
+    const response = await page.goto(`${site()}/no-such-page/`);
+    expect(response!.status()).toBe(404);
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  });
+
+  test('a path without its trailing slash redirects to the page', async ({ page }) => {
+    const response = await page.goto(`${site()}${SEED_PATH.slice(0, -1)}`);
+    expect(response!.request().redirectedFrom()!.url()).toBe(`${site()}${SEED_PATH.slice(0, -1)}`);
+    expect((await response!.request().redirectedFrom()!.response())!.status()).toBe(301);
+    expect(page.url()).toBe(`${site()}${SEED_PATH}`);
+  });
+});
