@@ -1,11 +1,10 @@
-import type { FullConfig } from '@playwright/test';
 import { startSystem } from '../../web/tests/support/system.ts';
 
 /**
  * Starts the real system once for the suite: Strapi on a fresh SQLite database with the seed
  * content, and the built site. Tests read where it runs from the environment.
  */
-export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+export default async function globalSetup(): Promise<() => Promise<void>> {
   // A developer may point the suite at a system already running (all E2E_* variables set).
   if (process.env.E2E_SITE_URL) return async () => undefined;
   const system = await startSystem({ adminPanel: true });
