@@ -62,7 +62,7 @@ const waitFor = async (url: string, what: string, seconds: number) => {
   stopAll(1);
 };
 
-run('cms', { PORT: String(CMS_PORT), WEB_REVALIDATE_URL: `http://127.0.0.1:${WEB_PORT}/api/revalidate` });
+run('cms', { PORT: String(CMS_PORT), WEB_REVALIDATE_URL: `http://127.0.0.1:${WEB_PORT}/api/revalidate`, WEB_URL: `http://localhost:${WEB_PORT}` });
 await waitFor(`http://127.0.0.1:${CMS_PORT}/_health`, 'The CMS', 180);
 
 // cms/.env exists now (the CMS's start creates it); the site shares these values with it.

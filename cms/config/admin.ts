@@ -1,7 +1,11 @@
 import type { Core } from '@strapi/strapi';
+import { previewHandler } from '../src/config-support/preview';
 import { requireSecret } from '../src/config-support/secrets';
 
-export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
+export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
+  // The site as staff's browsers reach it: the preview panel frames it.
+  const siteUrl = env('WEB_URL', 'http://localhost:4321').replace(/\/+$/, '');
+  return {
   auth: {
     secret: requireSecret(env, 'ADMIN_JWT_SECRET'),
   },
@@ -28,4 +32,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   },
   // The admin is served by this server; ADMIN_URL lets ops move it behind its own host.
   url: env('ADMIN_URL', '/admin'),
-});
+  preview: {
+    enabled: true,
+    config: {
+      allowedOrigins: [new URL(siteUrl).origin],
+      handler: previewHandler(siteUrl, requireSecret(env, 'PREVIEW_SECRET')),
+    },
+  },
+  };
+};

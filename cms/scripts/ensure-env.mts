@@ -12,7 +12,7 @@ import { generateSecrets, toDotenv } from './generate-secrets.mts';
 const envFile = process.env.CMS_ENV_FILE ?? path.resolve(import.meta.dirname, '..', '.env');
 
 /** Local defaults: the web site of `pnpm start` listens on 4321. */
-const LOCAL_SETTINGS = { WEB_REVALIDATE_URL: 'http://127.0.0.1:4321/api/revalidate' };
+const LOCAL_SETTINGS = { WEB_REVALIDATE_URL: 'http://127.0.0.1:4321/api/revalidate', WEB_URL: 'http://localhost:4321' };
 
 if (process.env.NODE_ENV === 'production') {
   process.exit(0);

@@ -10,8 +10,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   // `astro dev` injects inline styles and scripts the policy would block; builds (NODE_ENV=production) always get it.
   if (import.meta.env.DEV) return response;
-  for (const [name, value] of Object.entries(securityHeaders())) {
-    if (!response.headers.has(name)) response.headers.set(name, value);
+  // A route that set its own policy (the staff preview) set the whole group itself.
+  if (!response.headers.has('Content-Security-Policy')) {
+    for (const [name, value] of Object.entries(securityHeaders())) response.headers.set(name, value);
   }
   return response;
 });

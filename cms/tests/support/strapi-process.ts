@@ -30,6 +30,8 @@ export const testEnv = (database: Record<string, string>, port: number): Record<
   JWT_SECRET: secret(),
   ENCRYPTION_KEY: secret(),
   STRAPI_READ_TOKEN: randomBytes(32).toString('hex'),
+  PREVIEW_SECRET: secret(),
+  WEB_URL: 'http://localhost:4321',
   ADMIN_EMAIL: 'staff@example.com',
   ADMIN_PASSWORD: `Test-${secret()}-1a`,
   STRAPI_TELEMETRY_DISABLED: 'true',

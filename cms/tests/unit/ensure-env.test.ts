@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ describe('the first start outside production', () => {
   it('writes every secret, strong and readable only by the owner', async () => {
     expect(run('development').status).toBe(0);
     const values = parse(await readFile(envFile, 'utf8'));
-    expect(Object.keys(values)).toEqual([...SECRETS, 'WEB_REVALIDATE_URL']);
+    expect(Object.keys(values)).toEqual([...SECRETS, 'WEB_REVALIDATE_URL', 'WEB_URL']);
     for (const name of SECRETS) expect(values[name]!.length, name).toBeGreaterThanOrEqual(32);
     expect(values.APP_KEYS!.split(',')).toHaveLength(4);
     expect((await stat(envFile)).mode & 0o777).toBe(0o600);
@@ -36,7 +36,6 @@ describe('the first start outside production', () => {
   });
 
   it('adds the settings an older file lacks and keeps the rest', async () => {
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(envFile, 'APP_KEYS=mine\nSTRAPI_READ_TOKEN=kept\n');
     expect(run('development').status).toBe(0);
     const values = parse(await readFile(envFile, 'utf8'));

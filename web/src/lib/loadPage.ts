@@ -28,8 +28,8 @@ const loadGlobal = async (path: string): Promise<{ global: CmsGlobal | null; sta
  * Everything a public page needs, and the response's status, cache and headers set to
  * match: a cached page, a cached 404, or an uncached 503 while the CMS is unreachable.
  */
-export const loadPage = async (astro: AstroGlobal, options: { draft?: boolean } = {}): Promise<PageView> => {
-  const path = astro.url.pathname;
+export const loadPage = async (astro: AstroGlobal, options: { draft?: boolean; path?: string } = {}): Promise<PageView> => {
+  const path = options.path ?? astro.url.pathname;
   const draft = options.draft ?? false;
   const [pageResult, { global, stale: globalStale }] = await Promise.all([
     isPagePath(path) ? fetchPage(path, draft).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) : Promise.resolve(null),

@@ -1,7 +1,7 @@
 /**
  * Headers on every response. The content security policy allows no inline script at all
- * (pages ship none) and only this origin for assets; frames only for the preview (issue of
- * staff preview), which passes its own ancestors.
+ * (pages ship none) and only this origin for assets; only the staff preview may be framed,
+ * by the CMS admin, and passes those ancestors.
  */
 export const securityHeaders = (frameAncestors = "'none'"): Record<string, string> => ({
   'Content-Security-Policy': [
@@ -18,7 +18,8 @@ export const securityHeaders = (frameAncestors = "'none'"): Record<string, strin
   ].join('; '),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'X-Frame-Options': frameAncestors === "'none'" ? 'DENY' : 'SAMEORIGIN',
+  // Older browsers only know X-Frame-Options, which cannot name another origin: only when nobody may frame.
+  ...(frameAncestors === "'none'" ? { 'X-Frame-Options': 'DENY' } : {}),
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
   'Cross-Origin-Opener-Policy': 'same-origin',
 });

@@ -188,3 +188,113 @@ describe('when the CMS is down', () => {
     await eventually(async () => ((await get('/never-visited/')).status === 404 ? true : undefined));
   });
 });
+
+describe('staff preview', () => {
+  const previewUrl = (path: string, secret = system.webEnv.PREVIEW_SECRET!) =>
+    `/api/preview?${new URLSearchParams({ path, status: 'draft', secret })}`;
+
+  /** The CMS's own answer to the admin's Preview button. */
+  const adminPreviewUrl = async (documentId: string) => {
+    const admin = await adminApi(system);
+    const { data } = await admin.call<{ data: { url: string } }>('GET', `/content-manager/preview/url/api::page.page?documentId=${documentId}&status=draft`);
+    return new URL(data.url);
+  };
+
+  const openPreview = async (path: string) => {
+    const start = await get(previewUrl(path));
+    expect(start.status).toBe(303);
+    const cookie = start.headers.get('set-cookie')!;
+    return { cookie: cookie.split(';')[0]!, setCookie: cookie, location: start.headers.get('location')! };
+  };
+
+  it('is what the admin’s Preview button opens: the site’s preview route with the secret', async () => {
+    const admin = await adminApi(system);
+    const { documentId } = await admin.loadPage(SEED);
+    const url = await adminPreviewUrl(documentId);
+    expect(url.origin).toBe(system.siteUrl);
+    expect(url.pathname).toBe('/api/preview');
+    expect(url.searchParams.get('path')).toBe(SEED);
+    expect(url.searchParams.get('secret')).toBe(system.webEnv.PREVIEW_SECRET);
+  });
+
+  it('refuses a missing or wrong secret with 401 and sets no cookie', async () => {
+    for (const secret of ['', 'wrong'.repeat(10)]) {
+      const response = await get(previewUrl(SEED, secret));
+      expect(response.status).toBe(401);
+      expect(response.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  it('sets a short-lived, HttpOnly, SameSite cookie limited to the preview pages', async () => {
+    const { setCookie, location } = await openPreview(SEED);
+    expect(location).toBe(`/preview${SEED}`);
+    expect(setCookie).toMatch(/HttpOnly/i);
+    expect(setCookie).toMatch(/SameSite=Lax/i);
+    expect(setCookie).toMatch(/Max-Age=3600/i);
+    expect(setCookie).toMatch(/Path=\/preview/i);
+  });
+
+  it('shows no draft without a valid cookie', async () => {
+    expect((await get(`/preview${SEED}`)).status).toBe(401);
+    const forged = await get(`/preview${SEED}`, { headers: { Cookie: 'cei_preview=9999999999.forged' } });
+    expect(forged.status).toBe(401);
+    expect(await forged.text()).not.toContain('Preview — not published');
+  });
+
+  it('renders the saved draft, never cacheable, with the banner, noindex and the admin allowed to frame it; the public page stays published', async () => {
+    const admin = await adminApi(system);
+    const { documentId, data } = await admin.loadPage(SEED);
+    await admin.save(documentId, { ...data, title: 'Clear Your Record (draft)' });
+    try {
+      const { cookie } = await openPreview(SEED);
+      for (let i = 0; i < 2; i += 1) {
+        const response = await get(`/preview${SEED}`, { headers: { Cookie: cookie } });
+        expect(response.status).toBe(200);
+        expect(response.headers.get('cache-control')).toBe('no-store');
+        expect(response.headers.get('x-astro-cache')).toBeNull();
+        expect(response.headers.get('x-robots-tag')).toContain('noindex');
+        expect(response.headers.get('content-security-policy')).toContain(`frame-ancestors 'self' ${system.cmsUrl}`);
+        expect(response.headers.get('x-frame-options')).toBeNull();
+        const page = await response.text();
+        expect(page).toMatch(/<h1[^>]*>Clear Your Record \(draft\)<\/h1>/);
+        expect(page).toContain('Preview — not published');
+        expect(page).toContain('<meta name="robots" content="noindex">');
+        expect(page).toContain('href="/api/preview-exit?path=%2Fservices%2Fclear-your-record%2F"');
+      }
+      const visitor = await html(SEED);
+      expect(visitor).toMatch(/<h1[^>]*>Clear Your Record<\/h1>/);
+      expect(visitor).not.toContain('(draft)');
+      expect(await html('/sitemap.xml')).not.toContain('(draft)');
+      expect((await get(SEED)).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    } finally {
+      await admin.save(documentId, data);
+    }
+  });
+
+  it('previews a page that has never been published, which visitors cannot see', async () => {
+    const admin = await adminApi(system);
+    const created = await admin.call<{ data: { documentId: string } }>('POST', '/content-manager/collection-types/api::page.page', {
+      title: 'Volunteer With Us',
+      path: '/get-involved/volunteer/',
+      description: 'Help at our record-clearing events.',
+      sections: [],
+    });
+    try {
+      const { cookie } = await openPreview('/get-involved/volunteer/');
+      const preview = await get('/preview/get-involved/volunteer/', { headers: { Cookie: cookie } });
+      expect(preview.status).toBe(200);
+      expect(await preview.text()).toMatch(/<h1 class="page-title"[^>]*>Volunteer With Us<\/h1>/);
+      expect((await get('/get-involved/volunteer/')).status).toBe(404);
+      expect(await html('/sitemap.xml')).not.toContain('/get-involved/volunteer/');
+    } finally {
+      await admin.call('DELETE', `/content-manager/collection-types/api::page.page/${created.data.documentId}`);
+    }
+  });
+
+  it('exits: the cookie is cleared and the published page shown', async () => {
+    const response = await get(`/api/preview-exit?path=${encodeURIComponent(SEED)}`);
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(SEED);
+    expect(response.headers.get('set-cookie')).toMatch(/^cei_preview=[^;]*; Path=\/preview; Expires=Thu, 01 Jan 1970/i);
+  });
+});

@@ -48,6 +48,7 @@ export const startSystem = async (options: { publicSiteUrl?: string; adminPanel?
     ADMIN_EMAIL: 'staff@example.com',
     ADMIN_PASSWORD: `Test-${secret(9)}-1a`,
     WEB_REVALIDATE_URL: `${siteUrl}/api/revalidate`,
+    WEB_URL: siteUrl,
     STRAPI_TELEMETRY_DISABLED: 'true',
     SERVE_ADMIN_PANEL: String(options.adminPanel ?? false),
     // Every browser test and helper logs in; Strapi's default of 5 per 5 minutes is for people.

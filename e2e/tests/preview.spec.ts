@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+import { pages, restorePage, type PageDraft } from '../support/adminApi';
+import { logIn, openPageEditor, openSection, save } from '../support/adminUi';
+import { SEED_PATH, site } from '../support/system';
+
+let original: PageDraft;
+test.beforeEach(async () => {
+  original = (await pages.find(SEED_PATH)).draft;
+});
+test.afterEach(async () => {
+  await restorePage(SEED_PATH, original);
+});
+
+test('staff preview a saved draft in the admin while visitors still see the published page', async ({ page, browser }) => {
+  await logIn(page);
+  await openPageEditor(page, SEED_PATH);
+  await openSection(page, /^Hero/);
+  await page.locator('input[name="sections.0.heading"]').fill('A draft heading');
+  await save(page);
+  await expect(page.getByText('Saved document')).toBeVisible();
+
+  await page.getByRole('link', { name: /Open preview/ }).click();
+  const frame = page.frameLocator('iframe[src*="/api/preview"], iframe[title*="review"]').first();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A draft heading');
+  await expect(frame.getByText('Preview — not published')).toBeVisible();
+
+  const visitor = await browser.newPage();
+  await visitor.goto(`${site()}${SEED_PATH}`);
+  await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Clear Your Record');
+  await expect(visitor.getByText('Preview — not published')).toHaveCount(0);
+  await visitor.close();
+});
