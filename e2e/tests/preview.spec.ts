@@ -20,9 +20,30 @@ test('staff preview a saved draft in the admin while visitors still see the publ
   await expect(page.getByText('Saved document')).toBeVisible();
 
   await page.getByRole('link', { name: /Open preview/ }).click();
-  const frame = page.frameLocator('iframe[src*="/api/preview"], iframe[title*="review"]').first();
+  const iframe = page.locator('iframe').first();
+  const frame = page.frameLocator('iframe').first();
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A draft heading');
   await expect(frame.getByText('Preview — not published')).toBeVisible();
+
+  // The same preview in a tab of its own.
+  const previewUrl = await iframe.getAttribute('src');
+  expect(previewUrl).toContain(`${site()}/api/preview?`);
+  const tab = await page.context().newPage();
+  await tab.goto(previewUrl!);
+  await expect(tab).toHaveURL(`${site()}/preview${SEED_PATH}`);
+  await expect(tab.getByRole('heading', { level: 1 })).toHaveText('A draft heading');
+
+  // The preview follows the next save.
+  await page.goBack();
+  await openSection(page, /^Hero/);
+  await page.locator('input[name="sections.0.heading"]').fill('A second draft heading');
+  await save(page);
+  await expect(page.getByText('Saved document').first()).toBeVisible();
+  await tab.reload();
+  await expect(tab.getByRole('heading', { level: 1 })).toHaveText('A second draft heading');
+  await tab.getByRole('link', { name: 'Exit preview' }).click();
+  await expect(tab).toHaveURL(`${site()}${SEED_PATH}`);
+  await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Clear Your Record');
 
   const visitor = await browser.newPage();
   await visitor.goto(`${site()}${SEED_PATH}`);
