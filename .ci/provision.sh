@@ -38,3 +38,21 @@ provision_chromium() {
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || return 1
   fi
 }
+
+provision_docker_compose() {
+  if ! command -v docker-compose >/dev/null 2>&1; then
+    echo "provision: Debian's docker-compose (to validate docker-compose.yml; no engine runs here)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null || return 1
+  fi
+}
+
+# docker-compose.yml must validate with the example settings (run in a scratch copy so that a
+# developer's own .env is never touched).
+check_compose_file() {
+  local tmp
+  tmp="$(mktemp -d)"
+  cp docker-compose.yml "$tmp/" && cp .env.example "$tmp/.env"
+  (cd "$tmp" && docker-compose config --quiet) || { rm -rf "$tmp"; return 1; }
+  rm -rf "$tmp"
+  echo "docker-compose.yml: valid"
+}

@@ -1,0 +1,139 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { databaseUrl, deployPackages, production, withPostgres, type Production } from '../../support/production';
+
+/**
+ * docker-compose's production path without Docker: the images' build and start commands, the
+ * CMS in production mode on a fresh PostgreSQL database, the site in production mode against
+ * it, a generated .env, then a publish, restarts and a backup round trip.
+ */
+test.describe.configure({ mode: 'serial', timeout: 600_000 });
+
+const SEED = '/services/clear-your-record/';
+const database = `ops_smoke_${Date.now()}`;
+const work = mkdtempSync(path.join(tmpdir(), 'ops-smoke-'));
+let system: Production;
+let token: string;
+const STAFF = { email: 'ops@example.com', password: 'Ops-Passw0rd-1', firstname: 'Ops', lastname: 'Test' };
+
+const site = async (p: string) => {
+  const response = await fetch(`${system.siteUrl}${p}`);
+  return { status: response.status, text: await response.text() };
+};
+const cms = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
+  const response = await fetch(`${system.cmsUrl}${p}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${p}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+};
+const login = async () => {
+  token = (await cms<{ data: { token: string } }>('POST', '/admin/login', { email: STAFF.email, password: STAFF.password })).data.token;
+};
+const heroImage = (html: string) => /<img class="hero__image" src="([^"]+)"/.exec(html)?.[1];
+
+test.beforeAll(async () => {
+  await withPostgres((client) => client.query(`CREATE DATABASE "${database}"`));
+  const { cmsDir, webDir } = deployPackages(work);
+  system = await production({ cmsDir, webDir, envFile: path.join(work, '.env'), database });
+});
+test.afterAll(async () => {
+  await system?.stop();
+  await withPostgres((client) => client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`));
+  rmSync(work, { recursive: true, force: true });
+});
+
+test('both healthchecks pass and the seed page is served from PostgreSQL', async () => {
+  await system.startCms();
+  await system.startWeb();
+  expect((await fetch(`${system.cmsUrl}/_health`)).status).toBe(204);
+  expect((await fetch(`${system.siteUrl}/api/health`)).status).toBe(200);
+  const page = await site(SEED);
+  expect(page.status).toBe(200);
+  expect(page.text).toMatch(/<h1[^>]*>Clear Your Record<\/h1>/);
+  expect((await fetch(`${system.siteUrl}${heroImage(page.text)}`)).status).toBe(200);
+});
+
+test('production makes no local admin and refuses anonymous content reads', async () => {
+  const init = await cms<{ data: { hasAdmin: boolean } }>('GET', '/admin/init');
+  expect(init.data.hasAdmin).toBe(false);
+  expect((await fetch(`${system.cmsUrl}/api/pages`)).status).toBe(403);
+});
+
+test('a publish through the API reaches the site through the webhook', async () => {
+  // Ops create the first admin on the admin's registration page; this is the call it makes.
+  token = (await cms<{ data: { token: string } }>('POST', '/admin/register-admin', STAFF)).data.token;
+  const list = await cms<{ results: { documentId: string }[] }>('GET', `/content-manager/collection-types/api::page.page?filters[path][$eq]=${SEED}`);
+  const documentId = list.results[0]!.documentId;
+  const { data } = await cms<{ data: Record<string, unknown> }>('GET', `/content-manager/collection-types/api::page.page/${documentId}`);
+  expect((await site(SEED)).status).toBe(200); // cached before the publish
+  await cms('POST', `/content-manager/collection-types/api::page.page/${documentId}/actions/publish`, { ...data, title: 'Clear Your Record in Illinois' });
+  await expect.poll(async () => (await site(SEED)).text, { timeout: 5000, intervals: [50] }).toMatch(/<h1[^>]*>Clear Your Record in Illinois<\/h1>/);
+});
+
+test('a restart of both services loses nothing', async () => {
+  await system.stop();
+  await system.startCms();
+  await system.startWeb();
+  const page = await site(SEED);
+  expect(page.text).toMatch(/<h1[^>]*>Clear Your Record in Illinois<\/h1>/);
+  expect((await fetch(`${system.siteUrl}${heroImage(page.text)}`)).status).toBe(200);
+  await login();
+});
+
+test('backups: strapi export, wipe, strapi import brings the pages and media back', async () => {
+  const archive = path.join(work, 'backup');
+  system.strapi(['export', '--no-encrypt', '--file', archive]);
+  expect(existsSync(`${archive}.tar.gz`)).toBe(true);
+  await system.stop();
+  // Wipe: a new empty database and no uploads.
+  await withPostgres(async (client) => {
+    await client.query(`DROP DATABASE "${database}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${database}"`);
+  });
+  const uploads = path.join(work, 'cms', 'public', 'uploads');
+  rmSync(uploads, { recursive: true, force: true });
+  mkdirSync(uploads); // a new, empty uploads volume
+  system.strapi(['import', '--file', `${archive}.tar.gz`, '--force']);
+  expect(readdirSync(uploads).length).toBeGreaterThan(0);
+  await system.startCms();
+  await system.startWeb();
+  const page = await site(SEED);
+  expect(page.text).toMatch(/<h1[^>]*>Clear Your Record in Illinois<\/h1>/);
+  expect((await fetch(`${system.siteUrl}${heroImage(page.text)}`)).status).toBe(200);
+  // Strapi's transfer carries content, media and settings, not admin accounts: staff register again.
+  token = '';
+  expect((await cms<{ data: { hasAdmin: boolean } }>('GET', '/admin/init')).data.hasAdmin).toBe(false);
+  token = (await cms<{ data: { token: string } }>('POST', '/admin/register-admin', STAFF)).data.token;
+});
+
+test('backups: pg_dump and pg_restore with a copy of the uploads bring everything back', async () => {
+  const dump = path.join(work, 'db.dump');
+  const uploads = path.join(work, 'cms', 'public', 'uploads');
+  const uploadsCopy = path.join(work, 'uploads-backup');
+  const pgTool = (tool: string, args: string[]) => {
+    const result = spawnSync(tool, args, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${tool} failed: ${result.stderr}`);
+  };
+  pgTool('pg_dump', ['--format=custom', '--no-owner', `--file=${dump}`, databaseUrl(database)]);
+  spawnSync('cp', ['-a', uploads, uploadsCopy]);
+  await system.stop();
+  await withPostgres(async (client) => {
+    await client.query(`DROP DATABASE "${database}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${database}"`);
+  });
+  rmSync(uploads, { recursive: true, force: true });
+  pgTool('pg_restore', ['--no-owner', `--dbname=${databaseUrl(database)}`, dump]);
+  spawnSync('cp', ['-a', uploadsCopy, uploads]);
+  await system.startCms();
+  await system.startWeb();
+  const page = await site(SEED);
+  expect(page.text).toMatch(/<h1[^>]*>Clear Your Record in Illinois<\/h1>/);
+  expect((await fetch(`${system.siteUrl}${heroImage(page.text)}`)).status).toBe(200);
+  await login();
+});
