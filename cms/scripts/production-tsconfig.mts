@@ -12,7 +12,8 @@ const cmsDir = path.resolve(import.meta.dirname, '..');
 const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { compilerOptions: Record<string, unknown>; include?: string[]; exclude?: string[] };
 const app = read(path.join(cmsDir, 'tsconfig.json'));
 const base = read(path.resolve(cmsDir, '../tsconfig.base.json'));
-const { types: _types, ...appOptions } = app.compilerOptions;
+// No "types": the image has no @types packages.
+const appOptions = Object.fromEntries(Object.entries(app.compilerOptions).filter(([key]) => key !== 'types'));
 const out = process.argv[2];
 if (!out) throw new Error('usage: production-tsconfig.mts <output tsconfig.json>');
 const config = {
