@@ -37,6 +37,15 @@ const login = async () => {
 };
 const heroImage = (html: string) => /<img class="hero__image" src="([^"]+)"/.exec(html)?.[1];
 
+/** Both services back up, the published change still there and the hero image still served. */
+const expectRunningWithChangesKept = async () => {
+  await system.startCms();
+  await system.startWeb();
+  const page = await site(SEED);
+  expect(page.text).toMatch(/<h1[^>]*>Clear Your Record in Illinois<\/h1>/);
+  expect((await fetch(`${system.siteUrl}${heroImage(page.text)}`)).status).toBe(200);
+};
+
 test.beforeAll(async () => {
   await withPostgres((client) => client.query(`CREATE DATABASE "${database}"`));
   const { cmsDir, webDir } = deployPackages(work);
@@ -78,11 +87,7 @@ test('a publish through the API reaches the site through the webhook', async () 
 
 test('a restart of both services loses nothing', async () => {
   await system.stop();
-  await system.startCms();
-  await system.startWeb();
-  const page = await site(SEED);
-  expect(page.text).toMatch(/<h1[^>]*>Clear Your Record in Illinois<\/h1>/);
-  expect((await fetch(`${system.siteUrl}${heroImage(page.text)}`)).status).toBe(200);
+  await expectRunningWithChangesKept();
   await login();
 });
 
@@ -101,11 +106,7 @@ test('backups: strapi export, wipe, strapi import brings the pages and media bac
   mkdirSync(uploads); // a new, empty uploads volume
   system.strapi(['import', '--file', `${archive}.tar.gz`, '--force']);
   expect(readdirSync(uploads).length).toBeGreaterThan(0);
-  await system.startCms();
-  await system.startWeb();
-  const page = await site(SEED);
-  expect(page.text).toMatch(/<h1[^>]*>Clear Your Record in Illinois<\/h1>/);
-  expect((await fetch(`${system.siteUrl}${heroImage(page.text)}`)).status).toBe(200);
+  await expectRunningWithChangesKept();
   // Strapi's transfer carries content, media and settings, not admin accounts: staff register again.
   token = '';
   expect((await cms<{ data: { hasAdmin: boolean } }>('GET', '/admin/init')).data.hasAdmin).toBe(false);
@@ -130,10 +131,6 @@ test('backups: pg_dump and pg_restore with a copy of the uploads bring everythin
   rmSync(uploads, { recursive: true, force: true });
   pgTool('pg_restore', ['--no-owner', `--dbname=${databaseUrl(database)}`, dump]);
   spawnSync('cp', ['-a', uploadsCopy, uploads]);
-  await system.startCms();
-  await system.startWeb();
-  const page = await site(SEED);
-  expect(page.text).toMatch(/<h1[^>]*>Clear Your Record in Illinois<\/h1>/);
-  expect((await fetch(`${system.siteUrl}${heroImage(page.text)}`)).status).toBe(200);
+  await expectRunningWithChangesKept();
   await login();
 });
