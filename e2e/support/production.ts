@@ -77,7 +77,8 @@ export const production = async (options: { cmsDir: string; webDir: string; envF
   const [cmsPort, webPort] = [await freePort(), await freePort()];
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const siteUrl = `http://127.0.0.1:${webPort}`;
-  const env = makeProductionEnv(options.envFile, { PUBLIC_SITE_URL: siteUrl, CMS_PUBLIC_URL: cmsUrl, IS_PROXIED: 'false' });
+  // IS_PROXIED stays as in .env.example (true): compose puts a reverse proxy in front.
+  const env = makeProductionEnv(options.envFile, { PUBLIC_SITE_URL: siteUrl, CMS_PUBLIC_URL: cmsUrl });
   const cmsEnv = {
     ...env,
     NODE_ENV: 'production',

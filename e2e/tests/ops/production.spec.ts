@@ -74,6 +74,21 @@ test('production makes no local admin and refuses anonymous content reads', asyn
   expect((await fetch(`${system.cmsUrl}/api/pages`)).status).toBe(403);
 });
 
+test('behind the reverse proxy, the login rate limit counts each client address (X-Forwarded-For)', async () => {
+  const attempt = (client: string) =>
+    fetch(`${system.cmsUrl}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': client },
+      body: JSON.stringify({ email: 'intruder@example.com', password: 'Wrong-Passw0rd' }),
+    }).then((r) => r.status);
+  const statuses = [];
+  for (let i = 0; i < 6; i += 1) statuses.push(await attempt('203.0.113.7'));
+  expect(statuses.slice(0, 5).every((status) => status === 400)).toBe(true);
+  expect(statuses[5]).toBe(429);
+  // Another visitor behind the same proxy is not locked out.
+  expect(await attempt('203.0.113.8')).toBe(400);
+});
+
 test('a publish through the API reaches the site through the webhook', async () => {
   // Ops create the first admin on the admin's registration page; this is the call it makes.
   token = (await cms<{ data: { token: string } }>('POST', '/admin/register-admin', STAFF)).data.token;

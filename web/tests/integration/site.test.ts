@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { createServer, type Socket } from 'node:net';
+import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminApi, startSystem, type System } from '../support/system';
@@ -152,6 +155,69 @@ describe('publishing in the CMS', () => {
     } finally {
       db.exec("UPDATE components_sections_heroes SET style = 'Standard' WHERE style = 'Fancy'");
       db.close();
+    }
+  });
+});
+
+describe('publishing the site settings and unpublishing a page', () => {
+  it('shows a new site name on every page once the settings are published', async () => {
+    const admin = await adminApi(system);
+    const globalPath = '/content-manager/single-types/api::global.global';
+    const { data } = await admin.call<{ data: Record<string, unknown> }>('GET', globalPath);
+    await html('/');
+    expect((await get('/')).headers.get('x-astro-cache')).toBe('HIT');
+    await admin.call('POST', `${globalPath}/actions/publish`, { ...data, siteName: 'Cannabis Equity IL' });
+    try {
+      for (const path of ['/', SEED]) {
+        await eventually(async () => ((await html(path)).includes('>Cannabis Equity IL</a>') ? true : undefined));
+      }
+    } finally {
+      await admin.call('POST', `${globalPath}/actions/publish`, data);
+      await eventually(async () => ((await html('/')).includes('>Cannabis Equity Illinois Coalition</a>') ? true : undefined));
+    }
+  });
+
+  it('answers 404 for an unpublished page on the next request, and serves it again once republished', async () => {
+    const admin = await adminApi(system);
+    const { documentId, data } = await admin.loadPage(SEED);
+    expect((await get(SEED)).status).toBe(200);
+    await admin.call('POST', `/content-manager/collection-types/api::page.page/${documentId}/actions/unpublish`, {});
+    try {
+      await eventually(async () => ((await get(SEED)).status === 404 ? true : undefined));
+      expect(await html('/sitemap.xml')).not.toContain(SEED);
+    } finally {
+      await admin.publish(documentId, data);
+    }
+    await eventually(async () => ((await get(SEED)).status === 200 ? true : undefined));
+  });
+});
+
+describe('a wrong configuration', () => {
+  it('stops the site at start with a message naming the variable', () => {
+    const env = { ...process.env, ...system.webEnv, STRAPI_URL: 'localhost:1337', PORT: '0' };
+    const run = spawnSync(process.execPath, ['server.mts'], { cwd: path.resolve(import.meta.dirname, '../..'), env, encoding: 'utf8', timeout: 20_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('STRAPI_URL: STRAPI_URL must be an http(s) URL such as http://127.0.0.1:1337');
+  });
+});
+
+describe('a CMS that accepts connections but never answers', () => {
+  it('costs an unseen page no more than the timeout, then the 503 page', async () => {
+    const sockets: Socket[] = [];
+    const hanging = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const port = (hanging.address() as { port: number }).port;
+    const slowSite = await system.startAnotherSite({ STRAPI_URL: `http://127.0.0.1:${port}`, STRAPI_TIMEOUT_MS: '500' });
+    try {
+      const started = Date.now();
+      const response = await fetch(`${slowSite.url}/our-work/`);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('30');
+      expect(Date.now() - started).toBeLessThan(3000);
+    } finally {
+      await slowSite.stop();
+      sockets.forEach((socket) => socket.destroy());
+      hanging.close();
     }
   });
 });
