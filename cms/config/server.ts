@@ -12,4 +12,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     keys: requireSecretList(env, 'APP_KEYS'),
   },
   cron: { enabled: false },
+  // Staff cannot upgrade Strapi themselves: the "new version" notice is for developers (README).
+  logger: { updates: { enabled: false } },
 });

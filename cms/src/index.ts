@@ -5,10 +5,12 @@ import { ensureLocalAdmin } from './bootstrap/local-admin';
 import { lockDownPublicRole } from './bootstrap/public-role';
 import { provisionReadToken, removeUnusedDefaultTokens } from './bootstrap/read-token';
 import { registerSiteWebhook } from './bootstrap/site-webhook';
+import { loadSectionModules } from './section-kit/registry';
 import { registerContentRules } from './validation/document-middleware';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
+    await loadSectionModules();
     registerContentRules(strapi);
   },
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { issueLines } from './lib/zodIssues.ts'; // .ts: server.mts loads this file with plain Node
 
 /**
  * The site's whole configuration, read once from the environment and validated. Kept free
@@ -53,7 +54,7 @@ export class ConfigError extends Error {
 export const parseConfig = (env: Record<string, string | undefined>): SiteConfig => {
   const result = schema.safeParse(env);
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    const problems = issueLines(result.error, '(environment)').map((line) => `  - ${line}`);
     throw new ConfigError(
       `The web site's configuration is not valid:\n${problems.join('\n')}\nSet these variables in the environment (see README.md, "Configuration"); \`pnpm start\` sets them from cms/.env.`,
       { cause: result.error },

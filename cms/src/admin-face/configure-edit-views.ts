@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { EDIT_VIEW_TEXTS } from './edit-view-texts';
+import { allTexts } from '../section-kit/content-model';
 
 type Metadata = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
 type Configuration = { settings?: Record<string, unknown>; metadatas?: Record<string, Metadata>; layouts?: unknown };
@@ -14,16 +14,18 @@ type ConfigService = {
  */
 export const configureEditViews = async (strapi: Core.Strapi): Promise<void> => {
   const contentManager = strapi.plugin('content-manager');
-  for (const [uid, texts] of Object.entries(EDIT_VIEW_TEXTS)) {
+  for (const [uid, texts] of Object.entries(allTexts())) {
     const isComponent = !uid.includes('::');
     const service = contentManager.service(isComponent ? 'components' : 'content-types') as unknown as ConfigService;
     const current = await service.findConfiguration({ uid });
     const metadatas = { ...current.metadatas };
     for (const [field, text] of Object.entries(texts.fields)) {
       const meta = metadatas[field] ?? {};
+      // `rule` is the server's message for a broken pattern, not something the edit view shows.
+      const shown = { label: text.label, description: text.description, placeholder: text.placeholder };
       metadatas[field] = {
         ...meta,
-        edit: { ...meta.edit, ...text },
+        edit: { ...meta.edit, ...Object.fromEntries(Object.entries(shown).filter(([, value]) => value !== undefined)) },
         list: { ...meta.list, ...(text.label ? { label: text.label } : {}) },
       };
     }

@@ -2,22 +2,22 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { parse } from 'yaml';
+import { importLink, type LinkInput } from '../shared-components/link';
+import { FieldReader } from './field-reader';
 import { ImportError } from './front-matter';
-import { mapLink } from './map-link';
-import type { MappingContext } from './mapping-context';
+import type { ImportContext } from './import-context';
 import { MediaLibrary } from './media';
 import { PageStore } from './page-store';
 import { pageUrlFor } from './page-url';
 import type { ImportReport } from './report';
-import type { LinkData } from './section-data';
 
 type GlobalData = {
   siteName: string;
   siteUrl: string;
   contactEmail: string | null;
-  menu: { label: string; links: LinkData[] }[];
-  donate: LinkData | null;
-  footerLinks: LinkData[];
+  menu: { label: string; links: LinkInput[] }[];
+  donate: LinkInput | null;
+  footerLinks: LinkInput[];
   footerNote: string | null;
 };
 
@@ -33,7 +33,7 @@ export const importGlobal = async (strapi: Core.Strapi, file: string, report: Im
   if (typeof raw !== 'object' || raw === null) throw new ImportError(`${relative}: expected "key: value" fields`);
   const fields = raw as Record<string, unknown>;
   const store = new PageStore(strapi, report.dryRun);
-  const ctx: MappingContext = {
+  const ctx: ImportContext = {
     warn: (position, message) => report.warn(relative, position, message),
     media: new MediaLibrary(strapi, path.dirname(file), report.dryRun),
     resolvePage: async (ref) => {
@@ -44,12 +44,13 @@ export const importGlobal = async (strapi: Core.Strapi, file: string, report: Im
   };
   for (const key of Object.keys(fields)) if (!KNOWN.includes(key)) ctx.warn(key, 'unknown field was not carried over');
 
-  const links = async (value: unknown, position: string): Promise<LinkData[]> => {
+  const links = async (value: unknown, position: string): Promise<LinkInput[]> => {
     const list = Array.isArray(value) ? value : [];
-    const out: LinkData[] = [];
+    const out: LinkInput[] = [];
     for (const [index, item] of list.entries()) {
-      const link = await mapLink(item, `${position}[${index}]`, ctx);
-      if (link) out.push(link);
+      const reader = FieldReader.of(item, `${position}[${index}]`);
+      out.push(await importLink(reader, ctx));
+      for (const unread of reader.unread()) ctx.warn(unread.position, `unknown link field "${unread.key}" was not carried over`);
     }
     return out;
   };
@@ -63,7 +64,7 @@ export const importGlobal = async (strapi: Core.Strapi, file: string, report: Im
     siteUrl: String(fields.url ?? ''),
     contactEmail: typeof fields.contact_email === 'string' ? fields.contact_email : null,
     menu,
-    donate: fields.donate ? await mapLink(fields.donate, 'donate', ctx) : null,
+    donate: fields.donate ? (await links([fields.donate], 'donate'))[0] ?? null : null,
     footerLinks: await links(fields.footer_menu, 'footer_menu'),
     footerNote: typeof fields.footer_note === 'string' ? fields.footer_note : null,
   };

@@ -1,15 +1,17 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { ruleBook } from '../section-kit/content-model';
+import { loadSectionModules } from '../section-kit/registry';
+import { checkDocument, type ModelSchema } from '../validation/check-document';
 import { isPagePath } from '../validation/page-path';
 import { ImportError, readFrontMatter } from './front-matter';
 import { mapSections } from './map-sections';
-import type { MappingContext } from './mapping-context';
+import type { ImportContext } from './import-context';
 import { MediaLibrary } from './media';
-import { PageStore } from './page-store';
+import { PageStore, type PageInput } from './page-store';
 import { pageUrlFor } from './page-url';
 import { ImportReport } from './report';
-import type { PageData } from './section-data';
 
 export type ImportOptions = {
   /** Jekyll page files, or site folders whose `pages/` (or every .md/.html) are imported. */
@@ -80,7 +82,10 @@ const requireText = (fields: Record<string, unknown>, key: string, min: number, 
  * cannot be imported is reported and the others still are.
  */
 export const importJekyll = async (strapi: Core.Strapi, options: ImportOptions): Promise<ImportReport> => {
+  // The CLI runs this module beside Strapi's compiled copy: it loads its own registry.
+  await loadSectionModules();
   const report = new ImportReport(options.dryRun ?? false, options.log);
+  const rules = ruleBook((uid) => strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as ModelSchema | undefined);
   const store = new PageStore(strapi, report.dryRun);
   const sources = await collectSources(options);
   report.progress(`${report.dryRun ? 'Checking' : 'Importing'} ${sources.length} page(s)…`);
@@ -100,9 +105,9 @@ export const importJekyll = async (strapi: Core.Strapi, options: ImportOptions):
   const media = new Map<string, MediaLibrary>();
   const mediaFor = (siteRoot: string) => media.get(siteRoot) ?? media.set(siteRoot, new MediaLibrary(strapi, siteRoot, report.dryRun)).get(siteRoot)!;
 
-  const buildPage = async (page: Parsed, warn: MappingContext['warn']): Promise<{ data: PageData; pending: boolean }> => {
+  const buildPage = async (page: Parsed, warn: ImportContext['warn']): Promise<{ data: PageInput; pending: boolean }> => {
     let pending = false;
-    const ctx: MappingContext = {
+    const ctx: ImportContext = {
       warn,
       media: mediaFor(page.siteRoot),
       resolvePage: async (ref) => {
@@ -122,12 +127,15 @@ export const importJekyll = async (strapi: Core.Strapi, options: ImportOptions):
     for (const key of Object.keys(fields)) if (!PAGE_KEYS.includes(key)) warn('', `unknown page field "${key}" was not carried over`);
     if (fields.layout !== undefined && fields.layout !== 'default') warn('layout', `layout ${JSON.stringify(fields.layout)} is not supported; the site layout is used`);
     if (!isPagePath(page.url)) throw new ImportError(`cannot build a valid web address from ${page.relative} (got ${page.url})`);
-    const data: PageData = {
+    const data: PageInput = {
       title: requireText(fields, 'title', 4, 64),
       description: requireText(fields, 'description', 1, 300),
       path: page.url,
       sections: await mapSections(fields.sections, ctx),
     };
+    for (const violation of checkDocument(rules, 'api::page.page', data as unknown as Record<string, unknown>)) {
+      warn(positionOf(violation.path), violation.message);
+    }
     return { data, pending };
   };
 
@@ -157,6 +165,9 @@ export const importJekyll = async (strapi: Core.Strapi, options: ImportOptions):
   report.progress(report.summary());
   return report;
 };
+
+/** A field path as the report writes positions: sections.0.altText → sections[0].altText. */
+const positionOf = (path: string[]): string => path.reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
 
 /** Strapi's validation errors carry the failing fields in details; show them. */
 const describe = (error: unknown): string => {

@@ -1,46 +1,56 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Core, Modules } from '@strapi/strapi';
-import type { PageData } from './section-data';
+import type { Core } from '@strapi/strapi';
+import type { SectionInput } from '../section-kit/section-module';
+import type { ModelSchema } from '../validation/check-document';
 
-const LINK_POPULATE = {
-  populate: { page: { fields: ['documentId'] }, file: { fields: ['id'] } },
-} satisfies Modules.Documents.Params.Populate.NestedParams<'shared.link'>;
+type Json = Record<string, unknown>;
+type SchemaOf = (uid: string) => ModelSchema & { attributes: Record<string, { target?: string; multiple?: boolean }> };
 
-export const PAGE_POPULATE = {
-  sections: {
-    on: {
-      'sections.hero': { populate: { image: { fields: ['id'] } } },
-      'sections.text-area': { populate: { button: LINK_POPULATE } },
-      'sections.quick-links': { populate: { items: { populate: { link: LINK_POPULATE } } } },
-    },
-  },
-} satisfies Modules.Documents.Params.Populate.Any<'api::page.page'>;
-
-/** Brings a stored page to the importer's shape: media as ids, pages as document ids, no row ids. */
-const normalize = (value: unknown, key?: string): unknown => {
-  if (Array.isArray(value)) return value.map((item) => normalize(item));
-  if (typeof value !== 'object' || value === null) return value;
-  const record = value as Record<string, unknown>;
-  if (key === 'image' || key === 'file') return record.id ?? null;
-  if (key === 'page') return record.documentId ?? null;
-  return Object.fromEntries(
-    Object.entries(record)
-      .filter(([k]) => k !== 'id')
-      .map(([k, v]) => [k, normalize(v, k)]),
-  );
+/** Populate for everything of `uid` the importer writes: components, media ids, related documents. */
+const populateOf = (schemaOf: SchemaOf, uid: string): Json => {
+  const populate: Json = {};
+  for (const [name, attribute] of Object.entries(schemaOf(uid).attributes)) {
+    if (attribute.private) continue;
+    if (attribute.type === 'media') populate[name] = { fields: ['id'] };
+    else if (attribute.type === 'relation' && attribute.target?.startsWith('api::')) populate[name] = { fields: ['documentId'] };
+    else if (attribute.type === 'component' && attribute.component) populate[name] = { populate: populateOf(schemaOf, attribute.component) };
+    else if (attribute.type === 'dynamiczone') {
+      populate[name] = { on: Object.fromEntries((attribute.components ?? []).map((c) => [c, { populate: populateOf(schemaOf, c) }])) };
+    }
+  }
+  return populate;
 };
 
-const comparable = (page: Record<string, unknown> | null): unknown =>
-  page && normalize({ title: page.title, path: page.path, description: page.description, sections: page.sections });
+/** A stored value in the importer's shape: media as ids, pages as document ids, no row ids. */
+const normalize = (schemaOf: SchemaOf, uid: string, value: Json): Json => {
+  const out: Json = {};
+  const attributes = schemaOf(uid).attributes;
+  for (const [name, raw] of Object.entries(value)) {
+    const attribute = attributes[name];
+    if (!attribute || raw === undefined) continue;
+    const each = (fn: (item: Json) => unknown) => (Array.isArray(raw) ? raw.map((item: Json) => fn(item)) : raw === null ? null : fn(raw as Json));
+    if (attribute.type === 'media') out[name] = each((file) => file.id ?? file);
+    else if (attribute.type === 'relation') out[name] = each((doc) => (typeof doc === 'string' ? doc : doc.documentId));
+    else if (attribute.type === 'component' && attribute.component) out[name] = each((item) => normalize(schemaOf, attribute.component!, item));
+    else if (attribute.type === 'dynamiczone') out[name] = each((item) => ({ __component: item.__component, ...normalize(schemaOf, String(item.__component), item) }));
+    else out[name] = raw;
+  }
+  return out;
+};
 
+export type PageInput = { title: string; path: string; description: string; sections: SectionInput[] };
 export type Upsert = 'created' | 'updated' | 'unchanged';
 
 /** Creates or updates a published page found by its path; a page equal to the data is left alone. */
 export class PageStore {
+  private readonly schemaOf: SchemaOf;
+
   constructor(
     private readonly strapi: Core.Strapi,
     private readonly dryRun: boolean,
-  ) {}
+  ) {
+    this.schemaOf = (uid) => strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as unknown as ReturnType<SchemaOf>;
+  }
 
   private get documents() {
     return this.strapi.documents('api::page.page');
@@ -51,7 +61,7 @@ export class PageStore {
     return found?.documentId ?? null;
   }
 
-  async upsert(data: PageData): Promise<Upsert> {
+  async upsert(data: PageInput): Promise<Upsert> {
     const documentId = await this.documentIdFor(data.path);
     // The Document Service's input types cannot follow dynamic-zone data built at run time.
     const input = data as unknown as Parameters<typeof this.documents.create>[0]['data'];
@@ -59,13 +69,14 @@ export class PageStore {
       if (!this.dryRun) await this.documents.create({ data: input, status: 'published' });
       return 'created';
     }
+    const populate = populateOf(this.schemaOf, 'api::page.page');
     const [draft, published] = await Promise.all(
-      (['draft', 'published'] as const).map((status) =>
-        this.documents.findOne({ documentId, status, populate: PAGE_POPULATE }),
-      ),
+      (['draft', 'published'] as const).map((status) => this.documents.findOne({ documentId, status, populate })),
     );
-    const wanted = normalize(data);
-    const same = (page: unknown) => isDeepStrictEqual(comparable(page as Record<string, unknown> | null), wanted);
+    const wanted = normalize(this.schemaOf, 'api::page.page', data as unknown as Json);
+    const comparable = (page: unknown) =>
+      page ? normalize(this.schemaOf, 'api::page.page', Object.fromEntries(Object.keys(wanted).map((key) => [key, (page as Json)[key]]))) : null;
+    const same = (page: unknown) => isDeepStrictEqual(comparable(page), wanted);
     if (same(draft) && same(published)) return 'unchanged';
     if (!this.dryRun) {
       await this.documents.update({ documentId, data: input });

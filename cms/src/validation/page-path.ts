@@ -1,7 +1,9 @@
-/** Page web addresses keep the old site's shape: lowercase segments, leading and trailing slash. */
-const PAGE_PATH = /^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*$/;
+import pageSchema from '../api/page/content-types/page/schema.json';
+import { DOCUMENT_TEXTS } from '../admin-face/document-texts';
 
-export const PAGE_PATH_RULE =
-  'A web address starts and ends with "/" and uses lowercase letters, digits and single hyphens, e.g. /services/clear-your-record/ (the home page is /).';
+/** Page web addresses keep the old site's shape; the page schema's `regex` is the rule. */
+const PAGE_PATH = new RegExp(pageSchema.attributes.path.regex);
+
+export const PAGE_PATH_RULE = DOCUMENT_TEXTS['api::page.page']!.fields.path!.rule!;
 
 export const isPagePath = (path: string): boolean => PAGE_PATH.test(path);

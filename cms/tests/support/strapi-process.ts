@@ -35,7 +35,6 @@ export const testEnv = (database: Record<string, string>, port: number): Record<
   ADMIN_EMAIL: 'staff@example.com',
   ADMIN_PASSWORD: `Test-${secret()}-1a`,
   STRAPI_TELEMETRY_DISABLED: 'true',
-  STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
   ...database,
 });
 

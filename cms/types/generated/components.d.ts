@@ -1,5 +1,304 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface ItemsCaptionedImage extends Struct.ComponentSchema {
+  collectionName: 'components_items_captioned_images';
+  info: {
+    description: 'An image with its alt text and a caption under it.';
+    displayName: 'Captioned image';
+    icon: 'picture';
+  };
+  attributes: {
+    altText: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    caption: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    image: Schema.Attribute.Media<'images'> & Schema.Attribute.Required;
+  };
+}
+
+export interface ItemsGreenBlock extends Struct.ComponentSchema {
+  collectionName: 'components_items_green_blocks';
+  info: {
+    description: 'One green block: a very short heading, a subtitle and a button.';
+    displayName: 'Get involved block';
+    icon: 'cursor';
+  };
+  attributes: {
+    button: Schema.Attribute.Component<'shared.link', false>;
+    heading: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 12;
+      }>;
+    subtitle: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+  };
+}
+
+export interface ItemsHistoryEvent extends Struct.ComponentSchema {
+  collectionName: 'components_items_history_events';
+  info: {
+    description: 'One event of the history: its date and what happened.';
+    displayName: 'History event';
+    icon: 'clock';
+  };
+  attributes: {
+    date: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    paragraph: Schema.Attribute.Blocks & Schema.Attribute.Required;
+  };
+}
+
+export interface ItemsLinkCard extends Struct.ComponentSchema {
+  collectionName: 'components_items_link_cards';
+  info: {
+    description: 'One card: a heading and a short paragraph; the whole card is the link.';
+    displayName: 'Link card';
+    icon: 'link';
+  };
+  attributes: {
+    heading: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    link: Schema.Attribute.Component<'shared.link', false> &
+      Schema.Attribute.Required;
+    paragraph: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 600;
+      }>;
+  };
+}
+
+export interface ItemsPurpleBlock extends Struct.ComponentSchema {
+  collectionName: 'components_items_purple_blocks';
+  info: {
+    description: 'One purple block: a large figure or word and a subtitle.';
+    displayName: 'Policy block';
+    icon: 'chartPie';
+  };
+  attributes: {
+    heading: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    subtitle: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+  };
+}
+
+export interface ItemsSocialPost extends Struct.ComponentSchema {
+  collectionName: 'components_items_social_posts';
+  info: {
+    description: 'One post: its image, and a link to the post.';
+    displayName: 'Social media post';
+    icon: 'picture';
+  };
+  attributes: {
+    altText: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    image: Schema.Attribute.Media<'images'> & Schema.Attribute.Required;
+    link: Schema.Attribute.Component<'shared.link', false> &
+      Schema.Attribute.Required;
+  };
+}
+
+export interface SectionsBanner extends Struct.ComponentSchema {
+  collectionName: 'components_sections_banners';
+  info: {
+    description: 'A coloured band with a large heading, a paragraph and an optional button.';
+    displayName: 'Banner';
+    icon: 'paint';
+  };
+  attributes: {
+    button: Schema.Attribute.Component<'shared.link', false>;
+    heading: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    paragraph: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 600;
+      }>;
+    style: Schema.Attribute.Enumeration<['Purple', 'Green']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'Purple'>;
+  };
+}
+
+export interface SectionsCardWithImage extends Struct.ComponentSchema {
+  collectionName: 'components_sections_cards_with_image';
+  info: {
+    description: 'An image beside a white text panel, with a button, a list of links or nothing under the text.';
+    displayName: 'Card with image';
+    icon: 'layout';
+  };
+  attributes: {
+    addition: Schema.Attribute.Enumeration<['None', 'Button', 'Links']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'None'>;
+    altText: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    altTextTwo: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    button: Schema.Attribute.Component<'shared.link', false>;
+    heading: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    image: Schema.Attribute.Media<'images'> & Schema.Attribute.Required;
+    imageTwo: Schema.Attribute.Media<'images'>;
+    links: Schema.Attribute.Component<'shared.link', true> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 8;
+        },
+        number
+      >;
+    paragraph: Schema.Attribute.Blocks;
+    style: Schema.Attribute.Enumeration<['Default', 'Fancy']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'Default'>;
+  };
+}
+
+export interface SectionsCardWithYoutube extends Struct.ComponentSchema {
+  collectionName: 'components_sections_cards_with_youtube';
+  info: {
+    description: 'A YouTube video beside a white text panel, on a light purple band. The video loads only when a visitor plays it.';
+    displayName: 'Card with video';
+    icon: 'play';
+  };
+  attributes: {
+    heading: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    text: Schema.Attribute.Blocks;
+    videoTitle: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    videoUrl: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+  };
+}
+
+export interface SectionsCardsWithLinks extends Struct.ComponentSchema {
+  collectionName: 'components_sections_cards_with_links';
+  info: {
+    description: 'A grid of cards (two columns on desktops), each card a link to a page, a site or a file.';
+    displayName: 'Cards with links';
+    icon: 'grid';
+  };
+  attributes: {
+    cards: Schema.Attribute.Component<'items.link-card', true> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 12;
+          min: 1;
+        },
+        number
+      >;
+  };
+}
+
+export interface SectionsEmbed extends Struct.ComponentSchema {
+  collectionName: 'components_sections_embeds';
+  info: {
+    description: 'A form, a design or a video from an allowed site, shown in a frame that loads only when a visitor opens it.';
+    displayName: 'Embed';
+    icon: 'code';
+  };
+  attributes: {
+    aspectRatio: Schema.Attribute.Enumeration<
+      [
+        'Landscape 16:9',
+        'Landscape 4:3',
+        'Square 1:1',
+        'Portrait 3:4',
+        'Fixed height',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'Landscape 16:9'>;
+    height: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 3000;
+          min: 150;
+        },
+        number
+      >;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    url: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    width: Schema.Attribute.Enumeration<['Skinny', 'Standard', 'Wide']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'Standard'>;
+  };
+}
+
+export interface SectionsGreenCarousel extends Struct.ComponentSchema {
+  collectionName: 'components_sections_green_carousels';
+  info: {
+    description: 'A heading over a row of green blocks that scrolls sideways, each with a button.';
+    displayName: 'Get involved carousel (green)';
+    icon: 'slideshow';
+  };
+  attributes: {
+    blocks: Schema.Attribute.Component<'items.green-block', true> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 12;
+          min: 1;
+        },
+        number
+      >;
+    heading: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }> &
+      Schema.Attribute.DefaultTo<'How to get involved'>;
+  };
+}
+
 export interface SectionsHero extends Struct.ComponentSchema {
   collectionName: 'components_sections_heroes';
   info: {
@@ -12,7 +311,6 @@ export interface SectionsHero extends Struct.ComponentSchema {
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
-        minLength: 8;
       }>;
     gradient: Schema.Attribute.Boolean &
       Schema.Attribute.Required &
@@ -39,6 +337,110 @@ export interface SectionsHero extends Struct.ComponentSchema {
   };
 }
 
+export interface SectionsHistory extends Struct.ComponentSchema {
+  collectionName: 'components_sections_histories';
+  info: {
+    description: 'A heading, dated events in purple squares, and a closing paragraph.';
+    displayName: 'History';
+    icon: 'clock';
+  };
+  attributes: {
+    closingParagraph: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+    events: Schema.Attribute.Component<'items.history-event', true> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 30;
+          min: 1;
+        },
+        number
+      >;
+    heading: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }> &
+      Schema.Attribute.DefaultTo<'History'>;
+  };
+}
+
+export interface SectionsImage extends Struct.ComponentSchema {
+  collectionName: 'components_sections_images';
+  info: {
+    description: 'One image at standard width.';
+    displayName: 'Image';
+    icon: 'picture';
+  };
+  attributes: {
+    altText: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    image: Schema.Attribute.Media<'images'> & Schema.Attribute.Required;
+  };
+}
+
+export interface SectionsImagesWithCaptions extends Struct.ComponentSchema {
+  collectionName: 'components_sections_images_with_captions';
+  info: {
+    description: 'Images side by side (on desktops) on a light green band, each with a caption.';
+    displayName: 'Images with captions';
+    icon: 'landscape';
+  };
+  attributes: {
+    images: Schema.Attribute.Component<'items.captioned-image', true> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 6;
+          min: 1;
+        },
+        number
+      >;
+  };
+}
+
+export interface SectionsLine extends Struct.ComponentSchema {
+  collectionName: 'components_sections_lines';
+  info: {
+    description: 'A thin horizontal rule between sections.';
+    displayName: 'Line';
+    icon: 'collapse';
+  };
+  attributes: {
+    style: Schema.Attribute.Enumeration<['Dotted', 'Solid', 'Dashed']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'Dotted'>;
+  };
+}
+
+export interface SectionsPurpleCarousel extends Struct.ComponentSchema {
+  collectionName: 'components_sections_purple_carousels';
+  info: {
+    description: 'A heading over a row of purple blocks that scrolls sideways: figures and what they mean.';
+    displayName: 'Policy carousel (purple)';
+    icon: 'slideshow';
+  };
+  attributes: {
+    blocks: Schema.Attribute.Component<'items.purple-block', true> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 12;
+          min: 1;
+        },
+        number
+      >;
+    heading: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+  };
+}
+
 export interface SectionsQuickLinks extends Struct.ComponentSchema {
   collectionName: 'components_sections_quick_links';
   info: {
@@ -60,6 +462,62 @@ export interface SectionsQuickLinks extends Struct.ComponentSchema {
         },
         number
       >;
+  };
+}
+
+export interface SectionsSocialPosts extends Struct.ComponentSchema {
+  collectionName: 'components_sections_social_posts';
+  info: {
+    description: 'A heading and paragraph over a grid of posts, each an image linking to the post.';
+    displayName: 'Social media posts';
+    icon: 'discuss';
+  };
+  attributes: {
+    heading: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    paragraph: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 600;
+      }>;
+    posts: Schema.Attribute.Component<'items.social-post', true> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 12;
+          min: 1;
+        },
+        number
+      >;
+  };
+}
+
+export interface SectionsTestimonial extends Struct.ComponentSchema {
+  collectionName: 'components_sections_testimonials';
+  info: {
+    description: "A person's photo, name, story and quote on a purple card.";
+    displayName: 'Testimonial';
+    icon: 'quote';
+  };
+  attributes: {
+    altText: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    image: Schema.Attribute.Media<'images'>;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    paragraph: Schema.Attribute.Blocks;
+    quote: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 600;
+      }>;
   };
 }
 
@@ -156,8 +614,27 @@ export interface SharedQuickLink extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'items.captioned-image': ItemsCaptionedImage;
+      'items.green-block': ItemsGreenBlock;
+      'items.history-event': ItemsHistoryEvent;
+      'items.link-card': ItemsLinkCard;
+      'items.purple-block': ItemsPurpleBlock;
+      'items.social-post': ItemsSocialPost;
+      'sections.banner': SectionsBanner;
+      'sections.card-with-image': SectionsCardWithImage;
+      'sections.card-with-youtube': SectionsCardWithYoutube;
+      'sections.cards-with-links': SectionsCardsWithLinks;
+      'sections.embed': SectionsEmbed;
+      'sections.green-carousel': SectionsGreenCarousel;
       'sections.hero': SectionsHero;
+      'sections.history': SectionsHistory;
+      'sections.image': SectionsImage;
+      'sections.images-with-captions': SectionsImagesWithCaptions;
+      'sections.line': SectionsLine;
+      'sections.purple-carousel': SectionsPurpleCarousel;
       'sections.quick-links': SectionsQuickLinks;
+      'sections.social-posts': SectionsSocialPosts;
+      'sections.testimonial': SectionsTestimonial;
       'sections.text-area': SectionsTextArea;
       'shared.link': SharedLink;
       'shared.menu-group': SharedMenuGroup;

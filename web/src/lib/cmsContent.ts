@@ -4,7 +4,7 @@ import { cmsGet, type CmsResult } from './strapiClient';
 import { sectionsPopulate } from '../sections/registry';
 
 /** The page envelope; its sections are validated one by one by the registry. */
-const pageSchema = z.object({
+export const pageSchema = z.object({
   documentId: z.string(),
   title: z.string(),
   path: z.string(),
@@ -14,7 +14,7 @@ const pageSchema = z.object({
 });
 export type CmsPage = z.infer<typeof pageSchema>;
 
-const globalSchema = z.object({
+export const globalSchema = z.object({
   documentId: z.string(),
   siteName: z.string(),
   siteUrl: z.string(),

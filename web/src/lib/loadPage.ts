@@ -1,6 +1,5 @@
-import type { AstroGlobal } from 'astro';
-import { config } from '../config';
 import { GLOBAL_TAG, NOT_FOUND_TAG, PAGE_CACHE, tagsForPage } from './cacheTags';
+import type { CachePolicy } from './cachePolicy';
 import { CmsError } from './cmsError';
 import { fetchGlobal, fetchPage, linkedPageIds, type CmsGlobal, type CmsPage } from './cmsContent';
 import { isPagePath } from './pagePath';
@@ -11,7 +10,11 @@ export type PageView =
   | { kind: 'not-found'; global: CmsGlobal | null }
   | { kind: 'unavailable'; global: CmsGlobal | null };
 
+/** What a page route needs: the view to render, and the response it should be (the route applies it). */
+export type PageResult = { view: PageView; status: 200 | 404 | 503; headers: Record<string, string>; cache: CachePolicy };
+
 const RETRY_AFTER_SECONDS = 30;
+const REVALIDATE = 'public, max-age=0, must-revalidate';
 
 const loadGlobal = async (path: string): Promise<{ global: CmsGlobal | null; stale: boolean }> => {
   try {
@@ -25,34 +28,37 @@ const loadGlobal = async (path: string): Promise<{ global: CmsGlobal | null; sta
 };
 
 /**
- * Everything a public page needs, and the response's status, cache and headers set to
- * match: a cached page, a cached 404, or an uncached 503 while the CMS is unreachable.
+ * Everything a page at `path` needs, and what its response should be: a cacheable page, a
+ * cacheable 404, or an uncacheable 503 while the CMS is unreachable and no copy is left.
+ * It touches no response itself, so each route decides what applies to it (a preview,
+ * for one, is never cached whatever this says).
  */
-export const loadPage = async (astro: AstroGlobal, options: { draft?: boolean; path?: string } = {}): Promise<PageView> => {
-  const path = options.path ?? astro.url.pathname;
+export const loadPage = async (path: string, options: { draft?: boolean } = {}): Promise<PageResult> => {
   const draft = options.draft ?? false;
   const [pageResult, { global, stale: globalStale }] = await Promise.all([
     isPagePath(path) ? fetchPage(path, draft).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) : Promise.resolve(null),
     loadGlobal(path),
   ]);
-  const cache = (settings: Parameters<AstroGlobal['cache']['set']>[0]) => {
-    if (!draft && astro.cache.enabled && config().pageCache) astro.cache.set(settings);
-  };
 
   if (pageResult instanceof Error) {
     const reason = pageResult instanceof CmsError ? pageResult.message : String(pageResult);
     console.error(`[cms] ${path}: answered 503, no copy to serve: ${reason}`);
-    astro.response.status = 503;
-    astro.response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
-    astro.response.headers.set('Cache-Control', 'no-store');
-    cache(false);
-    return { kind: 'unavailable', global };
+    return {
+      view: { kind: 'unavailable', global },
+      status: 503,
+      headers: { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' },
+      cache: false,
+    };
   }
   if (pageResult === null || pageResult.data === null) {
-    astro.response.status = 404;
-    astro.response.headers.set('Cache-Control', 'public, max-age=0, must-revalidate');
-    if (pageResult !== null && !globalStale) cache({ ...PAGE_CACHE, tags: [NOT_FOUND_TAG, GLOBAL_TAG] });
-    return { kind: 'not-found', global };
+    // Not a page address at all (pageResult null), or the CMS has none there: both are worth keeping.
+    const cacheable = !globalStale && !(pageResult?.stale ?? false);
+    return {
+      view: { kind: 'not-found', global },
+      status: 404,
+      headers: { 'Cache-Control': REVALIDATE },
+      cache: cacheable && pageResult !== null ? { ...PAGE_CACHE, tags: [NOT_FOUND_TAG, GLOBAL_TAG] } : false,
+    };
   }
 
   const page = pageResult.data;
@@ -60,11 +66,12 @@ export const loadPage = async (astro: AstroGlobal, options: { draft?: boolean; p
   for (const problem of skipped) {
     console.warn(`[cms] ${path}: left out section ${problem.index} (${problem.component}): ${problem.problems.join('; ')}`);
   }
-  astro.response.headers.set('Cache-Control', draft ? 'no-store' : 'public, max-age=0, must-revalidate');
-  // A page rendered from a last good copy is not cached: the next request tries the CMS again.
-  if (pageResult.stale || globalStale) cache(false);
-  else cache({ ...PAGE_CACHE, tags: tagsForPage(page.documentId, linkedPageIds([page.sections, global])) });
-
   const hero = sections.find((s) => s.__component === 'sections.hero');
-  return { kind: 'page', page, sections, global, ogImage: hero?.image.url };
+  return {
+    view: { kind: 'page', page, sections, global, ogImage: hero?.image.url },
+    status: 200,
+    headers: { 'Cache-Control': draft ? 'no-store' : REVALIDATE },
+    // A page rendered from a last good copy is not kept: the next request tries the CMS again.
+    cache: draft || pageResult.stale || globalStale ? false : { ...PAGE_CACHE, tags: tagsForPage(page.documentId, linkedPageIds([page.sections, global])) },
+  };
 };

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { config } from '../config';
 import { CmsError } from './cmsError';
 import { lastGoodCopy, rememberGoodCopy } from './lastGoodCopies';
+import { issueLines } from './zodIssues';
 
 export type CmsResult<T> = { data: T; stale: boolean };
 export type CmsRequest = { path: string; query: object; draft?: boolean };
@@ -56,7 +57,7 @@ export const cmsGet = async <S extends z.ZodType>(req: CmsRequest, schema: S): P
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new CmsError('invalid', req.path, `The CMS answer does not have the expected shape: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, { cause: parsed.error });
+    throw new CmsError('invalid', req.path, `The CMS answer does not have the expected shape: ${issueLines(parsed.error).join('; ')}`, { cause: parsed.error });
   }
   if (!req.draft) rememberGoodCopy(key, body);
   return { data: parsed.data, stale: false };

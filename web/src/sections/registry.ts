@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { issueLines } from '../lib/zodIssues';
 import type { SectionContext } from './context';
 import Hero from './hero/Hero.astro';
 import { heroPopulate, heroSchema } from './hero/schema';
@@ -59,7 +60,7 @@ export const parseSections = (raw: unknown[]): { sections: Section[]; skipped: S
     }
     const result = sectionRegistry[name].schema.safeParse(item);
     if (result.success) sections.push(result.data);
-    else skipped.push({ index, component: name, problems: result.error.issues.map((i) => `${i.path.join('.') || '(section)'}: ${i.message}`) });
+    else skipped.push({ index, component: name, problems: issueLines(result.error, '(section)') });
   });
   return { sections, skipped };
 };

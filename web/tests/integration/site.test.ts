@@ -69,6 +69,15 @@ describe('the site, against a real CMS with the seed content', () => {
     expect((await get('/')).headers.get('x-astro-cache')).toBe('HIT');
   });
 
+  it('serves a page with any query string from the same cache entry (pages do not read it)', async () => {
+    await get(SEED);
+    for (const query of ['?utm_source=newsletter&utm_medium=email', '?fbclid=abc123', `?x=${Math.random()}`]) {
+      const response = await get(`${SEED}${query}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-astro-cache'), query).toBe('HIT');
+    }
+  });
+
   it('redirects an address without its trailing slash permanently, and odd paths stay on the site', async () => {
     const response = await get('/services/clear-your-record?ref=x');
     expect(response.status).toBe(301);
@@ -94,8 +103,13 @@ describe('the site, against a real CMS with the seed content', () => {
   });
 
   it('builds canonical and Open Graph URLs from PUBLIC_SITE_URL, never from the request’s Host', async () => {
-    const page = await html(`${SEED}?nocache=host`);
-    const forged = await (await get(`${SEED}?nocache=forged`, { headers: { 'X-Forwarded-Host': 'evil.example' } })).text();
+    const page = await html(SEED);
+    // Rendered afresh for the forged request: the page is purged first.
+    const admin = await adminApi(system);
+    await purge({ event: 'entry.update', uid: 'api::page.page', entry: { documentId: (await admin.loadPage(SEED)).documentId } });
+    const forgedResponse = await get(SEED, { headers: { 'X-Forwarded-Host': 'evil.example', Host: 'evil.example' } });
+    expect(forgedResponse.headers.get('x-astro-cache')).toBe('MISS');
+    const forged = await forgedResponse.text();
     for (const body of [page, forged]) {
       expect(body).toContain('<link rel="canonical" href="https://cannabisequityil.example/services/clear-your-record/">');
       expect(body).toMatch(/<meta property="og:image" content="https:\/\/cannabisequityil.example\/uploads\/[^"]+\.webp">/);
@@ -198,6 +212,21 @@ describe('a wrong configuration', () => {
     const run = spawnSync(process.execPath, ['server.mts'], { cwd: path.resolve(import.meta.dirname, '../..'), env, encoding: 'utf8', timeout: 20_000 });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('STRAPI_URL: STRAPI_URL must be an http(s) URL such as http://127.0.0.1:1337');
+  });
+});
+
+describe('PAGE_CACHE=off', () => {
+  it('renders every request, the sitemap included', async () => {
+    const uncached = await system.startAnotherSite({ PAGE_CACHE: 'off' });
+    try {
+      for (const path of [SEED, SEED, '/sitemap.xml', '/sitemap.xml']) {
+        const response = await fetch(`${uncached.url}${path}`);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('x-astro-cache'), path).toBeNull();
+      }
+    } finally {
+      await uncached.stop();
+    }
   });
 });
 
@@ -355,6 +384,21 @@ describe('staff preview', () => {
     } finally {
       await admin.call('DELETE', `/content-manager/collection-types/api::page.page/${created.data.documentId}`);
     }
+  });
+
+  it('never keeps a preview of the published version for people without the cookie', async () => {
+    const { cookie } = await openPreview(SEED);
+    const address = `/preview${SEED}?status=published`;
+    for (let i = 0; i < 2; i += 1) {
+      const staff = await get(address, { headers: { Cookie: cookie } });
+      expect(staff.status).toBe(200);
+      expect(staff.headers.get('x-astro-cache')).toBeNull();
+      expect(staff.headers.get('cache-control')).toBe('no-store');
+    }
+    const stranger = await get(address);
+    expect(stranger.status).toBe(401);
+    expect(stranger.headers.get('x-astro-cache')).toBeNull();
+    expect(await stranger.text()).not.toContain('Clear Your Record</h1>');
   });
 
   it('exits: the cookie is cleared and the published page shown', async () => {

@@ -43,7 +43,7 @@ const pageCacheProvider: CacheProviderFactory = () => ({
   name: 'page-store',
   async onRequest({ request, url, logger }, next) {
     if (request.method !== 'GET') return next();
-    const key = cacheKey(`${url.pathname}${url.search}`);
+    const key = cacheKey(url.pathname);
     const entry = pageStore().get(key);
     const age = entry ? (Date.now() - entry.storedAt) / 1000 : Infinity;
     if (entry && age <= entry.maxAge) return fromEntry(entry, 'HIT');

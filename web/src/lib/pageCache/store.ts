@@ -50,7 +50,7 @@ export class PageStore {
   invalidate({ tags, path }: { tags?: string[]; path?: string }): number {
     let removed = 0;
     for (const [key, entry] of this.entries) {
-      const pathMatches = path !== undefined && (key === path || key.startsWith(`${path}?`));
+      const pathMatches = path !== undefined && key === path;
       if (pathMatches || (tags && entry.tags.some((tag) => tags.includes(tag)))) {
         this.entries.delete(key);
         removed += 1;
@@ -69,12 +69,11 @@ type WithStore = typeof globalThis & { [STORE]?: PageStore };
 
 export const pageStore = (max = 2000): PageStore => ((globalThis as WithStore)[STORE] ??= new PageStore(max));
 
-/** Cache key: path plus sorted query; the Host header plays no part (pages do not depend on it). */
+/**
+ * Cache key: the path alone. No cached route reads the query string, so `?utm_source=…` and
+ * the like must hit the same entry; the Host header plays no part either.
+ */
 export const cacheKey = (pathAndQuery: string): string => {
-  const at = pathAndQuery.indexOf('?');
-  if (at === -1) return pathAndQuery;
-  const params = new URLSearchParams(pathAndQuery.slice(at + 1));
-  params.sort();
-  const query = params.toString();
-  return query ? `${pathAndQuery.slice(0, at)}?${query}` : pathAndQuery.slice(0, at);
+  const at = pathAndQuery.search(/[?#]/);
+  return at === -1 ? pathAndQuery : pathAndQuery.slice(0, at);
 };

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { linkPopulate, linkSchema } from '../../lib/link';
 
+/** The icons staff can pick (the contract test keeps this equal to the CMS's list); Icon.astro draws each. */
 export const quickLinkIcons = ['video', 'house', 'bill', 'calendar'] as const;
+export type QuickLinkIcon = (typeof quickLinkIcons)[number];
 
 export const quickLinksSchema = z.object({
   __component: z.literal('sections.quick-links'),

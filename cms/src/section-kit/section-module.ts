@@ -1,0 +1,43 @@
+import type { Modules, Schema, UID } from '@strapi/strapi';
+import type { TextsByModel } from '../admin-face/model-texts';
+import type { FieldReader } from '../importer/field-reader';
+import type { ImportContext } from '../importer/import-context';
+import type { ComponentRule } from '../validation/rule-violation';
+
+type ZoneComponents<A> = A extends Schema.Attribute.DynamicZone<infer C> ? C[number] : never;
+
+/** Every component the page's `sections` zone lists (from Strapi's generated types). */
+export type SectionUid = ZoneComponents<Schema.Attributes<'api::page.page'>['sections']>;
+
+/** An optional field may be written as null ("not set"), which is also how Strapi returns it. */
+type WithNulls<T> = T extends readonly (infer I)[]
+  ? WithNulls<I>[]
+  : T extends object
+    ? { [K in keyof T]: undefined extends T[K] ? WithNulls<Exclude<T[K], undefined>> | null | undefined : WithNulls<T[K]> }
+    : T;
+
+/** A component's data as the Document Service takes it (Strapi's generated types). */
+export type ComponentInput<U extends UID.Component> = WithNulls<Modules.Documents.Params.Data.Input<U>>;
+
+/** One section as the Document Service takes it. */
+export type SectionInput<U extends SectionUid = SectionUid> = ComponentInput<U> & { __component: U };
+
+/**
+ * Everything the CMS knows about one section type besides its component JSON: what staff
+ * read in the admin, the save rules its schema cannot express, and how the old site's
+ * sections of this type are imported. One file per type in src/sections/, named like the
+ * component (sections.text-area → src/sections/text-area.ts); see section-kit/registry.ts.
+ */
+export type SectionModule<U extends SectionUid = SectionUid> = {
+  uid: U;
+  /** The old editor's template names (`template:` in front matter) imported as this type. */
+  templates: readonly string[];
+  /** Admin texts of this component and of the item components only it uses. */
+  texts: TextsByModel;
+  /** Save rules the schema cannot express, by component uid (this one or its items). */
+  rules?: Record<string, ComponentRule>;
+  /** One old front-matter section of a template above, as this type's data; null (reported) when it cannot be carried at all. */
+  importSection(fields: FieldReader, ctx: ImportContext): Promise<SectionInput<U> | null>;
+};
+
+export const defineSection = <U extends SectionUid>(module: SectionModule<U>): SectionModule<U> => module;

@@ -1,0 +1,52 @@
+import { choice } from '../importer/field-values';
+import { defineSection } from '../section-kit/section-module';
+import { altTextField } from '../shared-components/alt-text';
+
+export default defineSection({
+  uid: 'sections.hero',
+  templates: ['hero'],
+  texts: {
+    'sections.hero': {
+      mainField: 'heading',
+      fields: {
+        style: { label: 'Style', description: 'Standard: 318–544 px tall. Home: taller (up to 812 px) with a scroll button.' },
+        scrollButton: { label: 'Scroll button label', description: 'The button that scrolls to the content, e.g. "Learn more".' },
+        image: { label: 'Image', description: 'Required. Ideal size 1440 × 544 px; it is cropped to fill the width.' },
+        altText: altTextField(),
+        heading: { label: 'Heading', description: 'Empty: the page title is used.' },
+        subtitle: { label: 'Subtitle', description: 'One sentence under 150 characters. Empty: the page description is used.' },
+        gradient: { label: 'Dark gradient', description: 'Darkens the left of the image so the white text stays readable. Keep it on unless the image is dark.' },
+        marginColor: { label: 'Margin colour', description: 'Colour of the bands beside the image on very wide screens.' },
+      },
+    },
+  },
+
+  async importSection(fields, ctx) {
+    const warn = (message: string) => ctx.warn(fields.position, message);
+    const altText = fields.text('alt_text') ?? '';
+    let image: number | null = null;
+    const source = fields.text('image');
+    const found = source ? await ctx.media.resolve(source, altText) : 'missing';
+    if (typeof found === 'number') {
+      image = found;
+    } else if (found === 'missing') {
+      warn(`image ${source ?? '(none)'} is not in the site folder: the generated 1440 × 544 placeholder was used`);
+      const placeholder = await ctx.media.placeholder();
+      image = typeof placeholder === 'number' ? placeholder : null;
+    }
+    const heading = fields.text('heading');
+    const subtitle = fields.text('subtitle');
+    return {
+      __component: 'sections.hero',
+      style: choice(fields, 'style', ['Standard', 'Home'], 'Standard', ctx),
+      scrollButton: fields.text('scroll_button'),
+      image,
+      altText,
+      // The old editor's magic values meant "use the page's own"; empty means the same here.
+      heading: heading === 'page-title' ? null : heading,
+      subtitle: subtitle === 'page-description' ? null : subtitle,
+      gradient: fields.bool('gradient') ?? true,
+      marginColor: fields.bool('margin_color') ? ('Black' as const) : ('White' as const),
+    };
+  },
+});

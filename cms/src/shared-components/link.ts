@@ -1,0 +1,109 @@
+import type { TextsByModel } from '../admin-face/model-texts';
+import type { FieldReader } from '../importer/field-reader';
+import type { ImportContext } from '../importer/import-context';
+import type { ComponentInput } from '../section-kit/section-module';
+import type { ComponentRule } from '../validation/rule-violation';
+import { unsafeUrlReason, URL_RULE } from '../validation/safe-url';
+
+export type LinkInput = ComponentInput<'shared.link'>;
+
+export const LINK_TEXTS: TextsByModel = {
+  'shared.link': {
+    mainField: 'text',
+    fields: {
+      text: { label: 'Link text', description: 'What visitors click. Keep buttons short (about 20 characters).' },
+      type: { label: 'Links to', description: 'External Link: fill in "Web address". Site Page: choose the page. File: choose a file from the media library.' },
+      url: {
+        label: 'Web address',
+        description: 'A full address (https://…), mailto:…, tel:… or a path on this site such as /services/. javascript: and data: links are refused.',
+        placeholder: 'https://',
+        rule: URL_RULE,
+      },
+      page: { label: 'Site page', description: 'The link follows the page if its web address changes.' },
+      file: { label: 'File', description: 'A PDF or image from the media library.' },
+    },
+  },
+};
+
+/** Every link, wherever it is: a safe address, and one at all when it is an external link. */
+const linkRule: ComponentRule = (link) => {
+  const url = link.url;
+  if (typeof url === 'string' && url !== '') {
+    const reason = unsafeUrlReason(url);
+    return reason ? [{ path: ['url'], message: reason, unsafe: true }] : [];
+  }
+  return link.type === 'External Link' || link.type === undefined ? [{ path: ['url'], message: 'Enter the web address this link goes to.' }] : [];
+};
+
+export const LINK_RULES: Record<string, ComponentRule> = { 'shared.link': linkRule };
+
+const KNOWN_TYPES = ['Site Page', 'External Link', 'File'] as const;
+
+/**
+ * A link in any of the old site's shapes: the early `text` + `link`, or `text` + `type` with
+ * `url`, `site_page` or `file` (fields of the other types, hidden in the old editor, are
+ * leftovers and ignored). Null when the item holds no link at all.
+ */
+export const importLink = async (reader: FieldReader, ctx: ImportContext, options: { defaultText?: string } = {}): Promise<LinkInput> => {
+  const position = reader.position;
+  const text = reader.text('text') ?? '';
+  const rawType = reader.text('type');
+  const early = reader.text('link');
+  // The old editor's flag for links that open elsewhere; the type already says so.
+  reader.value('external');
+  const siteRef = reader.text('site_page');
+  const filePath = reader.text('file');
+  const externalUrl = reader.text('url') ?? early ?? '';
+  const type = rawType ?? (early !== null ? 'External Link' : undefined);
+  const link: LinkInput = { text, type: 'External Link', url: null, page: null, file: null };
+
+  if (type === 'Site Page') {
+    if (!siteRef) {
+      ctx.warn(position, 'a "Site Page" link names no page: left as "#"');
+      link.url = '#';
+    } else {
+      const target = await ctx.resolvePage(siteRef);
+      if ('documentId' in target) {
+        link.type = 'Site Page';
+        link.page = target.documentId;
+      } else {
+        ctx.warn(position, `links to ${siteRef}, which is not in the CMS yet: kept as the path ${target.url}`);
+        link.url = target.url;
+      }
+    }
+  } else if (type === 'File') {
+    const found = filePath ? await ctx.media.resolve(filePath) : 'missing';
+    if (typeof found === 'number') {
+      link.type = 'File';
+      link.file = found;
+    } else if (found === 'would-upload') {
+      link.type = 'File';
+    } else {
+      ctx.warn(position, `file ${JSON.stringify(filePath)} is missing from the site folder: the link was kept as "#"`);
+      link.url = '#';
+    }
+  } else {
+    if (type !== 'External Link') {
+      ctx.warn(position, `unknown link type ${JSON.stringify(type ?? null)}: read as an external link (${KNOWN_TYPES.join(', ')})`);
+    }
+    const reason = unsafeUrlReason(externalUrl);
+    if (reason) {
+      ctx.warn(position, `link ${JSON.stringify(externalUrl)} refused (${reason}): replaced by "#"`);
+      link.url = '#';
+    } else {
+      link.url = externalUrl;
+    }
+  }
+  if (link.text === '' && options.defaultText) {
+    link.text = options.defaultText;
+  } else if (link.text === '') {
+    ctx.warn(position, 'a link without text: its address was used as its text');
+    link.text = link.url ?? 'Link';
+  }
+  return link;
+};
+
+const LINK_KEYS = ['text', 'type', 'link', 'url', 'site_page', 'file'];
+
+/** Whether an item holds a link at all (an optional button, written out or flattened onto it). */
+export const hasLink = (reader: FieldReader): boolean => LINK_KEYS.some((key) => reader.has(key));

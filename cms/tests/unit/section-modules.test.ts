@@ -1,0 +1,76 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allTexts } from '../../src/section-kit/content-model';
+import { loadSectionModules, moduleName, ZONE_COMPONENTS } from '../../src/section-kit/registry';
+import type { AttributeSchema } from '../../src/validation/check-document';
+import { ALT_TEXT_REGEX } from '../../src/shared-components/alt-text';
+import { SRC, componentUids, schemaFromFiles } from '../support/schema-files';
+
+beforeAll(async () => {
+  await loadSectionModules();
+});
+
+/** Every model staff edit: the documents, and every component they reach. */
+const reachableModels = (): string[] => {
+  const seen = new Set<string>();
+  const visit = (uid: string) => {
+    if (seen.has(uid)) return;
+    seen.add(uid);
+    for (const attribute of Object.values(schemaFromFiles(uid)?.attributes ?? {})) {
+      if (attribute.component) visit(attribute.component);
+      for (const component of attribute.components ?? []) visit(component);
+    }
+  };
+  ['api::page.page', 'api::global.global'].forEach(visit);
+  return [...seen];
+};
+
+describe('the section types of the CMS', () => {
+  it('have a module in src/sections/ for every component of the page’s sections zone, and no module outside it', () => {
+    const files = readdirSync(path.join(SRC, 'sections')).map((file) => file.replace(/\.ts$/, '')).sort();
+    const expected = ZONE_COMPONENTS.map(moduleName).sort();
+    expect(files, 'src/sections/<name>.ts and the zone list in src/api/page/content-types/page/schema.json differ').toEqual(expected);
+  });
+
+  it('each name their own component and import at least one old template, no template twice', async () => {
+    const modules = await loadSectionModules();
+    for (const uid of ZONE_COMPONENTS) expect(modules.get(uid)?.uid, `${uid}'s module`).toBe(uid);
+    const templates = [...modules.values()].flatMap((m) => m.templates);
+    expect(templates.length).toBeGreaterThanOrEqual(modules.size);
+    expect(new Set(templates).size, 'a template is imported by two section types').toBe(templates.length);
+  });
+
+  it('give staff a label for every field of every model they edit, and a rule text for every field with a pattern', () => {
+    const texts = allTexts();
+    const missing: string[] = [];
+    for (const uid of reachableModels()) {
+      const attributes = Object.entries(schemaFromFiles(uid)!.attributes) as [string, AttributeSchema][];
+      for (const [field, attribute] of attributes) {
+        const text = texts[uid]?.fields[field];
+        if (!text?.label) missing.push(`${uid}.${field}: label`);
+        if (attribute.regex && !text?.rule) missing.push(`${uid}.${field}: rule (the message for its regex)`);
+      }
+    }
+    expect(missing, 'add these to the module of the section (src/sections/), shared component or document').toEqual([]);
+  });
+
+  it('have no texts for a field or model that does not exist', () => {
+    const stale = Object.entries(allTexts()).flatMap(([uid, texts]) => {
+      const schema = schemaFromFiles(uid);
+      if (!schema) return [uid];
+      return Object.keys(texts.fields).filter((field) => !(field in schema.attributes)).map((field) => `${uid}.${field}`);
+    });
+    expect(stale).toEqual([]);
+  });
+
+  it('give every alt-text field the one alt-text rule', () => {
+    const fields = componentUids().flatMap((uid) =>
+      Object.entries(schemaFromFiles(uid)!.attributes)
+        .filter(([name]) => /alt ?text$/i.test(name))
+        .map(([name, attribute]) => ({ at: `${uid}.${name}`, regex: attribute.regex })),
+    );
+    expect(fields.length).toBeGreaterThan(0);
+    for (const { at, regex } of fields) expect(regex, `${at} must use ALT_TEXT_REGEX (src/shared-components/alt-text.ts)`).toBe(ALT_TEXT_REGEX);
+  });
+});

@@ -1,0 +1,23 @@
+import type { AstroGlobal } from 'astro';
+import { config } from '../config';
+
+/** How long a response may be kept in the route cache and what purges it; false: never kept. */
+export type CachePolicy = false | { maxAge: number; swr: number; tags: string[] };
+
+type RouteCache = AstroGlobal['cache'];
+
+/** Gives a response its cache policy, unless caching is off for this site (PAGE_CACHE=off). */
+export const applyCachePolicy = (cache: RouteCache, policy: CachePolicy): void => {
+  if (!cache.enabled) return;
+  cache.set(config().pageCache ? policy : false);
+};
+
+/** Applies a loader's decision to the response of a page route. */
+export const applyPageResult = (
+  astro: Pick<AstroGlobal, 'response' | 'cache'>,
+  result: { status: number; headers: Record<string, string>; cache: CachePolicy },
+): void => {
+  astro.response.status = result.status;
+  for (const [name, value] of Object.entries(result.headers)) astro.response.headers.set(name, value);
+  applyCachePolicy(astro.cache, result.cache);
+};

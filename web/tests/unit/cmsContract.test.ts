@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { globalQuery, globalSchema, pageQuery, pageSchema } from '../../src/lib/cmsContent';
+import { isPagePath } from '../../src/lib/pagePath';
+import { sectionRegistry, sectionNames } from '../../src/sections/registry';
+import { shapeOf, type Shape } from '../support/zodShape';
+
+/**
+ * The contract between the CMS and the site, field by field: the CMS's model files (the two
+ * packages meet only over HTTP; this test may read the CMS's JSON) against the site's zod
+ * schemas and populate fragments. A field renamed, added or dropped on one side only fails
+ * here, naming the model and the field.
+ */
+const CMS_SRC = path.resolve(import.meta.dirname, '../../../cms/src');
+
+type Attribute = {
+  type: string;
+  required?: boolean;
+  private?: boolean;
+  enum?: string[];
+  component?: string;
+  components?: string[];
+  repeatable?: boolean;
+  multiple?: boolean;
+  relation?: string;
+  regex?: string;
+};
+type Model = { attributes: Record<string, Attribute> };
+
+const modelFile = (uid: string): string => {
+  const api = /^api::([^.]+)\.(.+)$/.exec(uid);
+  if (api) return path.join(CMS_SRC, 'api', api[1]!, 'content-types', api[2]!, 'schema.json');
+  const [category, name] = uid.split('.');
+  return path.join(CMS_SRC, 'components', category!, `${name}.json`);
+};
+const model = (uid: string): Model => JSON.parse(readFileSync(modelFile(uid), 'utf8')) as Model;
+
+/** Fields Strapi adds to every answer without them being in the model. */
+const SYSTEM_FIELDS = new Set(['id', 'documentId', '__component', 'createdAt', 'updatedAt', 'publishedAt', 'locale']);
+
+type Populate = { readonly populate?: Readonly<Record<string, Populate | boolean>>; readonly fields?: readonly string[]; readonly on?: Readonly<Record<string, Populate>> } | boolean | undefined;
+
+const SCALAR_KINDS: Record<string, Shape['kind'][]> = {
+  string: ['string'],
+  text: ['string'],
+  email: ['string'],
+  uid: ['string'],
+  richtext: ['string'],
+  password: ['string'],
+  enumeration: ['enum'],
+  boolean: ['boolean'],
+  integer: ['number'],
+  biginteger: ['number', 'string'],
+  float: ['number'],
+  decimal: ['number'],
+  date: ['string'],
+  datetime: ['string'],
+  time: ['string'],
+  blocks: ['array'],
+  json: ['unknown', 'other', 'object', 'array'],
+};
+
+/** Every difference between a model and a zod object shape (and its populate fragment), as messages. */
+const compare = (uid: string, shape: Shape, populate: Populate, where: string): string[] => {
+  if (shape.kind !== 'object') return [`${where}: the site's schema for ${uid} is not an object`];
+  const problems: string[] = [];
+  const attributes = Object.entries(model(uid).attributes).filter(([, a]) => !a.private);
+  const fields = shape.fields;
+  const nested = typeof populate === 'object' ? (populate.populate ?? {}) : {};
+  for (const [name, attribute] of attributes) {
+    const at = `${uid}.${name}`;
+    const field = fields[name];
+    if (!field) {
+      problems.push(`${at}: in the CMS (${path.relative(CMS_SRC, modelFile(uid))}) but not in the site's schema (${where})`);
+      continue;
+    }
+    if (attribute.required && (field.optional || field.nullable)) problems.push(`${at}: required in the CMS but optional in the site's schema`);
+    const repeatable = attribute.repeatable || attribute.multiple || attribute.relation?.endsWith('ToMany');
+    if (!attribute.required && !repeatable && attribute.type !== 'dynamiczone' && !field.nullable) {
+      problems.push(`${at}: optional in the CMS (answered as null when empty) but the site's schema does not accept null`);
+    }
+    const populated = (nested as Record<string, Populate>)[name];
+    switch (attribute.type) {
+      case 'enumeration': {
+        const values = field.kind === 'enum' ? [...field.values].sort() : [];
+        if (JSON.stringify(values) !== JSON.stringify([...(attribute.enum ?? [])].sort())) {
+          problems.push(`${at}: the CMS offers ${JSON.stringify(attribute.enum)}, the site's schema ${JSON.stringify(field.kind === 'enum' ? field.values : field.kind)}`);
+        }
+        break;
+      }
+      case 'component': {
+        const item = repeatable ? (field.kind === 'array' ? field.element : undefined) : field;
+        if (!item) problems.push(`${at}: a list in the CMS but not in the site's schema`);
+        else if (!populated) problems.push(`${at}: not populated by the site's query fragment (${where})`);
+        else problems.push(...compare(attribute.component!, item, populated, where));
+        break;
+      }
+      case 'media':
+      case 'relation': {
+        const item = repeatable ? (field.kind === 'array' ? field.element : undefined) : field;
+        if (!item || item.kind !== 'object') {
+          problems.push(`${at}: ${repeatable ? 'a list of objects' : 'an object'} in the CMS answer, not in the site's schema`);
+        } else if (!populated) {
+          problems.push(`${at}: not populated by the site's query fragment (${where})`);
+        } else {
+          const listed = typeof populated === 'object' ? populated.fields : undefined;
+          for (const key of Object.keys(item.fields)) {
+            if (!SYSTEM_FIELDS.has(key) && listed && !listed.includes(key)) problems.push(`${at}.${key}: read by the site but not among the populated fields`);
+          }
+        }
+        break;
+      }
+      case 'dynamiczone':
+        if (field.kind !== 'array') problems.push(`${at}: a list in the CMS but not in the site's schema`);
+        break;
+      default: {
+        const kinds = SCALAR_KINDS[attribute.type];
+        if (kinds && !kinds.includes(field.kind)) problems.push(`${at}: a ${attribute.type} in the CMS but a ${field.kind} in the site's schema`);
+      }
+    }
+  }
+  for (const name of Object.keys(fields)) {
+    if (!SYSTEM_FIELDS.has(name) && !attributes.some(([attribute]) => attribute === name)) {
+      problems.push(`${uid}.${name}: in the site's schema (${where}) but not in the CMS (${path.relative(CMS_SRC, modelFile(uid))})`);
+    }
+  }
+  return problems;
+};
+
+describe('the contract between the CMS and the site', () => {
+  it('lists the same section types in the page’s sections zone and in the site’s registry', () => {
+    expect([...sectionNames].sort()).toEqual([...model('api::page.page').attributes.sections!.components!].sort());
+  });
+
+  it.each(sectionNames)('%s: the same fields, enums, required fields and populated relations on both sides', (name) => {
+    const entry = sectionRegistry[name];
+    expect(compare(name, shapeOf(entry.schema), entry.populate as Populate, `web/src/sections/*/schema.ts (${name})`)).toEqual([]);
+  });
+
+  it('the page: the same fields as the CMS’s page, and the same web-address rule', () => {
+    const populate = { populate: { sections: true } } as Populate;
+    expect(compare('api::page.page', shapeOf(pageSchema), populate, 'web/src/lib/cmsContent.ts (pageSchema)')).toEqual([]);
+    const rule = new RegExp(model('api::page.page').attributes.path!.regex!);
+    for (const sample of ['/', '/services/', '/services/clear-your-record/', '/a1/b-2/', '/Services/', '/a--b/', '/a', 'a/', '//x/', '/-a/', '/a_b/']) {
+      expect(isPagePath(sample), `the site and the CMS disagree whether ${sample} is a web address`).toBe(rule.test(sample));
+    }
+  });
+
+  it('the site settings: the same fields, with the menu, donate button and footer links populated', () => {
+    expect(compare('api::global.global', shapeOf(globalSchema), globalQuery().query as Populate, 'web/src/lib/cmsContent.ts (globalSchema)')).toEqual([]);
+  });
+
+  it('fails, naming the model and field, when a field is renamed on one side only', () => {
+    const hero = shapeOf(sectionRegistry['sections.hero'].schema);
+    if (hero.kind !== 'object') throw new Error('hero is an object');
+    const { altText, ...rest } = hero.fields;
+    const renamed: Shape = { ...hero, fields: { ...rest, altTxt: altText! } };
+    expect(compare('sections.hero', renamed, sectionRegistry['sections.hero'].populate as Populate, 'test')).toEqual([
+      "sections.hero.altText: in the CMS (components/sections/hero.json) but not in the site's schema (test)",
+      "sections.hero.altTxt: in the site's schema (test) but not in the CMS (components/sections/hero.json)",
+    ]);
+  });
+
+  it('populates each section by its own fragment in the page query', () => {
+    const on = (pageQuery('/').query.populate.sections as { on: Record<string, unknown> }).on;
+    for (const name of sectionNames) expect(on[name], name).toEqual(sectionRegistry[name].populate);
+  });
+});
