@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.astro/**', '**/.strapi/**', '**/.tmp/**', 'cms/types/generated/**', '**/test-results/**', '**/playwright-report/**'],
+    ignores: ['**/*.tmp.*', '**/node_modules/**', '**/dist/**', '**/build/**', '**/.astro/**', '**/.strapi/**', '**/.tmp/**', 'cms/types/generated/**', '**/test-results/**', '**/playwright-report/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

@@ -34,3 +34,9 @@ export const save = async (page: Page) => {
 export const publish = async (page: Page) => {
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
 };
+
+/** What the admin says under a field whose value breaks its pattern (src/admin/app.tsx). */
+export const PATTERN_ERROR = 'Not in the expected form: “Before you save” (beside the form) says what this field takes.';
+
+/** The side panel listing what each refused field takes (src/admin/field-rules-panel.tsx). */
+export const beforeYouSave = (page: Page) => page.locator('aside').filter({ hasText: 'Before you save' });

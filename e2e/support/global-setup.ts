@@ -7,7 +7,7 @@ import { startSystem } from '../../web/tests/support/system.ts';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   // A developer may point the suite at a system already running (all E2E_* variables set).
   if (process.env.E2E_SITE_URL) return async () => undefined;
-  const system = await startSystem({ adminPanel: true });
+  const system = await startSystem({ adminPanel: true, allSections: true });
   process.env.E2E_SITE_URL = system.siteUrl;
   process.env.E2E_CMS_URL = system.cmsUrl;
   process.env.E2E_ADMIN_EMAIL = system.cmsEnv.ADMIN_EMAIL;

@@ -12,3 +12,5 @@ export const databaseFile = () => required('E2E_DATABASE_FILE');
 export const revalidateSecret = () => required('E2E_REVALIDATE_SECRET');
 
 export const SEED_PATH = '/services/clear-your-record/';
+/** Every section type in every style (e2e/fixtures/pages/all-sections.md, imported by the global setup). */
+export const ALL_SECTIONS_PATH = '/all-sections/';

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { SEED_PATH, site } from '../support/system';
+import { ALL_SECTIONS_PATH, SEED_PATH, site } from '../support/system';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
@@ -14,11 +14,14 @@ for (const [device, viewport] of [
       ['the seed page', SEED_PATH],
       ['the home page', '/'],
       ['the 404 page', '/no-such-page/'],
+      ['the page with every section type', ALL_SECTIONS_PATH],
     ]) {
       test(`${name} has no WCAG 2.2 A/AA violation`, async ({ page }) => {
         await page.goto(`${site()}${path}`);
-        // With the menu open too, so its links are checked.
+        // With the menu and every embed open too, so what they show is checked.
         await page.locator('summary').first().click();
+        await page.route(/^https:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Frame</title><p>Framed page</p></html>' }));
+        for (const frame of await page.locator('.frame > summary').all()) await frame.click();
         const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
       });

@@ -1,6 +1,7 @@
+import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { pages, restorePage, type PageDraft } from '../support/adminApi';
-import { logIn, openPageEditor, openSection, publish, save } from '../support/adminUi';
+import { beforeYouSave, logIn, openPageEditor, openSection, PATTERN_ERROR, publish, save } from '../support/adminUi';
 import { SEED_PATH, site } from '../support/system';
 
 // Strapi allows few logins per minute: staff log in once, in the browser, and the tests share
@@ -100,8 +101,11 @@ test('the admin refuses a javascript: quick link and a too-short alt text before
   const url = page.locator('input[name="sections.2.items.0.link.url"]');
   await url.fill('javascript:alert(document.cookie)');
   await save(page);
-  await expect(page.getByText('This is not in the expected form: see the hint under the field.').first()).toBeVisible();
+  await expect(page.getByText(PATTERN_ERROR).first()).toBeVisible();
   await expect(url).toHaveAttribute('aria-invalid', 'true');
+  // The rule stays in view while the field's own help text gives way to the error.
+  await expect(beforeYouSave(page)).toContainText('Quick links 3 › Quick link 1 › Web address');
+  await expect(beforeYouSave(page)).toContainText('javascript: and data: links are refused');
 
   await url.fill('#');
   await openSection(page, /^Hero/);
@@ -109,6 +113,7 @@ test('the admin refuses a javascript: quick link and a too-short alt text before
   await alt.fill('photo');
   await save(page);
   await expect(alt).toHaveAttribute('aria-invalid', 'true');
+  await expect(beforeYouSave(page)).toContainText('at least 8 characters');
   expect(saves, 'the admin sent a save it should have refused itself').toEqual([]);
 
   const { draft } = await pages.find(SEED_PATH);
@@ -129,12 +134,62 @@ test('a refused save keeps everything staff typed: fix the one field and save ag
   await description.fill(typed);
   await save(page);
   await expect(address).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('This is not in the expected form: see the hint under the field.').first()).toBeVisible();
+  await expect(page.getByText(PATTERN_ERROR).first()).toBeVisible();
+  await expect(beforeYouSave(page)).toContainText('Web address');
   // Nothing typed is lost: the description is still there, and only the address needs fixing.
   await expect(description).toHaveValue(typed);
   await address.fill(SEED_PATH);
   await save(page);
   await expect(page.getByText('Saved document')).toBeVisible();
+  await expect(beforeYouSave(page)).toHaveCount(0);
   await expect(description).toHaveValue(typed);
   expect((await pages.find(SEED_PATH)).draft.description).toBe(typed);
+});
+
+test('staff add a card with image, uploading its photo, and publish it', async () => {
+  const page = staff;
+  await openPageEditor(page, SEED_PATH);
+  await page.getByRole('button', { name: /Add a component to sections/i }).click();
+  await page.getByRole('button', { name: 'Card with image', exact: true }).click();
+  // The new section is the fourth; its image comes from the computer through the media library.
+  await page.getByText(/Click to add an asset or drag and drop/i).first().click();
+  await page.getByRole('button', { name: 'Add more assets' }).click();
+  await page.locator('input[type="file"]').setInputFiles(path.resolve(import.meta.dirname, '../../cms/seed/site/assets/images/volunteer.jpg'));
+  await page.getByRole('button', { name: 'Upload 1 asset to the library' }).click();
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await expect(page.getByText('volunteer.jpg')).toBeVisible();
+  await page.locator('input[name="sections.3.altText"]').fill('A coalition member helping two people at a tabling event');
+  await page.locator('input[name="sections.3.heading"]').fill('Volunteer with us');
+  await publish(page);
+  await expect(page.getByText('Published document')).toBeVisible();
+
+  const visitor = await sitePage(page);
+  await expect(async () => {
+    await visitor.reload();
+    await expect(visitor.getByRole('heading', { level: 2, name: 'Volunteer with us' })).toBeVisible({ timeout: 100 });
+  }).toPass({ timeout: 10_000, intervals: [100] });
+  const image = visitor.getByRole('img', { name: 'A coalition member helping two people at a tabling event' });
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+});
+
+test('the admin refuses an embed from a site off the list, naming the sites it allows', async () => {
+  const page = staff;
+  const saves: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'PUT' && request.url().includes('/content-manager/collection-types/api::page.page/')) saves.push(request.url());
+  });
+  await openPageEditor(page, SEED_PATH);
+  await page.getByRole('button', { name: /Add a component to sections/i }).click();
+  await page.getByRole('button', { name: 'Embed', exact: true }).click();
+  const url = page.locator('input[name="sections.3.url"]');
+  await url.fill('https://evil.example/forms/d/e/1/viewform');
+  await page.locator('input[name="sections.3.title"]').fill('Sign-up form');
+  await save(page);
+  await expect(url).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(PATTERN_ERROR).first()).toBeVisible();
+  await expect(beforeYouSave(page)).toContainText('Embed 4 › Address to embed');
+  await expect(beforeYouSave(page)).toContainText('Only these can be embedded: Google Forms (https://docs.google.com/forms/…)');
+  expect(saves).toEqual([]);
+  expect(JSON.stringify((await pages.find(SEED_PATH)).draft)).not.toContain('evil.example');
 });

@@ -1,102 +1,75 @@
 /**
- * `pnpm bench`: throughput and latency of the seed page, side by side in one run:
- *   - bare:     the same HTML bytes from a bare Node `http` server (the ceiling),
- *   - cached:   the site answering from Astro's route cache,
- *   - uncached: the site rendering every request from the CMS (PAGE_CACHE=off),
- * then publish-to-live over 20 publishes (admin publish → the next visitor sees it).
+ * `pnpm bench`: the site measured against references taken in the same run, on a fresh system
+ * (the CMS with the seed content and the all-sections page, the built site):
+ *   - throughput of the seed page: a bare Node `http` server with the same bytes (the ceiling),
+ *     the site answering from its route cache, and rendering every request (PAGE_CACHE=off);
+ *   - publish → live over 20 publishes;
+ *   - page weight in Chromium: the seed page beside the page with every section type.
  * Writes bench/results.json and bench/RESULTS.md. Figures are only compared within a run.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import { adminApi, startSystem } from '../tests/support/system';
-import { freePort, startProcess } from '../tests/support/processes';
+import { ALL_SECTIONS_PATH, startSystem } from '../tests/support/system';
+import { measurePageWeight, type PageWeight } from './pageWeight';
+import { publishToLive } from './publishToLive';
+import { load, startBareServer, type Load } from './throughput';
 
 const SEED = '/services/clear-your-record/';
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PUBLISHES = 20;
+/**
+ * The seed page's HTML + CSS + fonts before the thirteen new section types (the site as of
+ * commit 472e30c), measured the same way in Chromium at 390 and 1280 px: it must not grow.
+ */
+const SEED_WEIGHT_BEFORE_NEW_TYPES = 59_449;
 
-type Load = { name: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; non2xx: number };
-
-const load = async (name: string, url: string): Promise<Load> => {
-  await autocannon({ url, connections: CONNECTIONS, duration: 2 }); // warm-up
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
-  return { name, requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
-};
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
+const pass = (ok: boolean) => (ok ? 'met' : 'NOT met');
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const main = async () => {
   console.log('Starting the CMS and the site…');
-  const system = await startSystem();
+  const system = await startSystem({ allSections: true });
   const uncachedSite = await system.startAnotherSite({ PAGE_CACHE: 'off' });
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-'));
-  let bare: { stop: () => Promise<void> } | undefined;
+  const bare = await startBareServer(`${system.siteUrl}${SEED}`);
   try {
-    const page = await fetch(`${system.siteUrl}${SEED}`);
-    const bytes = Buffer.from(await page.arrayBuffer());
-    // The same status line, headers and body as the site, written the cheapest way Node offers.
-    const headers = [...page.headers]
-      .filter(([name]) => !['x-astro-cache', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'content-length'].includes(name))
-      .flat()
-      .concat('Content-Length', String(bytes.length), 'X-Astro-Cache', 'HIT');
-    const recorded = path.join(tmp, 'page.json');
-    await writeFile(recorded, JSON.stringify({ headers, body: bytes.toString('base64') }));
-    const barePort = await freePort();
-    bare = await startProcess('bare server', process.execPath, [path.join(import.meta.dirname, 'bare-server.mts'), recorded, String(barePort)], {
-      cwd: import.meta.dirname,
-      env: {},
-      readyUrl: `http://127.0.0.1:${barePort}/`,
-    });
-
-    console.log(`Load: ${CONNECTIONS} connections, ${DURATION_S} s each`);
-    const runs = [
-      await load('bare Node http (same bytes)', `http://127.0.0.1:${barePort}${SEED}`),
-      await load('site, route cache (HIT)', `${system.siteUrl}${SEED}`),
-      await load('site, no cache (render + CMS)', `${uncachedSite.url}${SEED}`),
+    console.log(`Load: ${CONNECTIONS} connections, ${SECONDS} s each`);
+    const options = { connections: CONNECTIONS, seconds: SECONDS };
+    const runs: Load[] = [
+      await load('bare Node http (same bytes)', bare.url, options),
+      await load('site, route cache (HIT)', `${system.siteUrl}${SEED}`, options),
+      await load('site, no cache (render + CMS)', `${uncachedSite.url}${SEED}`, options),
     ];
     const [ceiling, cached, uncached] = runs as [Load, Load, Load];
     for (const run of runs) console.log(`  ${run.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`);
 
     console.log(`Publish → live, ${PUBLISHES} publishes…`);
-    const admin = await adminApi(system);
-    const { documentId, data } = await admin.loadPage(SEED);
-    const delays: number[] = [];
-    for (let i = 1; i <= PUBLISHES; i += 1) {
-      const title = `Clear Your Record ${i}`;
-      await fetch(`${system.siteUrl}${SEED}`); // a cached copy is there before each publish
-      const started = performance.now();
-      await admin.publish(documentId, { ...data, title });
-      for (;;) {
-        const html = await (await fetch(`${system.siteUrl}${SEED}`)).text();
-        if (html.includes(`>${title}</h1>`)) break;
-        if (performance.now() - started > 10_000) throw new Error(`publish ${i} not live after 10 s`);
-        await new Promise((r) => setTimeout(r, 5));
-      }
-      delays.push(performance.now() - started);
-    }
-    await admin.publish(documentId, data);
+    const live = await publishToLive(system, SEED, PUBLISHES);
+
+    console.log('Page weight in Chromium…');
+    const weights: PageWeight[] = [];
+    for (const pagePath of [SEED, ALL_SECTIONS_PATH]) for (const width of [390, 1280]) weights.push(await measurePageWeight(`${system.siteUrl}${pagePath}`, width));
+    const seedWeight = weights.find((w) => w.path === SEED && w.viewportWidth === 1280)!;
 
     const results = {
       date: new Date().toISOString(),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-      load: { connections: CONNECTIONS, durationSeconds: DURATION_S, htmlBytes: bytes.length, runs },
+      load: { connections: CONNECTIONS, durationSeconds: SECONDS, htmlBytes: bare.htmlBytes, runs },
       ratios: { cachedToBare: cached.requestsPerSecond / ceiling.requestsPerSecond, uncachedToBare: uncached.requestsPerSecond / ceiling.requestsPerSecond },
-      publishToLiveMs: { publishes: PUBLISHES, p50: percentile(delays, 50), p95: percentile(delays, 95), max: Math.max(...delays), all: delays.map((d) => Math.round(d)) },
-      targets: { cachedToBareAtLeast: 0.8, publishToLiveP95Below: 1000 },
+      publishToLiveMs: live,
+      pageWeight: { pages: weights, seedBeforeNewTypes: SEED_WEIGHT_BEFORE_NEW_TYPES || null },
+      targets: { cachedToBareAtLeast: 0.8, publishToLiveP95Below: 1000, seedHtmlCssFontsAtMost: SEED_WEIGHT_BEFORE_NEW_TYPES || null },
     };
-    const pass = (ok: boolean) => (ok ? 'met' : 'NOT met');
     const md = `# Benchmark results
 
 Recorded by \`pnpm bench\` (web/bench/run.ts) on ${results.date}; ${results.machine}.
-Load: autocannon, ${CONNECTIONS} connections, ${DURATION_S} s per run after a 2 s warm-up, the seed page
-(${bytes.length} bytes of HTML). Load generator, site, CMS and bare server share this machine's cores,
-so only the ratios within one run mean anything.
+Load generator, browser, site, CMS and bare server share this machine's cores, so only the
+ratios and comparisons within one run mean anything.
+
+## Throughput of the seed page
+
+autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a 2 s warm-up, ${bare.htmlBytes} bytes of HTML.
 
 | run | requests/s | p50 ms | p99 ms | errors / non-2xx |
 | --- | ---: | ---: | ---: | ---: |
@@ -104,16 +77,31 @@ ${runs.map((r) => `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50Ms} 
 
 - cached ÷ bare throughput: **${results.ratios.cachedToBare.toFixed(2)}** (target ≥ 0.8: ${pass(results.ratios.cachedToBare >= 0.8)})
 - uncached ÷ bare throughput: ${results.ratios.uncachedToBare.toFixed(3)}
-- publish → live over ${PUBLISHES} publishes (admin publish request until the next visitor's page shows the new title):
-  p50 **${results.publishToLiveMs.p50.toFixed(0)} ms**, p95 **${results.publishToLiveMs.p95.toFixed(0)} ms**, max ${results.publishToLiveMs.max.toFixed(0)} ms
-  (target p95 < 1000 ms: ${pass(results.publishToLiveMs.p95 < 1000)})
+
+## Publish → live
+
+Over ${PUBLISHES} publishes (admin publish request until the next visitor's page shows the new title):
+p50 **${live.p50.toFixed(0)} ms**, p95 **${live.p95.toFixed(0)} ms**, max ${live.max.toFixed(0)} ms
+(target p95 < 1000 ms: ${pass(live.p95 < 1000)})
+
+## Page weight
+
+One visit in Chromium with an empty cache, scrolled to the bottom; bytes as transferred.
+
+| page | width | HTML | CSS | fonts | HTML+CSS+fonts | images | requests |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${weights.map((w) => `| ${w.path} | ${w.viewportWidth} | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.fonts)} | **${kb(w.htmlCssFonts)}** | ${kb(w.images)} | ${w.requests} |`).join('\n')}
+${
+  SEED_WEIGHT_BEFORE_NEW_TYPES
+    ? `\n- the seed page's HTML+CSS+fonts before the new section types: ${kb(SEED_WEIGHT_BEFORE_NEW_TYPES)}; now ${kb(seedWeight.htmlCssFonts)} (must not grow: ${pass(seedWeight.htmlCssFonts <= SEED_WEIGHT_BEFORE_NEW_TYPES)})\n`
+    : ''
+}- section types other than hero, text area and quick links bring their own stylesheets, linked only on pages that use them.
 `;
     await writeFile(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     await writeFile(path.join(import.meta.dirname, 'RESULTS.md'), md);
     console.log(`\n${md}`);
   } finally {
-    await bare?.stop();
-    await rm(tmp, { recursive: true, force: true });
+    await bare.stop();
     await uncachedSite.stop();
     await system.stop();
   }

@@ -1,6 +1,7 @@
 /**
  * Records what a real Strapi answers to the site's own queries, as JSON fixtures for the
- * schema tests. Run against a CMS holding the seed content:
+ * schema and component tests. Run against a CMS holding the seed content and the all-sections
+ * page (e2e/fixtures/pages/all-sections.md, imported with `--root cms/seed/site`):
  *   STRAPI_URL=… STRAPI_READ_TOKEN=… pnpm --filter web fixtures:capture
  * It goes through vitest only because the queries come from modules that import .astro files.
  */
@@ -20,8 +21,9 @@ const capture = async (name: string, request: { path: string; query: object }) =
   await writeFile(path.join(fixtures, `${name}.json`), `${JSON.stringify({ request, body }, null, 2)}\n`);
 };
 
-it('captures the seed page, the home page and the site settings', async () => {
+it('captures the seed page, the home page, the all-sections page and the site settings', async () => {
   await capture('page-clear-your-record', pageQuery('/services/clear-your-record/'));
+  await capture('page-all-sections', pageQuery('/all-sections/'));
   await capture('page-home', pageQuery('/'));
   await capture('global', globalQuery());
 });

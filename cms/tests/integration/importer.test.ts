@@ -23,7 +23,7 @@ sections:
   gradient: false
   margin_color: true
   mood: sunny
-- template: banner
+- template: countdown
   text: Big news
 - template: text-area
   style: Two Column
@@ -128,7 +128,7 @@ describe('import:jekyll on a site folder', () => {
   });
 
   it('reports each item it could not carry with its position', () => {
-    expect(first.output).toContain('pages/start/index.md sections[1]: template "banner" has no section type here');
+    expect(first.output).toContain('pages/start/index.md sections[1]: template "countdown" has no section type here');
     expect(first.output).toContain('pages/start/index.md sections[0]: unknown field "mood" was not carried over');
     expect(first.output).toContain('pages/start/index.md sections[2]: text_area: <table> is not supported: its text was kept');
     expect(first.output).toContain('pages/start/index.md sections[3].quick_links[2]: link "javascript:alert(1)" refused');

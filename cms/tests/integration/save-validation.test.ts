@@ -10,7 +10,10 @@ const loadSeedDraft = async () => {
   const list = await admin.call('GET', `${PAGES}?filters[path][$eq]=/services/clear-your-record/`);
   const documentId = (list.body.results as { documentId: string }[])[0]!.documentId;
   const draft = await admin.call('GET', `${PAGES}/${documentId}`);
-  return { admin, documentId, data: structuredClone(draft.body.data) as Json & { sections: Json[] } };
+  const data = structuredClone(draft.body.data) as Json & { sections: Json[] };
+  // What the admin shows about the document (draft, modified…), not something a save sends.
+  delete data.status;
+  return { admin, documentId, data };
 };
 
 const errorsOf = (body: Json) => {
@@ -41,6 +44,28 @@ describe('saving in the admin', () => {
     const { message, paths } = errorsOf(response.body);
     expect(paths).toEqual(['sections.0.altText']);
     expect(message).toContain('at least 8 characters');
+  });
+
+  it('refuses an embed from a site off the allow-list, naming the sites it allows', async () => {
+    const { admin, documentId, data } = await loadSeedDraft();
+    data.sections.push({ __component: 'sections.embed', url: 'https://evil.example/forms/x', title: 'A form', width: 'Standard', aspectRatio: 'Landscape 16:9' });
+    const response = await admin.call('PUT', `${PAGES}/${documentId}`, data);
+    expect(response.status).toBe(400);
+    const { message, paths } = errorsOf(response.body);
+    expect(paths).toEqual([`sections.${data.sections.length - 1}.url`]);
+    expect(message).toContain('Only these can be embedded: Google Forms (https://docs.google.com/forms/…), Canva (https://www.canva.com/design/…)');
+    expect(message).toContain('Facebook video (https://www.facebook.com/plugins/video.php…)');
+  });
+
+  it('accepts an embed from an allowed site in a draft', async () => {
+    const { admin, documentId, data } = await loadSeedDraft();
+    const original = structuredClone(data);
+    data.sections.push({ __component: 'sections.embed', url: 'https://docs.google.com/forms/d/e/1FAIpQLSf0/viewform?embedded=true', title: 'Contact form', width: 'Wide', aspectRatio: 'Fixed height', height: 1000 });
+    expect((await admin.call('PUT', `${PAGES}/${documentId}`, data)).status).toBe(200);
+    const saved = await admin.call('GET', `${PAGES}/${documentId}`);
+    const sections = (saved.body.data as { sections: Json[] }).sections;
+    expect(sections.at(-1)).toMatchObject({ __component: 'sections.embed', url: 'https://docs.google.com/forms/d/e/1FAIpQLSf0/viewform?embedded=true', height: 1000 });
+    expect((await admin.call('PUT', `${PAGES}/${documentId}`, original)).status).toBe(200);
   });
 
   it('refuses a web address that breaks the URL rules', async () => {

@@ -5,6 +5,7 @@ import { allTexts } from '../../src/section-kit/content-model';
 import { loadSectionModules, moduleName, ZONE_COMPONENTS } from '../../src/section-kit/registry';
 import type { AttributeSchema } from '../../src/validation/check-document';
 import { ALT_TEXT_REGEX } from '../../src/shared-components/alt-text';
+import { FRAME_SOURCES, frameSourcesRegex } from '../../src/shared-components/frame-sources';
 import { SRC, componentUids, schemaFromFiles } from '../support/schema-files';
 
 beforeAll(async () => {
@@ -72,5 +73,10 @@ describe('the section types of the CMS', () => {
     );
     expect(fields.length).toBeGreaterThan(0);
     for (const { at, regex } of fields) expect(regex, `${at} must use ALT_TEXT_REGEX (src/shared-components/alt-text.ts)`).toBe(ALT_TEXT_REGEX);
+  });
+
+  it('keep the embed address pattern made from the one list of frame sources', () => {
+    const regex = schemaFromFiles('sections.embed')!.attributes.url!.regex;
+    expect(regex, 'replace the regex of "url" in src/components/sections/embed.json with this').toBe(frameSourcesRegex(FRAME_SOURCES.map((s) => s.prefix)));
   });
 });

@@ -532,7 +532,24 @@ export interface ApiPagePage extends Struct.CollectionTypeSchema {
       }>;
     publishedAt: Schema.Attribute.DateTime;
     sections: Schema.Attribute.DynamicZone<
-      ['sections.hero', 'sections.text-area', 'sections.quick-links']
+      [
+        'sections.hero',
+        'sections.text-area',
+        'sections.quick-links',
+        'sections.card-with-image',
+        'sections.card-with-youtube',
+        'sections.cards-with-links',
+        'sections.banner',
+        'sections.embed',
+        'sections.line',
+        'sections.history',
+        'sections.images-with-captions',
+        'sections.testimonial',
+        'sections.green-carousel',
+        'sections.purple-carousel',
+        'sections.social-posts',
+        'sections.image',
+      ]
     >;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &

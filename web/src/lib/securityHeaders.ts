@@ -1,3 +1,5 @@
+import { FRAME_SRC } from '../sections/embed/frameSources';
+
 /**
  * Headers on every response. The content security policy allows no inline script at all
  * (pages ship none) and only this origin for assets; only the staff preview may be framed,
@@ -11,6 +13,8 @@ export const securityHeaders = (frameAncestors = "'none'"): Record<string, strin
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // Embeds and videos, only from the allow-list, and only once a visitor opens them.
+    `frame-src ${FRAME_SRC}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

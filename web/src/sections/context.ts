@@ -4,4 +4,6 @@ export type SectionContext = {
   description: string;
   /** The first hero carries the page's only h1. */
   primaryHeading: boolean;
+  /** Near the top of the page: its images load at once instead of lazily. */
+  nearTop: boolean;
 };

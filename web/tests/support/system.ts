@@ -7,6 +7,9 @@ import { freePort, startProcess, type Running } from './processes';
 
 const WEB_DIR = path.resolve(import.meta.dirname, '../..');
 const CMS_DIR = path.resolve(WEB_DIR, '../cms');
+/** A page in the old site's format with every section type in every style (its images are the seed's). */
+export const ALL_SECTIONS_FIXTURE = path.resolve(WEB_DIR, '../e2e/fixtures/pages/all-sections.md');
+export const ALL_SECTIONS_PATH = '/all-sections/';
 const secret = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
 /**
@@ -20,7 +23,7 @@ const buildEnv = () =>
  * The real system on free ports: Strapi (compiled from cms/, fresh SQLite database, seed
  * content, the site webhook registered) and the built site, talking over HTTP only.
  */
-export const startSystem = async (options: { publicSiteUrl?: string; adminPanel?: boolean } = {}) => {
+export const startSystem = async (options: { publicSiteUrl?: string; adminPanel?: boolean; allSections?: boolean } = {}) => {
   if (options.adminPanel) {
     // The admin's front end is a build of its own (about 30 s); `pnpm start` keeps it fresh.
     const build = spawnSync('pnpm', ['run', 'build'], { cwd: CMS_DIR, encoding: 'utf8', env: buildEnv() });
@@ -66,6 +69,16 @@ export const startSystem = async (options: { publicSiteUrl?: string; adminPanel?
 
   const startCms = () =>
     startProcess('Strapi', process.execPath, [path.join(CMS_DIR, 'tests/support/serve-strapi.cts')], { cwd: CMS_DIR, env: cmsEnv, readyUrl: `${cmsUrl}/_health` });
+  if (options.allSections) {
+    // Through the importer staff use, before the CMS serves: one process at a time on the SQLite file.
+    // Its Strapi seeds the empty database first, as the CMS's own first start would.
+    const imported = spawnSync('pnpm', ['--silent', 'import:jekyll', '--root', path.join(CMS_DIR, 'seed/site'), ALL_SECTIONS_FIXTURE], {
+      cwd: CMS_DIR,
+      encoding: 'utf8',
+      env: { ...process.env, ...cmsEnv },
+    });
+    if (imported.status !== 0) throw new Error(`importing ${ALL_SECTIONS_FIXTURE} failed:\n${imported.stdout}\n${imported.stderr}`);
+  }
   let cms: Running = await startCms();
 
   const build = spawnSync('pnpm', ['run', 'build'], { cwd: WEB_DIR, encoding: 'utf8', env: buildEnv() });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { globalQuery, globalSchema, pageQuery, pageSchema } from '../../src/lib/cmsContent';
 import { isPagePath } from '../../src/lib/pagePath';
+import { FRAME_SOURCES } from '../../src/sections/embed/frameSources';
 import { sectionRegistry, sectionNames } from '../../src/sections/registry';
 import { shapeOf, type Shape } from '../support/zodShape';
 
@@ -25,6 +26,7 @@ type Attribute = {
   multiple?: boolean;
   relation?: string;
   regex?: string;
+  conditions?: object;
 };
 type Model = { attributes: Record<string, Attribute> };
 
@@ -75,9 +77,11 @@ const compare = (uid: string, shape: Shape, populate: Populate, where: string): 
       problems.push(`${at}: in the CMS (${path.relative(CMS_SRC, modelFile(uid))}) but not in the site's schema (${where})`);
       continue;
     }
-    if (attribute.required && (field.optional || field.nullable)) problems.push(`${at}: required in the CMS but optional in the site's schema`);
+    // A required field shown only for some choices (a conditional field) is empty for the others.
+    const required = attribute.required && !attribute.conditions;
+    if (required && (field.optional || field.nullable)) problems.push(`${at}: required in the CMS but optional in the site's schema`);
     const repeatable = attribute.repeatable || attribute.multiple || attribute.relation?.endsWith('ToMany');
-    if (!attribute.required && !repeatable && attribute.type !== 'dynamiczone' && !field.nullable) {
+    if (!required && !repeatable && attribute.type !== 'dynamiczone' && !field.nullable) {
       problems.push(`${at}: optional in the CMS (answered as null when empty) but the site's schema does not accept null`);
     }
     const populated = (nested as Record<string, Populate>)[name];
@@ -162,8 +166,21 @@ describe('the contract between the CMS and the site', () => {
     ]);
   });
 
-  it('populates each section by its own fragment in the page query', () => {
+  it('populates each section by its own fragment in the page query, none of them empty', () => {
     const on = (pageQuery('/').query.populate.sections as { on: Record<string, unknown> }).on;
-    for (const name of sectionNames) expect(on[name], name).toEqual(sectionRegistry[name].populate);
+    for (const name of sectionNames) {
+      const fragment = sectionRegistry[name].populate;
+      expect(on[name], name).toEqual(fragment);
+      // An empty object vanishes from the query string, and Strapi then leaves the type out of every answer.
+      expect(fragment === true || Object.keys(fragment).length > 0, `${name}: use \`true\` when there is nothing to populate`).toBe(true);
+    }
+  });
+
+  it('allows the same frame sources: what staff may embed is what the CSP frame-src allows', () => {
+    const regex = model('sections.embed').attributes.url!.regex!;
+    const inner = /^\^\(\?:(.*)\)\[\^\\s\]\*\$$/.exec(regex)?.[1];
+    expect(inner, `unexpected shape of the embed url regex: ${regex}`).toBeDefined();
+    const cmsPrefixes = inner!.split('|').map((part) => part.replace(/\\(.)/g, '$1'));
+    expect([...cmsPrefixes].sort()).toEqual(FRAME_SOURCES.map((source) => source.prefix).sort());
   });
 });

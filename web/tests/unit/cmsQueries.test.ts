@@ -43,10 +43,10 @@ describe('the schemas, on answers recorded from a real Strapi', () => {
   });
 
   it('leave out an unknown section type and say which', () => {
-    const raw = [{ __component: 'sections.banner', id: 9, text: 'Big news' }, ...fixtureSections('page-clear-your-record')];
+    const raw = [{ __component: 'sections.countdown', id: 9, text: 'Big news' }, ...fixtureSections('page-clear-your-record')];
     const { sections, skipped } = parseSections(raw);
     expect(sections).toHaveLength(3);
-    expect(skipped).toEqual([{ index: 0, component: 'sections.banner', problems: ['unknown section type: this site has no component for it'] }]);
+    expect(skipped).toEqual([{ index: 0, component: 'sections.countdown', problems: ['unknown section type: this site has no component for it'] }]);
   });
 
   it('leave out an invalid section, naming the failing paths, and keep the others', () => {

@@ -1,0 +1,17 @@
+import { choice } from '../importer/field-values';
+import { defineSection } from '../section-kit/section-module';
+
+export default defineSection({
+  uid: 'sections.line',
+  templates: ['line'],
+  texts: {
+    'sections.line': {
+      mainField: 'style',
+      fields: { style: { label: 'Style', description: 'Dotted, solid or dashed.' } },
+    },
+  },
+
+  async importSection(fields, ctx) {
+    return { __component: 'sections.line', style: choice(fields, 'style', ['Dotted', 'Solid', 'Dashed'], 'Dotted', ctx) };
+  },
+});
