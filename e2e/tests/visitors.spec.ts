@@ -62,7 +62,7 @@ test.describe('a visitor on the Clear Your Record page', () => {
     await expect(menu.getByRole('link', { name: 'Clear Your Record' })).toHaveAttribute('href', SEED_PATH);
     await expect(menu.getByRole('link', { name: 'Donate' })).toBeVisible();
     const footer = page.getByRole('contentinfo');
-    for (const name of ['Privacy Policy', 'Terms of Use', 'Contact Us']) await expect(footer.getByRole('link', { name })).toBeVisible();
+    for (const name of ['Terms of Use', 'Contact Us']) await expect(footer.getByRole('link', { name })).toBeVisible();
     await expect(footer).toContainText('Cannabis Equity Illinois Coalition is a 501(c)3 nonprofit');
   });
 });

@@ -8,12 +8,35 @@ export const DOCUMENT_TEXTS: TextsByModel = {
       title: { label: 'Title', description: 'Shown in the browser tab, in search results and as the hero heading when that is empty.' },
       path: {
         label: 'Web address',
-        description: 'Starts and ends with "/", lowercase letters, digits and hyphens, e.g. /services/clear-your-record/. The home page is /. Changing it breaks old links to the page.',
+        description: 'Starts and ends with "/", lowercase letters, digits and hyphens, e.g. /services/clear-your-record/. The home page is /. Changing it keeps old links working: when you publish, the old address becomes a redirect to the new one.',
         placeholder: '/services/new-page/',
         rule: 'A web address starts and ends with "/" and uses lowercase letters, digits and single hyphens, e.g. /services/clear-your-record/ (the home page is /).',
       },
       description: { label: 'Description', description: 'One or two sentences for search results and link previews. Also the hero subtitle when that is empty.' },
       sections: { label: 'Sections', description: 'The page from top to bottom. Drag to reorder.' },
+      importNotes: {
+        label: 'Import notes',
+        description: 'What the import from the old site could not carry as it was (with the original text). Fix each point, then empty this field. Never shown on the site.',
+      },
+    },
+  },
+  'api::redirect.redirect': {
+    mainField: 'from',
+    fields: {
+      from: {
+        label: 'Old address',
+        description: 'The address on this site that visitors or old links still use, e.g. /pages/services/clear-your-record/: lowercase, starting with "/" and ending with "/" (or a file name such as /pages/about.html).',
+        placeholder: '/pages/old-address/',
+        rule: 'The old address must be a path on this site in lowercase, starting with "/" and ending with "/" (or a file name such as /pages/about.html), without "?" or "#".',
+      },
+      to: {
+        label: 'Send visitors to',
+        description: 'A page of this site (its web address, e.g. /services/clear-your-record/) or a full address (https://…).',
+        placeholder: '/services/',
+        rule: 'Send visitors to a path on this site (/…) or a full address (https://…).',
+      },
+      type: { label: 'Kind', description: 'Permanent (301): the address has moved for good; search engines update their links. Temporary (302): for a while only.' },
+      note: { label: 'Note', description: 'Why this redirect exists, for staff, e.g. "Address of the old site".' },
     },
   },
   'api::global.global': {

@@ -3,10 +3,11 @@ import { ConfigError } from '../config-support/secrets';
 
 export const READ_TOKEN_NAME = 'Public site (read-only)';
 
-/** What the site needs and nothing else: reading pages and the site settings. */
+/** What the site needs and nothing else: reading pages, redirects and the site settings. */
 export const READ_TOKEN_PERMISSIONS = [
   'api::page.page.find',
   'api::page.page.findOne',
+  'api::redirect.redirect.find',
   'api::global.global.find',
 ] as const;
 
@@ -52,7 +53,7 @@ export const provisionReadToken = async (strapi: Core.Strapi): Promise<void> => 
   }
   const created = await tokens.create({
     name: READ_TOKEN_NAME,
-    description: 'Used by the public web site to read published pages and site settings (and drafts for staff preview). Managed by the CMS at start from STRAPI_READ_TOKEN; edits here are reverted.',
+    description: 'Used by the public web site to read published pages, redirects and site settings (and drafts for staff preview). Managed by the CMS at start from STRAPI_READ_TOKEN; edits here are reverted.',
     type: 'custom',
     permissions: [...READ_TOKEN_PERMISSIONS],
     lifespan: null,

@@ -35,6 +35,11 @@ export class FieldReader {
     return isUnset(value) ? undefined : value;
   }
 
+  /** The keys written in the item (a key written empty counts: `subtitle:` says "none"). */
+  keys(): Record<string, true> {
+    return Object.fromEntries(Object.keys(this.fields).map((key) => [key, true]));
+  }
+
   has(key: string): boolean {
     return this.value(key) !== undefined;
   }

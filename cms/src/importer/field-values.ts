@@ -1,10 +1,13 @@
 import type { Schema } from '@strapi/strapi';
-import { parseDocument } from 'htmlparser2';
 import { textContent } from 'domutils';
+import { parseDocument } from 'htmlparser2';
 import { marked } from 'marked';
+import { unsafeUrlReason } from '../validation/safe-url';
+import type { BlockNode, InlineNode, LinkNode } from './blocks';
 import type { FieldReader } from './field-reader';
 import { htmlToBlocks } from './html-to-blocks';
 import type { ImportContext } from './import-context';
+import { oldSiteTarget } from './old-site-links';
 
 /**
  * Rich text as stored. Strapi's types require `rel` and `target` on links; its editor and
@@ -15,7 +18,7 @@ export type RichText = Schema.Attribute.BlocksValue;
 const squash = (value: string): string => value.toLowerCase().replace(/[\s_-]+/g, '');
 
 /** One of a field's allowed values, matched without regard to case or spacing; reported when it is none of them. */
-export const choice = <T extends string>(reader: FieldReader, key: string, allowed: readonly T[], fallback: T, ctx: ImportContext): T => {
+export const choice = <const T extends string>(reader: FieldReader, key: string, allowed: readonly T[], fallback: NoInfer<T>, ctx: ImportContext): T => {
   const value = reader.text(key);
   if (value === null) return fallback;
   const found = allowed.find((option) => squash(option) === squash(value));
@@ -23,26 +26,83 @@ export const choice = <T extends string>(reader: FieldReader, key: string, allow
   return found ?? fallback;
 };
 
-/** The old editor's HTML as rich text; anything it could not carry is reported under the field. */
-export const richText = (reader: FieldReader, key: string, ctx: ImportContext): RichText | null => {
-  const html = reader.text(key);
-  if (html === null) return null;
-  const { blocks, warnings } = htmlToBlocks(html);
-  for (const message of warnings) ctx.warn(reader.position, `${key}: ${message}`);
-  return blocks as RichText;
+/**
+ * Where a link of the old content goes now: links to the old site (its hosts, /pages/…) become
+ * the page's new address, links to its files the file in the media library; an unsafe link is
+ * dropped (its text stays) and reported.
+ */
+const linkTarget = async (href: string, where: string, ctx: ImportContext): Promise<string | null> => {
+  const target = oldSiteTarget(href);
+  if (target?.kind === 'page') {
+    const page = await ctx.resolvePage(target.file);
+    return `${'url' in page ? page.url : target.url}${target.fragment}`;
+  }
+  if (target?.kind === 'asset') {
+    const file = await ctx.media.resolve(target.sitePath, 'file');
+    if (file.kind === 'found') return file.url;
+    if (file.kind === 'would-upload') return target.sitePath;
+    ctx.warn(where, `a link to ${target.sitePath} was dropped (${file.reason}); its text was kept`);
+    return null;
+  }
+  if (target?.kind === 'path') return target.url;
+  const reason = unsafeUrlReason(href);
+  if (reason) {
+    ctx.warn(where, `a link to ${JSON.stringify(href)} was dropped (${reason}); its text was kept`);
+    return null;
+  }
+  return href;
 };
 
-/**
- * The old editor's Markdown fields (which may hold HTML too, like `<br>`) as rich text: Markdown
- * becomes HTML, HTML becomes blocks, and what blocks cannot hold is reported.
- */
-export const markdownText = (reader: FieldReader, key: string, ctx: ImportContext): RichText | null => {
-  const markdown = reader.text(key);
-  if (markdown === null) return null;
-  const html = marked.parse(markdown, { async: false, gfm: true, breaks: false });
+const relink = async (nodes: InlineNode[], where: string, ctx: ImportContext): Promise<InlineNode[]> => {
+  const out: InlineNode[] = [];
+  for (const node of nodes) {
+    if (node.type !== 'link') {
+      out.push(node);
+      continue;
+    }
+    const url = await linkTarget(node.url, where, ctx);
+    if (url === null) out.push(...node.children);
+    else out.push({ ...node, url } satisfies LinkNode);
+  }
+  return out;
+};
+
+const relinkBlocks = async (blocks: BlockNode[], where: string, ctx: ImportContext): Promise<BlockNode[]> => {
+  const out: BlockNode[] = [];
+  for (const block of blocks) {
+    if (block.type === 'list') {
+      const children = [];
+      for (const child of block.children) {
+        children.push(child.type === 'list-item' ? { ...child, children: await relink(child.children, where, ctx) } : (await relinkBlocks([child], where, ctx))[0]!);
+      }
+      out.push({ ...block, children } as BlockNode);
+    } else {
+      out.push({ ...block, children: await relink(block.children, where, ctx) } as BlockNode);
+    }
+  }
+  return out;
+};
+
+const toRichText = async (html: string, reader: FieldReader, key: string, ctx: ImportContext): Promise<RichText> => {
   const { blocks, warnings } = htmlToBlocks(html);
   for (const message of warnings) ctx.warn(reader.position, `${key}: ${message}`);
-  return blocks as RichText;
+  return (await relinkBlocks(blocks, `${reader.position}.${key}`, ctx)) as RichText;
+};
+
+/** The old editor's HTML as rich text; anything it could not carry is reported under the field. */
+export const richText = async (reader: FieldReader, key: string, ctx: ImportContext): Promise<RichText | null> => {
+  const html = reader.text(key);
+  return html === null ? null : toRichText(html, reader, key, ctx);
+};
+
+/** Markdown (which may hold HTML too, like `<br>`) as rich text. */
+export const markdownToRichText = (markdown: string, reader: FieldReader, key: string, ctx: ImportContext): Promise<RichText> =>
+  toRichText(marked.parse(markdown, { async: false, gfm: true, breaks: false }), reader, key, ctx);
+
+/** The old editor's Markdown fields as rich text. */
+export const markdownText = async (reader: FieldReader, key: string, ctx: ImportContext): Promise<RichText | null> => {
+  const markdown = reader.text(key);
+  return markdown === null ? null : markdownToRichText(markdown, reader, key, ctx);
 };
 
 /** A plain-text field: markup in it (Markdown or HTML) is reduced to its words, and reported. */
@@ -57,16 +117,15 @@ export const plainText = (reader: FieldReader, key: string, ctx: ImportContext):
 };
 
 /**
- * An image field: the media library id of the file the old site had at that path. A missing
- * file is reported and gives null.
+ * An image field: the media library id of the image the old site had at that path. A missing
+ * file, a path outside the site folder and a file that is no image are reported and give null.
  */
 export const importImage = async (reader: FieldReader, key: string, altText: string | null, ctx: ImportContext): Promise<number | null> => {
   const source = reader.text(key);
   if (source === null) return null;
-  const found = await ctx.media.resolve(source, altText ?? undefined);
-  if (found === 'missing') {
-    ctx.warn(reader.position, `${key}: ${source} is not in the site folder: the image was left empty`);
-    return null;
-  }
-  return typeof found === 'number' ? found : null;
+  const found = await ctx.media.resolve(source, 'image', altText ?? undefined);
+  if (found.kind === 'found') return found.id;
+  if (found.kind === 'would-upload') return null;
+  ctx.warn(reader.position, `${key}: ${found.reason}: the image was left empty`);
+  return null;
 };

@@ -5,6 +5,9 @@ export type ImportContext = {
   /** Reports an item that could not be carried over as it was: where in the page, and why. */
   warn(position: string, message: string): void;
   media: MediaLibrary;
-  /** A `site_page` reference such as pages/contact-us.md: its document, or the path it had. */
-  resolvePage(ref: string): Promise<{ documentId: string } | { url: string }>;
+  /**
+   * A `site_page` reference such as pages/contact-us.md: its document; or its address, when the
+   * page is not in the CMS (`pending`: it is imported later in this run, and linked then).
+   */
+  resolvePage(ref: string): Promise<{ documentId: string } | { url: string; pending?: boolean }>;
 };

@@ -2,12 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { parse } from 'yaml';
-import { importLink, type LinkInput } from '../shared-components/link';
+import { hasLink, importLink, type LinkInput } from '../shared-components/link';
 import { FieldReader } from './field-reader';
 import { ImportError } from './front-matter';
 import type { ImportContext } from './import-context';
-import { MediaLibrary } from './media';
-import { PageStore } from './page-store';
+import type { MediaLibrary } from './media';
 import { pageUrlFor } from './page-url';
 import type { ImportReport } from './report';
 
@@ -21,62 +20,105 @@ type GlobalData = {
   footerNote: string | null;
 };
 
-const KNOWN = ['title', 'url', 'contact_email', 'header_menu', 'donate', 'footer_menu', 'footer_note'];
+const readYaml = async (file: string): Promise<unknown> => {
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) return undefined;
+  try {
+    return parse(text) ?? undefined;
+  } catch (cause) {
+    throw new ImportError(`${path.basename(file)}: broken YAML: ${(cause as Error).message.split('\n')[0]}`, { cause });
+  }
+};
+
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /**
- * The site-wide content (the old site's _config.yml and data files, gathered in one YAML
- * file) into the Global single type, published. Links take the same shapes as in pages.
+ * The site-wide content of an old Jekyll site folder into "Site settings", published:
+ * `_config.yml` (title, url, email, footer_note, and `donate` when `_data/donate-button.yml`
+ * is empty), the header menu of `_data/menu-header.yml` (each group lists the published pages
+ * of its folder, by title, as the old menu did), the footer of `_data/menu-footer.yml` and the
+ * donate button. Nothing is left pointing at a page that does not exist: such a link is left
+ * out and reported.
  */
-export const importGlobal = async (strapi: Core.Strapi, file: string, report: ImportReport): Promise<void> => {
-  const relative = path.basename(file);
-  const raw: unknown = parse(await readFile(file, 'utf8'));
-  if (typeof raw !== 'object' || raw === null) throw new ImportError(`${relative}: expected "key: value" fields`);
-  const fields = raw as Record<string, unknown>;
-  const store = new PageStore(strapi, report.dryRun);
+export const importGlobal = async (strapi: Core.Strapi, siteRoot: string, report: ImportReport, media: MediaLibrary): Promise<void> => {
+  const source = path.basename(siteRoot);
+  const configData = await readYaml(path.join(siteRoot, '_config.yml'));
+  const headerData = await readYaml(path.join(siteRoot, '_data', 'menu-header.yml'));
+  const footerData = await readYaml(path.join(siteRoot, '_data', 'menu-footer.yml'));
+  const donateData = await readYaml(path.join(siteRoot, '_data', 'donate-button.yml'));
+  // A folder of pages only: the site settings are not the folder's to change.
+  if ([configData, headerData, footerData, donateData].every((value) => value === undefined)) return;
+  const config = FieldReader.of(configData, '_config.yml');
+  const pages = strapi.documents('api::page.page');
+  const published = async (url: string) => pages.findFirst({ filters: { path: url }, status: 'published', fields: ['documentId', 'title', 'path'] });
+
   const ctx: ImportContext = {
-    warn: (position, message) => report.warn(relative, position, message),
-    media: new MediaLibrary(strapi, path.dirname(file), report.dryRun),
+    warn: (position, message) => report.warn(`${source} (site settings)`, position, message),
+    media,
     resolvePage: async (ref) => {
-      const { url } = pageUrlFor(ref, undefined);
-      const documentId = await store.documentIdFor(url);
-      return documentId ? { documentId } : { url };
+      const { url } = pageUrlFor(ref.endsWith('.md') ? ref : `${ref}.md`, undefined);
+      const page = await published(url);
+      return page ? { documentId: page.documentId } : { url };
     },
   };
-  for (const key of Object.keys(fields)) if (!KNOWN.includes(key)) ctx.warn(key, 'unknown field was not carried over');
 
-  const links = async (value: unknown, position: string): Promise<LinkInput[]> => {
-    const list = Array.isArray(value) ? value : [];
-    const out: LinkInput[] = [];
-    for (const [index, item] of list.entries()) {
-      const reader = FieldReader.of(item, `${position}[${index}]`);
-      out.push(await importLink(reader, ctx));
-      for (const unread of reader.unread()) ctx.warn(unread.position, `unknown link field "${unread.key}" was not carried over`);
+  // Only what the folder says is changed; the rest of the settings stay as they are.
+  const data: Partial<GlobalData> = {};
+  if (configData !== undefined) {
+    for (const [field, keys] of [
+      ['siteName', ['title']],
+      ['siteUrl', ['url']],
+      ['contactEmail', ['email', 'contact_email']],
+      ['footerNote', ['footer_note']],
+    ] as const) {
+      const value = keys.map((key) => config.text(key)).find((v) => v !== null);
+      if (value !== undefined) data[field] = value;
     }
-    return out;
-  };
-  const menu: GlobalData['menu'] = [];
-  for (const [index, group] of (Array.isArray(fields.header_menu) ? fields.header_menu : []).entries()) {
-    const g = (group ?? {}) as Record<string, unknown>;
-    menu.push({ label: String(g.label ?? `Group ${index + 1}`), links: await links(g.links, `header_menu[${index}].links`) });
   }
-  const data: GlobalData = {
-    siteName: String(fields.title ?? ''),
-    siteUrl: String(fields.url ?? ''),
-    contactEmail: typeof fields.contact_email === 'string' ? fields.contact_email : null,
-    menu,
-    donate: fields.donate ? (await links([fields.donate], 'donate'))[0] ?? null : null,
-    footerLinks: await links(fields.footer_menu, 'footer_menu'),
-    footerNote: typeof fields.footer_note === 'string' ? fields.footer_note : null,
-  };
+
+  if (headerData !== undefined) {
+    data.menu = [];
+    for (const [index, raw] of asList(headerData).entries()) {
+      const group = FieldReader.of(raw, `_data/menu-header.yml[${index}]`);
+      const label = group.text('title') ?? group.text('label') ?? `Group ${index + 1}`;
+      const folder = group.text('folder');
+      const found = folder ? await pages.findMany({ filters: { path: { $startsWith: `/${folder}/` } }, status: 'published', fields: ['documentId', 'title', 'path'], sort: ['title:asc'] }) : [];
+      if (found.length === 0) ctx.warn(group.position, `no published page in the folder ${JSON.stringify(folder)}: the group "${label}" is empty (the site hides it)`);
+      data.menu.push({ label, links: found.map((page) => ({ text: page.title, type: 'Site Page', page: page.documentId, url: null, file: null })) });
+    }
+  }
+
+  if (footerData !== undefined) {
+    data.footerLinks = [];
+    for (const [index, raw] of asList(footerData).entries()) {
+      const item = FieldReader.of(raw, `_data/menu-footer.yml[${index}]`);
+      const name = item.text('name') ?? item.text('text') ?? '';
+      const ref = item.text('link') ?? item.text('site_page');
+      if (!ref) continue;
+      const target = await ctx.resolvePage(ref.replace(/^\/+/, ''));
+      if ('documentId' in target) data.footerLinks.push({ text: name, type: 'Site Page', page: target.documentId, url: null, file: null });
+      else ctx.warn(item.position, `"${name}" links to ${ref}, which is not a published page: left out of the footer`);
+    }
+  }
+
+  const donateReader = donateData !== undefined ? FieldReader.of(donateData, '_data/donate-button.yml') : config.include('donate');
+  if (hasLink(donateReader)) data.donate = await importLink(donateReader, ctx);
+  else if (donateData !== undefined || configData !== undefined) ctx.warn('_data/donate-button.yml', 'no donate button is set: the header keeps the one it had');
+
   if (report.dryRun) return;
   const documents = strapi.documents('api::global.global');
   const input = data as unknown as Parameters<typeof documents.create>[0]['data'];
   const existing = await documents.findFirst({ status: 'draft', fields: ['documentId'] });
-  if (existing) {
-    await documents.update({ documentId: existing.documentId, data: input });
-    await documents.publish({ documentId: existing.documentId });
-  } else {
-    await documents.create({ data: input, status: 'published' });
+  try {
+    if (existing) {
+      await documents.update({ documentId: existing.documentId, data: input });
+      await documents.publish({ documentId: existing.documentId });
+    } else {
+      await documents.create({ data: { siteName: 'Cannabis Equity Illinois Coalition', ...data } as typeof input, status: 'published' });
+    }
+  } catch (error) {
+    report.fail(`${source} (site settings)`, `the site settings were not saved: ${(error as Error).message}`);
+    return;
   }
-  report.progress(`Site settings ${existing ? 'updated' : 'created'} from ${relative}`);
+  report.progress(`Site settings ${existing ? 'updated' : 'created'} from ${source}: ${Object.keys(data).join(', ')}`);
 };

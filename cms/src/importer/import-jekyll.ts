@@ -3,14 +3,20 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { ruleBook } from '../section-kit/content-model';
 import { loadSectionModules } from '../section-kit/registry';
-import { checkDocument, type ModelSchema } from '../validation/check-document';
+import type { SectionInput } from '../section-kit/section-module';
+import type { ModelSchema } from '../validation/check-document';
 import { isPagePath } from '../validation/page-path';
+import { FieldReader } from './field-reader';
+import { markdownToRichText } from './field-values';
 import { ImportError, readFrontMatter } from './front-matter';
-import { mapSections } from './map-sections';
+import { importGlobal } from './import-global';
 import type { ImportContext } from './import-context';
+import { makeStorable, type Note } from './make-storable';
+import { mapSections } from './map-sections';
 import { MediaLibrary } from './media';
-import { PageStore, type PageInput } from './page-store';
-import { pageUrlFor } from './page-url';
+import { PageStore, type Intent, type PageInput } from './page-store';
+import { oldUrlFor, pageUrlFor } from './page-url';
+import { RedirectStore } from './redirect-store';
 import { ImportReport } from './report';
 
 export type ImportOptions = {
@@ -23,10 +29,11 @@ export type ImportOptions = {
 };
 
 type Source = { file: string; relative: string; siteRoot: string };
-type Parsed = Source & { fields: Record<string, unknown>; url: string; urlNote?: string };
+type Parsed = Source & { fields: Record<string, unknown>; body: string; url: string; oldUrl: string | null };
 
-const PAGE_KEYS = ['layout', 'title', 'description', 'permalink', 'sections'];
+const PAGE_KEYS = ['layout', 'title', 'description', 'permalink', 'sections', 'published'];
 const PAGE_EXTENSIONS = new Set(['.md', '.markdown', '.html']);
+const PAGE = 'api::page.page';
 
 /** The site folder holding a page: the folder above its `pages/` folder, else the page's own. */
 const guessSiteRoot = (file: string): string => {
@@ -44,8 +51,11 @@ const listPages = async (dir: string): Promise<string[]> => {
     .sort();
 };
 
-const collectSources = async (options: ImportOptions): Promise<Source[]> => {
+const isDirectory = (dir: string) => stat(dir).then((s) => s.isDirectory(), () => false);
+
+const collectSources = async (options: ImportOptions): Promise<{ sources: Source[]; siteFolders: string[] }> => {
   const sources: Source[] = [];
+  const siteFolders: string[] = [];
   for (const input of options.inputs) {
     const absolute = path.resolve(input);
     const info = await stat(absolute).catch((cause: unknown) => {
@@ -54,7 +64,8 @@ const collectSources = async (options: ImportOptions): Promise<Source[]> => {
     if (info.isDirectory()) {
       const siteRoot = options.siteRoot ? path.resolve(options.siteRoot) : absolute;
       const pagesDir = path.join(absolute, 'pages');
-      const hasPages = await stat(pagesDir).then((s) => s.isDirectory(), () => false);
+      const hasPages = await isDirectory(pagesDir);
+      if (hasPages) siteFolders.push(absolute);
       for (const file of await listPages(hasPages ? pagesDir : absolute)) {
         sources.push({ file, siteRoot, relative: path.relative(siteRoot, file) });
       }
@@ -63,23 +74,34 @@ const collectSources = async (options: ImportOptions): Promise<Source[]> => {
       sources.push({ file: absolute, siteRoot, relative: path.relative(siteRoot, absolute) });
     }
   }
-  return sources;
+  return { sources, siteFolders };
 };
 
-const requireText = (fields: Record<string, unknown>, key: string, min: number, max: number): string => {
-  const value = fields[key];
-  if (typeof value !== 'string' || value.trim() === '') throw new ImportError(`the page has no ${key}; add "${key}:" to its front matter`);
-  const trimmed = value.trim();
-  if (trimmed.length < min || trimmed.length > max) {
-    throw new ImportError(`${key} ${JSON.stringify(trimmed)} must be ${min}–${max} characters long (it is ${trimmed.length})`);
-  }
-  return trimmed;
+/** A text field of the page; a missing or overlong one is reported, and the page stays a draft. */
+const pageText = (fields: FieldReader, key: string, fallback: string, notes: Note[]): string => {
+  const value = fields.text(key);
+  if (value !== null) return value;
+  notes.push({ position: key, message: `the page has no ${key}: "${fallback}" was used; write one, then publish` });
+  return fallback;
+};
+
+/** Strapi's validation errors carry the failing fields in details; show them. */
+const describe = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error);
+  const details = (error as { details?: { errors?: { path?: string[]; message?: string }[] } }).details;
+  const fields = details?.errors?.map((e) => `${e.path?.join('.') ?? ''}: ${e.message ?? ''}`).join('; ');
+  return fields ? `${error.message} (${fields})` : error.message;
 };
 
 /**
- * Imports Jekyll pages with `sections:` front matter as published Strapi pages. Re-running
- * updates the same pages (matched by URL) and leaves equal ones untouched. A page that
- * cannot be imported is reported and the others still are.
+ * Imports Jekyll pages with `sections:` front matter. Nothing is lost to a rule: a value the CMS
+ * cannot take as it is (over a length, an unsafe link, a missing required image) is changed or
+ * left empty, the original goes to the page's import notes and the report, and the page is kept
+ * as a draft when it cannot be published as it is (as is a page marked `published: false`).
+ * Each page's old address becomes a redirect to its new one; a site folder's menus, donate
+ * button and footer are imported into the site settings. Re-running updates the same pages
+ * (matched by address) and leaves equal ones untouched. Only a file that cannot be read at all
+ * (broken YAML) fails, and the others are still imported.
  */
 export const importJekyll = async (strapi: Core.Strapi, options: ImportOptions): Promise<ImportReport> => {
   // The CLI runs this module beside Strapi's compiled copy: it loads its own registry.
@@ -87,26 +109,35 @@ export const importJekyll = async (strapi: Core.Strapi, options: ImportOptions):
   const report = new ImportReport(options.dryRun ?? false, options.log);
   const rules = ruleBook((uid) => strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as ModelSchema | undefined);
   const store = new PageStore(strapi, report.dryRun);
-  const sources = await collectSources(options);
+  const redirects = new RedirectStore(strapi, report.dryRun);
+  const { sources, siteFolders } = await collectSources(options);
   report.progress(`${report.dryRun ? 'Checking' : 'Importing'} ${sources.length} page(s)…`);
 
   // First read every page, so that links between pages of this batch can be resolved.
   const parsed: Parsed[] = [];
   for (const source of sources) {
     try {
-      const { data } = readFrontMatter(await readFile(source.file, 'utf8'));
+      const { data, body } = readFrontMatter(await readFile(source.file, 'utf8'));
       const { url, original } = pageUrlFor(source.relative, data.permalink);
-      parsed.push({ ...source, fields: data, url, ...(original ? { urlNote: `the old URL ${original} became ${url}` } : {}) });
+      if (original) report.warn(source.relative, 'permalink', `the old URL ${original} became ${url}`);
+      if (!isPagePath(url)) throw new ImportError(`cannot build a valid web address from ${source.relative} (got ${url})`);
+      parsed.push({ ...source, fields: data, body, url, oldUrl: oldUrlFor(source.relative, data.permalink) });
     } catch (error) {
       report.fail(source.relative, error instanceof Error ? error.message : String(error));
     }
   }
   const byFile = new Map(parsed.map((page) => [path.resolve(page.siteRoot, page.relative), page]));
-  const media = new Map<string, MediaLibrary>();
-  const mediaFor = (siteRoot: string) => media.get(siteRoot) ?? media.set(siteRoot, new MediaLibrary(strapi, siteRoot, report.dryRun)).get(siteRoot)!;
+  const libraries = new Map<string, MediaLibrary>();
+  const mediaFor = (siteRoot: string) => libraries.get(siteRoot) ?? libraries.set(siteRoot, new MediaLibrary(strapi, siteRoot, report.dryRun)).get(siteRoot)!;
 
-  const buildPage = async (page: Parsed, warn: ImportContext['warn']): Promise<{ data: PageInput; pending: boolean }> => {
+  const buildPage = async (page: Parsed, tell: ImportContext['warn']): Promise<{ data: PageInput; intent: Intent; pending: boolean; fixes: Note[] }> => {
     let pending = false;
+    // Everything said about the page also goes into its import notes, where staff see it.
+    const said: Note[] = [];
+    const warn: ImportContext['warn'] = (position, message) => {
+      said.push({ position, message });
+      tell(position, message);
+    };
     const ctx: ImportContext = {
       warn,
       media: mediaFor(page.siteRoot),
@@ -118,61 +149,90 @@ export const importJekyll = async (strapi: Core.Strapi, options: ImportOptions):
         if (target) {
           // In this batch but not stored yet: resolved on the second pass (or in a dry run, assumed).
           pending = true;
-          return report.dryRun ? { documentId: `(new page ${url})` } : { url };
+          return report.dryRun ? { documentId: `(new page ${url})` } : { url, pending: true };
         }
         return { url };
       },
     };
-    const fields = page.fields;
-    for (const key of Object.keys(fields)) if (!PAGE_KEYS.includes(key)) warn('', `unknown page field "${key}" was not carried over`);
-    if (fields.layout !== undefined && fields.layout !== 'default') warn('layout', `layout ${JSON.stringify(fields.layout)} is not supported; the site layout is used`);
-    if (!isPagePath(page.url)) throw new ImportError(`cannot build a valid web address from ${page.relative} (got ${page.url})`);
-    const data: PageInput = {
-      title: requireText(fields, 'title', 4, 64),
-      description: requireText(fields, 'description', 1, 300),
-      path: page.url,
-      sections: await mapSections(fields.sections, ctx),
-    };
-    for (const violation of checkDocument(rules, 'api::page.page', data as unknown as Record<string, unknown>)) {
-      warn(positionOf(violation.path), violation.message);
+    const fields = new FieldReader(page.fields, '', []);
+    const notes: Note[] = [];
+    fields.value('permalink');
+    const layout = fields.text('layout');
+    if (layout !== null && layout !== 'default') warn('layout', `layout ${JSON.stringify(layout)} is not supported; the site layout is used`);
+    const hidden = fields.bool('published') === false;
+    const title = pageText(fields, 'title', path.posix.basename(page.relative, path.extname(page.relative)).replace(/[-_]+/g, ' '), notes);
+    const sections: SectionInput[] = await mapSections(fields.value('sections'), ctx);
+    for (const { position, key, value } of fields.unread()) {
+      if (!PAGE_KEYS.includes(key)) warn(position, `unknown page field "${key}" was not carried over: ${JSON.stringify(value).slice(0, 120)}`);
     }
-    return { data, pending };
+    if (page.body.trim() !== '') {
+      const body = FieldReader.of({ body: page.body }, 'body');
+      const textArea: SectionInput<'sections.text-area'> = {
+        __component: 'sections.text-area',
+        style: 'Plain',
+        heading: null,
+        body: await markdownToRichText(page.body, body, 'body', ctx),
+        columnTwo: null,
+        showButton: false,
+        button: null,
+      };
+      sections.push(textArea);
+      warn('body', 'the page’s body (below the front matter) became the last section, a text area');
+    }
+    const data: PageInput = {
+      title,
+      description: pageText(fields, 'description', title, notes),
+      path: page.url,
+      sections,
+      importNotes: null,
+    };
+    const { changed, blockers } = makeStorable(rules, PAGE, data as unknown as Record<string, unknown>);
+    // What keeps the page from going live as it was: changed values, missing ones, a missing title.
+    const fixes = [...notes, ...changed, ...blockers];
+    const all = [...said, ...fixes];
+    data.importNotes = all.length > 0 ? all.map((note) => `- ${note.position || 'page'}: ${note.message}`).join('\n') : null;
+    return { data, intent: hidden ? 'hidden' : fixes.length > 0 ? 'draft' : 'publish', pending, fixes };
   };
 
+  const imported: (Parsed & { intent: Intent })[] = [];
   const secondPass: Parsed[] = [];
   for (const page of parsed) {
     report.progress(`- ${page.relative} → ${page.url}`);
+    const media = mediaFor(page.siteRoot);
     try {
-      if (page.urlNote) report.warn(page.relative, 'permalink', page.urlNote);
-      const { data, pending } = await buildPage(page, (position, message) => report.warn(page.relative, position, message));
-      const outcome = await store.upsert(data);
+      const { data, intent, pending, fixes } = await buildPage(page, (position, message) => report.warn(page.relative, position, message));
+      for (const fix of fixes) report.warn(page.relative, fix.position, fix.message);
+      if (intent === 'hidden') report.draft(page.relative, 'marked "published: false" in the old site');
+      else if (intent === 'draft') report.draft(page.relative, 'it cannot be published as it is (see the lines above, also in its "Import notes")');
+      const outcome = await store.upsert(data, intent);
+      media.keepPageUploads();
       report.pages[outcome].push(page.relative);
       for (const section of data.sections) report.countSection(section.__component.replace('sections.', ''));
+      imported.push({ ...page, intent });
       if (pending && !report.dryRun) secondPass.push(page);
     } catch (error) {
-      report.fail(page.relative, describe(error));
+      const discarded = await media.discardPageUploads();
+      report.fail(page.relative, `${describe(error)}${discarded ? ` (the ${discarded} file(s) uploaded for it were removed again)` : ''}`);
     }
   }
   // Links to pages created later in the same run: now they exist. Warnings were given already.
   for (const page of secondPass) {
     try {
-      const { data } = await buildPage(page, () => undefined);
-      await store.upsert(data);
+      const { data, intent } = await buildPage(page, () => undefined);
+      await store.upsert(data, intent);
+      mediaFor(page.siteRoot).keepPageUploads();
     } catch (error) {
       report.fail(page.relative, `linking to pages of this import failed: ${describe(error)}`);
     }
   }
+  // Every old address keeps working: the old site served pages/x/y.md at /pages/x/y/.
+  for (const page of imported) {
+    // A page the old site hid had no public address to keep.
+    if (!page.oldUrl || page.oldUrl === page.url || page.intent === 'hidden') continue;
+    const outcome = await redirects.upsert({ from: page.oldUrl, to: page.url, type: 'Permanent', note: 'Address on the old site' });
+    report.redirects[outcome] += 1;
+  }
+  for (const folder of siteFolders) await importGlobal(strapi, folder, report, mediaFor(folder));
   report.progress(report.summary());
   return report;
-};
-
-/** A field path as the report writes positions: sections.0.altText → sections[0].altText. */
-const positionOf = (path: string[]): string => path.reduce((out, part) => (/^\d+$/.test(part) ? `${out}[${part}]` : out ? `${out}.${part}` : part), '');
-
-/** Strapi's validation errors carry the failing fields in details; show them. */
-const describe = (error: unknown): string => {
-  if (!(error instanceof Error)) return String(error);
-  const details = (error as { details?: { errors?: { path?: string[]; message?: string }[] } }).details;
-  const fields = details?.errors?.map((e) => `${e.path?.join('.') ?? ''}: ${e.message ?? ''}`).join('; ');
-  return fields ? `${error.message} (${fields})` : error.message;
 };

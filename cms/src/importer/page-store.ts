@@ -38,10 +38,16 @@ const normalize = (schemaOf: SchemaOf, uid: string, value: Json): Json => {
   return out;
 };
 
-export type PageInput = { title: string; path: string; description: string; sections: SectionInput[] };
+export type PageInput = { title: string; path: string; description: string; sections: SectionInput[]; importNotes: string | null };
 export type Upsert = 'created' | 'updated' | 'unchanged';
+/**
+ * publish: the page goes live as imported. draft: it is saved as a draft (it cannot be
+ * published as it is); a version already live stays live. hidden: the old file said
+ * `published: false`, so nothing of it is live.
+ */
+export type Intent = 'publish' | 'draft' | 'hidden';
 
-/** Creates or updates a published page found by its path; a page equal to the data is left alone. */
+/** Creates or updates a page found by its path; a page equal to the data is left alone. */
 export class PageStore {
   private readonly schemaOf: SchemaOf;
 
@@ -61,12 +67,16 @@ export class PageStore {
     return found?.documentId ?? null;
   }
 
-  async upsert(data: PageInput): Promise<Upsert> {
+  async isPublished(documentId: string): Promise<boolean> {
+    return (await this.documents.findOne({ documentId, status: 'published', fields: ['documentId'] })) !== null;
+  }
+
+  async upsert(data: PageInput, intent: Intent): Promise<Upsert> {
     const documentId = await this.documentIdFor(data.path);
     // The Document Service's input types cannot follow dynamic-zone data built at run time.
     const input = data as unknown as Parameters<typeof this.documents.create>[0]['data'];
     if (!documentId) {
-      if (!this.dryRun) await this.documents.create({ data: input, status: 'published' });
+      if (!this.dryRun) await this.documents.create({ data: input, ...(intent === 'publish' ? { status: 'published' as const } : {}) });
       return 'created';
     }
     const populate = populateOf(this.schemaOf, 'api::page.page');
@@ -77,10 +87,13 @@ export class PageStore {
     const comparable = (page: unknown) =>
       page ? normalize(this.schemaOf, 'api::page.page', Object.fromEntries(Object.keys(wanted).map((key) => [key, (page as Json)[key]]))) : null;
     const same = (page: unknown) => isDeepStrictEqual(comparable(page), wanted);
-    if (same(draft) && same(published)) return 'unchanged';
+    const unchanged =
+      same(draft) && (intent === 'publish' ? same(published) : intent === 'hidden' ? published === null : true);
+    if (unchanged) return 'unchanged';
     if (!this.dryRun) {
       await this.documents.update({ documentId, data: input });
-      await this.documents.publish({ documentId });
+      if (intent === 'publish') await this.documents.publish({ documentId });
+      if (intent === 'hidden' && published) await this.documents.unpublish({ documentId });
     }
     return 'updated';
   }

@@ -29,3 +29,21 @@ export const pageUrlFor = (relativeFile: string, permalink: unknown): { url: str
   const asWritten = segments.length === 0 ? '/' : `/${segments.join('/')}/`;
   return url === asWritten ? { url } : { url, original: asWritten };
 };
+
+/**
+ * The address the old Jekyll site served a page file at: its `permalink` with `:path` the file's
+ * folder inside the site (pages/services/x.md → /pages/services/x/). Null when it cannot be told.
+ */
+export const oldUrlFor = (relativeFile: string, permalink: unknown): string | null => {
+  const posix = relativeFile.split(path.sep).join('/');
+  if (posix.startsWith('../')) return null;
+  const dir = path.posix.dirname(posix);
+  const basename = path.posix.basename(posix, path.posix.extname(posix));
+  const pattern = typeof permalink === 'string' && permalink.trim() !== '' ? permalink.trim() : '/:path/:basename/';
+  const raw = pattern
+    .replaceAll(':path', dir === '.' ? '' : dir)
+    .replaceAll(':basename', basename === 'index' ? '' : basename)
+    .replaceAll(':title', basename === 'index' ? '' : basename);
+  const segments = raw.split('/').filter((segment) => segment !== '');
+  return segments.length === 0 ? '/' : `/${segments.join('/').toLowerCase()}/`;
+};

@@ -9,15 +9,15 @@ type ZoneComponents<A> = A extends Schema.Attribute.DynamicZone<infer C> ? C[num
 /** Every component the page's `sections` zone lists (from Strapi's generated types). */
 export type SectionUid = ZoneComponents<Schema.Attributes<'api::page.page'>['sections']>;
 
-/** An optional field may be written as null ("not set"), which is also how Strapi returns it. */
-type WithNulls<T> = T extends readonly (infer I)[]
-  ? WithNulls<I>[]
-  : T extends object
-    ? { [K in keyof T]: undefined extends T[K] ? WithNulls<Exclude<T[K], undefined>> | null | undefined : WithNulls<T[K]> }
-    : T;
+/**
+ * A draft may leave any field empty (Strapi checks required fields on publish only, and a field
+ * shown only for some choices is required only then), and an empty field is written as null,
+ * which is also how Strapi returns it. Field names and values are still Strapi's.
+ */
+type Draft<T> = T extends readonly (infer I)[] ? Draft<I>[] : T extends object ? { [K in keyof T]?: Draft<Exclude<T[K], undefined>> | null } : T;
 
-/** A component's data as the Document Service takes it (Strapi's generated types). */
-export type ComponentInput<U extends UID.Component> = WithNulls<Modules.Documents.Params.Data.Input<U>>;
+/** A component's data as the Document Service takes it for a draft (Strapi's generated types). */
+export type ComponentInput<U extends UID.Component> = Draft<Modules.Documents.Params.Data.Input<U>>;
 
 /** One section as the Document Service takes it. */
 export type SectionInput<U extends SectionUid = SectionUid> = ComponentInput<U> & { __component: U };

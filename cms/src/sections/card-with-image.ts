@@ -40,7 +40,7 @@ export default defineSection({
       imageTwo: await importImage(fields, 'image_two', altTextTwo, ctx),
       altTextTwo: altTextTwo ?? '',
       heading: fields.text('heading'),
-      paragraph: markdownText(fields, 'paragraph', ctx),
+      paragraph: await markdownText(fields, 'paragraph', ctx),
       addition,
       button: addition === 'Button' ? await importLink(fields.include('button'), ctx) : null,
       links,

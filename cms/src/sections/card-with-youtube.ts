@@ -35,7 +35,7 @@ export default defineSection({
       videoUrl: id ? `https://www.youtube.com/watch?v=${id}` : '',
       videoTitle: title.slice(0, 120),
       heading,
-      text: markdownText(fields, 'text', ctx),
+      text: await markdownText(fields, 'text', ctx),
     };
   },
 });

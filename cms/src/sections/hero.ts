@@ -14,6 +14,7 @@ export default defineSection({
         image: { label: 'Image', description: 'Required. Ideal size 1440 × 544 px; it is cropped to fill the width.' },
         altText: altTextField(),
         heading: { label: 'Heading', description: 'Empty: the page title is used.' },
+        showSubtitle: { label: 'Show a subtitle', description: 'A line under the heading: the subtitle below, or the page description when that is empty.' },
         subtitle: { label: 'Subtitle', description: 'One sentence under 150 characters. Empty: the page description is used.' },
         gradient: { label: 'Dark gradient', description: 'Darkens the left of the image so the white text stays readable. Keep it on unless the image is dark.' },
         marginColor: { label: 'Margin colour', description: 'Colour of the bands beside the image on very wide screens.' },
@@ -26,16 +27,19 @@ export default defineSection({
     const altText = fields.text('alt_text') ?? '';
     let image: number | null = null;
     const source = fields.text('image');
-    const found = source ? await ctx.media.resolve(source, altText) : 'missing';
-    if (typeof found === 'number') {
-      image = found;
-    } else if (found === 'missing') {
-      warn(`image ${source ?? '(none)'} is not in the site folder: the generated 1440 × 544 placeholder was used`);
+    const found = source ? await ctx.media.resolve(source, 'image', altText) : null;
+    if (found?.kind === 'found') {
+      image = found.id;
+    } else if (found?.kind !== 'would-upload') {
+      // A hero needs an image to publish: the placeholder keeps the page publishable and shows staff what to replace.
+      warn(`image: ${found ? found.reason : 'none given'}: the generated 1440 × 544 placeholder was used`);
       const placeholder = await ctx.media.placeholder();
-      image = typeof placeholder === 'number' ? placeholder : null;
+      image = placeholder.kind === 'found' ? placeholder.id : null;
     }
     const heading = fields.text('heading');
     const subtitle = fields.text('subtitle');
+    // The old editor wrote `subtitle:` empty for "no subtitle" (its default was page-description).
+    const showSubtitle = !('subtitle' in fields.keys()) || subtitle !== null;
     return {
       __component: 'sections.hero',
       style: choice(fields, 'style', ['Standard', 'Home'], 'Standard', ctx),
@@ -44,6 +48,7 @@ export default defineSection({
       altText,
       // The old editor's magic values meant "use the page's own"; empty means the same here.
       heading: heading === 'page-title' ? null : heading,
+      showSubtitle,
       subtitle: subtitle === 'page-description' ? null : subtitle,
       gradient: fields.bool('gradient') ?? true,
       marginColor: fields.bool('margin_color') ? ('Black' as const) : ('White' as const),

@@ -23,10 +23,10 @@ export default defineSection({
   },
 
   async importSection(fields, ctx) {
-    const events = fields.list('event').map((event) => ({
-      date: event.text('date') ?? '',
-      paragraph: markdownText(event, 'paragraph', ctx) ?? [],
-    }));
+    const events = [];
+    for (const event of fields.list('event')) {
+      events.push({ date: event.text('date') ?? '', paragraph: (await markdownText(event, 'paragraph', ctx)) ?? [] });
+    }
     return {
       __component: 'sections.history',
       // The old template printed "History" above the events; there was no field for it.

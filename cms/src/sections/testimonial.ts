@@ -26,7 +26,7 @@ export default defineSection({
       image,
       altText: image === null ? '' : (altText ?? ''),
       name: fields.text('name') ?? '',
-      paragraph: markdownText(fields, 'paragraph', ctx),
+      paragraph: await markdownText(fields, 'paragraph', ctx),
       quote: plainText(fields, 'quote', ctx) ?? '',
     };
   },

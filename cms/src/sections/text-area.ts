@@ -20,7 +20,7 @@ export default defineSection({
   },
 
   async importSection(fields, ctx) {
-    const body = richText(fields, 'text_area', ctx);
+    const body = await richText(fields, 'text_area', ctx);
     if (!body) ctx.warn(fields.position, 'text_area is empty');
     const showButton = fields.bool('add_button') ?? false;
     const button = fields.include('button');
@@ -29,7 +29,7 @@ export default defineSection({
       style: choice(fields, 'style', ['Plain', 'Two Column', 'Flashy', 'Splashy'], 'Plain', ctx),
       heading: fields.text('heading'),
       body: body ?? [],
-      columnTwo: richText(fields, 'column_two', ctx),
+      columnTwo: await richText(fields, 'column_two', ctx),
       showButton,
       button: hasLink(button) ? await importLink(button, ctx) : null,
     };

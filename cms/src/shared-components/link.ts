@@ -1,6 +1,7 @@
 import type { TextsByModel } from '../admin-face/model-texts';
 import type { FieldReader } from '../importer/field-reader';
 import type { ImportContext } from '../importer/import-context';
+import { oldSiteTarget } from '../importer/old-site-links';
 import type { ComponentInput } from '../section-kit/section-module';
 import type { ComponentRule } from '../validation/rule-violation';
 import { unsafeUrlReason, URL_RULE } from '../validation/safe-url';
@@ -25,14 +26,12 @@ export const LINK_TEXTS: TextsByModel = {
   },
 };
 
-/** Every link, wherever it is: a safe address, and one at all when it is an external link. */
+/** Every link, wherever it is: a safe address (whether one is needed is the schema's `required`). */
 const linkRule: ComponentRule = (link) => {
   const url = link.url;
-  if (typeof url === 'string' && url !== '') {
-    const reason = unsafeUrlReason(url);
-    return reason ? [{ path: ['url'], message: reason, unsafe: true }] : [];
-  }
-  return link.type === 'External Link' || link.type === undefined ? [{ path: ['url'], message: 'Enter the web address this link goes to.' }] : [];
+  if (typeof url !== 'string' || url === '') return [];
+  const reason = unsafeUrlReason(url);
+  return reason ? [{ path: ['url'], message: reason, unsafe: true, kind: 'pattern' }] : [];
 };
 
 export const LINK_RULES: Record<string, ComponentRule> = { 'shared.link': linkRule };
@@ -57,42 +56,45 @@ export const importLink = async (reader: FieldReader, ctx: ImportContext, option
   const type = rawType ?? (early !== null ? 'External Link' : undefined);
   const link: LinkInput = { text, type: 'External Link', url: null, page: null, file: null };
 
+  const toPage = async (ref: string) => {
+    const target = await ctx.resolvePage(ref);
+    if ('documentId' in target) {
+      link.type = 'Site Page';
+      link.page = target.documentId;
+    } else {
+      if (!target.pending) ctx.warn(position, `links to ${ref}, which is not a page of the site: kept as the path ${target.url}`);
+      link.url = target.url;
+    }
+  };
+  const toFile = async (sitePath: string) => {
+    const found = await ctx.media.resolve(sitePath, 'file');
+    if (found.kind === 'found') {
+      link.type = 'File';
+      link.file = found.id;
+    } else if (found.kind === 'would-upload') {
+      link.type = 'File';
+    } else {
+      ctx.warn(position, `file: ${found.reason}: the link has no address; the page stays a draft until one is set`);
+    }
+  };
+
   if (type === 'Site Page') {
-    if (!siteRef) {
-      ctx.warn(position, 'a "Site Page" link names no page: left as "#"');
-      link.url = '#';
-    } else {
-      const target = await ctx.resolvePage(siteRef);
-      if ('documentId' in target) {
-        link.type = 'Site Page';
-        link.page = target.documentId;
-      } else {
-        ctx.warn(position, `links to ${siteRef}, which is not in the CMS yet: kept as the path ${target.url}`);
-        link.url = target.url;
-      }
-    }
+    if (siteRef) await toPage(siteRef);
+    else ctx.warn(position, 'a "Site Page" link names no page: it has no address; the page stays a draft until one is set');
   } else if (type === 'File') {
-    const found = filePath ? await ctx.media.resolve(filePath) : 'missing';
-    if (typeof found === 'number') {
-      link.type = 'File';
-      link.file = found;
-    } else if (found === 'would-upload') {
-      link.type = 'File';
-    } else {
-      ctx.warn(position, `file ${JSON.stringify(filePath)} is missing from the site folder: the link was kept as "#"`);
-      link.url = '#';
-    }
+    if (filePath) await toFile(filePath);
+    else ctx.warn(position, 'a "File" link names no file: it has no address; the page stays a draft until one is set');
   } else {
     if (type !== 'External Link') {
       ctx.warn(position, `unknown link type ${JSON.stringify(type ?? null)}: read as an external link (${KNOWN_TYPES.join(', ')})`);
     }
-    const reason = unsafeUrlReason(externalUrl);
-    if (reason) {
-      ctx.warn(position, `link ${JSON.stringify(externalUrl)} refused (${reason}): replaced by "#"`);
-      link.url = '#';
-    } else {
-      link.url = externalUrl;
-    }
+    const target = oldSiteTarget(externalUrl);
+    const reason = target ? null : unsafeUrlReason(externalUrl);
+    if (target?.kind === 'page') await toPage(target.file);
+    else if (target?.kind === 'asset') await toFile(target.sitePath);
+    else if (target?.kind === 'path') link.url = target.url;
+    else if (reason) ctx.warn(position, `link ${JSON.stringify(externalUrl)} refused (${reason}): the link has no address; the page stays a draft until one is set`);
+    else link.url = externalUrl;
   }
   if (link.text === '' && options.defaultText) {
     link.text = options.defaultText;

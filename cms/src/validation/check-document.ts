@@ -8,6 +8,11 @@ export type AttributeSchema = {
   type: string;
   required?: boolean;
   regex?: string;
+  minLength?: number;
+  maxLength?: number;
+  min?: number;
+  max?: number;
+  enum?: string[];
   component?: string;
   components?: string[];
   repeatable?: boolean;
@@ -39,15 +44,34 @@ const blockLinks = (node: unknown, path: string[], out: { path: string[]; url: s
   }
 };
 
+/**
+ * `save`: what every write must pass, drafts included (what the admin checks before a draft is
+ * saved, and what would be unsafe to store). `publish`: also what Strapi demands of a published
+ * document (required fields, minimum lengths and counts), which the importer uses to decide
+ * whether a page can be published as it is.
+ */
+export type CheckMode = 'save' | 'publish';
+
+const isEmpty = (value: unknown): boolean =>
+  value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
 class Walker {
   readonly violations: RuleViolation[] = [];
-  constructor(private readonly book: RuleBook) {}
+  constructor(
+    private readonly book: RuleBook,
+    private readonly mode: CheckMode,
+  ) {}
+
+  private label(uid: string, name: string): string {
+    return this.book.text(uid, name)?.label ?? name;
+  }
 
   model(uid: string, data: Json, path: string[], shown: boolean): void {
     const schema = this.book.schema(uid);
     if (!schema) return;
     for (const [name, attribute] of Object.entries(schema.attributes)) {
-      if (!(name in data)) continue;
+      // A save may send some fields only; publishing needs every one.
+      if (!(name in data) && this.mode === 'save') continue;
       this.attribute(uid, name, attribute, data[name], [...path, name], shown && isVisible(attribute, data));
     }
     const rule = this.book.rule(uid);
@@ -59,6 +83,7 @@ class Walker {
   }
 
   private attribute(uid: string, name: string, attribute: AttributeSchema, value: unknown, path: string[], shown: boolean): void {
+    if (this.mode === 'publish' && shown) this.publishRules(uid, name, attribute, value, path);
     switch (attribute.type) {
       case 'component': {
         const items = attribute.repeatable ? (Array.isArray(value) ? value : []) : [value];
@@ -79,7 +104,7 @@ class Walker {
         blockLinks(value, [], links);
         for (const link of links) {
           const reason = unsafeUrlReason(link.url);
-          if (reason) this.violations.push({ path, message: `A link in the text is refused: ${reason}`, unsafe: true });
+          if (reason) this.violations.push({ path, message: `A link in the text is refused: ${reason}`, unsafe: true, kind: 'links' });
         }
         return;
       }
@@ -87,8 +112,30 @@ class Walker {
         // The admin checks a pattern before it sends (drafts too); Strapi's server does not for drafts.
         if (shown && attribute.regex && typeof value === 'string' && value !== '' && !new RegExp(attribute.regex).test(value)) {
           const text = this.book.text(uid, name);
-          this.violations.push({ path, message: text?.rule ?? `${text?.label ?? name} does not have the expected form.` });
+          this.violations.push({ path, message: text?.rule ?? `${text?.label ?? name} does not have the expected form.`, kind: 'pattern' });
         }
+        // Strapi refuses a value over its maximum length even in a draft.
+        if (typeof value === 'string' && attribute.maxLength !== undefined && value.length > attribute.maxLength) {
+          this.violations.push({ path, message: `${this.label(uid, name)} has ${value.length} characters; at most ${attribute.maxLength} fit.`, unsafe: true, kind: 'length', limit: attribute.maxLength });
+        }
+    }
+  }
+
+  /** What only a published document must have. */
+  private publishRules(uid: string, name: string, attribute: AttributeSchema, value: unknown, path: string[]): void {
+    const label = this.label(uid, name);
+    if (attribute.required && isEmpty(value)) {
+      this.violations.push({ path, message: `${label} is required to publish.` });
+      return;
+    }
+    if (typeof value === 'string' && value !== '' && attribute.minLength !== undefined && value.trim().length < attribute.minLength) {
+      this.violations.push({ path, message: `${label} needs at least ${attribute.minLength} characters to publish.` });
+    }
+    if (Array.isArray(value) && attribute.min !== undefined && value.length < attribute.min) {
+      this.violations.push({ path, message: `${label} needs at least ${attribute.min} item(s) to publish.` });
+    }
+    if (attribute.type === 'enumeration' && typeof value === 'string' && attribute.enum && !attribute.enum.includes(value)) {
+      this.violations.push({ path, message: `${label} must be one of ${attribute.enum.join(', ')}.` });
     }
   }
 }
@@ -96,10 +143,11 @@ class Walker {
 /**
  * Everything a save must pass beyond what Strapi itself enforces: each field's pattern on
  * drafts too (as the admin checks before sending), link safety everywhere (rich text
- * included), and each component's own rules. Paths name the field, as the admin shows them.
+ * included), and each component's own rules; in `publish` mode, also what publishing needs.
+ * Paths name the field, as the admin shows them.
  */
-export const checkDocument = (book: RuleBook, uid: string, data: Json): RuleViolation[] => {
-  const walker = new Walker(book);
+export const checkDocument = (book: RuleBook, uid: string, data: Json, mode: CheckMode = 'save'): RuleViolation[] => {
+  const walker = new Walker(book, mode);
   walker.model(uid, data, [], true);
   // One message per field: a component's own rule (checked last) says more than its pattern.
   const byPath = new Map(walker.violations.map((violation) => [violation.path.join('.'), violation]));

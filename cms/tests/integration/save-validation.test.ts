@@ -90,7 +90,7 @@ describe('saving in the admin', () => {
     const admin = await adminSession();
     const created = await admin.call('POST', PAGES, {
       title: 'Contact the Coalition',
-      path: '/contact-us/',
+      path: '/reach-us/',
       description: 'How to reach the coalition.',
       sections: [
         {
@@ -106,7 +106,7 @@ describe('saving in the admin', () => {
     expect(created.status).toBe(201);
     const documentId = (created.body.data as { documentId: string }).documentId;
     try {
-      const { body } = await contentApi('/pages', { filters: { path: { $eq: '/contact-us/' } } });
+      const { body } = await contentApi('/pages', { filters: { path: { $eq: '/reach-us/' } } });
       expect(body.data).toEqual([]);
     } finally {
       expect((await admin.call('DELETE', `${PAGES}/${documentId}`)).status).toBe(200);

@@ -31,7 +31,7 @@ const snapshot = async (server: RunningStrapi) => {
     global: [global.documentId, global.updatedAt],
     tokens: tokens.map((t) => [t.name, t.type]),
     users: users.results.map((u) => u.email),
-    files: files.results.map((f) => f.id),
+    files: files.results.map((f) => String(f.name)).sort(),
   };
 };
 
@@ -53,19 +53,32 @@ describe('starting the CMS', () => {
   afterAll(() => database.drop());
 
   it('seeds an empty database: the pages, the settings, the read token and the admin', () => {
-    expect(first.output).toContain('Empty database: importing the seed content');
+    expect(first.output).toContain('Empty database: importing the coalition’s site from seed/site');
+    expect(first.output).toContain('Seed: 9 page(s), 8 redirect(s) from old addresses, the menus and site settings.');
     expect(first.output).toContain('Local admin user created');
-    expect(first.state.pages.map((p) => p[1]).sort()).toEqual(['/', '/services/clear-your-record/']);
+    expect(first.state.pages.map((p) => p[1]).sort()).toEqual([
+      '/',
+      '/about-us/mission-and-history/',
+      '/contact-us/',
+      '/get-involved/volunteer/',
+      '/our-work/business-advising/',
+      '/our-work/policy-and-advocacy/',
+      '/our-work/reentry-support/',
+      '/services/clear-your-record/',
+      '/terms-of-use/',
+    ]);
     expect(first.state.tokens).toEqual([['Public site (read-only)', 'custom']]);
     expect(first.state.users).toEqual([env.ADMIN_EMAIL]);
-    expect(first.state.files).toHaveLength(1);
+    // Each image and PDF of the old site once, and the generated placeholder.
+    expect(first.state.files.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(first.state.files).size).toBe(first.state.files.length);
   });
 
   it('changes nothing on a second start', async () => {
     const server = await startStrapi(env);
     try {
       expect(await snapshot(server)).toEqual(first.state);
-      expect(server.output()).not.toContain('importing the seed content');
+      expect(server.output()).not.toContain('importing the coalition’s site');
       expect(server.output()).not.toContain('Local admin user created');
       expect(server.output()).not.toContain('API token');
     } finally {

@@ -32,15 +32,20 @@ describe('the content rules of a page', () => {
     expect(paths(hidden)).toEqual(['sections.0.button.url']);
   });
 
-  it('ask for a web address on a visible external link, but not on a site-page link or a hidden button', () => {
-    const violations = page({
-      sections: [
-        { __component: 'sections.text-area', showButton: true, button: link(null) },
-        { __component: 'sections.text-area', showButton: true, button: link(null, 'Site Page') },
-        { __component: 'sections.text-area', showButton: false, button: link(null) },
-      ],
-    });
-    expect(violations).toEqual([{ path: ['sections', '0', 'button', 'url'], message: 'Enter the web address this link goes to.' }]);
+  it('ask for a web address on a visible external link to publish, but not on a site-page link, a hidden button or in a draft', () => {
+    const sections = [
+      { __component: 'sections.text-area', style: 'Plain', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Hello' }] }], showButton: true, button: link(null) },
+      { __component: 'sections.text-area', style: 'Plain', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Hello' }] }], showButton: true, button: link(null, 'Site Page') },
+      { __component: 'sections.text-area', style: 'Plain', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Hello' }] }], showButton: false, button: link(null) },
+    ];
+    expect(page({ sections })).toEqual([]);
+    const publish = checkDocument(book, 'api::page.page', { title: 'A page', path: '/a/', description: 'A page.', sections }, 'publish');
+    expect(paths(publish)).toEqual(['sections.0.button.url']);
+  });
+
+  it('cut nothing but say what a value over its length is, even in a draft', () => {
+    const [violation] = page({ title: 'x'.repeat(65) });
+    expect(violation).toMatchObject({ path: ['title'], kind: 'length', limit: 64, message: 'Title has 65 characters; at most 64 fit.' });
   });
 
   it('refuse a short hero alt text but let a draft leave it empty', () => {
@@ -50,7 +55,7 @@ describe('the content rules of a page', () => {
   });
 
   it('refuse a badly shaped web address with the rule staff read', () => {
-    expect(page({ path: '/Bad Path' })).toEqual([{ path: ['path'], message: expect.stringContaining('starts and ends with "/"') }]);
+    expect(page({ path: '/Bad Path' })).toEqual([{ path: ['path'], message: expect.stringContaining('starts and ends with "/"'), kind: 'pattern' }]);
     expect(page({ path: '/services/clear-your-record/' })).toEqual([]);
   });
 

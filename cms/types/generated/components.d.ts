@@ -317,7 +317,7 @@ export interface SectionsHero extends Struct.ComponentSchema {
       Schema.Attribute.DefaultTo<true>;
     heading: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 120;
+        maxLength: 200;
       }>;
     image: Schema.Attribute.Media<'images'> & Schema.Attribute.Required;
     marginColor: Schema.Attribute.Enumeration<['White', 'Black']> &
@@ -327,6 +327,7 @@ export interface SectionsHero extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 40;
       }>;
+    showSubtitle: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
     style: Schema.Attribute.Enumeration<['Standard', 'Home']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'Standard'>;
@@ -566,6 +567,7 @@ export interface SharedLink extends Struct.ComponentSchema {
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'External Link'>;
     url: Schema.Attribute.String &
+      Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2000;
       }>;

@@ -6,6 +6,7 @@
 export const GLOBAL_TAG = 'global';
 export const NOT_FOUND_TAG = 'not-found';
 export const SITEMAP_TAG = 'sitemap';
+export const REDIRECTS_TAG = 'redirects';
 export const pageTag = (documentId: string): string => `page:${documentId}`;
 export const linksToTag = (documentId: string): string => `links-to:${documentId}`;
 
@@ -18,6 +19,8 @@ export const tagsForPage = (documentId: string, linkedPageIds: string[]): string
 /** What a Strapi webhook about `uid` (and that entry) makes stale. */
 export const tagsToPurge = (uid: string, documentId: string | undefined): string[] => {
   if (uid === 'api::global.global') return [GLOBAL_TAG];
+  // A new or changed redirect may answer an address that was a 404 or another redirect.
+  if (uid === 'api::redirect.redirect') return [REDIRECTS_TAG, NOT_FOUND_TAG];
   if (uid === 'api::page.page') {
     // A new or re-addressed page may answer a URL that was a 404 before.
     return [NOT_FOUND_TAG, SITEMAP_TAG, ...(documentId ? [pageTag(documentId), linksToTag(documentId)] : [])];

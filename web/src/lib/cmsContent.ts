@@ -31,6 +31,17 @@ const pageListSchema = z.object({
   meta: z.object({ pagination: z.object({ page: z.number(), pageCount: z.number() }) }),
 });
 
+/** A redirect staff keep in the CMS (and the importer made from each old address). */
+export const redirectSchema = z.object({
+  documentId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  type: z.enum(['Permanent', 'Temporary']),
+  note: z.string().nullish(),
+});
+export type CmsRedirect = z.infer<typeof redirectSchema>;
+export const redirectEnvelopeSchema = z.object({ data: z.array(redirectSchema) });
+
 export const pageEnvelopeSchema = z.object({ data: z.array(pageSchema) });
 export const globalEnvelopeSchema = z.object({ data: globalSchema });
 
@@ -38,6 +49,11 @@ export const globalEnvelopeSchema = z.object({ data: globalSchema });
 export const pageQuery = (path: string) => ({
   path: '/pages',
   query: { filters: { path: { $eq: path } }, populate: { sections: sectionsPopulate }, pagination: { pageSize: 1 } },
+});
+
+export const redirectQuery = (path: string) => ({
+  path: '/redirects',
+  query: { filters: { from: { $eq: path } }, fields: ['from', 'to', 'type', 'note'], pagination: { pageSize: 1 } },
 });
 
 export const globalQuery = () => ({
@@ -48,6 +64,12 @@ export const globalQuery = () => ({
 /** A published page (or its draft, for preview) by its web address; null when there is none. */
 export const fetchPage = async (path: string, draft = false): Promise<CmsResult<CmsPage | null>> => {
   const result = await cmsGet({ ...pageQuery(path), draft }, pageEnvelopeSchema);
+  return { data: result.data.data[0] ?? null, stale: result.stale };
+};
+
+/** The redirect from an address, or null when there is none. */
+export const fetchRedirect = async (path: string): Promise<CmsResult<CmsRedirect | null>> => {
+  const result = await cmsGet(redirectQuery(path), redirectEnvelopeSchema);
   return { data: result.data.data[0] ?? null, stale: result.stale };
 };
 

@@ -1,19 +1,54 @@
-import { GLOBAL_TAG, NOT_FOUND_TAG, PAGE_CACHE, tagsForPage } from './cacheTags';
+import { GLOBAL_TAG, NOT_FOUND_TAG, PAGE_CACHE, REDIRECTS_TAG, tagsForPage } from './cacheTags';
 import type { CachePolicy } from './cachePolicy';
 import { CmsError } from './cmsError';
-import { fetchGlobal, fetchPage, linkedPageIds, type CmsGlobal, type CmsPage } from './cmsContent';
+import { fetchGlobal, fetchPage, fetchRedirect, linkedPageIds, type CmsGlobal, type CmsPage } from './cmsContent';
 import { isPagePath } from './pagePath';
+import { safeHref } from './safeHref';
 import { parseSections, type Section } from '../sections/registry';
 
 export type PageView =
   | { kind: 'page'; page: CmsPage; sections: Section[]; global: CmsGlobal | null; ogImage: string | undefined }
   | { kind: 'not-found'; global: CmsGlobal | null }
+  | { kind: 'redirect'; location: string }
   | { kind: 'unavailable'; global: CmsGlobal | null };
 
 /** What a page route needs: the view to render, and the response it should be (the route applies it). */
-export type PageResult = { view: PageView; status: 200 | 404 | 503; headers: Record<string, string>; cache: CachePolicy };
+export type PageResult = { view: PageView; status: 200 | 301 | 302 | 404 | 503; headers: Record<string, string>; cache: CachePolicy };
 
 const RETRY_AFTER_SECONDS = 30;
+/** Longer addresses are neither pages nor redirects: the CMS is not asked. */
+const MAX_PATH_LENGTH = 300;
+
+/** Where a redirect may send visitors: a path on this site or a full http(s) address, never //host. */
+const redirectLocation = (to: string): string | null => {
+  const href = safeHref(to);
+  return href && (/^\/(?![/\\])/.test(href) || /^https?:\/\//i.test(href)) ? href : null;
+};
+
+/**
+ * The redirect staff keep for an address that is no page: the response, or none; `known` is
+ * false when the CMS could not say (then a 404 must not be kept either).
+ */
+const loadRedirect = async (path: string): Promise<{ result: PageResult | null; known: boolean }> => {
+  if (path.length > MAX_PATH_LENGTH) return { result: null, known: true };
+  try {
+    const { data, stale } = await fetchRedirect(path);
+    const location = data ? redirectLocation(data.to) : null;
+    if (!data || !location) return { result: null, known: !stale };
+    return {
+      result: {
+        view: { kind: 'redirect', location },
+        status: data.type === 'Temporary' ? 302 : 301,
+        headers: { Location: location, 'Cache-Control': 'public, max-age=0, must-revalidate' },
+        cache: stale ? false : { ...PAGE_CACHE, tags: [REDIRECTS_TAG] },
+      },
+      known: !stale,
+    };
+  } catch (error) {
+    console.warn(`[cms] ${path}: redirects unavailable: ${(error as Error).message}`);
+    return { result: null, known: false };
+  }
+};
 const REVALIDATE = 'public, max-age=0, must-revalidate';
 
 const loadGlobal = async (path: string): Promise<{ global: CmsGlobal | null; stale: boolean }> => {
@@ -51,13 +86,15 @@ export const loadPage = async (path: string, options: { draft?: boolean } = {}):
     };
   }
   if (pageResult === null || pageResult.data === null) {
+    const redirect = draft ? { result: null, known: true } : await loadRedirect(path);
+    if (redirect.result) return redirect.result;
     // Not a page address at all (pageResult null), or the CMS has none there: both are worth keeping.
-    const cacheable = !globalStale && !(pageResult?.stale ?? false);
+    const cacheable = redirect.known && !globalStale && !(pageResult?.stale ?? false);
     return {
       view: { kind: 'not-found', global },
       status: 404,
       headers: { 'Cache-Control': REVALIDATE },
-      cache: cacheable && pageResult !== null ? { ...PAGE_CACHE, tags: [NOT_FOUND_TAG, GLOBAL_TAG] } : false,
+      cache: cacheable && !draft ? { ...PAGE_CACHE, tags: [NOT_FOUND_TAG, GLOBAL_TAG] } : false,
     };
   }
 

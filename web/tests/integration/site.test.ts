@@ -46,10 +46,19 @@ describe('the site, against a real CMS with the seed content', () => {
     expect(page).toContain('<html lang="en"');
   });
 
-  it('serves the home page at /', async () => {
+  it('serves the coalition’s home page at /', async () => {
     const page = await html('/');
-    expect(page).toMatch(/<h1[^>]*>Cannabis Equity Illinois Coalition<\/h1>/);
-    expect(page).toMatch(/<a class="button" href="\/services\/clear-your-record\/"/);
+    expect(page).toMatch(/<h1[^>]*>Providing a space for community members to come together/);
+    expect(page).toContain('href="/services/clear-your-record/"');
+    expect(page).toContain('WE ARE THE WATCHDOG');
+  });
+
+  it('lists every page of the old site in the header menu, group by group', async () => {
+    const page = await html('/');
+    for (const group of ['About Us', 'Our Work', 'Services', 'Get Involved']) expect(page).toMatch(new RegExp(`<summary[^>]*>${group}</summary>`));
+    for (const path of ['/about-us/mission-and-history/', '/our-work/business-advising/', '/our-work/policy-and-advocacy/', '/our-work/reentry-support/', SEED, '/get-involved/volunteer/']) {
+      expect(page).toContain(`href="${path}"`);
+    }
   });
 
   it('ships no script and sends the security headers', async () => {
@@ -125,6 +134,52 @@ describe('the site, against a real CMS with the seed content', () => {
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/webp');
     expect(image.headers.get('cache-control')).toContain('immutable');
+  });
+});
+
+describe('the old site’s addresses', () => {
+  it('answer a permanent redirect to the new address, from the route cache after the first time', async () => {
+    for (const [old, wanted] of [
+      ['/pages/services/clear-your-record/', SEED],
+      ['/pages/contact-us/', '/contact-us/'],
+      ['/pages/our-work/reentry-support/', '/our-work/reentry-support/'],
+    ]) {
+      const response = await get(old!);
+      expect(response.status, old).toBe(301);
+      expect(response.headers.get('location')).toBe(wanted);
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect((await get(old!)).headers.get('x-astro-cache')).toBe('HIT');
+    }
+  });
+
+  it('work without their trailing slash too, through the canonical address', async () => {
+    const first = await get('/pages/our-work/reentry-support');
+    expect(first.status).toBe(301);
+    expect(first.headers.get('location')).toBe('/pages/our-work/reentry-support/');
+    expect((await get(first.headers.get('location')!)).headers.get('location')).toBe('/our-work/reentry-support/');
+  });
+
+  it('follow the redirects staff keep in the CMS: a temporary one is a 302, and a change shows at once', async () => {
+    const admin = await adminApi(system);
+    const redirects = '/content-manager/collection-types/api::redirect.redirect';
+    expect((await get('/donate/')).status).toBe(404);
+    const created = await admin.call<{ data: { documentId: string } }>('POST', redirects, {
+      from: '/donate/',
+      to: 'https://www.gofundme.com/f/empower-equity-driving-cannabis-reform-in-il',
+      type: 'Temporary',
+    });
+    try {
+      const response = await eventually(async () => {
+        const r = await get('/donate/');
+        return r.status === 302 ? r : undefined;
+      });
+      expect(response.headers.get('location')).toBe('https://www.gofundme.com/f/empower-equity-driving-cannabis-reform-in-il');
+      await admin.call('PUT', `${redirects}/${created.data.documentId}`, { to: '/get-involved/volunteer/' });
+      await eventually(async () => ((await get('/donate/')).headers.get('location') === '/get-involved/volunteer/' ? true : undefined));
+    } finally {
+      await admin.call('DELETE', `${redirects}/${created.data.documentId}`);
+    }
+    await eventually(async () => ((await get('/donate/')).status === 404 ? true : undefined));
   });
 });
 
@@ -369,18 +424,18 @@ describe('staff preview', () => {
   it('previews a page that has never been published, which visitors cannot see', async () => {
     const admin = await adminApi(system);
     const created = await admin.call<{ data: { documentId: string } }>('POST', '/content-manager/collection-types/api::page.page', {
-      title: 'Volunteer With Us',
-      path: '/get-involved/volunteer/',
+      title: 'Host an Event',
+      path: '/get-involved/host-an-event/',
       description: 'Help at our record-clearing events.',
       sections: [],
     });
     try {
-      const { cookie } = await openPreview('/get-involved/volunteer/');
-      const preview = await get('/preview/get-involved/volunteer/', { headers: { Cookie: cookie } });
+      const { cookie } = await openPreview('/get-involved/host-an-event/');
+      const preview = await get('/preview/get-involved/host-an-event/', { headers: { Cookie: cookie } });
       expect(preview.status).toBe(200);
-      expect(await preview.text()).toMatch(/<h1 class="page-title"[^>]*>Volunteer With Us<\/h1>/);
-      expect((await get('/get-involved/volunteer/')).status).toBe(404);
-      expect(await html('/sitemap.xml')).not.toContain('/get-involved/volunteer/');
+      expect(await preview.text()).toMatch(/<h1 class="page-title"[^>]*>Host an Event<\/h1>/);
+      expect((await get('/get-involved/host-an-event/')).status).toBe(404);
+      expect(await html('/sitemap.xml')).not.toContain('/get-involved/host-an-event/');
     } finally {
       await admin.call('DELETE', `/content-manager/collection-types/api::page.page/${created.data.documentId}`);
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { globalQuery, globalSchema, pageQuery, pageSchema } from '../../src/lib/cmsContent';
+import { globalQuery, globalSchema, pageQuery, pageSchema, redirectQuery, redirectSchema } from '../../src/lib/cmsContent';
 import { isPagePath } from '../../src/lib/pagePath';
 import { FRAME_SOURCES } from '../../src/sections/embed/frameSources';
 import { sectionRegistry, sectionNames } from '../../src/sections/registry';
@@ -149,6 +149,12 @@ describe('the contract between the CMS and the site', () => {
     for (const sample of ['/', '/services/', '/services/clear-your-record/', '/a1/b-2/', '/Services/', '/a--b/', '/a', 'a/', '//x/', '/-a/', '/a_b/']) {
       expect(isPagePath(sample), `the site and the CMS disagree whether ${sample} is a web address`).toBe(rule.test(sample));
     }
+  });
+
+  it('the redirect: the same fields, and the query asks for each of them', () => {
+    expect(compare('api::redirect.redirect', shapeOf(redirectSchema), true, 'web/src/lib/cmsContent.ts (redirectSchema)')).toEqual([]);
+    const fields = redirectQuery('/x/').query.fields;
+    for (const name of Object.keys(model('api::redirect.redirect').attributes)) expect(fields, name).toContain(name);
   });
 
   it('the site settings: the same fields, with the menu, donate button and footer links populated', () => {

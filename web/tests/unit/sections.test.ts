@@ -60,6 +60,20 @@ describe('the hero', () => {
     const html = await render(seed().slice(1));
     expect(html).toMatch(/<h1 class="page-title"[^>]*>Clear Your Record<\/h1>/);
   });
+
+  it('keeps one h1: a text area opening a page without a hero with a level-1 heading is it, other level-1 headings show as level 2', async () => {
+    const heading = (text: string) => ({ type: 'heading', level: 1, children: [{ type: 'text', text }] });
+    const [, textArea] = seed();
+    const sections = [
+      { ...textArea!, body: [heading('Terms of Use'), { type: 'paragraph', children: [{ type: 'text', text: 'Terms' }] }] },
+      { ...textArea!, id: 99, body: [heading('Another h1 in the text')] },
+    ];
+    const html = await render(sections);
+    expect(html.match(/<h1[\s>]/g)).toHaveLength(1);
+    expect(html).toMatch(/<h1[^>]*>Terms of Use<\/h1>/);
+    expect(html).not.toContain('page-title');
+    expect(html).toMatch(/<h2[^>]*>Another h1 in the text<\/h2>/);
+  });
 });
 
 describe('the text area', () => {

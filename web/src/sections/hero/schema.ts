@@ -9,6 +9,8 @@ export const heroSchema = z.object({
   image: imageSchema,
   altText: z.string().min(1),
   heading: z.string().nullish(),
+  // Added after the first heroes: those say null, which means shown.
+  showSubtitle: z.boolean().nullish(),
   subtitle: z.string().nullish(),
   gradient: z.boolean(),
   marginColor: z.enum(['White', 'Black']),

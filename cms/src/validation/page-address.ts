@@ -1,0 +1,16 @@
+import type { Core } from '@strapi/strapi';
+import type { RuleViolation } from './rule-violation';
+
+/**
+ * A page's web address is its own: no other page has it (Strapi's `unique` does not look across
+ * documents' drafts), and a redirect from it gives way when the page is published there.
+ */
+export const checkPageAddress = async (strapi: Core.Strapi, data: { path?: unknown }, documentId?: string): Promise<RuleViolation[]> => {
+  if (typeof data.path !== 'string') return [];
+  const other = await strapi.documents('api::page.page').findFirst({
+    filters: { path: data.path, ...(documentId ? { documentId: { $ne: documentId } } : {}) },
+    status: 'draft',
+    fields: ['title'],
+  });
+  return other ? [{ path: ['path'], message: `The page "${other.title}" already has the web address ${data.path}: choose another one.` }] : [];
+};
