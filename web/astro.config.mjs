@@ -12,6 +12,12 @@ export default defineConfig({
     // the same API as memoryCache(), with cache hits answered before Astro's pipeline.
     provider: { name: 'page-store', entrypoint: new URL('./src/lib/pageCache/provider.ts', import.meta.url) },
   },
+  image: {
+    // Astro's sharp service, and an endpoint that keeps what it makes: media-library images
+    // become WebP renditions (src/lib/images/).
+    service: { entrypoint: './src/lib/images/service.ts' },
+    endpoint: { route: '/_image', entrypoint: './src/lib/images/endpoint.ts' },
+  },
   build: {
     // External stylesheets only, so the content security policy needs no 'unsafe-inline'.
     inlineStylesheets: 'never',

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { admin, cms } from './system';
 
 type Json = Record<string, unknown>;
@@ -51,4 +53,23 @@ const withoutComponentIds = (value: unknown): unknown => {
 export const restorePage = async (path: string, data: PageDraft) => {
   const { documentId } = await pages.find(path);
   await pages.publish(documentId, { ...data, sections: withoutComponentIds(data.sections) });
+};
+
+/** Uploads a file to the media library, as the admin's upload dialog does. */
+export const uploadImage = async (file: string, alternativeText: string): Promise<{ id: number; documentId: string; url: string }> => {
+  const form = new FormData();
+  form.append('files', new Blob([await readFile(file)], { type: file.endsWith('.png') ? 'image/png' : 'image/jpeg' }), path.basename(file));
+  form.append('fileInfo', JSON.stringify({ alternativeText, name: path.basename(file) }));
+  const response = await fetch(`${cms()}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${await (token ??= login())}` }, body: form });
+  if (!response.ok) throw new Error(`upload of ${file}: ${response.status} ${await response.text()}`);
+  const [uploaded] = (await response.json()) as { id: number; documentId: string; url: string }[];
+  return uploaded!;
+};
+
+const GLOBAL = '/content-manager/single-types/api::global.global';
+
+/** The site settings: read them, publish a change, and put them back. */
+export const settings = {
+  read: async (): Promise<Json> => (await call<{ data: Json }>('GET', GLOBAL)).data,
+  publish: (data: Json) => call('POST', `${GLOBAL}/actions/publish`, data),
 };

@@ -15,16 +15,33 @@ for (const [device, viewport] of [
       ['the home page', '/'],
       ['the 404 page', '/no-such-page/'],
       ['the page with every section type', ALL_SECTIONS_PATH],
+      ['the search page with results', '/search/?q=expungement'],
+      ['the search page with no match', '/search/?q=zzyzxqv'],
+      ['a refused, over-long search', `/search/?q=${'expungement '.repeat(180)}`],
     ]) {
       test(`${name} has no WCAG 2.2 A/AA violation`, async ({ page }) => {
         await page.goto(`${site()}${path}`);
         // With the menu and every embed open too, so what they show is checked.
-        await page.locator('summary').first().click();
+        await page.locator('summary:visible').first().click();
         await page.route(/^https:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Frame</title><p>Framed page</p></html>' }));
         for (const frame of await page.locator('.frame > summary').all()) await frame.click();
         const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
       });
     }
+
+    test('the header has no WCAG 2.2 A/AA violation with its menu and each group open', async ({ page }) => {
+      await page.goto(`${site()}${SEED_PATH}`);
+      const fold = page.locator('.site-nav > summary');
+      if (await fold.isVisible()) await fold.click();
+      const groups = await page.locator('.menu-group > details > summary').all();
+      expect(groups.length).toBe(4);
+      for (const group of groups) {
+        await group.click();
+        const results = await new AxeBuilder({ page }).include('.site-header').withTags(WCAG_TAGS).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+        await group.click();
+      }
+    });
   });
 }

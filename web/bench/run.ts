@@ -4,7 +4,8 @@
  *   - throughput of the seed page: a bare Node `http` server with the same bytes (the ceiling),
  *     the site answering from its route cache, and rendering every request (PAGE_CACHE=off);
  *   - publish → live over 20 publishes;
- *   - page weight in Chromium: the seed page beside the page with every section type.
+ *   - page weight in Chromium: the seed page with a real photo in its hero (against that photo's
+ *     JPEG, the reference) beside the page with every section type.
  * Writes bench/results.json and bench/RESULTS.md. Figures are only compared within a run.
  */
 import { writeFile } from 'node:fs/promises';
@@ -13,17 +14,15 @@ import path from 'node:path';
 import { ALL_SECTIONS_PATH, startSystem } from '../tests/support/system';
 import { measurePageWeight, type PageWeight } from './pageWeight';
 import { publishToLive } from './publishToLive';
+import { useRealHeroPhoto } from './realHeroPhoto';
 import { load, startBareServer, type Load } from './throughput';
 
 const SEED = '/services/clear-your-record/';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PUBLISHES = 20;
-/**
- * The seed page's HTML + CSS + fonts before the thirteen new section types (the site as of
- * commit 472e30c), measured the same way in Chromium at 390 and 1280 px: it must not grow.
- */
-const SEED_WEIGHT_BEFORE_NEW_TYPES = 59_449;
+/** What a visit to the seed page, with a real photo in its hero, may cost at most (issue 12). */
+const SEED_TOTAL_AT_MOST = { 390: 120 * 1024, 1280: 200 * 1024 } as const;
 
 const pass = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -47,10 +46,16 @@ const main = async () => {
     console.log(`Publish → live, ${PUBLISHES} publishes…`);
     const live = await publishToLive(system, SEED, PUBLISHES);
 
-    console.log('Page weight in Chromium…');
+    console.log('Page weight in Chromium, the seed page with a real photo in its hero…');
+    const photo = await useRealHeroPhoto(system, SEED);
     const weights: PageWeight[] = [];
-    for (const pagePath of [SEED, ALL_SECTIONS_PATH]) for (const width of [390, 1280]) weights.push(await measurePageWeight(`${system.siteUrl}${pagePath}`, width));
-    const seedWeight = weights.find((w) => w.path === SEED && w.viewportWidth === 1280)!;
+    try {
+      for (const pagePath of [SEED, ALL_SECTIONS_PATH]) for (const width of [390, 1280]) weights.push(await measurePageWeight(`${system.siteUrl}${pagePath}`, width));
+    } finally {
+      await photo.restore();
+    }
+    const seedAt = (width: 390 | 1280) => weights.find((w) => w.path === SEED && w.viewportWidth === width)!;
+    const seedOk = (width: 390 | 1280) => seedAt(width).total <= SEED_TOTAL_AT_MOST[width];
 
     const results = {
       date: new Date().toISOString(),
@@ -58,8 +63,11 @@ const main = async () => {
       load: { connections: CONNECTIONS, durationSeconds: SECONDS, htmlBytes: bare.htmlBytes, runs },
       ratios: { cachedToBare: cached.requestsPerSecond / ceiling.requestsPerSecond, uncachedToBare: uncached.requestsPerSecond / ceiling.requestsPerSecond },
       publishToLiveMs: live,
-      pageWeight: { pages: weights, seedBeforeNewTypes: SEED_WEIGHT_BEFORE_NEW_TYPES || null },
-      targets: { cachedToBareAtLeast: 0.8, publishToLiveP95Below: 1000, seedHtmlCssFontsAtMost: SEED_WEIGHT_BEFORE_NEW_TYPES || null },
+      pageWeight: {
+        pages: weights,
+        heroPhoto: { jpegBytes: photo.originalBytes, heroImageBytesAt1280: seedAt(1280).images, ratioAt1280: seedAt(1280).images / photo.originalBytes },
+      },
+      targets: { cachedToBareAtLeast: 0.8, publishToLiveP95Below: 1000, seedTotalAtMost: SEED_TOTAL_AT_MOST },
     };
     const md = `# Benchmark results
 
@@ -86,16 +94,18 @@ p50 **${live.p50.toFixed(0)} ms**, p95 **${live.p95.toFixed(0)} ms**, max ${live
 
 ## Page weight
 
-One visit in Chromium with an empty cache, scrolled to the bottom; bytes as transferred.
+One visit in Chromium with an empty cache, scrolled to the bottom; bytes as transferred
+(uncompressed: the site leaves compression to the HTTP cache in front of it). The seed page has
+the old site's heaviest photo in its hero (${kb(photo.originalBytes)} as a JPEG; the old site served the
+original, 2.6 MB).
 
-| page | width | HTML | CSS | fonts | HTML+CSS+fonts | images | requests |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-${weights.map((w) => `| ${w.path} | ${w.viewportWidth} | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.fonts)} | **${kb(w.htmlCssFonts)}** | ${kb(w.images)} | ${w.requests} |`).join('\n')}
-${
-  SEED_WEIGHT_BEFORE_NEW_TYPES
-    ? `\n- the seed page's HTML+CSS+fonts before the new section types: ${kb(SEED_WEIGHT_BEFORE_NEW_TYPES)}; now ${kb(seedWeight.htmlCssFonts)} (must not grow: ${pass(seedWeight.htmlCssFonts <= SEED_WEIGHT_BEFORE_NEW_TYPES)})\n`
-    : ''
-}- section types other than hero, text area and quick links bring their own stylesheets, linked only on pages that use them.
+| page | width | HTML | CSS | fonts | HTML+CSS+fonts | images | total | requests |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${weights.map((w) => `| ${w.path} | ${w.viewportWidth} | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.fonts)} | ${kb(w.htmlCssFonts)} | ${kb(w.images)} | **${kb(w.total)}** | ${w.requests} |`).join('\n')}
+
+- the seed page at 1280 px: **${kb(seedAt(1280).total)}** in all (target ≤ 200 KB: ${pass(seedOk(1280))}); at 390 px: **${kb(seedAt(390).total)}** (target ≤ 120 KB: ${pass(seedOk(390))})
+- its images at 1280 px (the hero's WebP rendition and the logos) ÷ the hero photo's JPEG: **${results.pageWeight.heroPhoto.ratioAt1280.toFixed(2)}**
+- section types other than hero, text area and quick links bring their own stylesheets, linked only on pages that use them.
 `;
     await writeFile(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     await writeFile(path.join(import.meta.dirname, 'RESULTS.md'), md);

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import { issueLines } from './lib/zodIssues.ts'; // .ts: server.mts loads this file with plain Node
 
@@ -32,6 +34,12 @@ const schema = z.object({
   STRAPI_TIMEOUT_MS: z.coerce.number({ error: 'STRAPI_TIMEOUT_MS must be a number of milliseconds' }).int().min(100).max(60_000).default(3000),
   /** "off" renders every request (for debugging and the benchmark's uncached run). */
   PAGE_CACHE: z.enum(['on', 'off'], { error: 'PAGE_CACHE must be "on" or "off"' }).default('on'),
+  /** Where WebP renditions of media images are kept (a writable folder; it can be emptied at any time). */
+  IMAGE_CACHE_DIR: z
+    .string()
+    .min(1)
+    .refine((value) => path.isAbsolute(value), 'IMAGE_CACHE_DIR must be an absolute path to a writable folder, such as /var/cache/site-images')
+    .default(path.join(tmpdir(), 'cannabis-equity-il-images')),
 });
 
 export type SiteConfig = {
@@ -45,6 +53,7 @@ export type SiteConfig = {
   port: number;
   timeoutMs: number;
   pageCache: boolean;
+  imageCacheDir: string;
 };
 
 export class ConfigError extends Error {
@@ -72,6 +81,7 @@ export const parseConfig = (env: Record<string, string | undefined>): SiteConfig
     port: c.PORT,
     timeoutMs: c.STRAPI_TIMEOUT_MS,
     pageCache: c.PAGE_CACHE === 'on',
+    imageCacheDir: c.IMAGE_CACHE_DIR,
   };
 };
 

@@ -52,7 +52,12 @@ export const DOCUMENT_TEXTS: TextsByModel = {
       donate: { label: 'Donate button', description: 'The button at the right of the header. Leave empty to hide it.' },
       footerLinks: { label: 'Footer links' },
       footerNote: { label: 'Footer note', description: 'A line at the bottom of every page, e.g. the nonprofit status.' },
-      contactEmail: { label: 'Contact email' },
+      contactEmail: { label: 'Contact email', description: 'Shown under “Connect with us” in the footer.' },
+      logo: { label: 'Logo', description: 'An SVG or a wide image, shown at the top left of every page and in the footer (about 194 × 105 px). Its alternative text is the site name.' },
+      logoSmall: { label: 'Small logo', description: 'Optional: a compact version for phones. Empty: the logo is used.' },
+      socialLinks: { label: 'Social media', description: 'The coalition’s pages on social networks, shown as icons in the footer.' },
+      newsletter: { label: 'Newsletter sign-up' },
+      searchEnabled: { label: 'Site search', description: 'A search box in the header; results come from the published pages.' },
     },
   },
 };

@@ -9,7 +9,9 @@ import type { ImportContext } from './import-context';
 import type { MediaLibrary } from './media';
 import { pageUrlFor } from './page-url';
 import type { ImportReport } from './report';
+import { HEX_COLOR } from './svg-symbol';
 
+type SocialNetwork = 'Facebook' | 'Instagram' | 'Twitter' | 'X' | 'YouTube' | 'LinkedIn' | 'TikTok';
 type GlobalData = {
   siteName: string;
   siteUrl: string;
@@ -18,7 +20,24 @@ type GlobalData = {
   donate: LinkInput | null;
   footerLinks: LinkInput[];
   footerNote: string | null;
+  logo: number | null;
+  logoSmall: number | null;
+  socialLinks: { network: SocialNetwork; url: string }[];
+  newsletter: { enabled: boolean; action: string | null; heading?: string; text?: string };
+  searchEnabled: boolean;
 };
+
+/** Jekyll themes name social accounts by handle (`social: { instagram: CannaEquityIL }`). */
+const SOCIAL: Record<string, { network: SocialNetwork; url: (handle: string) => string }> = {
+  facebook: { network: 'Facebook', url: (h) => `https://www.facebook.com/${h}/` },
+  instagram: { network: 'Instagram', url: (h) => `https://www.instagram.com/${h}/` },
+  twitter: { network: 'Twitter', url: (h) => `https://twitter.com/${h}` },
+  x: { network: 'X', url: (h) => `https://x.com/${h}` },
+  youtube: { network: 'YouTube', url: (h) => `https://www.youtube.com/@${h}` },
+  linkedin: { network: 'LinkedIn', url: (h) => `https://www.linkedin.com/company/${h}/` },
+  tiktok: { network: 'TikTok', url: (h) => `https://www.tiktok.com/@${h}` },
+};
+const MAILCHIMP_FORM = /^https:\/\/[a-z0-9-]+\.us[0-9]+\.list-manage\.com\/subscribe\/post\?(?=\S*\bu=[0-9a-f]+)(?=\S*\bid=[0-9a-f]+)\S*$/;
 
 const readYaml = async (file: string): Promise<unknown> => {
   const text = await readFile(file, 'utf8').catch(() => null);
@@ -74,6 +93,42 @@ export const importGlobal = async (strapi: Core.Strapi, siteRoot: string, report
       const value = keys.map((key) => config.text(key)).find((v) => v !== null);
       if (value !== undefined) data[field] = value;
     }
+    // The old site coloured its sprite's logos from CSS: logo_color gives the files that colour.
+    const logoColor = config.text('logo_color') ?? undefined;
+    if (logoColor !== undefined && !HEX_COLOR.test(logoColor)) ctx.warn('_config.yml logo_color', `${JSON.stringify(logoColor)} is not a hex colour such as "#10A882": the logos keep the sprite's colours`);
+    for (const [field, key] of [['logo', 'logo'], ['logoSmall', 'logo_small']] as const) {
+      const source = config.text(key);
+      if (!source) continue;
+      const found = await media.resolve(source, 'image', data.siteName ?? undefined, logoColor);
+      if (found.kind === 'found') data[field] = found.id;
+      else if (found.kind !== 'would-upload') ctx.warn(`_config.yml ${key}`, `${found.reason}: no logo was set`);
+    }
+    const social = config.value('social');
+    if (social && typeof social === 'object') {
+      data.socialLinks = [];
+      for (const [name, handle] of Object.entries(social as Record<string, unknown>)) {
+        const known = SOCIAL[name.toLowerCase()];
+        if (!known || typeof handle !== 'string' || handle.trim() === '') {
+          ctx.warn(`_config.yml social.${name}`, `${JSON.stringify(handle)} is not an account of a known network (${Object.keys(SOCIAL).join(', ')}): left out`);
+          continue;
+        }
+        data.socialLinks.push({ network: known.network, url: /^https:\/\//.test(handle) ? handle.trim() : known.url(handle.trim().replace(/^@/, '')) });
+      }
+    }
+    const newsletter = config.include('newsletter');
+    if (config.value('newsletter') !== undefined) {
+      const action = newsletter.text('action');
+      const valid = action !== null && MAILCHIMP_FORM.test(action);
+      if (!valid) ctx.warn('_config.yml newsletter.action', `${JSON.stringify(action)} is not a whole Mailchimp form address (…list-manage.com/subscribe/post?u=…&id=…): the sign-up form is off until one is set in Site settings`);
+      data.newsletter = {
+        enabled: valid,
+        action: valid ? action : null,
+        ...(newsletter.text('heading') ? { heading: newsletter.text('heading')! } : {}),
+        ...(newsletter.text('text') ? { text: newsletter.text('text')! } : {}),
+      };
+    }
+    const search = config.bool('search');
+    if (search !== undefined) data.searchEnabled = search;
   }
 
   if (headerData !== undefined) {

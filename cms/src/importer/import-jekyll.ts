@@ -65,7 +65,8 @@ const collectSources = async (options: ImportOptions): Promise<{ sources: Source
       const siteRoot = options.siteRoot ? path.resolve(options.siteRoot) : absolute;
       const pagesDir = path.join(absolute, 'pages');
       const hasPages = await isDirectory(pagesDir);
-      if (hasPages) siteFolders.push(absolute);
+      // A Jekyll site: its pages/, or at least its _config.yml (settings without pages).
+      if (hasPages || (await stat(path.join(absolute, '_config.yml')).then((s) => s.isFile(), () => false))) siteFolders.push(absolute);
       for (const file of await listPages(hasPages ? pagesDir : absolute)) {
         sources.push({ file, siteRoot, relative: path.relative(siteRoot, file) });
       }

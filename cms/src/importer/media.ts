@@ -1,10 +1,11 @@
-import { mkdtemp, open, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, open, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import mime from 'mime-types';
 import sharp from 'sharp';
 import { PLACEHOLDER_ALT, PLACEHOLDER_NAME, renderPlaceholder } from './placeholder';
+import { extractSymbol } from './svg-symbol';
 
 type UploadService = {
   upload(input: { data: { fileInfo: Record<string, unknown> }; files: Record<string, unknown> }): Promise<{ id: number; url: string }[]>;
@@ -105,29 +106,44 @@ export class MediaLibrary {
    * The media library entry for a site path: found (uploaded now or before), would-upload (dry
    * run), missing from the site folder, or refused (outside the folder, or not an image/PDF).
    */
-  async resolve(sitePath: string, kind: MediaKind = 'image', alternativeText?: string): Promise<Resolved> {
+  async resolve(sitePath: string, kind: MediaKind = 'image', alternativeText?: string, symbolFill?: string): Promise<Resolved> {
     const key = `${kind}:${sitePath}`;
     const cached = this.known.get(key);
     if (cached) return cached;
-    const result = await this.resolveUncached(sitePath, kind, alternativeText, key);
+    const result = await this.resolveUncached(sitePath, kind, alternativeText, key, symbolFill);
     this.known.set(key, result);
     return result;
   }
 
-  private async resolveUncached(sitePath: string, kind: MediaKind, alternativeText: string | undefined, key: string): Promise<Resolved> {
-    const located = await this.locate(sitePath);
+  private async resolveUncached(sitePath: string, kind: MediaKind, alternativeText: string | undefined, key: string, symbolFill?: string): Promise<Resolved> {
+    // sprites.svg#primary-logo: one symbol of an SVG sprite, as a file of its own.
+    const [filePath = sitePath, symbol] = sitePath.split('#');
+    const located = await this.locate(filePath);
     if ('refused' in located) return { kind: 'refused', reason: located.refused };
     if ('missing' in located) return { kind: 'missing', reason: located.missing };
-    const content = await sniff(located.file);
-    if (content === 'other' || (kind === 'image' && content !== 'image')) {
-      return { kind: 'refused', reason: `${sitePath} is not ${kind === 'image' ? 'an image' : 'an image or a PDF'} (judged by its content)` };
+    const dir = symbol ? await mkdtemp(path.join(tmpdir(), 'symbol-')) : null;
+    try {
+      let file = located.file;
+      if (dir && symbol) {
+        // A sprite has no size of its own (and is hidden): the symbol is what must be an image.
+        const svg = extractSymbol(await readFile(located.file, 'utf8'), symbol, symbolFill);
+        if (!svg) return { kind: 'missing', reason: `${filePath} has no symbol "${symbol}"` };
+        file = path.join(dir, `${path.basename(filePath, '.svg')}-${symbol.replace(/[^a-z0-9-]+/gi, '-')}.svg`);
+        await writeFile(file, svg);
+      }
+      const content = await sniff(file);
+      if (content === 'other' || (kind === 'image' && content !== 'image')) {
+        return { kind: 'refused', reason: `${sitePath} is not ${kind === 'image' ? 'an image' : 'an image or a PDF'} (judged by its content)` };
+      }
+      const existing = await this.findImported(sitePath);
+      if (existing) return { kind: 'found', ...existing };
+      if (this.dryRun) return { kind: 'would-upload' };
+      const uploaded = await this.uploadFile(file, sitePath, alternativeText);
+      this.uploadedForPage.push({ key, id: uploaded.id });
+      return { kind: 'found', ...uploaded };
+    } finally {
+      if (dir) await rm(dir, { recursive: true, force: true });
     }
-    const existing = await this.findImported(sitePath);
-    if (existing) return { kind: 'found', ...existing };
-    if (this.dryRun) return { kind: 'would-upload' };
-    const uploaded = await this.uploadFile(located.file, sitePath, alternativeText);
-    this.uploadedForPage.push({ key, id: uploaded.id });
-    return { kind: 'found', ...uploaded };
   }
 
   /** The generated 1440 × 544 placeholder, uploaded the first time it is needed. */

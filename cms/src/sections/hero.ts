@@ -13,6 +13,8 @@ export default defineSection({
         scrollButton: { label: 'Scroll button label', description: 'The button that scrolls to the content, e.g. "Learn more".' },
         image: { label: 'Image', description: 'Required. Ideal size 1440 × 544 px; it is cropped to fill the width.' },
         altText: altTextField(),
+        focusX: { label: 'Keep in view (across)', description: 'Which part of the photo stays in view when narrow screens crop its sides, e.g. where the faces are.' },
+        focusY: { label: 'Keep in view (up and down)', description: 'Which part stays in view when wide screens crop its top and bottom.' },
         heading: { label: 'Heading', description: 'Empty: the page title is used.' },
         showSubtitle: { label: 'Show a subtitle', description: 'A line under the heading: the subtitle below, or the page description when that is empty.' },
         subtitle: { label: 'Subtitle', description: 'One sentence under 150 characters. Empty: the page description is used.' },
@@ -46,6 +48,9 @@ export default defineSection({
       scrollButton: fields.text('scroll_button'),
       image,
       altText,
+      // The old site cropped its heroes around 70 % across.
+      focusX: 'Center-right' as const,
+      focusY: 'Center' as const,
       // The old editor's magic values meant "use the page's own"; empty means the same here.
       heading: heading === 'page-title' ? null : heading,
       showSubtitle,

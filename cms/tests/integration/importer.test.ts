@@ -389,6 +389,40 @@ describe('import:jekyll on a site folder', () => {
   });
 });
 
+describe('import:jekyll on a site folder with its settings', () => {
+  let settingsSite: string;
+  beforeAll(async () => {
+    settingsSite = await mkdtemp(path.join(tmpdir(), 'settings-site-'));
+    await mkdir(path.join(settingsSite, 'assets/images'), { recursive: true });
+    await writeFile(path.join(settingsSite, 'assets/images/sprites.svg'), await readFile(path.resolve(import.meta.dirname, '../../seed/site/assets/images/sprites.svg')));
+    await writeFile(
+      path.join(settingsSite, '_config.yml'),
+      [
+        'title: Coalition',
+        'logo: /assets/images/sprites.svg#no-such-logo',
+        'logo_small: /assets/images/sprites.svg#mobile-logo',
+        'logo_color: green',
+        'social:',
+        '  myspace: coalition',
+        '  instagram: CannaEquityIL',
+        'newsletter:',
+        '  action: https://evil.example/subscribe/post?u=1&id=2',
+      ].join('\n'),
+    );
+  });
+  afterAll(() => rm(settingsSite, { recursive: true, force: true }));
+
+  it('reports each setting it cannot carry, and what the site does instead', async () => {
+    // A dry run: the shared CMS keeps the seed's settings for the other tests.
+    const run = await runImport(['--dry-run', settingsSite]);
+    expect(run.output).toContain('_config.yml logo: /assets/images/sprites.svg has no symbol "no-such-logo"');
+    expect(run.output).toContain('_config.yml logo_color: "green" is not a hex colour such as "#10A882": the logos keep the sprite\'s colours');
+    expect(run.output).toContain('_config.yml social.myspace: "coalition" is not an account of a known network');
+    expect(run.output).toContain('_config.yml newsletter.action: "https://evil.example/subscribe/post?u=1&id=2" is not a whole Mailchimp form address');
+    expect(run.output).not.toContain('logo_small');
+  });
+});
+
 describe('the first-run seed, from the old site', () => {
   it('reads the seed page the same way the first start did (unchanged)', async () => {
     const seed = path.resolve(import.meta.dirname, '../../seed/site/pages/services/clear-your-record.md');

@@ -80,4 +80,11 @@ describe('a page published at a new web address', () => {
     expect(response.status).toBe(400);
     expect(errorsOf(response.body)).toEqual([['path', 'The page "Contact Us" already has the web address /contact-us/: choose another one.']]);
   });
+
+  it("cannot take an address of the site's own, such as its search page", async () => {
+    const admin = await adminSession();
+    const response = await admin.call('POST', PAGES, { title: 'Search', path: '/search/', description: 'A page where the search page is.', sections: [] });
+    expect(response.status).toBe(400);
+    expect(errorsOf(response.body)).toEqual([['path', "Web addresses starting with /search/ are taken by the site's search page: choose another one."]]);
+  });
 });

@@ -597,6 +597,40 @@ export interface SharedMenuGroup extends Struct.ComponentSchema {
   };
 }
 
+export interface SharedNewsletter extends Struct.ComponentSchema {
+  collectionName: 'components_shared_newsletters';
+  info: {
+    description: "The sign-up form in the footer: a plain form that sends the visitor's email address to the newsletter service.";
+    displayName: 'Newsletter sign-up';
+    icon: 'envelop';
+  };
+  attributes: {
+    action: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    enabled: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    heading: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }> &
+      Schema.Attribute.DefaultTo<'Get the greenest coalition news'>;
+    privacyNote: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }> &
+      Schema.Attribute.DefaultTo<'Your email address goes to Mailchimp, which sends our newsletter. You can unsubscribe from any newsletter.'>;
+    text: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }> &
+      Schema.Attribute.DefaultTo<'Sign up for our newsletter'>;
+  };
+}
+
 export interface SharedQuickLink extends Struct.ComponentSchema {
   collectionName: 'components_shared_quick_links';
   info: {
@@ -610,6 +644,27 @@ export interface SharedQuickLink extends Struct.ComponentSchema {
       Schema.Attribute.DefaultTo<'house'>;
     link: Schema.Attribute.Component<'shared.link', false> &
       Schema.Attribute.Required;
+  };
+}
+
+export interface SharedSocialLink extends Struct.ComponentSchema {
+  collectionName: 'components_shared_social_links';
+  info: {
+    description: "The coalition's page on a social network, shown as its icon in the footer.";
+    displayName: 'Social link';
+    icon: 'twitter';
+  };
+  attributes: {
+    network: Schema.Attribute.Enumeration<
+      ['Facebook', 'Instagram', 'Twitter', 'X', 'YouTube', 'LinkedIn', 'TikTok']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'Facebook'>;
+    url: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
   };
 }
 
@@ -640,7 +695,9 @@ declare module '@strapi/strapi' {
       'sections.text-area': SectionsTextArea;
       'shared.link': SharedLink;
       'shared.menu-group': SharedMenuGroup;
+      'shared.newsletter': SharedNewsletter;
       'shared.quick-link': SharedQuickLink;
+      'shared.social-link': SharedSocialLink;
     }
   }
 }

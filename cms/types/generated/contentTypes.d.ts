@@ -477,6 +477,8 @@ export interface ApiGlobalGlobal extends Struct.SingleTypeSchema {
       'api::global.global'
     > &
       Schema.Attribute.Private;
+    logo: Schema.Attribute.Media<'images'>;
+    logoSmall: Schema.Attribute.Media<'images'>;
     menu: Schema.Attribute.Component<'shared.menu-group', true> &
       Schema.Attribute.SetMinMax<
         {
@@ -484,7 +486,9 @@ export interface ApiGlobalGlobal extends Struct.SingleTypeSchema {
         },
         number
       >;
+    newsletter: Schema.Attribute.Component<'shared.newsletter', false>;
     publishedAt: Schema.Attribute.DateTime;
+    searchEnabled: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
     siteName: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -495,6 +499,13 @@ export interface ApiGlobalGlobal extends Struct.SingleTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+    socialLinks: Schema.Attribute.Component<'shared.social-link', true> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 8;
+        },
+        number
+      >;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;

@@ -35,7 +35,8 @@ const cms = async <T>(method: string, p: string, body?: unknown): Promise<T> => 
 const login = async () => {
   token = (await cms<{ data: { token: string } }>('POST', '/admin/login', { email: STAFF.email, password: STAFF.password })).data.token;
 };
-const heroImage = (html: string) => /<img class="hero__image" src="([^"]+)"/.exec(html)?.[1];
+/** The hero's image address, as the browser reads it (the HTML escapes its &amp;). */
+const heroImage = (html: string) => /<img class="hero__image" src="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
 
 /** Both services back up, the published change still there and the hero image still served. */
 const expectRunningWithChangesKept = async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { imagePopulate } from './image';
 import { linkPopulate, linkSchema, type Link } from './link';
 import { cmsGet, type CmsResult } from './strapiClient';
 import { sectionsPopulate } from '../sections/registry';
@@ -14,6 +15,18 @@ export const pageSchema = z.object({
 });
 export type CmsPage = z.infer<typeof pageSchema>;
 
+/** The networks the footer has an icon for (the contract test keeps them equal to the CMS's). */
+export const SOCIAL_NETWORKS = ['Facebook', 'Instagram', 'Twitter', 'X', 'YouTube', 'LinkedIn', 'TikTok'] as const;
+export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
+
+const logoSchema = z.object({
+  url: z.string(),
+  width: z.number().nullish(),
+  height: z.number().nullish(),
+  alternativeText: z.string().nullish(),
+  mime: z.string().optional(),
+});
+
 export const globalSchema = z.object({
   documentId: z.string(),
   siteName: z.string(),
@@ -23,6 +36,21 @@ export const globalSchema = z.object({
   footerLinks: z.array(linkSchema).nullish(),
   footerNote: z.string().nullish(),
   contactEmail: z.string().nullish(),
+  // An SVG logo may come without a size: the layout gives it one.
+  logo: logoSchema.nullish(),
+  logoSmall: logoSchema.nullish(),
+  socialLinks: z.array(z.object({ id: z.number(), network: z.enum(SOCIAL_NETWORKS), url: z.string() })).nullish(),
+  newsletter: z
+    .object({
+      id: z.number(),
+      enabled: z.boolean(),
+      action: z.string().nullish(),
+      heading: z.string().nullish(),
+      text: z.string().nullish(),
+      privacyNote: z.string().nullish(),
+    })
+    .nullish(),
+  searchEnabled: z.boolean().nullish(),
 });
 export type CmsGlobal = z.infer<typeof globalSchema>;
 
@@ -58,7 +86,17 @@ export const redirectQuery = (path: string) => ({
 
 export const globalQuery = () => ({
   path: '/global',
-  query: { populate: { menu: { populate: { links: linkPopulate } }, donate: linkPopulate, footerLinks: linkPopulate } },
+  query: {
+    populate: {
+      menu: { populate: { links: linkPopulate } },
+      donate: linkPopulate,
+      footerLinks: linkPopulate,
+      logo: imagePopulate,
+      logoSmall: imagePopulate,
+      socialLinks: true,
+      newsletter: true,
+    },
+  },
 });
 
 /** A published page (or its draft, for preview) by its web address; null when there is none. */
@@ -86,6 +124,26 @@ export const fetchPageList = async (): Promise<CmsResult<{ path: string; updated
     const result = await cmsGet(
       { path: '/pages', query: { fields: ['path', 'updatedAt'], sort: ['path:asc'], pagination: { page, pageSize: 100 } } },
       pageListSchema,
+    );
+    stale ||= result.stale;
+    pages.push(...result.data.data);
+    if (page >= result.data.meta.pagination.pageCount) return { data: pages, stale };
+  }
+};
+
+const pageBatchSchema = z.object({
+  data: z.array(pageSchema),
+  meta: z.object({ pagination: z.object({ page: z.number(), pageCount: z.number() }) }),
+});
+
+/** Every published page with all its sections (for site search), a batch of 25 at a time. */
+export const fetchAllPages = async (): Promise<CmsResult<CmsPage[]>> => {
+  const pages: CmsPage[] = [];
+  let stale = false;
+  for (let page = 1; ; page += 1) {
+    const result = await cmsGet(
+      { path: '/pages', query: { populate: { sections: sectionsPopulate }, sort: ['path:asc'], pagination: { page, pageSize: 25 } } },
+      pageBatchSchema,
     );
     stale ||= result.stale;
     pages.push(...result.data.data);

@@ -1,9 +1,10 @@
 import { GLOBAL_TAG, NOT_FOUND_TAG, PAGE_CACHE, REDIRECTS_TAG, tagsForPage } from './cacheTags';
 import type { CachePolicy } from './cachePolicy';
 import { CmsError } from './cmsError';
-import { fetchGlobal, fetchPage, fetchRedirect, linkedPageIds, type CmsGlobal, type CmsPage } from './cmsContent';
+import { fetchPage, fetchRedirect, linkedPageIds, type CmsGlobal, type CmsPage } from './cmsContent';
 import { isPagePath } from './pagePath';
 import { safeHref } from './safeHref';
+import { siteSettings } from './siteSettings';
 import { parseSections, type Section } from '../sections/registry';
 
 export type PageView =
@@ -53,7 +54,7 @@ const REVALIDATE = 'public, max-age=0, must-revalidate';
 
 const loadGlobal = async (path: string): Promise<{ global: CmsGlobal | null; stale: boolean }> => {
   try {
-    const { data, stale } = await fetchGlobal();
+    const { data, stale } = await siteSettings();
     return { global: data, stale };
   } catch (error) {
     // The frame falls back to defaults; the page itself can still be shown.

@@ -5,7 +5,7 @@ import { FRAME_SRC } from '../sections/embed/frameSources';
  * (pages ship none) and only this origin for assets; only the staff preview may be framed,
  * by the CMS admin, and passes those ancestors.
  */
-export const securityHeaders = (frameAncestors = "'none'"): Record<string, string> => ({
+export const securityHeaders = (frameAncestors = "'none'", formAction?: string): Record<string, string> => ({
   'Content-Security-Policy': [
     "default-src 'self'",
     "script-src 'self'",
@@ -17,7 +17,8 @@ export const securityHeaders = (frameAncestors = "'none'"): Record<string, strin
     `frame-src ${FRAME_SRC}`,
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // Forms post to this site, and to the newsletter's host when the page has its sign-up form.
+    `form-action 'self'${formAction ? ` ${formAction}` : ''}`,
     `frame-ancestors ${frameAncestors}`,
   ].join('; '),
   'X-Content-Type-Options': 'nosniff',

@@ -3,6 +3,7 @@ import { createServer, type Socket } from 'node:net';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import { adminApi, startSystem, type System } from '../support/system';
 
 let system: System;
@@ -15,16 +16,6 @@ const SEED = '/services/clear-your-record/';
 const get = (path: string, init: RequestInit = {}) => fetch(`${system.siteUrl}${path}`, { redirect: 'manual', ...init });
 const html = async (path: string) => (await get(path)).text();
 
-/** Polls until `check` passes: no fixed sleeps. */
-const eventually = async <T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-};
 
 const purge = (body: object, secret = system.webEnv.REVALIDATE_SECRET!) =>
   get('/api/revalidate', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Revalidate-Secret': secret }, body: JSON.stringify(body) });
@@ -40,7 +31,7 @@ describe('the site, against a real CMS with the seed content', () => {
     expect(page).toContain('<a href="https://www.cgla.net/get-legal-help" rel="noopener noreferrer">Cabrini-Green Legal Aid</a>');
     expect(page).toContain('href="https://www.facebook.com/watch/?v=757545795007193&amp;extid=317FVRy2rHqdpH0D"');
     expect(page.match(/class="quick-link"/g)).toHaveLength(3);
-    expect(page).toMatch(/<summary[^>]*>Services<\/summary>/);
+    expect(page).toMatch(/<summary[^>]*>\s*Services\s*</);
     expect(page).toContain('Cannabis Equity Illinois Coalition is a 501(c)3 nonprofit');
     expect(page).toMatch(/<a class="skip-link" href="#main"/);
     expect(page).toContain('<html lang="en"');
@@ -55,7 +46,7 @@ describe('the site, against a real CMS with the seed content', () => {
 
   it('lists every page of the old site in the header menu, group by group', async () => {
     const page = await html('/');
-    for (const group of ['About Us', 'Our Work', 'Services', 'Get Involved']) expect(page).toMatch(new RegExp(`<summary[^>]*>${group}</summary>`));
+    for (const group of ['About Us', 'Our Work', 'Services', 'Get Involved']) expect(page).toMatch(new RegExp(`<summary[^>]*>\\s*${group}\\s*<`));
     for (const path of ['/about-us/mission-and-history/', '/our-work/business-advising/', '/our-work/policy-and-advocacy/', '/our-work/reentry-support/', SEED, '/get-involved/volunteer/']) {
       expect(page).toContain(`href="${path}"`);
     }
@@ -100,7 +91,7 @@ describe('the site, against a real CMS with the seed content', () => {
     expect(response.status).toBe(404);
     const page = await response.text();
     expect(page).toMatch(/<h1[^>]*>Page not found<\/h1>/);
-    expect(page).toMatch(/<summary[^>]*>Services<\/summary>/);
+    expect(page).toMatch(/<summary[^>]*>\s*Services\s*</);
     expect(page).toContain('<meta name="robots" content="noindex">');
   });
 
@@ -238,11 +229,11 @@ describe('publishing the site settings and unpublishing a page', () => {
     await admin.call('POST', `${globalPath}/actions/publish`, { ...data, siteName: 'Cannabis Equity IL' });
     try {
       for (const path of ['/', SEED]) {
-        await eventually(async () => ((await html(path)).includes('>Cannabis Equity IL</a>') ? true : undefined));
+        await eventually(async () => ((await html(path)).includes('alt="Cannabis Equity IL"') ? true : undefined));
       }
     } finally {
       await admin.call('POST', `${globalPath}/actions/publish`, data);
-      await eventually(async () => ((await html('/')).includes('>Cannabis Equity Illinois Coalition</a>') ? true : undefined));
+      await eventually(async () => ((await html('/')).includes('alt="Cannabis Equity Illinois Coalition"') ? true : undefined));
     }
   });
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, startProcess, type Running } from './processes';
@@ -65,6 +65,7 @@ export const startSystem = async (options: { publicSiteUrl?: string; adminPanel?
     PUBLIC_SITE_URL: options.publicSiteUrl ?? 'https://cannabisequityil.example',
     CMS_ADMIN_URL: cmsUrl,
     STRAPI_TIMEOUT_MS: '2000',
+    IMAGE_CACHE_DIR: path.join(dataDir, 'images'),
   };
 
   const startCms = () =>
@@ -96,6 +97,7 @@ export const startSystem = async (options: { publicSiteUrl?: string; adminPanel?
     cmsUrl,
     siteUrl,
     databaseFile,
+    dataDir,
     cmsEnv,
     webEnv,
     webOutput: () => web.output(),
@@ -147,6 +149,15 @@ export const adminApi = async (system: System) => {
       return { documentId, data };
     },
     save: (documentId: string, data: object) => call('PUT', `${pages}/${documentId}`, data),
+    /** Uploads a file to the media library, as the admin's upload dialog does. */
+    upload: async (file: string, type: string, alternativeText: string) => {
+      const form = new FormData();
+      form.append('files', new Blob([await readFile(file)], { type }), path.basename(file));
+      form.append('fileInfo', JSON.stringify({ alternativeText, name: path.basename(file) }));
+      const response = await fetch(`${system.cmsUrl}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${data.token}` }, body: form });
+      if (!response.ok) throw new Error(`uploading ${file}: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { id: number; url: string; size: number }[])[0]!;
+    },
     publish: (documentId: string, data: object) => call('POST', `${pages}/${documentId}/actions/publish`, data),
   };
 };

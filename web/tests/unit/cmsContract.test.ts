@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { globalQuery, globalSchema, pageQuery, pageSchema, redirectQuery, redirectSchema } from '../../src/lib/cmsContent';
+import { isNewsletterAction } from '../../src/lib/newsletter';
 import { isPagePath } from '../../src/lib/pagePath';
 import { FRAME_SOURCES } from '../../src/sections/embed/frameSources';
 import { sectionRegistry, sectionNames } from '../../src/sections/registry';
@@ -188,5 +189,27 @@ describe('the contract between the CMS and the site', () => {
     expect(inner, `unexpected shape of the embed url regex: ${regex}`).toBeDefined();
     const cmsPrefixes = inner!.split('|').map((part) => part.replace(/\\(.)/g, '$1'));
     expect([...cmsPrefixes].sort()).toEqual(FRAME_SOURCES.map((source) => source.prefix).sort());
+  });
+
+  it('the newsletter form: the CMS accepts the same form addresses the site posts to', () => {
+    const rule = new RegExp(model('shared.newsletter').attributes.action!.regex!);
+    const samples = [
+      'https://cannabisequityil.us4.list-manage.com/subscribe/post?u=0f3a1b&id=9c8d7e',
+      'https://cannabisequityil.us4.list-manage.com/subscribe/post?id=9c8d7e&u=0f3a1b&f_id=00a1',
+      'https://cannabisequityil.us4.list-manage.com/subscribe/post?u=0f3a1b',
+      'http://cannabisequityil.us4.list-manage.com/subscribe/post?u=0f3a1b&id=9c8d7e',
+      'https://evil.example/subscribe/post?u=0f3a1b&id=9c8d7e',
+      'https://cannabisequityil.us4.list-manage.com.evil.example/subscribe/post?u=0f3a1b&id=9c8d7e',
+      'https://x.us4.list-manage.com/subscribe/post?u=0f3a1b&id=9c8d7e javascript:alert(1)',
+    ];
+    for (const sample of samples) expect(isNewsletterAction(sample), sample).toBe(rule.test(sample));
+  });
+
+  it("keeps pages off the site's own routes: each folder of src/pages is an address the CMS refuses for a page", () => {
+    const reserved = Object.keys(JSON.parse(readFileSync(path.join(CMS_SRC, 'validation/site-routes.json'), 'utf8')) as Record<string, string>);
+    const folders = readdirSync(path.resolve(import.meta.dirname, '../../src/pages'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('['))
+      .map((entry) => `/${entry.name}/`);
+    expect(folders.sort()).toEqual(reserved.sort());
   });
 });

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config';
 
@@ -10,7 +12,7 @@ const valid = {
 };
 
 describe('parseConfig', () => {
-  it('reads a valid environment with defaults for port, host and timeout', () => {
+  it('reads a valid environment with defaults for port, host, timeout and the image folder', () => {
     expect(parseConfig(valid)).toEqual({
       strapiUrl: 'http://127.0.0.1:1337',
       readToken: valid.STRAPI_READ_TOKEN,
@@ -22,6 +24,7 @@ describe('parseConfig', () => {
       port: 4321,
       timeoutMs: 3000,
       pageCache: true,
+      imageCacheDir: path.join(tmpdir(), 'cannabis-equity-il-images'),
     });
   });
 
@@ -38,6 +41,7 @@ describe('parseConfig', () => {
     ['PORT', 'eighty', /PORT: PORT must be a number/],
     ['PORT', '70000', /PORT/],
     ['STRAPI_TIMEOUT_MS', '5', /STRAPI_TIMEOUT_MS/],
+    ['IMAGE_CACHE_DIR', 'cache/images', /IMAGE_CACHE_DIR must be an absolute path to a writable folder/],
   ])('refuses a malformed %s (%j)', (name, value, message) => {
     expect(() => parseConfig({ ...valid, [name]: value })).toThrow(message);
   });

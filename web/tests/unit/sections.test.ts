@@ -33,10 +33,14 @@ describe('the hero', () => {
     expect(html).toContain('Free help.');
   });
 
-  it('renders a responsive, eagerly loaded image with its size and alt text', async () => {
+  it('renders WebP renditions up to its own width, eagerly loaded, with its size and alt text', async () => {
     const html = await render(seed());
     const img = /<img class="hero__image"[^>]*>/.exec(html)![0];
-    expect(img).toMatch(/srcset="\/uploads\/thumbnail_[^ ]+ 245w, .+ 1440w"/);
+    const srcset = /srcset="([^"]+)"/.exec(img)![1]!.replaceAll('&amp;', '&').split(', ');
+    const file = encodeURIComponent((seed()[0]!.image as { url: string }).url);
+    // The image is 1440 px wide: every rendition width below, and the next (which is the image at its own size).
+    expect(srcset).toEqual([360, 480, 640, 828, 1080, 1280, 1600].map((w) => `/_image?href=${file}&w=${w}&f=webp&q=62 ${w}w`));
+    expect(img).toContain(`src="/_image?href=${file}&amp;w=1280&amp;f=webp&amp;q=62"`);
     expect(img).toContain('sizes="(min-width: 1600px) 1600px, 100vw"');
     expect(img).toContain('width="1440"');
     expect(img).toContain('height="544"');
@@ -49,11 +53,22 @@ describe('the hero', () => {
     const sections = seed();
     Object.assign(sections[0]!, { style: 'Home', scrollButton: 'Learn more', gradient: false, marginColor: 'Black' });
     const html = await render(sections);
-    expect(html).toMatch(/class="hero hero--home hero--margin-black"/);
+    expect(html).toMatch(/class="hero hero--home [^"]*hero--margin-black"/);
     expect(html).toMatch(/<a class="hero__scroll" href="#after-hero-\d+"[^>]*>Learn more/);
     const standard = seed();
     Object.assign(standard[0]!, { scrollButton: 'Learn more' });
     expect(await render(standard)).not.toContain('hero__scroll');
+  });
+
+  it('keeps the focal point staff chose in view when the photo is cropped', async () => {
+    const sections = seed();
+    Object.assign(sections[0]!, { focusX: 'Center-right', focusY: 'Top' });
+    expect(await render(sections)).toMatch(/class="hero hero--standard hero--x-center-right hero--y-top/);
+  });
+
+  it('paints the shade as its own layer between the photo and the text', async () => {
+    const html = await render(seed());
+    expect(html).toMatch(/<img class="hero__image"[^>]*>\s*<span class="hero__shade" aria-hidden="true"[^>]*><\/span>\s*<div class="hero__text"/);
   });
 
   it('gives a page without a hero its h1 from the title', async () => {

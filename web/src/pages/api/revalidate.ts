@@ -2,7 +2,9 @@ import type { APIRoute } from 'astro';
 import { z } from 'zod';
 import { config } from '../../config';
 import { tagsToPurge } from '../../lib/cacheTags';
+import { searchIndex } from '../../lib/search/searchIndex';
 import { secretsMatch } from '../../lib/secretsMatch';
+import { siteSettingsChanged } from '../../lib/siteSettings';
 
 export const SECRET_HEADER = 'x-revalidate-secret';
 
@@ -26,8 +28,12 @@ export const POST: APIRoute = async ({ request, cache }) => {
   const parsed = webhookSchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return json(400, { error: 'Expected a Strapi webhook body: { event, uid, entry }' });
   const { event, uid, model, entry } = parsed.data;
-  const tags = tagsToPurge(uid ?? (model ? `api::${model}.${model}` : ''), entry?.documentId);
+  const changed = uid ?? (model ? `api::${model}.${model}` : '');
+  const tags = tagsToPurge(changed, entry?.documentId);
   if (tags.length > 0 && cache.enabled) await cache.invalidate({ tags });
+  // This process's copies of what changed: the settings, and the search index built from the pages.
+  if (changed === 'api::global.global') siteSettingsChanged();
+  if (changed === 'api::page.page') searchIndex().invalidate();
   console.info(`[revalidate] ${event} ${uid ?? model ?? '?'} ${entry?.documentId ?? ''}: purged ${tags.join(', ') || 'nothing'}`);
   return json(200, { purged: tags });
 };

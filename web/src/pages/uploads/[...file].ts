@@ -1,25 +1,23 @@
 import type { APIRoute } from 'astro';
-import { config } from '../../config';
-
-const SAFE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
+import { fetchUpload, uploadFile, UploadError } from '../../lib/uploads';
 
 /**
  * The CMS's media, served from the site's own origin so that pages load nothing from another
  * host. Strapi names uploads by content hash, so they can be cached for a year.
  */
 export const GET: APIRoute = async ({ params }) => {
-  const file = params.file ?? '';
-  if (!SAFE_FILE.test(file) || file.includes('..')) return new Response('Not found', { status: 404 });
-  const { strapiUrl, timeoutMs } = config();
+  const file = uploadFile(`/uploads/${params.file ?? ''}`);
+  if (file === null) return new Response('Not found', { status: 404 });
   let upstream: Response;
   try {
-    upstream = await fetch(`${strapiUrl}/uploads/${file}`, { signal: AbortSignal.timeout(timeoutMs) });
+    upstream = await fetchUpload(file);
   } catch (error) {
-    console.warn(`[media] /uploads/${file}: the CMS cannot be reached: ${(error as Error).message}`);
-    return new Response('Temporarily unavailable', { status: 503, headers: { 'Retry-After': '30', 'Cache-Control': 'no-store' } });
-  }
-  if (!upstream.ok || !upstream.body) {
-    return new Response('Not found', { status: upstream.status === 404 ? 404 : 502, headers: { 'Cache-Control': 'no-store' } });
+    if (!(error instanceof UploadError)) throw error;
+    if (error.status === 503) console.warn(`[media] ${error.message}`);
+    return new Response(error.status === 404 ? 'Not found' : 'Temporarily unavailable', {
+      status: error.status,
+      headers: { 'Cache-Control': 'no-store', ...(error.status === 503 ? { 'Retry-After': '30' } : {}) },
+    });
   }
   const headers = new Headers({
     'Cache-Control': 'public, max-age=31536000, immutable',

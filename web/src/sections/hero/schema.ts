@@ -8,6 +8,8 @@ export const heroSchema = z.object({
   scrollButton: z.string().nullish(),
   image: imageSchema,
   altText: z.string().min(1),
+  focusX: z.enum(['Left', 'Center-left', 'Center', 'Center-right', 'Right']),
+  focusY: z.enum(['Top', 'Center', 'Bottom']),
   heading: z.string().nullish(),
   // Added after the first heroes: those say null, which means shown.
   showSubtitle: z.boolean().nullish(),

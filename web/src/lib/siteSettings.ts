@@ -1,0 +1,14 @@
+import { PAGE_CACHE } from './cacheTags';
+import { fetchGlobal, type CmsGlobal } from './cmsContent';
+import { FreshCopy } from './freshCopy';
+import type { CmsResult } from './strapiClient';
+
+/**
+ * The site settings (header, footer, search on/off), read from the CMS once for every render
+ * rather than once per render: a search or an uncached page then costs the CMS nothing for
+ * them. The webhook's purge of the settings (api/revalidate) makes the copy stale too.
+ */
+const settings = new FreshCopy('the site settings', fetchGlobal, PAGE_CACHE.maxAge * 1000);
+
+export const siteSettings = (): Promise<CmsResult<CmsGlobal>> => settings.get();
+export const siteSettingsChanged = (): void => settings.invalidate();
