@@ -1,10 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { previewHandler } from '../src/config-support/preview';
 import { requireSecret } from '../src/config-support/secrets';
+import { webUrl } from '../src/config-support/site-url';
 
 export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => {
   // The site as staff's browsers reach it: the preview panel frames it.
-  const siteUrl = env('WEB_URL', 'http://localhost:4321').replace(/\/+$/, '');
+  const siteUrl = webUrl(env);
   return {
   auth: {
     secret: requireSecret(env, 'ADMIN_JWT_SECRET'),

@@ -6,12 +6,15 @@ import { lockDownPublicRole } from './bootstrap/public-role';
 import { provisionReadToken, removeUnusedDefaultTokens } from './bootstrap/read-token';
 import { registerSiteWebhook } from './bootstrap/site-webhook';
 import { loadSectionModules } from './section-kit/registry';
+import { registerSiteTools } from './staff/site-tools-routes';
+import { syncStaffRoles } from './staff/staff-roles';
 import { registerContentRules } from './validation/document-middleware';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     await loadSectionModules();
     registerContentRules(strapi);
+    registerSiteTools(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -20,6 +23,7 @@ export default {
     await provisionReadToken(strapi);
     await registerSiteWebhook(strapi);
     await configureEditViews(strapi);
+    await syncStaffRoles(strapi);
     await seedFirstRun(strapi);
     await ensureLocalAdmin(strapi);
   },

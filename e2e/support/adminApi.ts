@@ -35,6 +35,14 @@ export const pages = {
     return { documentId, draft: (await call<{ data: PageDraft }>('GET', `${PAGES}/${documentId}`)).data };
   },
   publish: (documentId: string, data: object) => call('POST', `${PAGES}/${documentId}/actions/publish`, data),
+  unpublish: (documentId: string) => call('POST', `${PAGES}/${documentId}/actions/unpublish`, {}),
+  /** A new page, published; returns its documentId. */
+  create: async (data: Json): Promise<string> => {
+    const { data: created } = await call<{ data: { documentId: string } }>('POST', PAGES, data);
+    await call('POST', `${PAGES}/${created.documentId}/actions/publish`, data);
+    return created.documentId;
+  },
+  remove: (documentId: string) => call('DELETE', `${PAGES}/${documentId}`),
 };
 
 /**

@@ -1,12 +1,12 @@
 import { expect, type Page } from '@playwright/test';
 import { pages } from './adminApi';
-import { admin, cms } from './system';
+import { cms, editor } from './system';
 
-/** Logs in through the admin's login form, as staff do. */
-export const logIn = async (page: Page) => {
+/** Logs in through the admin's login form, as staff do: with the staff (Editor) login unless told otherwise. */
+export const logIn = async (page: Page, who: { email: string; password: string } = editor()) => {
   await page.goto(`${cms()}/admin`);
-  await page.locator('input[name="email"]').fill(admin().email);
-  await page.locator('input[name="password"]').fill(admin().password);
+  await page.locator('input[name="email"]').fill(who.email);
+  await page.locator('input[name="password"]').fill(who.password);
   await page.getByRole('button', { name: 'Login' }).click();
   await expect(page).toHaveURL(/\/admin\/?$/);
 };

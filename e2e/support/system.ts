@@ -7,7 +7,10 @@ const required = (name: string): string => {
 
 export const site = () => required('E2E_SITE_URL');
 export const cms = () => required('E2E_CMS_URL');
+/** The ops login (Super Admin): for setting up and putting back what tests change. */
 export const admin = () => ({ email: required('E2E_ADMIN_EMAIL'), password: required('E2E_ADMIN_PASSWORD') });
+/** The staff login (Editor): what staff do in the admin is done as them. */
+export const editor = () => ({ email: required('E2E_EDITOR_EMAIL'), password: required('E2E_EDITOR_PASSWORD') });
 export const databaseFile = () => required('E2E_DATABASE_FILE');
 export const revalidateSecret = () => required('E2E_REVALIDATE_SECRET');
 

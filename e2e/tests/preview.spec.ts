@@ -23,7 +23,12 @@ test('staff preview a saved draft in the admin while visitors still see the publ
   const iframe = page.locator('iframe').first();
   const frame = page.frameLocator('iframe').first();
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A draft heading');
-  await expect(frame.getByText('Preview — not published')).toBeVisible();
+  await expect(frame.getByText('Preview of the draft: changes not published yet')).toBeVisible();
+  // Inside the admin the way out is the live page in a new tab: the public site may not be framed.
+  const live = frame.getByRole('link', { name: /Open the live page/ });
+  await expect(live).toHaveAttribute('target', '_blank');
+  await expect(live).toHaveAttribute('href', SEED_PATH);
+  await expect(frame.getByRole('link', { name: 'Exit preview' })).toHaveCount(0);
 
   // The same preview in a tab of its own.
   const previewUrl = await iframe.getAttribute('src');
@@ -32,6 +37,7 @@ test('staff preview a saved draft in the admin while visitors still see the publ
   await tab.goto(previewUrl!);
   await expect(tab).toHaveURL(`${site()}/preview${SEED_PATH}`);
   await expect(tab.getByRole('heading', { level: 1 })).toHaveText('A draft heading');
+  await expect(tab.getByText('Preview of the draft: changes not published yet')).toBeVisible();
 
   // The preview follows the next save.
   await page.goBack();
@@ -48,6 +54,6 @@ test('staff preview a saved draft in the admin while visitors still see the publ
   const visitor = await browser.newPage();
   await visitor.goto(`${site()}${SEED_PATH}`);
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Clear Your Record');
-  await expect(visitor.getByText('Preview — not published')).toHaveCount(0);
+  await expect(visitor.getByText('Preview of the draft')).toHaveCount(0);
   await visitor.close();
 });

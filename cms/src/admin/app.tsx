@@ -1,25 +1,84 @@
-import type { StrapiApp } from '@strapi/strapi/admin';
+import type { DocumentActionComponent, HeaderActionComponent, PanelComponent } from '@strapi/content-manager/strapi-admin';
+import { Link as LinkIcon, House } from '@strapi/icons';
+import type { StrapiApp, WidgetArgs } from '@strapi/strapi/admin';
+import logo from './extensions/logo.svg';
+import menuLogo from './extensions/menu-logo.svg';
 import { FieldRulesPanel } from './field-rules-panel';
+import { ChecksPanel } from './staff/checks-panel';
+import { PreviewChangesButton, staffDocumentActions, ViewOnSiteButton } from './staff/page-actions';
+import { STAFF_TEXTS } from './staff/texts';
 
-type ContentManagerApis = { addEditViewSidePanel(panels: unknown[]): void };
+type ContentManagerApis = {
+  addEditViewSidePanel(panels: PanelComponent[]): void;
+  addDocumentAction(reduce: (actions: DocumentActionComponent[]) => DocumentActionComponent[]): void;
+  addDocumentHeaderAction(actions: HeaderActionComponent[]): void;
+};
+type WidgetsApi = { register(widgets: WidgetArgs | WidgetArgs[] | ((widgets: WidgetArgs[]) => WidgetArgs[])): void };
 
 /**
- * The admin as staff see it. A field with a pattern (a web address, a link, alt text) is
- * checked before Save is sent; Strapi's own message for a mismatch says nothing useful, and it
- * replaces the field's help text, so the "Before you save" panel lists what each refused field
- * takes.
+ * Strapi's guided tour (for developers building a schema, shown by `strapi develop`) and its
+ * product banner ("Introducing the new Media Library… Read blog post") are not for staff: both
+ * are marked done in the browser's storage, under the keys the installed admin reads (the
+ * banner's is scoped by the project's uuid, which this app does not set: `false`).
+ */
+const quietStrapiAnnouncements = () => {
+  try {
+    const tour = JSON.parse(window.localStorage.getItem('STRAPI_GUIDED_TOUR') ?? '{}') as Record<string, unknown>;
+    window.localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ ...tour, enabled: false }));
+    for (const scope of ['false', 'undefined']) {
+      for (const legacy of ['false', 'true']) window.localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${scope}`, 'true');
+    }
+  } catch {
+    // No storage (private mode): nothing to mark; the banner can still be closed.
+  }
+};
+
+const READ_PAGES = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::page.page' }];
+
+/**
+ * The admin as the coalition's staff see it: branded, in their words, with a home page that
+ * shows the site, what waits to be published and the links to fix; "View on site" and
+ * "Preview" on every page; Unpublish and Delete saying where a page is linked from; and two
+ * side panels: "Before you save" (every field the form refuses, with what it takes, since
+ * Strapi hides a field's help text behind its error) and "Check before publishing".
  */
 export default {
   config: {
     locales: [],
-    translations: {
-      en: {
-        'components.Input.error.validation.regex': 'Not in the expected form: “Before you save” (beside the form) says what this field takes.',
+    auth: { logo },
+    menu: { logo: menuLogo },
+    notifications: { releases: false },
+    translations: { en: STAFF_TEXTS },
+  },
+  register(app: StrapiApp) {
+    quietStrapiAnnouncements();
+    const widgets = (app as unknown as { widgets: WidgetsApi }).widgets;
+    // Project statistics count Strapi's internals (components, webhooks…): nothing for staff.
+    widgets.register((all) => all.filter((widget) => widget.id !== 'key-statistics' && widget.id !== 'chart-entries'));
+    widgets.register([
+      {
+        id: 'site',
+        icon: House,
+        title: { id: 'site-tools.widget.site.title', defaultMessage: 'The website' },
+        component: async () => (await import('./staff/widgets')).SiteWidget,
+        permissions: READ_PAGES,
       },
-    },
+      {
+        id: 'links',
+        icon: LinkIcon,
+        title: { id: 'site-tools.widget.links.title', defaultMessage: 'Links to fix' },
+        component: async () => (await import('./staff/widgets')).LinksWidget,
+        permissions: READ_PAGES,
+      },
+    ]);
+    // Staff's own widgets first (a staff member who rearranges the home page keeps their order).
+    const ours = (widget: WidgetArgs) => widget.id === 'site' || widget.id === 'links';
+    widgets.register((all) => [...all.filter(ours), ...all.filter((widget) => !ours(widget))]);
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };
-    contentManager.apis.addEditViewSidePanel([FieldRulesPanel]);
+    contentManager.apis.addEditViewSidePanel([FieldRulesPanel as PanelComponent, ChecksPanel]);
+    contentManager.apis.addDocumentAction(staffDocumentActions);
+    contentManager.apis.addDocumentHeaderAction([ViewOnSiteButton, PreviewChangesButton]);
   },
 };

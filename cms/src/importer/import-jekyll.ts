@@ -5,6 +5,7 @@ import { ruleBook } from '../section-kit/content-model';
 import { loadSectionModules } from '../section-kit/registry';
 import type { SectionInput } from '../section-kit/section-module';
 import type { ModelSchema } from '../validation/check-document';
+import { duringImport } from '../validation/import-scope';
 import { isPagePath } from '../validation/page-path';
 import { FieldReader } from './field-reader';
 import { markdownToRichText } from './field-values';
@@ -104,7 +105,9 @@ const describe = (error: unknown): string => {
  * (matched by address) and leaves equal ones untouched. Only a file that cannot be read at all
  * (broken YAML) fails, and the others are still imported.
  */
-export const importJekyll = async (strapi: Core.Strapi, options: ImportOptions): Promise<ImportReport> => {
+export const importJekyll = (strapi: Core.Strapi, options: ImportOptions): Promise<ImportReport> => duringImport(() => runImport(strapi, options));
+
+const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<ImportReport> => {
   // The CLI runs this module beside Strapi's compiled copy: it loads its own registry.
   await loadSectionModules();
   const report = new ImportReport(options.dryRun ?? false, options.log);

@@ -1,6 +1,8 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { followPageMove } from '../redirects/follow-page-moves';
+import { linksBlockingPublish } from '../staff/link-report';
+import { isImporting } from './import-scope';
 import { checkPageAddress } from './page-address';
 import { checkRedirect } from '../redirects/redirect-rules';
 import { ruleBook } from '../section-kit/content-model';
@@ -8,6 +10,7 @@ import { checkDocument, type ModelSchema } from './check-document';
 import type { RuleViolation } from './rule-violation';
 
 const WRITES = new Set(['create', 'update']);
+const LINK_HOLDERS = new Set(['api::page.page', 'api::global.global']);
 
 const refuse = (violations: RuleViolation[]): never => {
   const first = violations[0]!;
@@ -21,7 +24,8 @@ const refuse = (violations: RuleViolation[]): never => {
  * Document Service middlewares: every write of a document (page, site settings, redirect…),
  * from the admin, the REST API or the importer, passes the content rules before it reaches the
  * database, drafts included; the admin shows `message` and marks each field in
- * `details.errors`. Publishing a page at a new address keeps the old one as a redirect.
+ * `details.errors`. Publishing refuses links to pages that are not there. Publishing a page at
+ * a new address keeps the old one as a redirect.
  */
 export const registerContentRules = (strapi: Core.Strapi): void => {
   const book = ruleBook((uid) => strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as ModelSchema | undefined);
@@ -46,6 +50,16 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
     if (before?.path && after?.path && before.path !== after.path) await followPageMove(strapi, before.path, after.path);
     return result;
   };
+  // Publishing puts links in front of visitors: none may lead to a page that is not there.
+  const liveLinks: Modules.Documents.Middleware.Middleware = async (context, next) => {
+    const documentId = (context.params as { documentId?: string } | undefined)?.documentId;
+    if (context.action === 'publish' && documentId && LINK_HOLDERS.has(context.uid) && !isImporting()) {
+      const violations = await linksBlockingPublish(strapi, context.uid, documentId);
+      if (violations.length > 0) refuse(violations);
+    }
+    return next();
+  };
   strapi.documents.use(rules);
+  strapi.documents.use(liveLinks);
   strapi.documents.use(pageMoves);
 };

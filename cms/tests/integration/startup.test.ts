@@ -30,7 +30,7 @@ const snapshot = async (server: RunningStrapi) => {
     pages: pages.map((p) => [p.documentId, p.path, p.updatedAt, p.publishedAt]),
     global: [global.documentId, global.updatedAt],
     tokens: tokens.map((t) => [t.name, t.type]),
-    users: users.results.map((u) => u.email),
+    users: users.results.map((u) => `${u.email as string}: ${(u.roles as Json[]).map((r) => r.code).join(', ')}`).sort(),
     files: files.results.map((f) => String(f.name)).sort(),
   };
 };
@@ -68,7 +68,8 @@ describe('starting the CMS', () => {
       '/terms-of-use/',
     ]);
     expect(first.state.tokens).toEqual([['Public site (read-only)', 'custom']]);
-    expect(first.state.users).toEqual([env.ADMIN_EMAIL]);
+    // Staff log in as Editors; one Super Admin is kept for ops.
+    expect(first.state.users).toEqual([`${env.ADMIN_EMAIL}: strapi-super-admin`, `${env.EDITOR_EMAIL}: strapi-editor`].sort());
     // Each image and PDF of the old site once, and the generated placeholder.
     expect(first.state.files.length).toBeGreaterThanOrEqual(25);
     expect(new Set(first.state.files).size).toBe(first.state.files.length);

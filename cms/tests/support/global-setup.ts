@@ -19,6 +19,8 @@ export const startSuite = async (project: TestProject, kind: 'sqlite' | 'postgre
     readToken: env.STRAPI_READ_TOKEN!,
     adminEmail: env.ADMIN_EMAIL!,
     adminPassword: env.ADMIN_PASSWORD!,
+    editorEmail: env.EDITOR_EMAIL!,
+    editorPassword: env.EDITOR_PASSWORD!,
     database: database.label,
     env,
   });

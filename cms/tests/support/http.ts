@@ -25,22 +25,31 @@ export const sendContentApi = async (method: string, path: string, body: unknown
 };
 
 type AdminSession = { call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> };
-let session: Promise<AdminSession> | undefined;
+const sessions = new Map<'admin' | 'editor', Promise<AdminSession>>();
 
 /**
- * The admin's own API, logged in as the local admin: what the admin panel's buttons call.
- * One login per test file: Strapi rate-limits admin logins.
+ * The admin's own API, logged in as the local admin (Super Admin): what the admin panel's buttons
+ * call. One login per test file and role: Strapi rate-limits admin logins.
  */
-export const adminSession = (): Promise<AdminSession> => (session ??= login());
+export const adminSession = (): Promise<AdminSession> => session('admin');
 
-const login = async (): Promise<AdminSession> => {
-  const { url, adminEmail, adminPassword } = strapi();
+/** The same, logged in as the staff member the first run creates (the Editor role). */
+export const editorSession = (): Promise<AdminSession> => session('editor');
+
+const session = (role: 'admin' | 'editor'): Promise<AdminSession> => {
+  if (!sessions.has(role)) sessions.set(role, login(role));
+  return sessions.get(role)!;
+};
+
+const login = async (role: 'admin' | 'editor'): Promise<AdminSession> => {
+  const { url, adminEmail, adminPassword, editorEmail, editorPassword } = strapi();
+  const credentials = role === 'admin' ? { email: adminEmail, password: adminPassword } : { email: editorEmail, password: editorPassword };
   const login = await fetch(`${url}/admin/login`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email: adminEmail, password: adminPassword }),
+    body: JSON.stringify(credentials),
   });
-  if (login.status !== 200) throw new Error(`admin login failed with ${login.status}: ${await login.text()}`);
+  if (login.status !== 200) throw new Error(`${role} login failed with ${login.status}: ${await login.text()}`);
   const { data } = (await login.json()) as { data: { token: string } };
   const call = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${url}${path}`, {

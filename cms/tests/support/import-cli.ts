@@ -20,3 +20,6 @@ export const runImport = (args: string[]) => run('pnpm', ['--silent', 'import:je
 /** The importer where the database refuses pages titled `title` (tests/support/import-with-refusal.ts). */
 export const runImportRefusing = (title: string, site: string) =>
   run('pnpm', ['exec', 'tsx', path.join(CMS_DIR, 'tests/support/import-with-refusal.ts'), title, site]);
+
+/** Runs `pnpm links` (the links report) as ops would, against the test server's database. */
+export const runLinksReport = () => run('pnpm', ['--silent', 'links']);

@@ -3,6 +3,9 @@ export type ProvidedStrapi = {
   readToken: string;
   adminEmail: string;
   adminPassword: string;
+  /** The staff login: the Editor role. */
+  editorEmail: string;
+  editorPassword: string;
   database: string;
   /** The environment the server runs with: a CLI run with it talks to the same database. */
   env: Record<string, string>;

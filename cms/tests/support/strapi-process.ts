@@ -32,8 +32,10 @@ export const testEnv = (database: Record<string, string>, port: number): Record<
   STRAPI_READ_TOKEN: randomBytes(32).toString('hex'),
   PREVIEW_SECRET: secret(),
   WEB_URL: 'http://localhost:4321',
-  ADMIN_EMAIL: 'staff@example.com',
+  ADMIN_EMAIL: 'ops@example.com',
   ADMIN_PASSWORD: `Test-${secret()}-1a`,
+  EDITOR_EMAIL: 'staff@example.com',
+  EDITOR_PASSWORD: `Test-${secret()}-1b`,
   STRAPI_TELEMETRY_DISABLED: 'true',
   ...database,
 });

@@ -105,6 +105,15 @@ export const fetchPage = async (path: string, draft = false): Promise<CmsResult<
   return { data: result.data.data[0] ?? null, stale: result.stale };
 };
 
+/** The published version of a page, by document (its address may differ from the draft's); null when it has none. */
+export const fetchPublishedVersion = async (documentId: string): Promise<CmsPage | null> => {
+  const result = await cmsGet(
+    { path: '/pages', query: { filters: { documentId: { $eq: documentId } }, populate: { sections: sectionsPopulate }, pagination: { pageSize: 1 } } },
+    pageEnvelopeSchema,
+  );
+  return result.data.data[0] ?? null;
+};
+
 /** The redirect from an address, or null when there is none. */
 export const fetchRedirect = async (path: string): Promise<CmsResult<CmsRedirect | null>> => {
   const result = await cmsGet(redirectQuery(path), redirectEnvelopeSchema);
@@ -128,6 +137,23 @@ export const fetchPageList = async (): Promise<CmsResult<{ path: string; updated
     stale ||= result.stale;
     pages.push(...result.data.data);
     if (page >= result.data.meta.pagination.pageCount) return { data: pages, stale };
+  }
+};
+
+const redirectSourcesSchema = z.object({
+  data: z.array(z.object({ from: z.string() })),
+  meta: z.object({ pagination: z.object({ page: z.number(), pageCount: z.number() }) }),
+});
+
+/** Every address a redirect answers (its `from`). */
+export const fetchRedirectSources = async (): Promise<CmsResult<string[]>> => {
+  const sources: string[] = [];
+  let stale = false;
+  for (let page = 1; ; page += 1) {
+    const result = await cmsGet({ path: '/redirects', query: { fields: ['from'], sort: ['from:asc'], pagination: { page, pageSize: 100 } } }, redirectSourcesSchema);
+    stale ||= result.stale;
+    sources.push(...result.data.data.map((redirect) => redirect.from));
+    if (page >= result.data.meta.pagination.pageCount) return { data: sources, stale };
   }
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeHref } from './safeHref';
+import { leadsSomewhere } from './sitePaths';
 
 /** A link component as the CMS returns it, with the populate fragment that fetches it. */
 export const linkSchema = z.object({
@@ -15,8 +16,7 @@ export const linkPopulate = {
   populate: { page: { fields: ['path', 'title'] }, file: { fields: ['url', 'name', 'mime'] } },
 } as const;
 
-/** Where a link goes, or null when it has no safe target (then its text is shown unlinked). */
-export const linkHref = (link: Link): string | null => {
+const target = (link: Link): string | null => {
   switch (link.type) {
     case 'Site Page':
       return safeHref(link.page?.path);
@@ -25,4 +25,13 @@ export const linkHref = (link: Link): string | null => {
     case 'External Link':
       return safeHref(link.url);
   }
+};
+
+/**
+ * Where a link goes, or null when it has no safe target or leads to a page that does not exist
+ * (then its text is shown unlinked: a visitor never follows a link to a 404).
+ */
+export const linkHref = (link: Link): string | null => {
+  const href = target(link);
+  return href !== null && leadsSomewhere(href) ? href : null;
 };

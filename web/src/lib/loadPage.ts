@@ -4,11 +4,13 @@ import { CmsError } from './cmsError';
 import { fetchPage, fetchRedirect, linkedPageIds, type CmsGlobal, type CmsPage } from './cmsContent';
 import { isPagePath } from './pagePath';
 import { safeHref } from './safeHref';
+import { loadSiteAddresses } from './siteAddresses';
+import { linksToSitePaths } from './sitePaths';
 import { siteSettings } from './siteSettings';
-import { parseSections, type Section } from '../sections/registry';
+import { parseSections, type Section, type SectionProblem } from '../sections/registry';
 
 export type PageView =
-  | { kind: 'page'; page: CmsPage; sections: Section[]; global: CmsGlobal | null; ogImage: string | undefined }
+  | { kind: 'page'; page: CmsPage; sections: Section[]; skipped: SectionProblem[]; global: CmsGlobal | null; ogImage: string | undefined }
   | { kind: 'not-found'; global: CmsGlobal | null }
   | { kind: 'redirect'; location: string }
   | { kind: 'unavailable'; global: CmsGlobal | null };
@@ -74,6 +76,8 @@ export const loadPage = async (path: string, options: { draft?: boolean } = {}):
   const [pageResult, { global, stale: globalStale }] = await Promise.all([
     isPagePath(path) ? fetchPage(path, draft).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) : Promise.resolve(null),
     loadGlobal(path),
+    // Links are rendered only to pages that exist: which ones do, before the render.
+    loadSiteAddresses(),
   ]);
 
   if (pageResult instanceof Error) {
@@ -106,10 +110,17 @@ export const loadPage = async (path: string, options: { draft?: boolean } = {}):
   }
   const hero = sections.find((s) => s.__component === 'sections.hero');
   return {
-    view: { kind: 'page', page, sections, global, ogImage: hero?.image.url },
+    view: { kind: 'page', page, sections, skipped, global, ogImage: hero?.image.url },
     status: 200,
     headers: { 'Cache-Control': draft ? 'no-store' : REVALIDATE },
     // A page rendered from a last good copy is not kept: the next request tries the CMS again.
-    cache: draft || pageResult.stale || globalStale ? false : { ...PAGE_CACHE, tags: tagsForPage(page.documentId, linkedPageIds([page.sections, global])) },
+    cache:
+      draft || pageResult.stale || globalStale
+        ? false
+        : {
+            ...PAGE_CACHE,
+            // A link typed as a path shows or hides as pages come and go: purged with every page change, like a 404.
+            tags: [...tagsForPage(page.documentId, linkedPageIds([page.sections, global])), ...(linksToSitePaths([page.sections, global]) ? [NOT_FOUND_TAG] : [])],
+          },
   };
 };

@@ -117,14 +117,17 @@ describe('the site, against a real CMS with the seed content', () => {
     }
   });
 
-  it('serves the CMS’s media from its own origin', async () => {
+  it('serves the CMS’s media from its own origin: the original and the resized rendition the page asks for', async () => {
     const page = await html(SEED);
-    const src = /<img class="hero__image" src="([^"]+)"/.exec(page)![1]!;
-    expect(src).toMatch(/^\/uploads\//);
-    const image = await get(src);
-    expect(image.status).toBe(200);
-    expect(image.headers.get('content-type')).toBe('image/webp');
-    expect(image.headers.get('cache-control')).toContain('immutable');
+    const src = /<img class="hero__image" src="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
+    expect(src).toMatch(/^\/_image\?href=%2Fuploads%2F/);
+    const original = new URL(src, 'http://site.invalid').searchParams.get('href')!;
+    for (const address of [src, original]) {
+      const image = await get(address);
+      expect(image.status, address).toBe(200);
+      expect(image.headers.get('content-type'), address).toBe('image/webp');
+      expect(image.headers.get('cache-control'), address).toContain('immutable');
+    }
   });
 });
 
@@ -379,7 +382,7 @@ describe('staff preview', () => {
     expect((await get(`/preview${SEED}`)).status).toBe(401);
     const forged = await get(`/preview${SEED}`, { headers: { Cookie: 'cei_preview=9999999999.forged' } });
     expect(forged.status).toBe(401);
-    expect(await forged.text()).not.toContain('Preview — not published');
+    expect(await forged.text()).not.toContain('Preview of the draft');
   });
 
   it('renders the saved draft, never cacheable, with the banner, noindex and the admin allowed to frame it; the public page stays published', async () => {
@@ -398,10 +401,14 @@ describe('staff preview', () => {
         expect(response.headers.get('x-frame-options')).toBeNull();
         const page = await response.text();
         expect(page).toMatch(/<h1[^>]*>Clear Your Record \(draft\)<\/h1>/);
-        expect(page).toContain('Preview — not published');
+        expect(page).toContain('Preview of the draft: changes not published yet');
         expect(page).toContain('<meta name="robots" content="noindex">');
-        expect(page).toContain('href="/api/preview-exit?path=%2Fservices%2Fclear-your-record%2F"');
+        expect(page).toMatch(/href="\/api\/preview-exit\?path=%2Fservices%2Fclear-your-record%2F" target="_top"/);
       }
+      // In the admin's frame, the way out is the live page in a new tab (the public site may not be framed).
+      const framed = await (await get(`/preview${SEED}`, { headers: { Cookie: cookie, 'Sec-Fetch-Dest': 'iframe' } })).text();
+      expect(framed).toMatch(/<a href="\/services\/clear-your-record\/" target="_blank" rel="noopener"[^>]*>Open the live page/);
+      expect(framed).not.toContain('preview-exit');
       const visitor = await html(SEED);
       expect(visitor).toMatch(/<h1[^>]*>Clear Your Record<\/h1>/);
       expect(visitor).not.toContain('(draft)');
@@ -424,7 +431,9 @@ describe('staff preview', () => {
       const { cookie } = await openPreview('/get-involved/host-an-event/');
       const preview = await get('/preview/get-involved/host-an-event/', { headers: { Cookie: cookie } });
       expect(preview.status).toBe(200);
-      expect(await preview.text()).toMatch(/<h1 class="page-title"[^>]*>Host an Event<\/h1>/);
+      const draft = await preview.text();
+      expect(draft).toMatch(/<h1 class="page-title"[^>]*>Host an Event<\/h1>/);
+      expect(draft).toContain('Preview of the draft: not published yet');
       expect((await get('/get-involved/host-an-event/')).status).toBe(404);
       expect(await html('/sitemap.xml')).not.toContain('/get-involved/host-an-event/');
     } finally {
@@ -440,11 +449,32 @@ describe('staff preview', () => {
       expect(staff.status).toBe(200);
       expect(staff.headers.get('x-astro-cache')).toBeNull();
       expect(staff.headers.get('cache-control')).toBe('no-store');
+      expect(await staff.text()).toContain('Preview of the published page');
     }
     const stranger = await get(address);
     expect(stranger.status).toBe(401);
     expect(stranger.headers.get('x-astro-cache')).toBeNull();
     expect(await stranger.text()).not.toContain('Clear Your Record</h1>');
+  });
+
+  it('says when a draft is the same as the published page', async () => {
+    const { cookie } = await openPreview(SEED);
+    expect(await (await get(`/preview${SEED}`, { headers: { Cookie: cookie } })).text()).toContain('Preview of the draft: the same as the published page');
+  });
+
+  it('names, for staff only, a section the site leaves out of a draft (a hero saved without its image)', async () => {
+    const admin = await adminApi(system);
+    const { documentId, data } = await admin.loadPage(SEED);
+    await admin.save(documentId, { ...data, sections: data.sections.map((section, i) => (i === 0 ? { ...section, image: null } : section)) });
+    try {
+      const { cookie } = await openPreview(SEED);
+      const page = await (await get(`/preview${SEED}`, { headers: { Cookie: cookie } })).text();
+      expect(page).toContain('Not shown on the site until fixed');
+      expect(page).toMatch(/Section 1 \(hero\)<\/strong>\s*: image: /);
+      expect(await html(SEED)).not.toContain('Not shown on the site');
+    } finally {
+      await admin.save(documentId, data);
+    }
   });
 
   it('exits: the cookie is cleared and the published page shown', async () => {

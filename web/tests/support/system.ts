@@ -48,8 +48,10 @@ export const startSystem = async (options: { publicSiteUrl?: string; adminPanel?
     TRANSFER_TOKEN_SALT: secret(),
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
-    ADMIN_EMAIL: 'staff@example.com',
+    ADMIN_EMAIL: 'ops@example.com',
     ADMIN_PASSWORD: `Test-${secret(9)}-1a`,
+    EDITOR_EMAIL: 'staff@example.com',
+    EDITOR_PASSWORD: `Test-${secret(9)}-1b`,
     WEB_REVALIDATE_URL: `${siteUrl}/api/revalidate`,
     WEB_URL: siteUrl,
     STRAPI_TELEMETRY_DISABLED: 'true',
@@ -148,7 +150,9 @@ export const adminApi = async (system: System) => {
       const { data } = await call<{ data: Record<string, unknown> & { sections: Record<string, unknown>[] } }>('GET', `${pages}/${documentId}`);
       return { documentId, data };
     },
-    save: (documentId: string, data: object) => call('PUT', `${pages}/${documentId}`, data),
+    /** Saves the draft; the edit view's read-only `status` ("published", "modified") is not sent back, as the admin does not. */
+    save: (documentId: string, data: object) =>
+      call('PUT', `${pages}/${documentId}`, Object.fromEntries(Object.entries(data).filter(([field]) => field !== 'status'))),
     /** Uploads a file to the media library, as the admin's upload dialog does. */
     upload: async (file: string, type: string, alternativeText: string) => {
       const form = new FormData();

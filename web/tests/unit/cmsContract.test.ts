@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { globalQuery, globalSchema, pageQuery, pageSchema, redirectQuery, redirectSchema } from '../../src/lib/cmsContent';
 import { isNewsletterAction } from '../../src/lib/newsletter';
 import { isPagePath } from '../../src/lib/pagePath';
+import { OWN_ROUTES } from '../../src/lib/sitePaths';
 import { FRAME_SOURCES } from '../../src/sections/embed/frameSources';
 import { sectionRegistry, sectionNames } from '../../src/sections/registry';
 import { shapeOf, type Shape } from '../support/zodShape';
@@ -211,5 +212,7 @@ describe('the contract between the CMS and the site', () => {
       .filter((entry) => entry.isDirectory() && !entry.name.startsWith('['))
       .map((entry) => `/${entry.name}/`);
     expect(folders.sort()).toEqual(reserved.sort());
+    // …and links to them are links to the site itself, never judged as links to missing pages.
+    expect([...OWN_ROUTES].sort()).toEqual(reserved.sort());
   });
 });

@@ -1,4 +1,5 @@
 import type { CmsGlobal } from '../cmsContent';
+import { loadSiteAddresses } from '../siteAddresses';
 import { siteSettings } from '../siteSettings';
 import { parseQuery, MAX_QUERY_LENGTH } from './query';
 import { rank } from './rank';
@@ -43,12 +44,15 @@ const answer = async (terms: string[], phrase: string, key: string): Promise<Sea
 
 /** Searches the published pages for `q` (the raw query string value). */
 export const loadSearch = async (q: string | null): Promise<SearchResult> => {
-  const global = await siteSettings()
-    .then(({ data }) => data)
-    .catch((error: unknown) => {
-      console.warn(`[cms] /search/: site settings unavailable, using defaults: ${(error as Error).message}`);
-      return null;
-    });
+  const [global] = await Promise.all([
+    siteSettings()
+      .then(({ data }) => data)
+      .catch((error: unknown) => {
+        console.warn(`[cms] /search/: site settings unavailable, using defaults: ${(error as Error).message}`);
+        return null;
+      }),
+    loadSiteAddresses(),
+  ]);
   if (global?.searchEnabled === false) return { view: { kind: 'off', global }, status: 404, headers: headers() };
   const query = parseQuery(q);
   if (query.kind === 'empty') return { view: { kind: 'form', global }, status: 200, headers: headers() };

@@ -4,6 +4,7 @@ import { config } from '../../config';
 import { tagsToPurge } from '../../lib/cacheTags';
 import { searchIndex } from '../../lib/search/searchIndex';
 import { secretsMatch } from '../../lib/secretsMatch';
+import { siteAddressesChanged } from '../../lib/siteAddresses';
 import { siteSettingsChanged } from '../../lib/siteSettings';
 
 export const SECRET_HEADER = 'x-revalidate-secret';
@@ -34,6 +35,7 @@ export const POST: APIRoute = async ({ request, cache }) => {
   // This process's copies of what changed: the settings, and the search index built from the pages.
   if (changed === 'api::global.global') siteSettingsChanged();
   if (changed === 'api::page.page') searchIndex().invalidate();
+  if (changed === 'api::page.page' || changed === 'api::redirect.redirect') siteAddressesChanged();
   console.info(`[revalidate] ${event} ${uid ?? model ?? '?'} ${entry?.documentId ?? ''}: purged ${tags.join(', ') || 'nothing'}`);
   return json(200, { purged: tags });
 };

@@ -1,0 +1,150 @@
+import { Box, Button, Field, Flex, Modal, Typography } from '@strapi/design-system';
+import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
+import { unstable_useContentManagerContext, useForm } from '@strapi/strapi/admin';
+import { useEffect, useMemo, useState } from 'react';
+import { addressFromTitle, imageSlots, valueAt, type ImageSlot } from './image-slots';
+
+type Attribute = { type: string; maxLength?: number };
+type Check = { key: string; tone: 'warning' | 'neutral'; title: string; text: string; action?: { label: string; run: () => void } };
+
+/** Fields whose length staff watch as they type: the document's own short texts with a limit. */
+const counted = (attributes: Record<string, Attribute> | undefined) =>
+  Object.entries(attributes ?? {}).filter(([, a]) => (a.type === 'string' || a.type === 'text') && typeof a.maxLength === 'number');
+
+/** Asks for the alt text of an image that was just replaced, while the old one still describes the old image. */
+const AltTextPrompt = ({ slot, onDone }: { slot: ImageSlot; onDone: (text: string | null) => void }) => {
+  const [text, setText] = useState('');
+  return (
+    <Modal.Root open onOpenChange={(open) => !open && onDone(null)}>
+      <Modal.Content>
+        <Modal.Header>
+          <Modal.Title>Describe the new image</Modal.Title>
+        </Modal.Header>
+        <Modal.Body>
+          <Field.Root name="alt-text-prompt" hint="What someone who cannot see it needs to know: who or what is in it, in a sentence. At least 8 characters." required>
+            <Field.Label>{`Alt text for ${[...slot.where, 'image'].join(' › ')}`}</Field.Label>
+            <Field.Input value={text} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setText(event.target.value)} />
+            <Field.Hint />
+          </Field.Root>
+        </Modal.Body>
+        <Modal.Footer>
+          <Modal.Close>
+            <Button variant="tertiary">Later</Button>
+          </Modal.Close>
+          <Button disabled={text.trim().length < 8} onClick={() => onDone(text.trim())}>
+            Use this alt text
+          </Button>
+        </Modal.Footer>
+      </Modal.Content>
+    </Modal.Root>
+  );
+};
+
+/**
+ * "Check before publishing": what Strapi's form cannot say. Character counts of the document's
+ * short texts; a web address made from the title; photos smaller than their place on the site
+ * (a warning: the save goes through); the alt text of a replaced image (asked for at once);
+ * and, with unsaved changes, why the preview still shows the saved version.
+ */
+export const ChecksPanel: PanelComponent = ({ model }) => {
+  const values = useForm('ChecksPanel', (state) => state.values) as Record<string, unknown>;
+  const initialValues = useForm('ChecksPanel', (state) => state.initialValues);
+  const modified = useForm('ChecksPanel', (state) => state.modified);
+  const onChange = useForm('ChecksPanel', (state) => state.onChange);
+  const { contentType, components } = unstable_useContentManagerContext();
+  const slots = useMemo(() => imageSlots(contentType as never, components as never, values), [contentType, components, values]);
+  const [asking, setAsking] = useState<ImageSlot | null>(null);
+  const [asked, setAsked] = useState<Set<string>>(new Set());
+
+  // A replaced image whose alt text is still the old one: ask once per replacement.
+  const replaced = slots.find((slot) => {
+    if (!slot.image || !slot.altPath) return false;
+    const before = valueAt(initialValues, slot.path) as { id?: number } | null | undefined;
+    const key = `${slot.path} ${slot.image.id}`;
+    return before?.id !== undefined && before.id !== slot.image.id && valueAt(values, slot.altPath) === valueAt(initialValues, slot.altPath) && !asked.has(key);
+  });
+  useEffect(() => {
+    if (replaced && !asking) setAsking(replaced);
+  }, [replaced, asking]);
+
+  const checks: Check[] = [];
+  for (const slot of slots) {
+    const { image, options } = slot;
+    if (image?.width && options.idealWidth && image.width < options.idealWidth) {
+      checks.push({
+        key: `size ${slot.path}`,
+        tone: 'warning',
+        title: [...slot.where, 'image'].join(' › '),
+        text: `This photo is ${image.width} × ${image.height ?? '?'} pixels; its place on the site is up to ${options.idealWidth} × ${options.idealHeight ?? '?'}, so it will look blurry on large screens. Use a larger photo if you have one (you can still save and publish this one).`,
+      });
+    }
+  }
+  if (model === 'api::page.page') {
+    const title = typeof values.title === 'string' ? values.title : '';
+    const suggestion = addressFromTitle(title);
+    if (!values.path && suggestion) {
+      checks.push({
+        key: 'address',
+        tone: 'neutral',
+        title: 'Web address',
+        text: `From the title: ${suggestion} (add a folder in front, such as /services${suggestion}, to put it in a menu group).`,
+        action: { label: `Use ${suggestion}`, run: () => onChange('path', suggestion) },
+      });
+    }
+  }
+  for (const [name, attribute] of counted((contentType as { attributes?: Record<string, Attribute> } | undefined)?.attributes)) {
+    const value = values[name];
+    if (typeof value !== 'string' || value.length === 0) continue;
+    checks.push({
+      key: `count ${name}`,
+      tone: value.length > attribute.maxLength! ? 'warning' : 'neutral',
+      title: name === 'path' ? 'Web address' : name.charAt(0).toUpperCase() + name.slice(1),
+      text: `${value.length} of at most ${attribute.maxLength} characters`,
+    });
+  }
+  if (modified) {
+    checks.push({
+      key: 'unsaved',
+      tone: 'neutral',
+      title: 'Unsaved changes',
+      text: 'Save to see them in the preview (Ctrl+S or ⌘S saves; Ctrl+Shift+Enter publishes).',
+    });
+  }
+
+  const done = (text: string | null) => {
+    if (asking?.altPath && text) onChange(asking.altPath, text);
+    if (asking?.image) setAsked(new Set([...asked, `${asking.path} ${asking.image.id}`]));
+    setAsking(null);
+  };
+
+  return {
+    title: 'Check before publishing',
+    content: (
+      <Flex direction="column" alignItems="stretch" gap={3} width="100%">
+        {checks.map((check) => (
+          <Box key={check.key}>
+            <Typography variant="omega" fontWeight="bold" tag="p">
+              {check.title}
+            </Typography>
+            <Typography variant="pi" textColor={check.tone === 'warning' ? 'warning700' : 'neutral700'} tag="p">
+              {check.text}
+            </Typography>
+            {check.action && (
+              <Box paddingTop={1}>
+                <Button size="S" variant="secondary" onClick={check.action.run}>
+                  {check.action.label}
+                </Button>
+              </Box>
+            )}
+          </Box>
+        ))}
+        {checks.length === 0 && (
+          <Typography variant="pi" textColor="neutral600">
+            Nothing to check.
+          </Typography>
+        )}
+        {asking && <AltTextPrompt slot={asking} onDone={done} />}
+      </Flex>
+    ),
+  };
+};

@@ -1,0 +1,39 @@
+import { useFetchClient } from '@strapi/strapi/admin';
+import { useEffect, useState } from 'react';
+
+/** What the admin routes of src/staff/site-tools-routes.ts answer (the two meet only over HTTP). */
+export type BrokenLink = { holder: { uid: string; documentId: string; name: string; status: string }; where: string; text: string; problem: string; live: boolean };
+export type Usage = { holder: { uid: string; documentId: string; name: string; status: string }; where: string; live: boolean };
+export type Overview = {
+  site: string;
+  waiting: { documentId: string; title: string; path: string; updatedAt: string; published: boolean }[];
+  brokenLinks: number;
+  liveBrokenLinks: number;
+};
+
+type Loaded<T> = { data: T | null; error: string | null; loading: boolean };
+
+/** GETs one of the site tools with the staff member's admin session; `path` null waits. */
+export const useSiteTools = <T>(path: string | null): Loaded<T> => {
+  const { get } = useFetchClient();
+  const [state, setState] = useState<Loaded<T>>({ data: null, error: null, loading: path !== null });
+  useEffect(() => {
+    if (path === null) return undefined;
+    let current = true;
+    setState({ data: null, error: null, loading: true });
+    get<T>(`/site-tools${path}`).then(
+      ({ data }) => current && setState({ data, error: null, loading: false }),
+      (error: unknown) => current && setState({ data: null, error: error instanceof Error ? error.message : String(error), loading: false }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [get, path]);
+  return state;
+};
+
+/** Where the content manager edits a document (a path inside the admin, for its router). */
+export const editUrl = (holder: { uid: string; documentId: string }): string =>
+  holder.uid === 'api::global.global'
+    ? '/content-manager/single-types/api::global.global'
+    : `/content-manager/collection-types/${holder.uid}/${holder.documentId}`;

@@ -1,0 +1,167 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { pages, restorePage, settings } from '../support/adminApi';
+import { logIn, openPageEditor, openSection, publish, save } from '../support/adminUi';
+import { cms, SEED_PATH, site } from '../support/system';
+
+const SMALL_PHOTO = path.resolve(import.meta.dirname, '../fixtures/images/small-photo-1024x386.jpg');
+
+// One login for the file (Strapi limits logins); each test puts back what it changed.
+test.describe.configure({ mode: 'serial' });
+let staff: Page;
+test.beforeAll(async ({ browser }) => {
+  staff = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await staff.goto(`${cms()}/admin`);
+  // The login page is the coalition's, not Strapi's.
+  await expect(staff.getByRole('heading', { name: 'Cannabis Equity Illinois Coalition' })).toBeVisible();
+  await expect(staff.getByText('Welcome to Strapi')).toHaveCount(0);
+  await logIn(staff);
+});
+test.afterAll(() => staff.close());
+
+test('an Editor lands on the website editor: the site, what waits, the links to fix; no developer screen', async () => {
+  const page = staff;
+  await page.goto(`${cms()}/admin`);
+  await expect(page.getByText('Edit the coalition’s website')).toBeVisible();
+  await expect(page.getByText('THE WEBSITE', { exact: false }).first()).toBeVisible();
+  await expect(page.getByText('Links to fix').first()).toBeVisible();
+  for (const developer of ['Create your schema', 'Copy an API token', 'Deploy your application', 'Introducing the new Media Library', 'Project statistics']) {
+    await expect(page.getByText(developer)).toHaveCount(0);
+  }
+  const nav = page.getByRole('navigation').first();
+  await expect(nav.getByRole('link', { name: 'Content Manager' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Media Library' })).toBeVisible();
+  for (const absent of ['Content-Type Builder', 'Marketplace']) await expect(nav.getByRole('link', { name: absent })).toHaveCount(0);
+  // Strapi always shows Settings; an Editor finds only the read-only overview there.
+  await page.goto(`${cms()}/admin/settings`);
+  for (const absent of ['Users', 'Roles', 'API Tokens', 'Webhooks', 'Transfer Tokens', 'Internationalization', 'Email']) {
+    await expect(page.getByRole('link', { name: absent, exact: true })).toHaveCount(0);
+  }
+  await page.goto(`${cms()}/admin/settings/users`);
+  await expect(page.getByText('staff@example.com')).toHaveCount(0);
+  // The content manager lists the site's content only, not Strapi's end users.
+  await page.goto(`${cms()}/admin/content-manager`);
+  await expect(page.getByRole('link', { name: 'Page', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'User', exact: true })).toHaveCount(0);
+});
+
+test('"View on site" opens the live page in one click', async () => {
+  const page = staff;
+  await openPageEditor(page, SEED_PATH);
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'View on site' }).click();
+  const tab = await popup;
+  await tab.waitForURL(`${site()}${SEED_PATH}`);
+  await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Clear Your Record');
+  await tab.close();
+});
+
+test('replacing the hero image: warned about a small photo, asked for its alt text, then published', async () => {
+  const page = staff;
+  const original = (await pages.find(SEED_PATH)).draft;
+  try {
+    await openPageEditor(page, SEED_PATH);
+    await openSection(page, /^Hero/);
+    await page.getByRole('button', { name: 'Add', exact: true }).first().click();
+    await page.getByRole('button', { name: 'Add more assets' }).click();
+    await page.locator('input[type="file"]').setInputFiles(SMALL_PHOTO);
+    await page.getByRole('button', { name: 'Upload 1 asset to the library' }).click();
+    await page.getByRole('button', { name: 'Finish' }).click();
+    // The alt text still describes the old image: the admin asks for a new one at once.
+    const prompt = page.getByRole('dialog', { name: 'Describe the new image' });
+    await expect(prompt).toBeVisible();
+    await prompt.getByRole('textbox').fill('Two volunteers talking at a tabling event');
+    await prompt.getByRole('button', { name: 'Use this alt text' }).click();
+    await expect(page.locator('input[name="sections.0.altText"]')).toHaveValue('Two volunteers talking at a tabling event');
+    // A warning, not a refusal.
+    await expect(page.getByText(/This photo is 1024 × 386 pixels; its place on the site is up to 1440 × 544/)).toBeVisible();
+    await publish(page);
+    await expect(page.getByText('Published document')).toBeVisible();
+    const visitor = await page.context().browser()!.newPage();
+    await expect(async () => {
+      await visitor.goto(`${site()}${SEED_PATH}`);
+      await expect(visitor.locator('.hero__image')).toHaveAttribute('alt', 'Two volunteers talking at a tabling event', { timeout: 100 });
+    }).toPass({ timeout: 10_000 });
+    await visitor.close();
+  } finally {
+    await restorePage(SEED_PATH, original);
+  }
+});
+
+test('unpublishing a page the menu uses says where it is linked from first', async () => {
+  const page = staff;
+  const { documentId, draft } = await pages.find(SEED_PATH);
+  try {
+    await openPageEditor(page, SEED_PATH);
+    await page.getByRole('button', { name: 'More document actions' }).click();
+    await page.getByRole('menuitem', { name: 'Unpublish' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog.getByText('Unpublish this page?')).toBeVisible();
+    await expect(dialog.getByText('Site settings › Header menu 3 › Links 1 «Clear Your Record»')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Unpublish' }).click();
+    await expect(page.getByText('Unpublished document')).toBeVisible();
+    // The menu shows no link to a page that is not there.
+    const visitor = await page.context().browser()!.newPage();
+    await expect(async () => {
+      await visitor.goto(`${site()}/`);
+      await expect(visitor.locator(`.site-header a[href="${SEED_PATH}"]`)).toHaveCount(0, { timeout: 100 });
+    }).toPass({ timeout: 10_000 });
+    await visitor.close();
+  } finally {
+    await pages.publish(documentId, draft);
+  }
+});
+
+test('publishing refuses a link to an address without a page, at the field', async () => {
+  const page = staff;
+  const original = (await pages.find(SEED_PATH)).draft;
+  try {
+    await openPageEditor(page, SEED_PATH);
+    await openSection(page, /^Quick links/);
+    await page.getByRole('button', { name: /^video/ }).first().click();
+    const url = page.locator('input[name="sections.2.items.0.link.url"]');
+    await url.fill('/no-page-here/');
+    await publish(page);
+    await expect(page.getByText(/links to \/no-page-here\/, where there is no page/).first()).toBeVisible();
+    await expect(url).toHaveAttribute('aria-invalid', 'true');
+    // Refused for visitors, kept for staff: the form keeps it, and it saves as a draft.
+    await expect(url).toHaveValue('/no-page-here/');
+    expect(await (await fetch(`${site()}${SEED_PATH}`)).text()).not.toContain('/no-page-here/');
+    await save(page);
+    await expect(page.getByText('Saved document')).toBeVisible();
+    expect(JSON.stringify((await pages.find(SEED_PATH)).draft)).toContain('/no-page-here/');
+  } finally {
+    await restorePage(SEED_PATH, original);
+  }
+});
+
+test('the links report lists the seeded dead links until they are fixed', async () => {
+  const page = staff;
+  await page.goto(`${cms()}/admin`);
+  const home = page.getByRole('link', { name: 'Page «Home» › Section 5 (Card with image) › Button «Become a member»' });
+  const rights = page.getByRole('link', { name: 'Page «Home» › Section 3 (Cards with links) › Cards 4 › Link «More about Know Your Rights»' });
+  await expect(home).toBeVisible();
+  await expect(rights).toBeVisible();
+  // Staff fix the membership links the way the report suggests: a page at that address.
+  const membership = await pages.create({ title: 'Membership', path: '/get-involved/membership/', description: 'Become a member of the coalition.', sections: [] });
+  try {
+    await page.reload();
+    await expect(rights).toBeVisible();
+    await expect(home).toHaveCount(0);
+  } finally {
+    await pages.remove(membership);
+  }
+  await page.reload();
+  await expect(home).toBeVisible();
+});
+
+test('the site settings refuse a menu link to a page that is not published', async () => {
+  const saved = await settings.read();
+  const { documentId, draft } = await pages.find(SEED_PATH);
+  await pages.unpublish(documentId);
+  try {
+    await expect(settings.publish(saved)).rejects.toThrow(/Header menu 3 › Links 1 «Clear Your Record»: links to the page «Clear Your Record», which is not published: publish it first/);
+  } finally {
+    await pages.publish(documentId, draft);
+  }
+});
