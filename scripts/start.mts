@@ -1,7 +1,8 @@
 /**
  * `pnpm start`: the whole system on the embedded default (SQLite, seeded content).
  * Builds what is missing or older than its sources, starts the CMS, waits for it, then
- * starts the site with the CMS's shared settings from cms/.env. Ctrl-C stops both.
+ * starts the site with the CMS's shared settings from cms/.env. A service that stops on its
+ * own is started again (with a message) while the other keeps running. Ctrl-C stops both.
  * `pnpm dev` (--dev): the same with Strapi's and Astro's development servers, no builds.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -36,21 +37,44 @@ if (!dev) {
   buildIfStale('web', 'dist/server/entry.mjs', ['src', 'public'], 'the web site');
 }
 
-const children: ChildProcess[] = [];
+const children = new Map<string, ChildProcess>();
+let stopping = false;
 const stopAll = (code: number) => {
-  for (const child of children) child.kill('SIGTERM');
+  stopping = true;
+  for (const child of children.values()) child.kill('SIGTERM');
   process.exit(code);
 };
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stopAll(0));
 
-const run = (pkg: string, env: NodeJS.ProcessEnv) => {
+/** A service that stops on its own is started again; the other keeps running meanwhile. */
+const FIRST_RESTART_MS = 1000;
+const LONGEST_RESTART_MS = 30_000;
+/** A run this long counts as healthy: the next crash restarts quickly again. */
+const HEALTHY_RUN_MS = 60_000;
+/** Crashes in a row, each soon after its start, before giving up on a service (a wrong setting, say). */
+const MAX_QUICK_CRASHES = 5;
+
+const run = (pkg: string, env: NodeJS.ProcessEnv, quickCrashes = 0) => {
   const script = dev ? (pkg === 'cms' ? 'develop' : 'dev') : 'start';
+  const startedAt = Date.now();
   const child = spawn('pnpm', ['--filter', pkg, script], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  child.on('exit', (code) => {
-    console.error(`${pkg} stopped (exit ${code ?? 'signal'}); stopping the rest.`);
-    stopAll(code ?? 1);
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    const crashes = Date.now() - startedAt < HEALTHY_RUN_MS ? quickCrashes + 1 : 1;
+    const other = pkg === 'cms' ? 'the site keeps serving the pages it has' : 'the CMS keeps running';
+    if (crashes > MAX_QUICK_CRASHES) {
+      console.error(`${pkg} stopped ${MAX_QUICK_CRASHES} times in a row soon after starting; not starting it again (${other}). Fix what the messages above say, then run pnpm start again.`);
+      children.delete(pkg);
+      if (children.size === 0) process.exit(code ?? 1);
+      return;
+    }
+    const delay = Math.min(FIRST_RESTART_MS * 2 ** (crashes - 1), LONGEST_RESTART_MS);
+    console.error(`${pkg} stopped (${signal ?? `exit ${code}`}); starting it again in ${delay / 1000} s (${other}).`);
+    setTimeout(() => {
+      if (!stopping) run(pkg, env, crashes);
+    }, delay);
   });
-  children.push(child);
+  children.set(pkg, child);
 };
 
 const waitFor = async (url: string, what: string, seconds: number) => {

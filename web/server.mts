@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { ConfigError, parseConfig, type SiteConfig } from './src/config.ts';
 import { cacheKey, pageStore } from './src/lib/pageCache/store.ts';
+import { BASELINE_HEADERS, gate } from './src/lib/requestGate.ts';
 
 let config: SiteConfig;
 try {
@@ -25,11 +26,20 @@ const { handler } = (await import(entry)) as { handler: AstroHandler };
 
 const store = pageStore();
 const server = createServer((req, res) => {
-  if (req.method === 'GET' && req.url !== undefined) {
-    const hit = store.fresh(cacheKey(req.url));
+  for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
+  const method = req.method ?? 'GET';
+  const target = req.url ?? '/';
+  const refused = gate(method, target);
+  if (refused) {
+    res.writeHead(refused.status, refused.headers);
+    res.end(method === 'HEAD' ? undefined : refused.body);
+    return;
+  }
+  if (method === 'GET' || method === 'HEAD') {
+    const hit = store.fresh(cacheKey(target));
     if (hit) {
       res.writeHead(hit.status, [...hit.headers.flat(), 'Content-Length', String(hit.body.byteLength), 'X-Astro-Cache', 'HIT']);
-      res.end(hit.body);
+      res.end(method === 'HEAD' ? undefined : hit.body);
       return;
     }
   }

@@ -6,8 +6,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   port: env.int('PORT', 1337),
   // Public URL of the CMS; needed behind a reverse proxy so admin links and media URLs are right.
   url: env('PUBLIC_URL', ''),
-  // Trust X-Forwarded-* from the proxy in front, so rate limits see the real client address.
-  proxy: { koa: env.bool('IS_PROXIED', false) },
+  // Trust X-Forwarded-* from the proxy in front, so rate limits see the real client address:
+  // only the address it appends (the last PROXY_HOPS entries), never what a client wrote
+  // there itself, or rotating X-Forwarded-For values would get round the login rate limit.
+  proxy: { koa: env.bool('IS_PROXIED', false), maxIpsCount: env.int('PROXY_HOPS', 1) },
   app: {
     keys: requireSecretList(env, 'APP_KEYS'),
   },

@@ -8,10 +8,14 @@ import { issueLines } from './lib/zodIssues.ts'; // .ts: server.mts loads this f
  * of Astro imports: server.mts loads it with plain Node before the site starts, so a wrong
  * value stops the start instead of the first request.
  */
+/** One short piece repeated (`change-me` four times, 32 identical characters) or few different characters: guessable. */
+const isLowEntropy = (value: string): boolean => /^(.{1,12}?)\1+$/s.test(value) || new Set(value).size < 8;
+
 const secret = (name: string) =>
   z
     .string({ error: `${name} is missing` })
-    .min(32, `${name} must be at least 32 characters (it is shared with the CMS: copy it from cms/.env)`);
+    .min(32, `${name} must be at least 32 characters (it is shared with the CMS: copy it from cms/.env)`)
+    .refine((value) => !isLowEntropy(value), `${name} is guessable (a short piece repeated, or too few different characters): copy the generated value from cms/.env`);
 
 const httpUrl = (name: string, example: string) =>
   z

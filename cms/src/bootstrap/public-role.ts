@@ -1,24 +1,38 @@
 import type { Core } from '@strapi/strapi';
 
-/** Content and media actions anonymous visitors must never have: the site reads with a token. */
-const isContentAction = (action: string): boolean => action.startsWith('api::') || action.startsWith('plugin::upload.');
+/**
+ * Actions anonymous callers must never have: content and media (the site reads with its token),
+ * and end-user accounts (the site has none: no sign-up, login, or password mail to send).
+ */
+const isRefusedAction = (action: string): boolean =>
+  action.startsWith('api::') || action.startsWith('plugin::upload.') || action.startsWith('plugin::users-permissions.');
 
 /**
- * The Public role gets no content permissions, whatever was clicked in the admin: anonymous
- * `GET /api/pages` and anonymous draft reads are refused. Enforced at every start.
+ * The Public role gets no content permissions and no end-user auth routes, whatever was clicked
+ * in the admin: anonymous `GET /api/pages`, draft reads, `POST /api/auth/local/register` and
+ * `POST /api/auth/forgot-password` are refused (403), and self-registration is switched off too.
+ * Enforced at every start.
  */
 export const lockDownPublicRole = async (strapi: Core.Strapi): Promise<void> => {
+  await switchOffRegistration(strapi);
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   if (!role) return;
   const permissions: { id: number; action: string }[] = await strapi.db
     .query('plugin::users-permissions.permission')
     .findMany({ where: { role: role.id } });
-  const granted = permissions.filter((p) => isContentAction(p.action));
+  const granted = permissions.filter((p) => isRefusedAction(p.action));
   if (granted.length === 0) return;
   await strapi.db
     .query('plugin::users-permissions.permission')
     .deleteMany({ where: { id: { $in: granted.map((p) => p.id) } } });
-  strapi.log.warn(
-    `Removed ${granted.length} content permission(s) from the Public role (${granted.map((p) => p.action).join(', ')}): the site reads with its API token.`,
+  strapi.log.info(
+    `Removed ${granted.length} permission(s) from the Public role (${granted.map((p) => p.action).join(', ')}): the site reads with its API token and has no end-user accounts.`,
   );
+};
+
+const switchOffRegistration = async (strapi: Core.Strapi): Promise<void> => {
+  const store = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
+  const advanced = ((await store.get({})) ?? {}) as Record<string, unknown>;
+  if (advanced.allow_register === false) return;
+  await store.set({ value: { ...advanced, allow_register: false } });
 };

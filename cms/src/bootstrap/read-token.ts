@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { ConfigError } from '../config-support/secrets';
+import { ConfigError, isLowEntropy } from '../config-support/secrets';
 
 export const READ_TOKEN_NAME = 'Public site (read-only)';
 
@@ -26,9 +26,9 @@ type TokenService = {
  */
 export const provisionReadToken = async (strapi: Core.Strapi): Promise<void> => {
   const accessKey = process.env.STRAPI_READ_TOKEN;
-  if (!accessKey || accessKey.length < 32) {
+  if (!accessKey || accessKey.length < 32 || isLowEntropy(accessKey)) {
     throw new ConfigError(
-      'STRAPI_READ_TOKEN is missing or shorter than 32 characters: the web site reads content with it. Set it in cms/.env (and for the web), e.g. from `pnpm --filter cms secrets`.',
+      'STRAPI_READ_TOKEN is missing, shorter than 32 characters or guessable (a short piece repeated): the web site reads content with it. Set it in cms/.env (and for the web), e.g. from `pnpm --filter cms secrets`.',
     );
   }
   const tokens = strapi.service('admin::api-token-content-api') as unknown as TokenService;

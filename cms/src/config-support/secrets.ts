@@ -22,6 +22,12 @@ const howToFix = (name: string): string =>
 export const isPlaceholder = (value: string): boolean =>
   PLACEHOLDERS.test(value) || value.split(',').some((part) => PLACEHOLDERS.test(part));
 
+/**
+ * Long but guessable: one short piece repeated (`change-me` four times, 16 identical characters)
+ * or fewer than 8 different characters. Generated secrets are never like this.
+ */
+export const isLowEntropy = (value: string): boolean => /^(.{1,12}?)\1+$/s.test(value) || new Set(value).size < 8;
+
 /** A single secret, at least 16 characters and not a template value. */
 export const requireSecret = (env: EnvReader, name: string): string => {
   const value = env(name);
@@ -32,6 +38,9 @@ export const requireSecret = (env: EnvReader, name: string): string => {
     throw new ConfigError(
       `Secret ${name} is a placeholder or shorter than ${MIN_LENGTH} characters. ${howToFix(name)}`,
     );
+  }
+  if (value.split(',').some(isLowEntropy)) {
+    throw new ConfigError(`Secret ${name} is guessable (a short piece repeated, or too few different characters). ${howToFix(name)}`);
   }
   return value;
 };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { contentApi, sendContentApi } from '../support/http';
 
 const PRIVATE = ['createdBy', 'updatedBy', 'password', 'resetPasswordToken', 'accessKey', 'encryptedKey', 'registrationToken'];
@@ -42,5 +42,51 @@ describe('the read-only token of the site', () => {
     const asked = await contentApi('/pages', { populate: { createdBy: { fields: ['email', 'password'] } } });
     expect(asked.status).toBe(400);
     expect(asked.body.data).toBeNull();
+  });
+});
+
+describe('end-user accounts (the site has none)', () => {
+  const anonymous = (method: string, path: string, body: unknown) => sendContentApi(method, path, body, null);
+
+  it('cannot be registered, in a row or otherwise', async () => {
+    for (let i = 0; i < 3; i++) {
+      const { status, body } = await anonymous('POST', '/auth/local/register', { username: `visitor${i}`, email: `visitor${i}@example.com`, password: 'Visitor-Passw0rd' });
+      expect([401, 403]).toContain(status);
+      expect(body).not.toHaveProperty('jwt');
+    }
+  });
+
+  it('get no login, password mail or confirmation routes, and the answer does not tell a known address from an unknown one', async () => {
+    const known = await anonymous('POST', '/auth/forgot-password', { email: inject('strapi').editorEmail });
+    const unknown = await anonymous('POST', '/auth/forgot-password', { email: 'nobody@example.com' });
+    expect([401, 403]).toContain(known.status);
+    expect(unknown).toEqual(known);
+    for (const [route, body] of [
+      ['/auth/local', { identifier: 'visitor0@example.com', password: 'Visitor-Passw0rd' }],
+      ['/auth/send-email-confirmation', { email: 'visitor0@example.com' }],
+      ['/auth/reset-password', { code: 'x', password: 'a', passwordConfirmation: 'a' }],
+    ] as const) {
+      expect([401, 403], route).toContain((await anonymous('POST', route, body)).status);
+    }
+  });
+});
+
+describe('browsers calling the CMS from another site (CORS)', () => {
+  const preflight = (origin: string) =>
+    fetch(`${inject('strapi').url}/admin/users/me`, {
+      method: 'OPTIONS',
+      headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+    });
+
+  it('are not allowed: the Origin is not reflected, with or without credentials', async () => {
+    for (const origin of ['https://evil.example', 'null', 'http://localhost:4321.evil.example']) {
+      const response = await preflight(origin);
+      expect(response.headers.get('access-control-allow-origin'), origin).toBeNull();
+    }
+  });
+
+  it('are allowed from the coalition’s site (WEB_URL) only', async () => {
+    const response = await preflight('http://localhost:4321');
+    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:4321');
   });
 });

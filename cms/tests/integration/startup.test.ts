@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../support/provided';
 import { freePort, startStrapi, testEnv, type RunningStrapi } from '../support/strapi-process';
@@ -55,7 +56,7 @@ describe('starting the CMS', () => {
   it('seeds an empty database: the pages, the settings, the read token and the admin', () => {
     expect(first.output).toContain('Empty database: importing the coalition’s site from seed/site');
     expect(first.output).toContain('Seed: 9 page(s), 8 redirect(s) from old addresses, the menus and site settings.');
-    expect(first.output).toContain('Local admin user created');
+    expect(first.output).toContain('Local logins created for');
     expect(first.state.pages.map((p) => p[1]).sort()).toEqual([
       '/',
       '/about-us/mission-and-history/',
@@ -80,7 +81,7 @@ describe('starting the CMS', () => {
     try {
       expect(await snapshot(server)).toEqual(first.state);
       expect(server.output()).not.toContain('importing the coalition’s site');
-      expect(server.output()).not.toContain('Local admin user created');
+      expect(server.output()).not.toContain('Local logins created');
       expect(server.output()).not.toContain('API token');
     } finally {
       await server.stop();
@@ -88,7 +89,7 @@ describe('starting the CMS', () => {
   });
 
   it('repairs a changed read token on start: the configured value works again', async () => {
-    const rotated = { ...env, STRAPI_READ_TOKEN: 'f'.repeat(64) };
+    const rotated = { ...env, STRAPI_READ_TOKEN: randomBytes(32).toString('hex') };
     const server = await startStrapi(rotated);
     try {
       expect(server.output()).toContain('Updated the API token "Public site (read-only)"');
@@ -127,5 +128,8 @@ describe('a wrong configuration stops the start with a message that says how to 
 
   it('refuses an unknown database client', () => expectRefusal({ DATABASE_CLIENT: 'mysql' }, /DATABASE_CLIENT is "mysql"; it must be "sqlite"/));
 
-  it('refuses a read token that is too short', () => expectRefusal({ STRAPI_READ_TOKEN: 'short' }, /STRAPI_READ_TOKEN is missing or shorter than 32/));
+  it('refuses a read token that is too short', () => expectRefusal({ STRAPI_READ_TOKEN: 'short' }, /STRAPI_READ_TOKEN is missing, shorter than 32 characters or guessable/));
+
+  it('refuses a guessable secret: a placeholder repeated to the length', () =>
+    expectRefusal({ ADMIN_JWT_SECRET: 'change-me'.repeat(4) }, /Secret ADMIN_JWT_SECRET is guessable .*pnpm --filter cms secrets/));
 });

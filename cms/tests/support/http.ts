@@ -24,7 +24,11 @@ export const sendContentApi = async (method: string, path: string, body: unknown
   return { status: response.status, body: (await response.json().catch(() => ({}))) as Json };
 };
 
-type AdminSession = { call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> };
+type AdminSession = {
+  call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }>;
+  /** Sends files as the admin's upload dialog does. */
+  upload(files: { name: string; type: string; content: string | Uint8Array<ArrayBuffer> }[]): Promise<{ status: number; body: unknown }>;
+};
 const sessions = new Map<'admin' | 'editor', Promise<AdminSession>>();
 
 /**
@@ -59,5 +63,11 @@ const login = async (role: 'admin' | 'editor'): Promise<AdminSession> => {
     });
     return { status: response.status, body: (await response.json().catch(() => ({}))) as Json };
   };
-  return { call };
+  const upload = async (files: { name: string; type: string; content: string | Uint8Array<ArrayBuffer> }[]) => {
+    const form = new FormData();
+    for (const file of files) form.append('files', new Blob([file.content], { type: file.type }), file.name);
+    const response = await fetch(`${url}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${data.token}` }, body: form });
+    return { status: response.status, body: (await response.json().catch(() => ({}))) as unknown };
+  };
+  return { call, upload };
 };

@@ -1,13 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { requireSecret, requireSecretList } from '../../src/config-support/secrets';
 
+const STRONG = 'q8Vx2LmZ0rT5wKc9';
 const env = (values: Record<string, string>) => (name: string) => values[name];
 
 describe('requireSecret', () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it('returns a strong value', () => {
-    expect(requireSecret(env({ JWT_SECRET: 'a'.repeat(32) }), 'JWT_SECRET')).toBe('a'.repeat(32));
+    expect(requireSecret(env({ JWT_SECRET: STRONG }), 'JWT_SECRET')).toBe(STRONG);
+  });
+
+  it.each(['change-me'.repeat(4), 'a'.repeat(16), 'abcabcabcabcabcabc', 'ab12ab12ab12ab12ab', '1212121234343434'])('refuses the guessable %j', (value) => {
+    expect(() => requireSecret(env({ JWT_SECRET: value }), 'JWT_SECRET')).toThrow(/JWT_SECRET is guessable/);
   });
 
   it('refuses a missing value and says where to set it', () => {
@@ -26,7 +31,7 @@ describe('requireSecret', () => {
 
 describe('requireSecretList', () => {
   it('splits APP_KEYS and refuses one weak key among strong ones', () => {
-    const strong = 'k'.repeat(20);
+    const strong = `${STRONG}Aa1`;
     expect(requireSecretList(env({ APP_KEYS: `${strong},${strong}` }), 'APP_KEYS')).toEqual([strong, strong]);
     expect(() => requireSecretList(env({ APP_KEYS: `${strong},toBeModified2` }), 'APP_KEYS')).toThrow(/APP_KEYS/);
   });

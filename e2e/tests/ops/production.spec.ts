@@ -90,6 +90,20 @@ test('behind the reverse proxy, the login rate limit counts each client address 
   expect(await attempt('203.0.113.8')).toBe(400);
 });
 
+test('behind the reverse proxy, a client cannot get round the login rate limit by writing its own X-Forwarded-For', async () => {
+  // What the proxy passes on: whatever the client sent, then the address it saw (always the same here).
+  const attempt = (forged: string) =>
+    fetch(`${system.cmsUrl}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `${forged}, 203.0.113.9` },
+      body: JSON.stringify({ email: 'rotating@example.com', password: 'Wrong-Passw0rd' }),
+    }).then((r) => r.status);
+  const statuses = [];
+  for (let i = 0; i < 12; i += 1) statuses.push(await attempt(`10.9.8.${i}`));
+  expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+  expect(statuses.slice(5).every((status) => status === 429)).toBe(true);
+});
+
 test('a publish through the API reaches the site through the webhook', async () => {
   // Ops create the first admin on the admin's registration page; this is the call it makes.
   token = (await cms<{ data: { token: string } }>('POST', '/admin/register-admin', STAFF)).data.token;

@@ -1,6 +1,7 @@
 import qs from 'qs';
 import type { z } from 'zod';
 import { config } from '../config';
+import { cmsBreaker } from './cmsBreaker';
 import { CmsError } from './cmsError';
 import { lastGoodCopy, rememberGoodCopy } from './lastGoodCopies';
 import { issueLines } from './zodIssues';
@@ -11,6 +12,22 @@ export type CmsRequest = { path: string; query: object; draft?: boolean };
 const describe = (path: string, query: object): string => `${path}?${qs.stringify(query, { encodeValuesOnly: true })}`;
 
 const request = async (url: string, path: string, timeoutMs: number, token: string): Promise<unknown> => {
+  const breaker = cmsBreaker();
+  if (!breaker.allow()) {
+    throw new CmsError('unreachable', path, `The CMS failed moments ago; not asked again before ${new Date(breaker.pausedUntil).toISOString()}`);
+  }
+  try {
+    const body = await send(url, path, timeoutMs, token);
+    breaker.succeeded();
+    return body;
+  } catch (error) {
+    if (error instanceof CmsError && error.isOutage) breaker.failed();
+    else breaker.succeeded();
+    throw error;
+  }
+};
+
+const send = async (url: string, path: string, timeoutMs: number, token: string): Promise<unknown> => {
   let response: Response;
   try {
     response = await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });

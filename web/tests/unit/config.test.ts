@@ -5,10 +5,10 @@ import { ConfigError, parseConfig } from '../../src/config';
 
 const valid = {
   STRAPI_URL: 'http://127.0.0.1:1337/',
-  STRAPI_READ_TOKEN: 'r'.repeat(64),
+  STRAPI_READ_TOKEN: '5f0c9a7e1b3d4c2a8e6f0b9d7c5a3e1f2b4d6c8a0e9f7b5d3c1a2e4f6b8d0c9a',
   PUBLIC_SITE_URL: 'https://cannabisequityil.org',
-  REVALIDATE_SECRET: 's'.repeat(40),
-  PREVIEW_SECRET: 'p'.repeat(40),
+  REVALIDATE_SECRET: 'Rv7pQ2mX9kL4sT8wZ1nB6cF3hJ5dG0aYeUiOoPqW',
+  PREVIEW_SECRET: 'Pz3kW8qN1vX6mB4tR9sL2dF7gH5jC0aYeUiOoPqE',
 };
 
 describe('parseConfig', () => {
@@ -38,6 +38,8 @@ describe('parseConfig', () => {
     ['STRAPI_URL', 'localhost:1337', /STRAPI_URL: STRAPI_URL must be an http\(s\) URL/],
     ['PUBLIC_SITE_URL', 'javascript:alert(1)', /PUBLIC_SITE_URL must be an http\(s\) URL/],
     ['STRAPI_READ_TOKEN', 'short', /STRAPI_READ_TOKEN must be at least 32 characters/],
+    ['REVALIDATE_SECRET', 'change-me'.repeat(4), /REVALIDATE_SECRET is guessable/],
+    ['PREVIEW_SECRET', 'p'.repeat(40), /PREVIEW_SECRET is guessable/],
     ['PORT', 'eighty', /PORT: PORT must be a number/],
     ['PORT', '70000', /PORT/],
     ['STRAPI_TIMEOUT_MS', '5', /STRAPI_TIMEOUT_MS/],

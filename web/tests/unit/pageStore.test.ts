@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cacheKey, PageStore, type CachedPage } from '../../src/lib/pageCache/store';
 
-const entry = (tags: string[], storedAt = Date.now(), maxAge = 300): CachedPage => ({
+const entry = (tags: string[], storedAt = Date.now(), maxAge = 300, status = 200): CachedPage => ({
   body: new TextEncoder().encode('<html></html>'),
-  status: 200,
+  status,
   headers: [['content-type', 'text/html']],
   storedAt,
   maxAge,
@@ -29,6 +29,24 @@ describe('the page store', () => {
     expect(store.get('/b/')).toBeUndefined();
     expect(store.get('/a/')).toBeDefined();
     expect(store.size).toBe(2);
+  });
+
+  it('never lets not-found answers push a page out, however many unknown addresses are asked for', () => {
+    const store = new PageStore(2000);
+    store.set('/services/clear-your-record/', entry(['page:seed']));
+    for (let i = 0; i < 2100; i++) store.set(`/nope-${i}/`, entry(['not-found'], Date.now(), 300, 404));
+    expect(store.get('/services/clear-your-record/')).toBeDefined();
+    expect(store.size).toBeLessThanOrEqual(2000 / 4 + 1);
+    // The most recent not-found answers are still kept.
+    expect(store.get('/nope-2099/')?.status).toBe(404);
+  });
+
+  it('moves an address between pages and not-found answers when it changes', () => {
+    const store = new PageStore(10);
+    store.set('/a/', entry([], Date.now(), 300, 404));
+    store.set('/a/', entry([]));
+    expect(store.size).toBe(1);
+    expect(store.get('/a/')?.status).toBe(200);
   });
 
   it('invalidates by any matching tag, and by exact path', () => {

@@ -9,10 +9,12 @@ const directives = (header: string | null): { maxAge: number; swr: number } => {
   return { maxAge: read('max-age'), swr: read('stale-while-revalidate') };
 };
 
+type Rendered = { response: Response; entry: CachedPage | null };
+
 /** Stores a rendered response when the route asked for caching (Astro.cache.set) and set no cookie. */
-const store = async (key: string, response: Response): Promise<Response> => {
+const store = async (key: string, response: Response): Promise<Rendered> => {
   const { maxAge, swr } = directives(response.headers.get('CDN-Cache-Control'));
-  if (maxAge <= 0 || response.headers.has('set-cookie') || response.headers.has('vary')) return response;
+  if (maxAge <= 0 || response.headers.has('set-cookie') || response.headers.has('vary')) return { response, entry: null };
   const body = new Uint8Array(await response.clone().arrayBuffer());
   const entry: CachedPage = {
     body,
@@ -25,7 +27,7 @@ const store = async (key: string, response: Response): Promise<Response> => {
   };
   pageStore().set(key, entry);
   response.headers.set('X-Astro-Cache', 'MISS');
-  return response;
+  return { response, entry };
 };
 
 const fromEntry = (entry: CachedPage, state: 'HIT' | 'STALE'): Response => {
@@ -35,25 +37,55 @@ const fromEntry = (entry: CachedPage, state: 'HIT' | 'STALE'): Response => {
 };
 
 /**
+ * Renders in progress, by cache key, and what each one stored. One render per key at a time:
+ * a stale page, a purged one or a first visit under load costs one render and one set of CMS
+ * queries, however many requests ask for it meanwhile.
+ */
+const inFlight = new Map<string, Promise<CachedPage | null>>();
+
+const render = (key: string, next: () => Promise<Response>): Promise<Rendered> => {
+  const rendered = next().then((response) => store(key, response));
+  const stored = rendered.then(
+    ({ entry }) => entry,
+    () => null,
+  );
+  inFlight.set(key, stored);
+  void stored.then(() => {
+    if (inFlight.get(key) === stored) inFlight.delete(key);
+  });
+  return rendered;
+};
+
+/**
  * Astro route cache provider over the shared page store: fresh entries are served, stale ones
- * (within stale-while-revalidate) are served while a new render replaces them in the
- * background; a failed re-render leaves the stale copy in place.
+ * (within stale-while-revalidate) are served while one new render replaces them in the
+ * background; a failed re-render leaves the stale copy in place. Requests that arrive while
+ * their page is being rendered wait for that render instead of starting their own.
  */
 const pageCacheProvider: CacheProviderFactory = () => ({
   name: 'page-store',
   async onRequest({ request, url, logger }, next) {
-    if (request.method !== 'GET') return next();
+    const reading = request.method === 'GET' || request.method === 'HEAD';
+    if (!reading) return next();
     const key = cacheKey(url.pathname);
     const entry = pageStore().get(key);
     const age = entry ? (Date.now() - entry.storedAt) / 1000 : Infinity;
     if (entry && age <= entry.maxAge) return fromEntry(entry, 'HIT');
     if (entry && age <= entry.maxAge + entry.swr) {
-      next()
-        .then((fresh) => store(key, fresh))
-        .catch((error: unknown) => logger.warn(`background re-render of ${key} failed: ${String(error)}`));
+      if (!inFlight.has(key) && request.method === 'GET') {
+        render(key, next).catch((error: unknown) => logger.warn(`background re-render of ${key} failed: ${String(error)}`));
+      }
       return fromEntry(entry, 'STALE');
     }
-    return store(key, await next());
+    const pending = inFlight.get(key);
+    if (pending) {
+      const shared = await pending;
+      // Nothing kept (an outage answer, a page not to be cached): this request renders its own.
+      if (shared) return fromEntry(shared, 'HIT');
+    }
+    // A HEAD render may have no body: it is answered, never kept.
+    if (request.method === 'HEAD') return next();
+    return (await render(key, next)).response;
   },
   async invalidate({ tags, path }) {
     pageStore().invalidate({ ...(tags === undefined ? {} : { tags: Array.isArray(tags) ? tags : [tags] }), ...(path === undefined ? {} : { path }) });

@@ -17,28 +17,53 @@ export type CachedPage = {
   tags: string[];
 };
 
-export class PageStore {
-  private readonly entries = new Map<string, CachedPage>();
+/** A map that drops its least recently used entry when it holds more than `max`. */
+class Lru<V> {
+  readonly entries = new Map<string, V>();
   private readonly max: number;
 
   constructor(max: number) {
     this.max = max;
   }
 
-  get(key: string): CachedPage | undefined {
-    const entry = this.entries.get(key);
-    if (entry) {
-      // Least recently used goes first when the store is full.
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
       this.entries.delete(key);
-      this.entries.set(key, entry);
+      this.entries.set(key, value);
     }
-    return entry;
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+/**
+ * Rendered responses by cache key. Pages (and redirects) and not-found answers are kept apart,
+ * each bounded on its own: anyone can ask for endless unknown addresses, and those must never
+ * push a real page out (a page that is gone cannot be served while the CMS is down).
+ */
+export class PageStore {
+  private readonly pages: Lru<CachedPage>;
+  private readonly misses: Lru<CachedPage>;
+
+  constructor(max: number, maxMisses = Math.max(1, Math.floor(max / 4))) {
+    this.pages = new Lru(max);
+    this.misses = new Lru(maxMisses);
+  }
+
+  get(key: string): CachedPage | undefined {
+    return this.pages.get(key) ?? this.misses.get(key);
   }
 
   set(key: string, entry: CachedPage): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    const [home, other] = entry.status === 404 ? [this.misses, this.pages] : [this.pages, this.misses];
+    other.entries.delete(key);
+    home.set(key, entry);
   }
 
   /** A fresh entry (within max-age), or undefined when missing, stale or expired. */
@@ -49,18 +74,20 @@ export class PageStore {
 
   invalidate({ tags, path }: { tags?: string[]; path?: string }): number {
     let removed = 0;
-    for (const [key, entry] of this.entries) {
-      const pathMatches = path !== undefined && key === path;
-      if (pathMatches || (tags && entry.tags.some((tag) => tags.includes(tag)))) {
-        this.entries.delete(key);
-        removed += 1;
+    for (const { entries } of [this.pages, this.misses]) {
+      for (const [key, entry] of entries) {
+        const pathMatches = path !== undefined && key === path;
+        if (pathMatches || (tags && entry.tags.some((tag) => tags.includes(tag)))) {
+          entries.delete(key);
+          removed += 1;
+        }
       }
     }
     return removed;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.pages.entries.size + this.misses.entries.size;
   }
 }
 

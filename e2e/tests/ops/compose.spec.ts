@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { parse } from 'yaml';
+
+/**
+ * docker-compose.yml as compose resolves it with the example settings (.env.example): what each
+ * service is handed and where its ports are published.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+type Service = { environment?: Record<string, string>; env_file?: unknown; ports?: (string | { host_ip?: string; published?: string | number })[] };
+
+const resolved = (): Record<string, Service> => {
+  const work = mkdtempSync(path.join(tmpdir(), 'compose-'));
+  try {
+    copyFileSync(path.join(ROOT, 'docker-compose.yml'), path.join(work, 'docker-compose.yml'));
+    copyFileSync(path.join(ROOT, '.env.example'), path.join(work, '.env'));
+    const run = spawnSync('docker-compose', ['config'], { cwd: work, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`docker-compose config failed: ${run.error?.message ?? run.stderr}`);
+    return (parse(run.stdout) as { services: Record<string, Service> }).services;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+};
+
+const CMS_ONLY = ['POSTGRES_PASSWORD', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'DATABASE_URL'];
+
+test('the public site container holds none of the CMS’s secrets or the database password', () => {
+  const { web } = resolved();
+  expect(web!.env_file).toBeUndefined();
+  const names = Object.keys(web!.environment ?? {});
+  for (const secret of CMS_ONLY) expect(names, secret).not.toContain(secret);
+  // What it needs to run is there.
+  expect(names).toEqual(expect.arrayContaining(['STRAPI_URL', 'STRAPI_READ_TOKEN', 'REVALIDATE_SECRET', 'PREVIEW_SECRET', 'PUBLIC_SITE_URL']));
+});
+
+test('the CMS and the site are published on the loopback interface only, for the reverse proxy; PostgreSQL not at all', () => {
+  const services = resolved();
+  for (const name of ['cms', 'web']) {
+    const ports = services[name]!.ports ?? [];
+    expect(ports.length, name).toBeGreaterThan(0);
+    for (const port of ports) {
+      const hostIp = typeof port === 'string' ? port.split(':')[0] : port.host_ip;
+      expect(hostIp, `${name}: ${JSON.stringify(port)}`).toBe('127.0.0.1');
+    }
+  }
+  expect(services.postgres!.ports).toBeUndefined();
+  expect(services.cms!.environment?.PROXY_HOPS).toBe('1');
+});

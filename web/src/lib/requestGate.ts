@@ -1,0 +1,46 @@
+/**
+ * What the Node server answers by itself, before a request reaches the route cache or Astro:
+ * requests no route of the site takes, which must cost no render and no CMS query. Plain
+ * TypeScript with type-only imports: server.mts loads it directly.
+ */
+export type GateAnswer = { status: number; headers: Record<string, string>; body: string };
+
+/** Longer request targets are no address of this site (page paths are at most 300 characters). */
+export const MAX_TARGET_LENGTH = 2048;
+
+/** The only routes that take a POST: the CMS's webhook. */
+const POST_ROUTES = new Set(['/api/revalidate']);
+
+/**
+ * Headers every response gets, static files, redirects and errors included; pages and the
+ * preview replace the content security policy with their own (src/lib/securityHeaders.ts).
+ */
+export const BASELINE_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+};
+
+const text = (status: number, body: string, headers: Record<string, string> = {}): GateAnswer => ({
+  status,
+  body,
+  headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
+});
+
+/** The answer for `method` on the request target `target` (path and query), or null: let the site handle it. */
+export const gate = (method: string, target: string): GateAnswer | null => {
+  if (target.length > MAX_TARGET_LENGTH) return text(414, 'That address is too long to be a page of this site.');
+  const at = target.search(/[?#]/);
+  const path = at === -1 ? target : target.slice(0, at);
+  if (method === 'GET' || method === 'HEAD') {
+    // Doubled slashes: one address, one URL. Collapsing them also keeps `//host` from ever leaving the site.
+    if (/\/{2,}/.test(path)) {
+      return text(301, 'Moved permanently', { Location: `${path.replace(/\/{2,}/g, '/')}${at === -1 ? '' : target.slice(at)}`, 'Cache-Control': 'public, max-age=3600' });
+    }
+    return null;
+  }
+  if (method === 'POST' && POST_ROUTES.has(path)) return null;
+  return text(405, 'Method not allowed', { Allow: POST_ROUTES.has(path) ? 'POST' : 'GET, HEAD' });
+};

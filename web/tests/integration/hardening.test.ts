@@ -1,0 +1,178 @@
+import { createServer as createHttpServer, request, type Server } from 'node:http';
+import { createServer, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminApi, startSystem, type System } from '../support/system';
+
+let system: System;
+beforeAll(async () => {
+  system = await startSystem();
+});
+afterAll(() => system?.stop());
+
+const SEED = '/services/clear-your-record/';
+const get = (path: string, init: RequestInit = {}, base = system.siteUrl) => fetch(`${base}${path}`, { redirect: 'manual', ...init });
+const purge = (base: string, documentId: string) =>
+  get(
+    '/api/revalidate',
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Revalidate-Secret': system.webEnv.REVALIDATE_SECRET! },
+      body: JSON.stringify({ event: 'entry.update', uid: 'api::page.page', entry: { documentId } }),
+    },
+    base,
+  );
+
+/** Any method, TRACE included (fetch refuses to send it). */
+const send = (method: string, path: string): Promise<{ status: number; allow: string | undefined; body: string }> =>
+  new Promise((resolve, reject) => {
+    const req = request(`${system.siteUrl}${path}`, { method }, (res) => {
+      let body = '';
+      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode!, allow: res.headers.allow, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+
+/** The real CMS behind a proxy that counts what the site asks it. */
+const countingCms = async () => {
+  const asked: string[] = [];
+  const server: Server = createHttpServer((req, res) => {
+    asked.push(req.url!);
+    fetch(`${system.cmsUrl}${req.url}`, { headers: { Authorization: req.headers.authorization ?? '' } }).then(
+      async (upstream) => {
+        res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' });
+        res.end(Buffer.from(await upstream.arrayBuffer()));
+      },
+      () => res.destroy(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    /** Queries for the page at `path` (not the list of addresses, nor the settings). */
+    queriesFor: (path: string) => asked.filter((url) => decodeURIComponent(url).includes(`[path][$eq]=${path}`)).length,
+    reset: () => asked.splice(0),
+    stop: () => new Promise((resolve) => server.close(resolve)),
+  };
+};
+
+describe('requests no route takes', () => {
+  it.each(['POST', 'PUT', 'DELETE', 'OPTIONS', 'PROPFIND', 'TRACE', 'PATCH'])('%s on a page answers 405, with no render and no stack trace', async (method) => {
+    const response = await send(method, SEED);
+    expect(response.status).toBe(405);
+    expect(response.allow).toBe('GET, HEAD');
+    expect(response.body).not.toMatch(/at .+\.(m?js|ts):\d+/);
+  });
+
+  it('leaves the webhook its POST (and refuses other methods there)', async () => {
+    expect([401, 403]).toContain((await get('/api/revalidate', { method: 'POST', body: '{}' })).status);
+    const other = await send('PUT', '/api/revalidate');
+    expect(other.status).toBe(405);
+    expect(other.allow).toBe('POST');
+  });
+
+  it('answers HEAD on a page from the route cache, with no body', async () => {
+    await get(SEED);
+    const head = await get(SEED, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('x-astro-cache')).toBe('HIT');
+    expect(await head.text()).toBe('');
+  });
+
+  it('answers a 15 KB address with 414 at once, and does not write it to the log', async () => {
+    const logged = system.webOutput().length;
+    const response = await get(`/${'a'.repeat(15_000)}/`);
+    expect(response.status).toBe(414);
+    expect(system.webOutput().length - logged).toBeLessThan(500);
+  });
+
+  it('redirects doubled slashes to the one address, never to another host', async () => {
+    for (const [asked, location] of [
+      [`/${SEED}`, SEED],
+      ['/services//clear-your-record/?utm_source=x', '/services/clear-your-record/?utm_source=x'],
+      ['//evil.example/', '/evil.example/'],
+    ] as const) {
+      const response = await get(asked);
+      expect(response.status, asked).toBe(301);
+      expect(response.headers.get('location'), asked).toBe(location);
+    }
+  });
+});
+
+describe('security headers', () => {
+  it('are on every response: pages, static files, built assets, media, redirects and errors', async () => {
+    const page = await (await get(SEED)).text();
+    const stylesheet = /<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"/.exec(page)![1]!;
+    const media = /<meta property="og:image" content="https?:\/\/[^/]+(\/uploads\/[^"]+)"/.exec(page)![1]!;
+    for (const path of [SEED, stylesheet, '/favicon.svg', media, '/Services/Clear-Your-Record/', '/no-such-page/', '/robots.txt', `/${SEED}`]) {
+      const response = await get(path);
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('content-security-policy'), path).toMatch(/default-src '(none|self)'/);
+      expect(response.headers.get('referrer-policy'), path).toBe('strict-origin-when-cross-origin');
+    }
+  });
+});
+
+describe('under load', () => {
+  it('renders a purged page once, however many requests ask for it meanwhile', async () => {
+    const cms = await countingCms();
+    const site = await system.startAnotherSite({ STRAPI_URL: cms.url });
+    try {
+      expect((await get(SEED, {}, site.url)).status).toBe(200);
+      const { documentId } = await (await adminApi(system)).loadPage(SEED);
+      expect((await purge(site.url, documentId)).status).toBe(200);
+      cms.reset();
+      const responses = await Promise.all(Array.from({ length: 50 }, () => get(SEED, {}, site.url)));
+      expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
+      expect(cms.queriesFor(SEED)).toBe(1);
+    } finally {
+      await site.stop();
+      await cms.stop();
+    }
+  });
+
+  it('keeps serving a page visitors saw while the CMS is down, after a flood of unknown addresses', { timeout: 240_000 }, async () => {
+    expect((await get(SEED)).status).toBe(200);
+    for (let start = 0; start < 2100; start += 50) {
+      await Promise.all(Array.from({ length: 50 }, (_, i) => get(`/nope-${start + i}/`).then((r) => r.arrayBuffer())));
+    }
+    await system.stopCms();
+    try {
+      const response = await get(SEED);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('Clear Your Record</h1>');
+    } finally {
+      await system.restartCms();
+    }
+  });
+});
+
+describe('a CMS that accepts connections but never answers', () => {
+  it('is not asked again for a while after it failed: the next unseen page answers 503 at once', async () => {
+    const sockets: Socket[] = [];
+    let asked = 0;
+    // Requests, not connections: the HTTP client may open idle connections it never uses.
+    const hanging = createServer((socket) => {
+      sockets.push(socket);
+      socket.on('data', (data: Buffer) => (asked += data.toString('latin1').match(/^(GET|HEAD) \//gm)?.length ?? 0));
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const port = (hanging.address() as { port: number }).port;
+    const site = await system.startAnotherSite({ STRAPI_URL: `http://127.0.0.1:${port}`, STRAPI_TIMEOUT_MS: '500' });
+    try {
+      expect((await get('/our-work/', {}, site.url)).status).toBe(503);
+      const before = asked;
+      expect(before).toBeGreaterThan(0);
+      const started = Date.now();
+      const next = await get('/get-involved/', {}, site.url);
+      expect(next.status).toBe(503);
+      expect(Date.now() - started).toBeLessThan(400);
+      expect(asked).toBe(before);
+    } finally {
+      await site.stop();
+      sockets.forEach((socket) => socket.destroy());
+      hanging.close();
+    }
+  });
+});

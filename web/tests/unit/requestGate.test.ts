@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { CmsBreaker } from '../../src/lib/cmsBreaker';
+import { gate, MAX_TARGET_LENGTH } from '../../src/lib/requestGate';
+
+describe('the request gate', () => {
+  it('lets GET and HEAD through, and POST only to the webhook', () => {
+    expect(gate('GET', '/services/clear-your-record/?utm_source=x')).toBeNull();
+    expect(gate('HEAD', '/')).toBeNull();
+    expect(gate('POST', '/api/revalidate')).toBeNull();
+    expect(gate('POST', '/api/revalidate?x=1')).toBeNull();
+  });
+
+  it('refuses every other method with 405 and the methods the address takes', () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PROPFIND', 'TRACE']) {
+      expect(gate(method, '/')).toMatchObject({ status: 405, headers: { Allow: 'GET, HEAD' } });
+    }
+    expect(gate('GET', '/api/revalidate')).toBeNull();
+    expect(gate('DELETE', '/api/revalidate')).toMatchObject({ status: 405, headers: { Allow: 'POST' } });
+  });
+
+  it('answers 414 for a target longer than any address of the site', () => {
+    expect(gate('GET', `/${'a'.repeat(MAX_TARGET_LENGTH)}`)?.status).toBe(414);
+    expect(gate('GET', `/${'a'.repeat(MAX_TARGET_LENGTH - 2)}`)).toBeNull();
+  });
+
+  it('collapses doubled slashes with a 301 that stays on the site and keeps the query', () => {
+    expect(gate('GET', '//services//clear-your-record/?a=1')).toMatchObject({ status: 301, headers: { Location: '/services/clear-your-record/?a=1' } });
+    expect(gate('GET', '//evil.example/')?.headers.Location).toBe('/evil.example/');
+    expect(gate('GET', '/a/?next=//x')).toBeNull();
+  });
+});
+
+describe('the CMS breaker', () => {
+  it('stops asking after a failure, for an interval that doubles up to 8 s, one probe at a time', () => {
+    const breaker = new CmsBreaker();
+    expect(breaker.allow(0)).toBe(true);
+    breaker.failed(0);
+    expect(breaker.allow(999)).toBe(false);
+    expect(breaker.allow(1000)).toBe(true); // the probe
+    expect(breaker.allow(1001)).toBe(false); // the others wait for it
+    breaker.failed(1001);
+    expect(breaker.allow(1001 + 1999)).toBe(false);
+    expect(breaker.allow(1001 + 2000)).toBe(true);
+    for (let i = 0; i < 10; i++) breaker.failed(10_000);
+    expect(breaker.pausedUntil).toBe(18_000);
+  });
+
+  it('asks freely again once the CMS answered', () => {
+    const breaker = new CmsBreaker();
+    breaker.failed(0);
+    expect(breaker.allow(1000)).toBe(true);
+    breaker.succeeded();
+    expect(breaker.allow(1001)).toBe(true);
+    expect(breaker.allow(1002)).toBe(true);
+  });
+});
