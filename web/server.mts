@@ -1,11 +1,15 @@
 /**
  * Production entry of the site (`pnpm --filter web start`): validates the configuration,
- * then serves Astro's Node handler. Fresh pages from the route cache are answered here,
- * before Astro's request pipeline (see src/lib/pageCache/store.ts).
+ * then serves Astro's Node handler. Requests no route takes are refused here (src/lib/requestGate.ts);
+ * fresh pages from the route cache and built assets are answered here, brotli or gzip compressed
+ * once each (src/lib/compression.ts), before Astro's request pipeline (src/lib/pageCache/store.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { ConfigError, parseConfig, type SiteConfig } from './src/config.ts';
+import { builtAsset, encodedBody, isCompressible, preferredEncoding } from './src/lib/compression.ts';
 import { cacheKey, pageStore } from './src/lib/pageCache/store.ts';
+import { checkReadToken } from './src/lib/readTokenCheck.ts';
 import { BASELINE_HEADERS, gate } from './src/lib/requestGate.ts';
 
 let config: SiteConfig;
@@ -18,6 +22,11 @@ try {
   }
   throw error;
 }
+const tokenCheck = await checkReadToken(config);
+if (!tokenCheck.ok) {
+  console.error(tokenCheck.message);
+  if (tokenCheck.fatal) process.exit(1);
+}
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // A variable path: the build output may not exist when this file is type-checked.
 const entry = './dist/server/entry.mjs';
@@ -25,25 +34,54 @@ type AstroHandler = (req: IncomingMessage, res: ServerResponse) => void;
 const { handler } = (await import(entry)) as { handler: AstroHandler };
 
 const store = pageStore();
+const clientDir = fileURLToPath(new URL('./dist/client/', import.meta.url));
+
+/** Sends `body` compressed when the client takes it and it is worth it; the compressed copy is kept with `body`. */
+const send = (req: IncomingMessage, res: ServerResponse, status: number, headers: string[], contentType: string | null, body: Uint8Array) => {
+  const compressible = isCompressible(contentType, body.byteLength);
+  const encoding = compressible ? preferredEncoding(req.headers['accept-encoding']) : null;
+  const sent = encoding ? encodedBody(body, encoding) : body;
+  res.writeHead(status, [
+    ...headers,
+    ...(compressible ? ['Vary', 'Accept-Encoding'] : []),
+    ...(encoding ? ['Content-Encoding', encoding] : []),
+    'Content-Length',
+    String(sent.byteLength),
+  ]);
+  res.end(req.method === 'HEAD' ? undefined : sent);
+};
+
 const server = createServer((req, res) => {
-  for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
   const method = req.method ?? 'GET';
   const target = req.url ?? '/';
   const refused = gate(method, target);
   if (refused) {
-    res.writeHead(refused.status, refused.headers);
+    res.writeHead(refused.status, { ...BASELINE_HEADERS, ...refused.headers });
     res.end(method === 'HEAD' ? undefined : refused.body);
     return;
   }
-  if (method === 'GET' || method === 'HEAD') {
-    const hit = store.fresh(cacheKey(target));
-    if (hit) {
-      res.writeHead(hit.status, [...hit.headers.flat(), 'Content-Length', String(hit.body.byteLength), 'X-Astro-Cache', 'HIT']);
-      res.end(method === 'HEAD' ? undefined : hit.body);
-      return;
-    }
+  const key = cacheKey(target);
+  // A stored answer carries the headers the site gave it, security headers included.
+  const hit = method === 'GET' || method === 'HEAD' ? store.fresh(key) : undefined;
+  if (hit) {
+    const contentType = hit.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null;
+    send(req, res, hit.status, [...hit.headers.flat(), 'X-Astro-Cache', 'HIT'], contentType, hit.body);
+    return;
   }
-  handler(req, res);
+  // Astro's answers (static files and redirects included) start from the baseline; pages replace its policy.
+  for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
+  if (method !== 'GET' && method !== 'HEAD') {
+    handler(req, res);
+    return;
+  }
+  builtAsset(clientDir, key).then(
+    (asset) => {
+      if (!asset) return handler(req, res);
+      // Built assets are named by their content: they never change at an address.
+      send(req, res, 200, ['Content-Type', asset.contentType, 'Cache-Control', 'public, max-age=31536000, immutable'], asset.contentType, asset.body);
+    },
+    () => handler(req, res),
+  );
 });
 server.keepAliveTimeout = 65_000;
 server.listen(config.port, config.host, () => {

@@ -5,13 +5,16 @@
  *     the site answering from its route cache, and rendering every request (PAGE_CACHE=off);
  *   - publish → live over 20 publishes;
  *   - page weight in Chromium: the seed page with a real photo in its hero (against that photo's
- *     JPEG, the reference) beside the page with every section type.
+ *     JPEG, the reference) beside the page with every section type;
+ *   - faults: 50 connections on a purged page while the CMS is stopped, and while the page is
+ *     purged every second (memory, open files, non-200 answers, CMS queries per purge).
  * Writes bench/results.json and bench/RESULTS.md. Figures are only compared within a run.
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ALL_SECTIONS_PATH, startSystem } from '../tests/support/system';
+import { adminApi, ALL_SECTIONS_PATH, startSystem } from '../tests/support/system';
+import { measureFaults } from './fault';
 import { measurePageWeight, type PageWeight } from './pageWeight';
 import { publishToLive } from './publishToLive';
 import { useRealHeroPhoto } from './realHeroPhoto';
@@ -46,6 +49,18 @@ const main = async () => {
     console.log(`Publish → live, ${PUBLISHES} publishes…`);
     const live = await publishToLive(system, SEED, PUBLISHES);
 
+    console.log(`Faults: 50 connections, ${SECONDS} s each…`);
+    const { documentId } = await (await adminApi(system)).loadPage(SEED);
+    const faults = await measureFaults(system, SEED, SECONDS, async (siteUrl) => {
+      const response = await fetch(`${siteUrl}/api/revalidate`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Revalidate-Secret': system.webEnv.REVALIDATE_SECRET! },
+        body: JSON.stringify({ event: 'entry.update', uid: 'api::page.page', entry: { documentId } }),
+      });
+      if (!response.ok) throw new Error(`purge: ${response.status}`);
+    });
+    const [outage, purging] = faults as [(typeof faults)[0], (typeof faults)[0]];
+
     console.log('Page weight in Chromium, the seed page with a real photo in its hero…');
     const photo = await useRealHeroPhoto(system, SEED);
     const weights: PageWeight[] = [];
@@ -63,11 +78,17 @@ const main = async () => {
       load: { connections: CONNECTIONS, durationSeconds: SECONDS, htmlBytes: bare.htmlBytes, runs },
       ratios: { cachedToBare: cached.requestsPerSecond / ceiling.requestsPerSecond, uncachedToBare: uncached.requestsPerSecond / ceiling.requestsPerSecond },
       publishToLiveMs: live,
+      faults,
       pageWeight: {
         pages: weights,
         heroPhoto: { jpegBytes: photo.originalBytes, heroImageBytesAt1280: seedAt(1280).images, ratioAt1280: seedAt(1280).images / photo.originalBytes },
       },
-      targets: { cachedToBareAtLeast: 0.8, publishToLiveP95Below: 1000, seedTotalAtMost: SEED_TOTAL_AT_MOST },
+      targets: {
+        cachedToBareAtLeast: 0.8,
+        publishToLiveP95Below: 1000,
+        seedTotalAtMost: SEED_TOTAL_AT_MOST,
+        faults: { memoryGrowthMbBelow: 50, openFilesBelow: 200, non200: 0, pageQueriesPerPurge: 1 },
+      },
     };
     const md = `# Benchmark results
 
@@ -92,10 +113,21 @@ Over ${PUBLISHES} publishes (admin publish request until the next visitor's page
 p50 **${live.p50.toFixed(0)} ms**, p95 **${live.p95.toFixed(0)} ms**, max ${live.max.toFixed(0)} ms
 (target p95 < 1000 ms: ${pass(live.p95 < 1000)})
 
+## Faults
+
+50 connections for ${SECONDS} s on the seed page, through a proxy that counts the site's queries to the CMS.
+
+| run | requests | non-200 | memory growth | open files (before → max) | CMS queries for the page |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${faults.map((f) => `| ${f.name} | ${f.requests} | ${f.non200} | ${f.memoryGrowthMb} MB | ${f.openFilesBefore} → ${f.openFilesMax} | ${f.pageQueries}${f.purges ? ` for ${f.purges} purges` : ''} |`).join('\n')}
+
+- CMS stopped: memory growth **${outage.memoryGrowthMb} MB** (target < 50: ${pass(outage.memoryGrowthMb < 50)}), open files at most **${outage.openFilesMax}** (target < 200: ${pass(outage.openFilesMax < 200)}), non-200 **${outage.non200}** (target 0: ${pass(outage.non200 === 0)})
+- purges under load: **${(purging.pageQueriesPerPurge ?? 0).toFixed(2)}** CMS queries for the page per purge (target 1: ${pass((purging.pageQueriesPerPurge ?? 0) <= 1)}), non-200 **${purging.non200}**
+
 ## Page weight
 
 One visit in Chromium with an empty cache, scrolled to the bottom; bytes as transferred
-(uncompressed: the site leaves compression to the HTTP cache in front of it). The seed page has
+(pages from the route cache and built stylesheets brotli-compressed; images as they are). The seed page has
 the old site's heaviest photo in its hero (${kb(photo.originalBytes)} as a JPEG; the old site served the
 original, 2.6 MB).
 

@@ -17,10 +17,11 @@ export const load = async (name: string, url: string, options: { connections: nu
  * bare Node `http` server in its own process, written the cheapest way Node offers.
  */
 export const startBareServer = async (url: string): Promise<{ url: string; htmlBytes: number; stop: () => Promise<void> }> => {
-  const page = await fetch(url);
+  // Uncompressed, as the load generator asks for it.
+  const page = await fetch(url, { headers: { 'Accept-Encoding': 'identity' } });
   const bytes = Buffer.from(await page.arrayBuffer());
   const headers = [...page.headers]
-    .filter(([name]) => !['x-astro-cache', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'content-length'].includes(name))
+    .filter(([name]) => !['x-astro-cache', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'content-length', 'content-encoding', 'vary'].includes(name))
     .flat()
     .concat('Content-Length', String(bytes.length), 'X-Astro-Cache', 'HIT');
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-'));

@@ -9,7 +9,8 @@ import { ruleBook } from '../section-kit/content-model';
 import { checkDocument, type ModelSchema } from './check-document';
 import type { RuleViolation } from './rule-violation';
 
-const WRITES = new Set(['create', 'update']);
+/** Every action that writes what staff or a caller sent: a clone is a create from a copy. */
+const WRITES = new Set(['create', 'update', 'clone']);
 const LINK_HOLDERS = new Set(['api::page.page', 'api::global.global']);
 
 const refuse = (violations: RuleViolation[]): never => {
@@ -18,6 +19,15 @@ const refuse = (violations: RuleViolation[]): never => {
     violations.length === 1 ? first.message : `${first.message} (and ${violations.length - 1} more problem(s))`,
     { errors: violations.map((v) => ({ path: v.path, message: v.message, name: 'ValidationError', value: null })) },
   );
+};
+
+/** A clone is a new page: it needs an address of its own (the copied one, unless changed, is taken). */
+const ownDocument = (action: string, documentId: string | undefined): string | undefined => (action === 'clone' ? undefined : documentId);
+
+const addressOf = async (strapi: Core.Strapi, action: string, data: Record<string, unknown>, documentId: string | undefined): Promise<Record<string, unknown>> => {
+  if (action !== 'clone' || typeof data.path === 'string' || !documentId) return data;
+  const source = await strapi.documents('api::page.page').findOne({ documentId, status: 'draft', fields: ['path'] });
+  return { ...data, path: source?.path };
 };
 
 /**
@@ -35,7 +45,7 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
     if (context.uid.startsWith('api::') && WRITES.has(context.action) && typeof data === 'object' && data !== null) {
       const violations = checkDocument(book, context.uid, data as Record<string, unknown>);
       if (context.uid === 'api::redirect.redirect') violations.push(...(await checkRedirect(strapi, data as Record<string, unknown>, params?.documentId)));
-      if (context.uid === 'api::page.page') violations.push(...(await checkPageAddress(strapi, data as Record<string, unknown>, params?.documentId)));
+      if (context.uid === 'api::page.page') violations.push(...(await checkPageAddress(strapi, await addressOf(strapi, context.action, data as Record<string, unknown>, params?.documentId), ownDocument(context.action, params?.documentId))));
       if (violations.length > 0) refuse(violations);
     }
     return next();

@@ -130,3 +130,36 @@ describe('the admin’s edit view', () => {
     expect(data.components['shared.link']!.settings.mainField).toBe('text');
   });
 });
+
+describe('cloning a page (the admin’s Duplicate)', () => {
+  const clone = async (data: Json) => {
+    const { admin, documentId } = await loadSeedDraft();
+    return admin.call('POST', `${PAGES}/clone/${documentId}`, data);
+  };
+
+  it('passes the same rules as a save: no javascript: link, no off-site address', async () => {
+    const { data } = await loadSeedDraft();
+    const quickLinks = data.sections[2] as { items: { link: Json }[] };
+    quickLinks.items[0]!.link.url = 'javascript:alert(1)';
+    const unsafe = await clone({ ...data, path: '/services/clear-your-record-copy/' });
+    expect(unsafe.status).toBe(400);
+    expect(errorsOf(unsafe.body).paths).toContain('sections.2.items.0.link.url');
+    const offSite = await clone({ path: 'https://evil.example/phish/' });
+    expect(offSite.status).toBe(400);
+    expect(errorsOf(offSite.body).paths).toEqual(['path']);
+  });
+
+  it('needs an address of its own', async () => {
+    const copied = await clone({ title: 'Clear Your Record (copy)' });
+    expect(copied.status).toBe(400);
+    expect(errorsOf(copied.body).message).toContain('already has the web address /services/clear-your-record/');
+  });
+
+  it('makes a draft copy at a new address', async () => {
+    const { admin } = await loadSeedDraft();
+    const copied = await clone({ title: 'Clear Your Record (copy)', path: '/services/clear-your-record-copy/' });
+    expect(copied.status, JSON.stringify(copied.body)).toBe(200);
+    const documentId = (copied.body.data as { documentId: string }).documentId;
+    await admin.call('DELETE', `${PAGES}/${documentId}`);
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { imagePopulate } from './image';
 import { linkPopulate, linkSchema, type Link } from './link';
+import { isPagePath } from './pagePath';
 import { cmsGet, type CmsResult } from './strapiClient';
 import { sectionsPopulate } from '../sections/registry';
 
@@ -125,6 +126,18 @@ export const fetchGlobal = async (): Promise<CmsResult<CmsGlobal>> => {
   return { data: result.data.data, stale: result.stale };
 };
 
+/**
+ * Pages whose stored address is a page address of this site: the CMS refuses any other, but a
+ * row written around its rules (`https://evil.example/phish/`) must never become an off-site
+ * URL in the sitemap, search or menus.
+ */
+const onlyPageAddresses = <T extends { path: string }>(pages: T[]): T[] =>
+  pages.filter((page) => {
+    if (isPagePath(page.path)) return true;
+    console.warn(`[cms] left out a page whose address is not a page address of this site: ${JSON.stringify(page.path.slice(0, 100))}`);
+    return false;
+  });
+
 /** Every published page's address, for the sitemap. */
 export const fetchPageList = async (): Promise<CmsResult<{ path: string; updatedAt: string }[]>> => {
   const pages: { path: string; updatedAt: string }[] = [];
@@ -135,7 +148,7 @@ export const fetchPageList = async (): Promise<CmsResult<{ path: string; updated
       pageListSchema,
     );
     stale ||= result.stale;
-    pages.push(...result.data.data);
+    pages.push(...onlyPageAddresses(result.data.data));
     if (page >= result.data.meta.pagination.pageCount) return { data: pages, stale };
   }
 };
@@ -172,7 +185,7 @@ export const fetchAllPages = async (): Promise<CmsResult<CmsPage[]>> => {
       pageBatchSchema,
     );
     stale ||= result.stale;
-    pages.push(...result.data.data);
+    pages.push(...onlyPageAddresses(result.data.data));
     if (page >= result.data.meta.pagination.pageCount) return { data: pages, stale };
   }
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPagePath } from './pagePath';
 import { safeHref } from './safeHref';
 import { leadsSomewhere } from './sitePaths';
 
@@ -19,7 +20,8 @@ export const linkPopulate = {
 const target = (link: Link): string | null => {
   switch (link.type) {
     case 'Site Page':
-      return safeHref(link.page?.path);
+      // Only ever a path on this site, whatever the page's stored address says.
+      return link.page && isPagePath(link.page.path) ? link.page.path : null;
     case 'File':
       return safeHref(link.file?.url);
     case 'External Link':

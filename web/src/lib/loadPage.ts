@@ -19,6 +19,8 @@ export type PageView =
 export type PageResult = { view: PageView; status: 200 | 301 | 302 | 404 | 503; headers: Record<string, string>; cache: CachePolicy };
 
 const RETRY_AFTER_SECONDS = 30;
+/** How long a page rendered from its last good copy (the CMS down) is served before the CMS is tried again. */
+const OUTAGE_COPY_SECONDS = 10;
 /** Longer addresses are neither pages nor redirects: the CMS is not asked. */
 const MAX_PATH_LENGTH = 300;
 
@@ -113,14 +115,15 @@ export const loadPage = async (path: string, options: { draft?: boolean } = {}):
     view: { kind: 'page', page, sections, skipped, global, ogImage: hero?.image.url },
     status: 200,
     headers: { 'Cache-Control': draft ? 'no-store' : REVALIDATE },
-    // A page rendered from a last good copy is not kept: the next request tries the CMS again.
-    cache:
-      draft || pageResult.stale || globalStale
-        ? false
-        : {
-            ...PAGE_CACHE,
-            // A link typed as a path shows or hides as pages come and go: purged with every page change, like a 404.
-            tags: [...tagsForPage(page.documentId, linkedPageIds([page.sections, global])), ...(linksToSitePaths([page.sections, global]) ? [NOT_FOUND_TAG] : [])],
-          },
+    // A page rendered from a last good copy is kept briefly: while the CMS is down, visitors get
+    // that render instead of each costing one, and a few seconds later the CMS is tried again.
+    cache: draft
+      ? false
+      : {
+          ...PAGE_CACHE,
+          ...(pageResult.stale || globalStale ? { maxAge: OUTAGE_COPY_SECONDS } : {}),
+          // A link typed as a path shows or hides as pages come and go: purged with every page change, like a 404.
+          tags: [...tagsForPage(page.documentId, linkedPageIds([page.sections, global])), ...(linksToSitePaths([page.sections, global]) ? [NOT_FOUND_TAG] : [])],
+        },
   };
 };

@@ -19,7 +19,12 @@ export const safeHref = (raw: string | null | undefined): string | null => {
   if (url.startsWith('/')) return /^\/[/\\]/.test(url) ? null : url;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1];
   if (!scheme || !SAFE_SCHEMES.has(`${scheme.toLowerCase()}:`)) return null;
-  if (scheme.toLowerCase().startsWith('http') && !URL.canParse(url)) return null;
+  if (scheme.toLowerCase().startsWith('http')) {
+    if (!URL.canParse(url)) return null;
+    // `https:host` and `http:\\host` are what browsers read as https://host/: written out so, the
+    // link is seen as external (rel, marker) like any other.
+    return /^https?:\/\//i.test(url) ? url : new URL(url).href;
+  }
   return url;
 };
 

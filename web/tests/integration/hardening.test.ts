@@ -1,6 +1,7 @@
-import { createServer as createHttpServer, request, type Server } from 'node:http';
+import { request } from 'node:http';
 import { createServer, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingCms } from '../support/countingCms';
 import { adminApi, startSystem, type System } from '../support/system';
 
 let system: System;
@@ -33,29 +34,6 @@ const send = (method: string, path: string): Promise<{ status: number; allow: st
     req.on('error', reject);
     req.end();
   });
-
-/** The real CMS behind a proxy that counts what the site asks it. */
-const countingCms = async () => {
-  const asked: string[] = [];
-  const server: Server = createHttpServer((req, res) => {
-    asked.push(req.url!);
-    fetch(`${system.cmsUrl}${req.url}`, { headers: { Authorization: req.headers.authorization ?? '' } }).then(
-      async (upstream) => {
-        res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'application/json' });
-        res.end(Buffer.from(await upstream.arrayBuffer()));
-      },
-      () => res.destroy(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
-    /** Queries for the page at `path` (not the list of addresses, nor the settings). */
-    queriesFor: (path: string) => asked.filter((url) => decodeURIComponent(url).includes(`[path][$eq]=${path}`)).length,
-    reset: () => asked.splice(0),
-    stop: () => new Promise((resolve) => server.close(resolve)),
-  };
-};
 
 describe('requests no route takes', () => {
   it.each(['POST', 'PUT', 'DELETE', 'OPTIONS', 'PROPFIND', 'TRACE', 'PATCH'])('%s on a page answers 405, with no render and no stack trace', async (method) => {
@@ -114,9 +92,34 @@ describe('security headers', () => {
   });
 });
 
+describe('compression', () => {
+  it('serves cached pages and built stylesheets brotli or gzip compressed, the same content as uncompressed', async () => {
+    await get(SEED);
+    const plain = await get(SEED, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const page = await plain.text();
+    const stylesheet = /<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"/.exec(page)![1]!;
+    for (const path of [SEED, stylesheet]) {
+      const identity = await (await get(path, { headers: { 'Accept-Encoding': 'identity' } })).text();
+      for (const [accept, encoding] of [
+        ['br, gzip', 'br'],
+        ['gzip, deflate', 'gzip'],
+        ['gzip;q=1, br;q=0', 'gzip'],
+      ] as const) {
+        const response = await get(path, { headers: { 'Accept-Encoding': accept } });
+        expect(response.headers.get('content-encoding'), `${path} ${accept}`).toBe(encoding);
+        expect(response.headers.get('vary'), path).toContain('Accept-Encoding');
+        expect(Number(response.headers.get('content-length')), path).toBeLessThan(Buffer.byteLength(identity) / 2);
+        // fetch undoes the encoding: the same bytes as the uncompressed answer.
+        expect(await response.text(), `${path} ${accept}`).toBe(identity);
+      }
+    }
+  });
+});
+
 describe('under load', () => {
   it('renders a purged page once, however many requests ask for it meanwhile', async () => {
-    const cms = await countingCms();
+    const cms = await countingCms(system.cmsUrl);
     const site = await system.startAnotherSite({ STRAPI_URL: cms.url });
     try {
       expect((await get(SEED, {}, site.url)).status).toBe(200);
@@ -142,6 +145,37 @@ describe('under load', () => {
       const response = await get(SEED);
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('Clear Your Record</h1>');
+    } finally {
+      await system.restartCms();
+    }
+  });
+});
+
+describe('when the CMS is down', () => {
+  it('a restarted site still serves the media it served before, and its health says degraded', { timeout: 240_000 }, async () => {
+    const page = await (await get(SEED)).text();
+    const media = /<meta property="og:image" content="https?:\/\/[^/]+(\/uploads\/[^"]+)"/.exec(page)![1]!;
+    const original = await get(media);
+    expect(original.status).toBe(200);
+    const bytes = Buffer.from(await original.arrayBuffer());
+    expect(await (await get('/api/health')).json()).toEqual({ status: 'ok', cms: 'ok' });
+    await system.stopCms();
+    try {
+      const restarted = await system.startAnotherSite({});
+      try {
+        const kept = await get(media, {}, restarted.url);
+        expect(kept.status).toBe(200);
+        expect(kept.headers.get('x-media-source')).toBe('copy');
+        expect(kept.headers.get('content-type')).toBe(original.headers.get('content-type'));
+        expect(Buffer.from(await kept.arrayBuffer()).equals(bytes)).toBe(true);
+        const health = await get('/api/health', {}, restarted.url);
+        expect(health.status).toBe(200);
+        expect(await health.json()).toEqual({ status: 'degraded', cms: 'unreachable' });
+        // A file never served before has no copy: 503, as before.
+        expect((await get('/uploads/never-served_0123456789.png', {}, restarted.url)).status).toBe(503);
+      } finally {
+        await restarted.stop();
+      }
     } finally {
       await system.restartCms();
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
+import { freePort } from '../support/processes';
 import { adminApi, startSystem, type System } from '../support/system';
 
 let system: System;
@@ -261,6 +262,15 @@ describe('a wrong configuration', () => {
     const run = spawnSync(process.execPath, ['server.mts'], { cwd: path.resolve(import.meta.dirname, '../..'), env, encoding: 'utf8', timeout: 20_000 });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('STRAPI_URL: STRAPI_URL must be an http(s) URL such as http://127.0.0.1:1337');
+  });
+});
+
+describe('a read token the CMS refuses', () => {
+  it('stops the site at start, saying which setting to fix', async () => {
+    const env = { ...process.env, ...system.webEnv, STRAPI_READ_TOKEN: '9c1e7a5b3d2f4e6a8b0c1d3e5f7a9b2c4d6e8f0a1b3c5d7e9f2a4b6c8d0e1f3a', PORT: String(await freePort()) };
+    const run = spawnSync(process.execPath, ['server.mts'], { cwd: path.resolve(import.meta.dirname, '../..'), env, encoding: 'utf8', timeout: 20_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/refuses STRAPI_READ_TOKEN \(HTTP 401\): set it to the CMS's value/);
   });
 });
 

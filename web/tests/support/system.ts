@@ -105,11 +105,13 @@ export const startSystem = async (options: { publicSiteUrl?: string; adminPanel?
     webOutput: () => web.output(),
     cmsOutput: () => cms.output(),
     stopCms: () => cms.stop(),
+    /** The CMS's process, for faults a test or benchmark inflicts on it (SIGSTOP, SIGCONT). */
+    cmsPid: () => cms.child.pid!,
     /** Another instance of the site against the same CMS (it gets no webhook calls). */
     startAnotherSite: async (env: Record<string, string>) => {
       const port = await freePort();
       const site = await startSite(port, env);
-      return { url: `http://127.0.0.1:${port}`, stop: () => site.stop() };
+      return { url: `http://127.0.0.1:${port}`, pid: site.child.pid!, output: () => site.output(), stop: () => site.stop() };
     },
     restartCms: async () => {
       cms = await startCms();

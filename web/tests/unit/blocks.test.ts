@@ -48,6 +48,20 @@ describe('the blocks renderer', () => {
     ).toBe('<p><a href="https://www.cgla.net/get-legal-help" rel="noopener noreferrer">Cabrini-Green</a> <a href="/services/">Services</a> trap</p>');
   });
 
+  it('writes out links browsers read as off-site (https:host, http:\\\\host), with rel like any external link', async () => {
+    expect(
+      await render([
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'link', url: 'https:evil.example/x', children: [text('a')] },
+            { type: 'link', url: 'http:\\\\evil.example\\y', children: [text('b')] },
+          ],
+        },
+      ]),
+    ).toBe('<p><a href="https://evil.example/x" rel="noopener noreferrer">a</a><a href="http://evil.example/y" rel="noopener noreferrer">b</a></p>');
+  });
+
   it('renders nested lists inside their item', async () => {
     expect(
       await render([
@@ -71,6 +85,8 @@ describe('the blocks renderer', () => {
         { type: 'code', children: [text('let a = 1;')] },
         { type: 'image', image: { url: '/uploads/a.webp', width: 10, height: 5, alternativeText: 'A map' }, children: [text('')] } as Block,
         { type: 'image', image: { url: 'javascript:alert(1)', alternativeText: 'x' }, children: [text('')] } as Block,
+        { type: 'image', image: { url: 'https://evil.example/track.gif', alternativeText: 'x' }, children: [text('')] } as Block,
+        { type: 'image', image: { url: '/uploads/../admin/x.png', alternativeText: 'x' }, children: [text('')] } as Block,
       ]),
     ).toBe('<blockquote>Quoted</blockquote><pre><code>let a = 1;</code></pre><img src="/uploads/a.webp" alt="A map" width="10" height="5" loading="lazy" decoding="async">');
   });

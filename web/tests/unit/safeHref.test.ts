@@ -40,6 +40,12 @@ describe('safeHref', () => {
 });
 
 describe('linkHref', () => {
+  it('never turns a page’s stored address into an off-site link', () => {
+    for (const path of ['https://evil.example/phish/', '//evil.example/', 'javascript:alert(1)', '/a/../b/']) {
+      expect(linkHref({ text: 'x', type: 'Site Page', page: { documentId: 'd', path } }), path).toBeNull();
+    }
+  });
+
   it('resolves a site page to its path and a file to its media URL', () => {
     expect(linkHref({ text: 'x', type: 'Site Page', page: { documentId: 'd', path: '/contact-us/' } })).toBe('/contact-us/');
     expect(linkHref({ text: 'x', type: 'File', file: { url: '/uploads/guide_1a2b.pdf' } })).toBe('/uploads/guide_1a2b.pdf');

@@ -43,8 +43,27 @@ const fromEntry = (entry: CachedPage, state: 'HIT' | 'STALE'): Response => {
  */
 const inFlight = new Map<string, Promise<CachedPage | null>>();
 
+/**
+ * Keys whose last render could not be kept (a preview, a search, PAGE_CACHE=off): waiting for
+ * another request's render of them gains nothing, so nobody does. Bounded: any path can be asked.
+ */
+const neverKept = new Set<string>();
+const MAX_NEVER_KEPT = 10_000;
+const remember = (key: string, kept: boolean): void => {
+  if (kept) {
+    neverKept.delete(key);
+    return;
+  }
+  neverKept.add(key);
+  if (neverKept.size > MAX_NEVER_KEPT) neverKept.delete(neverKept.values().next().value!);
+};
+
 const render = (key: string, next: () => Promise<Response>): Promise<Rendered> => {
   const rendered = next().then((response) => store(key, response));
+  void rendered.then(
+    ({ entry }) => remember(key, entry !== null),
+    () => undefined,
+  );
   const stored = rendered.then(
     ({ entry }) => entry,
     () => null,
@@ -77,7 +96,7 @@ const pageCacheProvider: CacheProviderFactory = () => ({
       }
       return fromEntry(entry, 'STALE');
     }
-    const pending = inFlight.get(key);
+    const pending = neverKept.has(key) ? undefined : inFlight.get(key);
     if (pending) {
       const shared = await pending;
       // Nothing kept (an outage answer, a page not to be cached): this request renders its own.

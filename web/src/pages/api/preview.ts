@@ -3,6 +3,7 @@ import { config } from '../../config';
 import { isPagePath } from '../../lib/pagePath';
 import { createPreviewToken, PREVIEW_COOKIE, PREVIEW_TTL_SECONDS } from '../../lib/previewSession';
 import { secretsMatch } from '../../lib/secretsMatch';
+import { warnAtMostOnceAMinute } from '../../lib/throttledWarning';
 
 const text = (status: number, body: string) =>
   new Response(`${body}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
@@ -15,7 +16,7 @@ const text = (status: number, body: string) =>
 export const GET: APIRoute = ({ url, cookies }) => {
   const { previewSecret, siteUrl } = config();
   if (!secretsMatch(url.searchParams.get('secret'), previewSecret)) {
-    console.warn('[preview] refused a preview request with a missing or wrong secret');
+    warnAtMostOnceAMinute('preview-refused', '[preview] refused a preview request with a missing or wrong secret');
     return text(401, 'This preview link is not valid. Open the preview again from the CMS.');
   }
   const path = url.searchParams.get('path') ?? '';

@@ -6,6 +6,7 @@ import { searchIndex } from '../../lib/search/searchIndex';
 import { secretsMatch } from '../../lib/secretsMatch';
 import { siteAddressesChanged } from '../../lib/siteAddresses';
 import { siteSettingsChanged } from '../../lib/siteSettings';
+import { warnAtMostOnceAMinute } from '../../lib/throttledWarning';
 
 export const SECRET_HEADER = 'x-revalidate-secret';
 
@@ -23,7 +24,7 @@ const json = (status: number, body: object) =>
 /** Called by the CMS on publish, unpublish, update and delete: purges the affected pages. */
 export const POST: APIRoute = async ({ request, cache }) => {
   if (!secretsMatch(request.headers.get(SECRET_HEADER), config().revalidateSecret)) {
-    console.warn('[revalidate] refused a request with a missing or wrong secret');
+    warnAtMostOnceAMinute('revalidate-refused', '[revalidate] refused a request with a missing or wrong secret');
     return json(401, { error: `Missing or wrong ${SECRET_HEADER} header` });
   }
   const parsed = webhookSchema.safeParse(await request.json().catch(() => null));
