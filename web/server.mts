@@ -1,8 +1,9 @@
 /**
- * Production entry of the site (`pnpm --filter web start`): validates the configuration,
- * then serves Astro's Node handler. Requests no route takes are refused here (src/lib/requestGate.ts);
- * fresh pages from the route cache and built assets are answered here, brotli or gzip compressed
- * once each (src/lib/compression.ts), before Astro's request pipeline (src/lib/pageCache/store.ts).
+ * Production entry of the site (`pnpm --filter web start`): validates the configuration, checks
+ * the read token with the CMS, then serves Astro's Node handler. Requests no route takes are
+ * refused here (src/lib/requestGate.ts); pages from the route cache (fresh, or stale while their
+ * new render is under way) and built assets are answered here, brotli or gzip compressed once
+ * each (src/lib/compression.ts), before Astro's request pipeline (src/lib/pageCache/store.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -62,10 +63,11 @@ const server = createServer((req, res) => {
   }
   const key = cacheKey(target);
   // A stored answer carries the headers the site gave it, security headers included.
-  const hit = method === 'GET' || method === 'HEAD' ? store.fresh(key) : undefined;
+  const hit = method === 'GET' || method === 'HEAD' ? store.servable(key) : undefined;
   if (hit) {
-    const contentType = hit.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null;
-    send(req, res, hit.status, [...hit.headers.flat(), 'X-Astro-Cache', 'HIT'], contentType, hit.body);
+    const { entry, state } = hit;
+    const contentType = entry.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null;
+    send(req, res, entry.status, [...entry.headers.flat(), 'X-Astro-Cache', state], contentType, entry.body);
     return;
   }
   // Astro's answers (static files and redirects included) start from the baseline; pages replace its policy.

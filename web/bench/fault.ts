@@ -19,6 +19,9 @@ export type FaultRun = {
   pageQueries: number;
   purges?: number;
   pageQueriesPerPurge?: number;
+  /** Times the page went stale during the run (PAGE_MAX_AGE=1: once a second). */
+  refreshes?: number;
+  pageQueriesPerRefresh?: number;
 };
 
 const rssMb = async (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -46,58 +49,90 @@ const underLoad = async (name: string, site: { url: string; pid: number }, path:
   };
 };
 
-export const measureFaults = async (
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One scenario on a site of its own, reading the CMS through a counting proxy. */
+const scenario = async (
   system: System,
   path: string,
-  seconds: number,
-  purge: (siteUrl: string) => Promise<void>,
-): Promise<FaultRun[]> => {
+  env: Record<string, string>,
+  run: (site: { url: string; pid: number }, queries: () => number) => Promise<FaultRun>,
+): Promise<FaultRun> => {
+  const proxy = await countingCms(system.cmsUrl);
+  const site = await system.startAnotherSite({ STRAPI_URL: proxy.url, ...env });
+  try {
+    return await run(site, () => proxy.queriesFor(path));
+  } finally {
+    await site.stop();
+    await proxy.stop();
+  }
+};
+
+/** With the CMS stopped (SIGSTOP) for as long as `measure` runs. */
+const whileCmsStopped = async <T>(system: System, measure: () => Promise<T>): Promise<T> => {
+  process.kill(system.cmsPid(), 'SIGSTOP');
+  try {
+    return await measure();
+  } finally {
+    process.kill(system.cmsPid(), 'SIGCONT');
+  }
+};
+
+export const measureFaults = async (system: System, path: string, seconds: number, purge: (siteUrl: string) => Promise<void>): Promise<FaultRun[]> => {
+  const warm = (site: { url: string }) => fetch(`${site.url}${path}`).then((r) => r.arrayBuffer());
   const runs: FaultRun[] = [];
 
-  // A purged page (nothing of it in the route cache) while the CMS is stopped.
-  {
-    const proxy = await countingCms(system.cmsUrl);
-    const site = await system.startAnotherSite({ STRAPI_URL: proxy.url });
-    try {
-      await fetch(`${site.url}${path}`).then((r) => r.arrayBuffer());
-      await purge(site.url);
-      await fetch(`${site.url}${path}`).then((r) => r.arrayBuffer()); // rendered again: the last good answer is fresh
-      await purge(site.url);
-      const before = proxy.queriesFor(path);
-      process.kill(system.cmsPid(), 'SIGSTOP');
-      try {
-        const run = await underLoad('CMS stopped (SIGSTOP), page purged', site, path, seconds);
-        runs.push({ ...run, pageQueries: proxy.queriesFor(path) - before });
-      } finally {
-        process.kill(system.cmsPid(), 'SIGCONT');
-      }
-    } finally {
-      await site.stop();
-      await proxy.stop();
-    }
-  }
+  // The issue's case: a page past its freshness (PAGE_MAX_AGE=1 stands for the 5 minutes) while the CMS is stopped.
+  runs.push(
+    await scenario(system, path, { PAGE_MAX_AGE: '1' }, async (site, queries) => {
+      await warm(site);
+      await sleep(1500);
+      const before = queries();
+      const run = await whileCmsStopped(system, () => underLoad('CMS stopped (SIGSTOP), page stale', site, path, seconds));
+      return { ...run, pageQueries: queries() - before };
+    }),
+  );
 
-  // Purges every second while 50 connections ask for the page, the CMS up.
-  {
-    const proxy = await countingCms(system.cmsUrl);
-    const site = await system.startAnotherSite({ STRAPI_URL: proxy.url });
-    try {
-      await fetch(`${site.url}${path}`).then((r) => r.arrayBuffer());
-      const before = proxy.queriesFor(path);
+  // A purged page (nothing of it in the route cache) while the CMS is stopped.
+  runs.push(
+    await scenario(system, path, {}, async (site, queries) => {
+      await warm(site);
+      await purge(site.url);
+      await warm(site); // rendered again: the last good answer is fresh
+      await purge(site.url);
+      const before = queries();
+      const run = await whileCmsStopped(system, () => underLoad('CMS stopped (SIGSTOP), page purged', site, path, seconds));
+      return { ...run, pageQueries: queries() - before };
+    }),
+  );
+
+  // A page going stale every second while 50 connections ask for it, the CMS up: one query per refresh.
+  runs.push(
+    await scenario(system, path, { PAGE_MAX_AGE: '1' }, async (site, queries) => {
+      await warm(site);
+      const before = queries();
+      const run = await underLoad('stale every second, CMS up', site, path, seconds);
+      const pageQueries = queries() - before;
+      return { ...run, pageQueries, refreshes: seconds, pageQueriesPerRefresh: pageQueries / seconds };
+    }),
+  );
+
+  // Purges every second while 50 connections ask for the page, the CMS up: one query per purge.
+  runs.push(
+    await scenario(system, path, {}, async (site, queries) => {
+      await warm(site);
+      const before = queries();
       const run = await underLoad('purged every second, CMS up', site, path, seconds, async () => {
         let purges = 0;
         for (const deadline = Date.now() + (seconds - 1) * 1000; Date.now() < deadline; purges += 1) {
-          await new Promise((resolve) => setTimeout(resolve, 1000));
+          await sleep(1000);
           await purge(site.url);
         }
         return purges;
       });
-      const pageQueries = proxy.queriesFor(path) - before;
-      runs.push({ ...run, pageQueries, pageQueriesPerPurge: run.purges ? pageQueries / run.purges : 0 });
-    } finally {
-      await site.stop();
-      await proxy.stop();
-    }
-  }
+      const pageQueries = queries() - before;
+      return { ...run, pageQueries, pageQueriesPerPurge: run.purges ? pageQueries / run.purges : 0 };
+    }),
+  );
   return runs;
 };

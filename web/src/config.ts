@@ -38,6 +38,8 @@ const schema = z.object({
   STRAPI_TIMEOUT_MS: z.coerce.number({ error: 'STRAPI_TIMEOUT_MS must be a number of milliseconds' }).int().min(100).max(60_000).default(3000),
   /** "off" renders every request (for debugging and the benchmark's uncached run). */
   PAGE_CACHE: z.enum(['on', 'off'], { error: 'PAGE_CACHE must be "on" or "off"' }).default('on'),
+  /** How long a rendered page is served as it is before it is rendered again in the background (webhooks purge sooner). */
+  PAGE_MAX_AGE: z.coerce.number({ error: 'PAGE_MAX_AGE must be a number of seconds' }).int().min(1).max(86_400).default(300),
   /** Where WebP renditions of media images are kept (a writable folder; it can be emptied at any time). */
   IMAGE_CACHE_DIR: z
     .string()
@@ -57,6 +59,7 @@ export type SiteConfig = {
   port: number;
   timeoutMs: number;
   pageCache: boolean;
+  pageMaxAge: number;
   imageCacheDir: string;
 };
 
@@ -85,6 +88,7 @@ export const parseConfig = (env: Record<string, string | undefined>): SiteConfig
     port: c.PORT,
     timeoutMs: c.STRAPI_TIMEOUT_MS,
     pageCache: c.PAGE_CACHE === 'on',
+    pageMaxAge: c.PAGE_MAX_AGE,
     imageCacheDir: c.IMAGE_CACHE_DIR,
   };
 };

@@ -1,10 +1,14 @@
 import type { AstroGlobal } from 'astro';
 import { config } from '../config';
+import { PAGE_CACHE } from './cacheTags';
 
 /** How long a response may be kept in the route cache and what purges it; false: never kept. */
 export type CachePolicy = false | { maxAge: number; swr: number; tags: string[] };
 
 type RouteCache = AstroGlobal['cache'];
+
+/** A page's policy: fresh for PAGE_MAX_AGE (5 minutes unless set), then served stale for a day while rendered again. */
+export const pagePolicy = (tags: string[], maxAge = config().pageMaxAge): CachePolicy => ({ maxAge, swr: PAGE_CACHE.swr, tags });
 
 /** Gives a response its cache policy, unless caching is off for this site (PAGE_CACHE=off). */
 export const applyCachePolicy = (cache: RouteCache, policy: CachePolicy): void => {

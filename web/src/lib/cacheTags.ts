@@ -28,5 +28,9 @@ export const tagsToPurge = (uid: string, documentId: string | undefined): string
   return [];
 };
 
-/** Cached pages are fresh for 5 minutes (a safety net under webhook purges), then served stale for a day while re-rendered. */
+/**
+ * Copies of CMS data (settings, addresses, the search index) are fresh for 5 minutes, a safety
+ * net under webhook purges; pages use PAGE_MAX_AGE (src/lib/cachePolicy.ts), then are served
+ * stale for a day while rendered again.
+ */
 export const PAGE_CACHE = { maxAge: 300, swr: 86_400 } as const;

@@ -1,5 +1,5 @@
-import { GLOBAL_TAG, NOT_FOUND_TAG, PAGE_CACHE, REDIRECTS_TAG, tagsForPage } from './cacheTags';
-import type { CachePolicy } from './cachePolicy';
+import { GLOBAL_TAG, NOT_FOUND_TAG, REDIRECTS_TAG, tagsForPage } from './cacheTags';
+import { pagePolicy, type CachePolicy } from './cachePolicy';
 import { CmsError } from './cmsError';
 import { fetchPage, fetchRedirect, linkedPageIds, type CmsGlobal, type CmsPage } from './cmsContent';
 import { isPagePath } from './pagePath';
@@ -45,7 +45,7 @@ const loadRedirect = async (path: string): Promise<{ result: PageResult | null; 
         view: { kind: 'redirect', location },
         status: data.type === 'Temporary' ? 302 : 301,
         headers: { Location: location, 'Cache-Control': 'public, max-age=0, must-revalidate' },
-        cache: stale ? false : { ...PAGE_CACHE, tags: [REDIRECTS_TAG] },
+        cache: stale ? false : pagePolicy([REDIRECTS_TAG]),
       },
       known: !stale,
     };
@@ -101,7 +101,7 @@ export const loadPage = async (path: string, options: { draft?: boolean } = {}):
       view: { kind: 'not-found', global },
       status: 404,
       headers: { 'Cache-Control': REVALIDATE },
-      cache: cacheable && !draft ? { ...PAGE_CACHE, tags: [NOT_FOUND_TAG, GLOBAL_TAG] } : false,
+      cache: cacheable && !draft ? pagePolicy([NOT_FOUND_TAG, GLOBAL_TAG]) : false,
     };
   }
 
@@ -119,11 +119,10 @@ export const loadPage = async (path: string, options: { draft?: boolean } = {}):
     // that render instead of each costing one, and a few seconds later the CMS is tried again.
     cache: draft
       ? false
-      : {
-          ...PAGE_CACHE,
-          ...(pageResult.stale || globalStale ? { maxAge: OUTAGE_COPY_SECONDS } : {}),
+      : pagePolicy(
           // A link typed as a path shows or hides as pages come and go: purged with every page change, like a 404.
-          tags: [...tagsForPage(page.documentId, linkedPageIds([page.sections, global])), ...(linksToSitePaths([page.sections, global]) ? [NOT_FOUND_TAG] : [])],
-        },
+          [...tagsForPage(page.documentId, linkedPageIds([page.sections, global])), ...(linksToSitePaths([page.sections, global]) ? [NOT_FOUND_TAG] : [])],
+          pageResult.stale || globalStale ? OUTAGE_COPY_SECONDS : undefined,
+        ),
   };
 };

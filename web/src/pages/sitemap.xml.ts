@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { PAGE_CACHE, SITEMAP_TAG } from '../lib/cacheTags';
-import { applyCachePolicy } from '../lib/cachePolicy';
+import { SITEMAP_TAG } from '../lib/cacheTags';
+import { applyCachePolicy, pagePolicy } from '../lib/cachePolicy';
 import { fetchPageList } from '../lib/cmsContent';
 import { absoluteSiteUrl } from '../lib/strapiClient';
 
@@ -10,7 +10,7 @@ const escapeXml = (value: string) => value.replace(/[<>&'"]/g, (c) => `&#${c.cha
 export const GET: APIRoute = async ({ cache }) => {
   try {
     const { data: pages, stale } = await fetchPageList();
-    applyCachePolicy(cache, stale ? false : { ...PAGE_CACHE, tags: [SITEMAP_TAG] });
+    applyCachePolicy(cache, stale ? false : pagePolicy([SITEMAP_TAG]));
     const urls = pages.map((p) => `  <url><loc>${escapeXml(absoluteSiteUrl(p.path))}</loc><lastmod>${escapeXml(p.updatedAt)}</lastmod></url>`);
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
     return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=0, must-revalidate' } });

@@ -24,6 +24,7 @@ describe('parseConfig', () => {
       port: 4321,
       timeoutMs: 3000,
       pageCache: true,
+      pageMaxAge: 300,
       imageCacheDir: path.join(tmpdir(), 'cannabis-equity-il-images'),
     });
   });
@@ -39,6 +40,7 @@ describe('parseConfig', () => {
     ['PUBLIC_SITE_URL', 'javascript:alert(1)', /PUBLIC_SITE_URL must be an http\(s\) URL/],
     ['STRAPI_READ_TOKEN', 'short', /STRAPI_READ_TOKEN must be at least 32 characters/],
     ['REVALIDATE_SECRET', 'change-me'.repeat(4), /REVALIDATE_SECRET is guessable/],
+    ['PAGE_MAX_AGE', '0', /PAGE_MAX_AGE/],
     ['PREVIEW_SECRET', 'p'.repeat(40), /PREVIEW_SECRET is guessable/],
     ['PORT', 'eighty', /PORT: PORT must be a number/],
     ['PORT', '70000', /PORT/],

@@ -20,6 +20,18 @@ describe('the page store', () => {
     expect(store.get('/a/')).toBeDefined(); // still there for stale-while-revalidate
   });
 
+  it('lets the server answer a stale entry by itself only while its new render is under way', () => {
+    const store = new PageStore(10);
+    store.set('/a/', entry(['page:a'], 1_000_000, 300));
+    const stale = 1_000_000 + 301_000;
+    expect(store.servable('/a/', 1_000_000 + 1000)?.state).toBe('HIT');
+    expect(store.servable('/a/', stale)).toBeUndefined(); // someone must start the render: Astro's pipeline
+    store.renderStarted('/a/');
+    expect(store.servable('/a/', stale)?.state).toBe('STALE');
+    store.renderEnded('/a/');
+    expect(store.servable('/a/', stale)).toBeUndefined();
+  });
+
   it('drops the least recently used entry when full', () => {
     const store = new PageStore(2);
     store.set('/a/', entry([]));

@@ -59,7 +59,9 @@ const remember = (key: string, kept: boolean): void => {
 };
 
 const render = (key: string, next: () => Promise<Response>): Promise<Rendered> => {
+  pageStore().renderStarted(key);
   const rendered = next().then((response) => store(key, response));
+  void rendered.finally(() => pageStore().renderEnded(key)).catch(() => undefined);
   void rendered.then(
     ({ entry }) => remember(key, entry !== null),
     () => undefined,

@@ -72,6 +72,29 @@ export class PageStore {
     return entry && now - entry.storedAt <= entry.maxAge * 1000 ? entry : undefined;
   }
 
+  private readonly rendering = new Set<string>();
+
+  /** A new render of `key` started (or ended): the route cache provider says so. */
+  renderStarted(key: string): void {
+    this.rendering.add(key);
+  }
+
+  renderEnded(key: string): void {
+    this.rendering.delete(key);
+  }
+
+  /**
+   * What the server can answer by itself: a fresh entry, or a stale one (within
+   * stale-while-revalidate) whose new render is already under way, so nobody has to start one.
+   */
+  servable(key: string, now = Date.now()): { entry: CachedPage; state: 'HIT' | 'STALE' } | undefined {
+    const entry = this.get(key);
+    if (!entry) return undefined;
+    const age = now - entry.storedAt;
+    if (age <= entry.maxAge * 1000) return { entry, state: 'HIT' };
+    return this.rendering.has(key) && age <= (entry.maxAge + entry.swr) * 1000 ? { entry, state: 'STALE' } : undefined;
+  }
+
   invalidate({ tags, path }: { tags?: string[]; path?: string }): number {
     let removed = 0;
     for (const { entries } of [this.pages, this.misses]) {
