@@ -5,8 +5,10 @@
  */
 export type GateAnswer = { status: number; headers: Record<string, string>; body: string };
 
-/** Longer request targets are no address of this site (page paths are at most 300 characters). */
-export const MAX_TARGET_LENGTH = 2048;
+/** Longer paths are no address of this site (page paths are at most 300 characters). */
+export const MAX_PATH_LENGTH = 2048;
+/** Path and query together; a long query is the route's to refuse in words (search does). */
+export const MAX_TARGET_LENGTH = 8192;
 
 /** The only routes that take a POST: the CMS's webhook. */
 const POST_ROUTES = new Set(['/api/revalidate']);
@@ -31,9 +33,9 @@ const text = (status: number, body: string, headers: Record<string, string> = {}
 
 /** The answer for `method` on the request target `target` (path and query), or null: let the site handle it. */
 export const gate = (method: string, target: string): GateAnswer | null => {
-  if (target.length > MAX_TARGET_LENGTH) return text(414, 'That address is too long to be a page of this site.');
   const at = target.search(/[?#]/);
   const path = at === -1 ? target : target.slice(0, at);
+  if (path.length > MAX_PATH_LENGTH || target.length > MAX_TARGET_LENGTH) return text(414, 'That address is too long to be a page of this site.');
   if (method === 'GET' || method === 'HEAD') {
     // Doubled slashes: one address, one URL. Collapsing them also keeps `//host` from ever leaving the site.
     if (/\/{2,}/.test(path)) {

@@ -27,7 +27,10 @@ describe('the page store', () => {
     expect(store.servable('/a/', 1_000_000 + 1000)?.state).toBe('HIT');
     expect(store.servable('/a/', stale)).toBeUndefined(); // someone must start the render: Astro's pipeline
     store.renderStarted('/a/');
+    store.renderStarted('/a/');
     expect(store.servable('/a/', stale)?.state).toBe('STALE');
+    store.renderEnded('/a/');
+    expect(store.servable('/a/', stale)?.state).toBe('STALE'); // the other render is still under way
     store.renderEnded('/a/');
     expect(store.servable('/a/', stale)).toBeUndefined();
   });

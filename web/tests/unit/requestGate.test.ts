@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CmsBreaker } from '../../src/lib/cmsBreaker';
-import { gate, MAX_TARGET_LENGTH } from '../../src/lib/requestGate';
+import { gate, MAX_PATH_LENGTH, MAX_TARGET_LENGTH } from '../../src/lib/requestGate';
 
 describe('the request gate', () => {
   it('lets GET and HEAD through, and POST only to the webhook', () => {
@@ -18,9 +18,12 @@ describe('the request gate', () => {
     expect(gate('DELETE', '/api/revalidate')).toMatchObject({ status: 405, headers: { Allow: 'POST' } });
   });
 
-  it('answers 414 for a target longer than any address of the site', () => {
-    expect(gate('GET', `/${'a'.repeat(MAX_TARGET_LENGTH)}`)?.status).toBe(414);
-    expect(gate('GET', `/${'a'.repeat(MAX_TARGET_LENGTH - 2)}`)).toBeNull();
+  it('answers 414 for a path longer than any address of the site, and for an enormous query', () => {
+    expect(gate('GET', `/${'a'.repeat(MAX_PATH_LENGTH)}`)?.status).toBe(414);
+    expect(gate('GET', `/${'a'.repeat(MAX_PATH_LENGTH - 2)}`)).toBeNull();
+    // A long search is the search page's to refuse, in words.
+    expect(gate('GET', `/search/?q=${'expungement '.repeat(180)}`)).toBeNull();
+    expect(gate('GET', `/search/?q=${'a'.repeat(MAX_TARGET_LENGTH)}`)?.status).toBe(414);
   });
 
   it('collapses doubled slashes with a 301 that stays on the site and keeps the query', () => {

@@ -72,15 +72,18 @@ export class PageStore {
     return entry && now - entry.storedAt <= entry.maxAge * 1000 ? entry : undefined;
   }
 
-  private readonly rendering = new Set<string>();
+  /** Renders under way, by key (a count: a request that could not wait renders its own). */
+  private readonly rendering = new Map<string, number>();
 
   /** A new render of `key` started (or ended): the route cache provider says so. */
   renderStarted(key: string): void {
-    this.rendering.add(key);
+    this.rendering.set(key, (this.rendering.get(key) ?? 0) + 1);
   }
 
   renderEnded(key: string): void {
-    this.rendering.delete(key);
+    const left = (this.rendering.get(key) ?? 1) - 1;
+    if (left > 0) this.rendering.set(key, left);
+    else this.rendering.delete(key);
   }
 
   /**
