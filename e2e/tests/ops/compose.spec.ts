@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -49,4 +49,11 @@ test('the CMS and the site are published on the loopback interface only, for the
   }
   expect(services.postgres!.ports).toBeUndefined();
   expect(services.cms!.environment?.PROXY_HOPS).toBe('1');
+});
+
+test('the images install the pnpm the repository pins', () => {
+  const pinned = /"packageManager": "pnpm@([^"]+)"/.exec(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))![1];
+  for (const dockerfile of ['cms/Dockerfile', 'web/Dockerfile']) {
+    expect(readFileSync(path.join(ROOT, dockerfile), 'utf8'), dockerfile).toContain(`RUN npm install -g pnpm@${pinned}\n`);
+  }
 });
