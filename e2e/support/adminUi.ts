@@ -27,6 +27,16 @@ export const openSection = async (page: Page, name: RegExp) => {
   if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
 };
 
+/**
+ * On the seed page's edit view: opens the quick-links section and its first item (labelled by
+ * its icon, "video") and returns that item's link address field.
+ */
+export const firstQuickLinkUrl = async (page: Page) => {
+  await openSection(page, /^Quick links/);
+  await page.getByRole('button', { name: /^video/ }).first().click();
+  return page.locator('input[name="sections.2.items.0.link.url"]');
+};
+
 export const save = async (page: Page) => {
   await page.getByRole('button', { name: 'Save', exact: true }).click();
 };

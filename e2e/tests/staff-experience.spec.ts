@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { pages, restorePage, settings } from '../support/adminApi';
-import { logIn, openPageEditor, openSection, publish, save } from '../support/adminUi';
+import { firstQuickLinkUrl, logIn, openPageEditor, openSection, publish, save } from '../support/adminUi';
 import { cms, SEED_PATH, site } from '../support/system';
 
 const SMALL_PHOTO = path.resolve(import.meta.dirname, '../fixtures/images/small-photo-1024x386.jpg');
@@ -117,9 +117,7 @@ test('publishing refuses a link to an address without a page, at the field', asy
   const original = (await pages.find(SEED_PATH)).draft;
   try {
     await openPageEditor(page, SEED_PATH);
-    await openSection(page, /^Quick links/);
-    await page.getByRole('button', { name: /^video/ }).first().click();
-    const url = page.locator('input[name="sections.2.items.0.link.url"]');
+    const url = await firstQuickLinkUrl(page);
     await url.fill('/no-page-here/');
     await publish(page);
     await expect(page.getByText(/links to \/no-page-here\/, where there is no page/).first()).toBeVisible();
