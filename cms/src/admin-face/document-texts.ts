@@ -9,7 +9,8 @@ export const DOCUMENT_TEXTS: TextsByModel = {
       path: {
         label: 'Web address',
         description: 'Starts and ends with "/", lowercase letters, digits and hyphens, e.g. /services/clear-your-record/. The home page is /. Changing it keeps old links working: when you publish, the old address becomes a redirect to the new one.',
-        placeholder: '/services/new-page/',
+        // Worded as an example, so an empty field never looks filled in; the side panel suggests one from the title.
+        placeholder: 'e.g. /services/your-page-title/',
         rule: 'A web address starts and ends with "/" and uses lowercase letters, digits and single hyphens, e.g. /services/clear-your-record/ (the home page is /).',
       },
       description: { label: 'Description', description: 'One or two sentences for search results and link previews. Also the hero subtitle when that is empty.' },
@@ -26,13 +27,13 @@ export const DOCUMENT_TEXTS: TextsByModel = {
       from: {
         label: 'Old address',
         description: 'The address on this site that visitors or old links still use, e.g. /pages/services/clear-your-record/: lowercase, starting with "/" and ending with "/" (or a file name such as /pages/about.html).',
-        placeholder: '/pages/old-address/',
+        placeholder: 'e.g. /pages/old-address/',
         rule: 'The old address must be a path on this site in lowercase, starting with "/" and ending with "/" (or a file name such as /pages/about.html), without "?" or "#".',
       },
       to: {
         label: 'Send visitors to',
         description: 'A page of this site (its web address, e.g. /services/clear-your-record/) or a full address (https://…).',
-        placeholder: '/services/',
+        placeholder: 'e.g. /services/ or https://…',
         rule: 'Send visitors to a path on this site (/…) or a full address (https://…).',
       },
       type: { label: 'Kind', description: 'Permanent (301): the address has moved for good; search engines update their links. Temporary (302): for a while only.' },
