@@ -1,6 +1,7 @@
 # Sourced by .ci/run (and usable by hand: `source .ci/provision.sh`).
 # Puts Node.js 24 LTS and pnpm first on PATH, installing them from the npm registry
-# into a cache folder when missing, and Debian's chromium for the browser tests.
+# into a cache folder when missing, Debian's chromium for the browser tests, and Docker with
+# Compose for the compose stack's test.
 # Only registry packages are used: this machine reaches no other download host.
 
 NODE_VERSION="${NODE_VERSION:-24.21.0}"
@@ -41,9 +42,20 @@ provision_chromium() {
 
 provision_docker_compose() {
   if ! command -v docker-compose >/dev/null 2>&1; then
-    echo "provision: Debian's docker-compose (to validate docker-compose.yml; no engine runs here)"
+    echo "provision: Debian's docker-compose"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null || return 1
   fi
+  # Only Compose 1.29 is installable here; the README (and ops elsewhere) type `docker compose`.
+  if ! docker compose version >/dev/null 2>&1; then
+    echo "provision: \`docker compose\` as a CLI plugin in front of docker-compose 1.29 (ops/compose-v1-plugin)"
+    install -D -m 0755 "$(dirname "${BASH_SOURCE[0]}")/../ops/compose-v1-plugin/docker-compose" /usr/local/lib/docker/cli-plugins/docker-compose || return 1
+  fi
+}
+
+# A running Docker engine and the base images the Dockerfiles and docker-compose.yml name:
+# pulled where a registry answers, built as stand-ins where none does (ops/base-images).
+provision_docker() {
+  "$(dirname "${BASH_SOURCE[0]}")/../ops/base-images/build.sh" "$@"
 }
 
 # docker-compose.yml must validate with the example settings (run in a scratch copy so that a

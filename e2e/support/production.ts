@@ -51,7 +51,10 @@ export const deployPackages = (into: string) => {
   }
   // As in the CMS image: Strapi's data commands compile without the dev dependencies.
   run(process.execPath, [path.join(ROOT, 'cms/scripts/production-tsconfig.mts'), path.join(into, 'cms', 'tsconfig.json')], ROOT);
-  return { cmsDir: path.join(into, 'cms'), webDir: path.join(into, 'web') };
+  // As in both images: only the files the servers load (package.json "runtimeFiles").
+  for (const pkg of ['cms', 'web']) run(process.execPath, ['--no-warnings', path.join(ROOT, 'scripts/trace-runtime.mts'), path.join(into, pkg), path.join(into, `${pkg}-runtime`)], ROOT);
+  mkdirSync(path.join(into, 'cms-runtime', 'public', 'uploads'), { recursive: true });
+  return { cmsDir: path.join(into, 'cms-runtime'), webDir: path.join(into, 'web-runtime') };
 };
 
 /** A production .env made by the same command ops use (`pnpm env:production`). */

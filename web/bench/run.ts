@@ -7,13 +7,15 @@
  *   - page weight in Chromium: the seed page with a real photo in its hero (against that photo's
  *     JPEG, the reference) beside the page with every section type;
  *   - faults: 50 connections on a stale and on a purged page while the CMS is stopped, and on a
- *     page going stale or purged every second (memory, open files, non-200 answers, CMS queries).
+ *     page going stale or purged every second (memory, open files, non-200 answers, CMS queries);
+ *   - the compose stack (first, alone on the machine): image sizes and `up` → all healthy.
  * Writes bench/results.json and bench/RESULTS.md. Figures are only compared within a run.
  */
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { adminApi, ALL_SECTIONS_PATH, startSystem } from '../tests/support/system';
+import { measureComposeStack, type ComposeFigures } from './composeStack';
 import { measureFaults } from './fault';
 import { measurePageWeight, type PageWeight } from './pageWeight';
 import { publishToLive } from './publishToLive';
@@ -27,10 +29,32 @@ const PUBLISHES = 20;
 /** What a visit to the seed page, with a real photo in its hero, may cost at most (issue 12). */
 const SEED_TOTAL_AT_MOST = { 390: 120 * 1024, 1280: 200 * 1024 } as const;
 
+/** The project's own image layers above node:24-bookworm-slim, and the start (issue 15). */
+const OWN_LAYERS_MB_AT_MOST: Record<string, number> = { 'cannabis-equity-il/cms': 350, 'cannabis-equity-il/web': 60 };
+const HEALTHY_SECONDS_BELOW = 90;
+
 const pass = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+const composeSection = (compose: ComposeFigures) => {
+  if (!compose.measured) return `## Compose stack\n\nNot measured: ${compose.reason}\n`;
+  return `## Compose stack
+
+\`docker compose build\` (layer cache as it was: ${compose.buildSeconds.toFixed(0)} s), then \`up -d\` on new volumes (migrations and the seed
+import included) until all three services are healthy. "Own layers" is the image above its base, node:24-bookworm-slim.
+
+| image | whole | base | own layers | target |
+| --- | ---: | ---: | ---: | --- |
+${compose.images.map((i) => `| ${i.image} | ${i.totalMB} MB | ${i.baseMB} MB | **${i.ownMB} MB** | ≤ ${OWN_LAYERS_MB_AT_MOST[i.image]} MB: ${pass(i.ownMB <= (OWN_LAYERS_MB_AT_MOST[i.image] ?? 0))} |`).join('\n')}
+
+- \`up\` → all healthy: **${compose.upToHealthySeconds.toFixed(1)} s** (target < ${HEALTHY_SECONDS_BELOW} s: ${pass(compose.upToHealthySeconds < HEALTHY_SECONDS_BELOW)})
+`;
+};
+
 const main = async () => {
+  // First, while nothing else of the benchmark runs: the stack takes both cores as it starts.
+  console.log('Compose stack: images and up → healthy…');
+  const compose = measureComposeStack();
   console.log('Starting the CMS and the site…');
   const system = await startSystem({ allSections: true });
   const uncachedSite = await system.startAnotherSite({ PAGE_CACHE: 'off' });
@@ -81,6 +105,7 @@ const main = async () => {
       ratios: { cachedToBare: cached.requestsPerSecond / ceiling.requestsPerSecond, uncachedToBare: uncached.requestsPerSecond / ceiling.requestsPerSecond },
       publishToLiveMs: live,
       faults,
+      compose,
       pageWeight: {
         pages: weights,
         heroPhoto: { jpegBytes: photo.originalBytes, heroImageBytesAt1280: seedAt(1280).images, ratioAt1280: seedAt(1280).images / photo.originalBytes },
@@ -90,6 +115,7 @@ const main = async () => {
         publishToLiveP95Below: 1000,
         seedTotalAtMost: SEED_TOTAL_AT_MOST,
         faults: { memoryGrowthMbBelow: 50, openFilesBelow: 200, non200: 0, pageQueriesPerPurge: 1, pageQueriesPerStaleRefresh: 1 },
+        compose: { ownLayersMbAtMost: OWN_LAYERS_MB_AT_MOST, upToHealthySecondsBelow: HEALTHY_SECONDS_BELOW },
       },
     };
     const md = `# Benchmark results
@@ -142,7 +168,8 @@ ${weights.map((w) => `| ${w.path} | ${w.viewportWidth} | ${kb(w.html)} | ${kb(w.
 - the seed page at 1280 px: **${kb(seedAt(1280).total)}** in all (target ≤ 200 KB: ${pass(seedOk(1280))}); at 390 px: **${kb(seedAt(390).total)}** (target ≤ 120 KB: ${pass(seedOk(390))})
 - its images at 1280 px (the hero's WebP rendition and the logos) ÷ the hero photo's JPEG: **${results.pageWeight.heroPhoto.ratioAt1280.toFixed(2)}**
 - section types other than hero, text area and quick links bring their own stylesheets, linked only on pages that use them.
-`;
+
+${composeSection(compose)}`;
     await writeFile(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
     await writeFile(path.join(import.meta.dirname, 'RESULTS.md'), md);
     console.log(`\n${md}`);

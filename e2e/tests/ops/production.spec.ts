@@ -131,7 +131,7 @@ test('backups: strapi export, wipe, strapi import brings the pages and media bac
     await client.query(`DROP DATABASE "${database}" WITH (FORCE)`);
     await client.query(`CREATE DATABASE "${database}"`);
   });
-  const uploads = path.join(work, 'cms', 'public', 'uploads');
+  const uploads = path.join(work, 'cms-runtime', 'public', 'uploads');
   rmSync(uploads, { recursive: true, force: true });
   mkdirSync(uploads); // a new, empty uploads volume
   system.strapi(['import', '--file', `${archive}.tar.gz`, '--force']);
@@ -145,7 +145,7 @@ test('backups: strapi export, wipe, strapi import brings the pages and media bac
 
 test('backups: pg_dump and pg_restore with a copy of the uploads bring everything back', async () => {
   const dump = path.join(work, 'db.dump');
-  const uploads = path.join(work, 'cms', 'public', 'uploads');
+  const uploads = path.join(work, 'cms-runtime', 'public', 'uploads');
   const uploadsCopy = path.join(work, 'uploads-backup');
   const pgTool = (tool: string, args: string[]) => {
     const result = spawnSync(tool, args, { encoding: 'utf8' });

@@ -1,0 +1,149 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+import { freePort } from '../../web/tests/support/processes.ts';
+
+/**
+ * docker-compose.yml run for real, as ops run it: a copy of the repository's files (what git
+ * tracks or would track, as in a clone) with a `.env` made by `pnpm env:production`, the ports
+ * on 127.0.0.1, and `docker compose` run in that folder. Commands copied from the README run
+ * there unchanged.
+ */
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SERVICES = ['postgres', 'cms', 'web'] as const;
+/** The official base images the project's Dockerfiles build on, for the size of the project's own layers. */
+export const BASE_IMAGE = 'node:24-bookworm-slim';
+export const IMAGES = { cms: 'cannabis-equity-il/cms', web: 'cannabis-equity-il/web' } as const;
+
+export type Stack = {
+  dir: string;
+  project: string;
+  env: Record<string, string>;
+  siteUrl: string;
+  cmsUrl: string;
+  /** `docker compose …` in the stack's folder; throws with its output on failure. */
+  compose: (args: string[], options?: { input?: string }) => string;
+  /** A shell command line in the stack's folder, as ops would type it. */
+  shell: (line: string) => string;
+  remove: () => void;
+};
+
+const hint = 'Docker and its base images: sudo ops/base-images/build.sh (installs docker.io, starts dockerd, builds stand-ins where nothing can be pulled); `docker compose`: .ci/provision.sh provision_docker_compose.';
+
+const run = (command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}) => {
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options });
+  if (result.status !== 0) {
+    const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n');
+    throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}):\n${output}`, { cause: result.error });
+  }
+  return result.stdout;
+};
+
+/** Fails early, with what to do, when this machine cannot run the stack. */
+export const requireDocker = () => {
+  try {
+    run('docker', ['info', '--format', '{{.ServerVersion}}']);
+    run('docker', ['compose', 'version']);
+    for (const image of [BASE_IMAGE, 'postgres:17']) run('docker', ['image', 'inspect', image]);
+  } catch (error) {
+    throw new Error(`The compose stack cannot run here. ${hint}`, { cause: error });
+  }
+};
+
+/** The files a clone has: tracked ones and new ones git would track (ignored ones never). */
+const copyRepository = (into: string) => {
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  for (const file of files) {
+    mkdirSync(path.dirname(path.join(into, file)), { recursive: true });
+    try {
+      cpSync(path.join(ROOT, file), path.join(into, file), { verbatimSymlinks: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // deleted but not yet staged
+    }
+  }
+};
+
+export const createStack = async (project: string): Promise<Stack> => {
+  const dir = mkdtempSync(path.join(tmpdir(), `${project}-`));
+  copyRepository(dir);
+  const [webPort, cmsPort] = [await freePort(), await freePort()];
+  const siteUrl = `http://127.0.0.1:${webPort}`;
+  const cmsUrl = `http://127.0.0.1:${cmsPort}`;
+  const settings = { PUBLIC_SITE_URL: siteUrl, CMS_PUBLIC_URL: cmsUrl, WEB_PORT: String(webPort), CMS_PORT: String(cmsPort) };
+  run(process.execPath, ['scripts/make-env.mts', ...Object.entries(settings).map(([name, value]) => `${name}=${value}`)], { cwd: dir });
+  const env = parseEnv(readFileSync(path.join(dir, '.env'), 'utf8')) as Record<string, string>;
+  // The project name is what keeps this stack's containers and volumes apart from any other.
+  const processEnv = { ...process.env, COMPOSE_PROJECT_NAME: project, DOCKER_BUILDKIT: process.env.DOCKER_BUILDKIT ?? '0' };
+  return {
+    dir,
+    project,
+    env,
+    siteUrl,
+    cmsUrl,
+    compose: (args, options = {}) => run('docker', ['compose', ...args], { cwd: dir, env: processEnv, ...options }),
+    shell: (line) => run('sh', ['-ec', line], { cwd: dir, env: processEnv }),
+    remove: () => {
+      spawnSync('docker', ['compose', 'down', '--volumes', '--remove-orphans'], { cwd: dir, env: processEnv, encoding: 'utf8' });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+export type Health = Record<string, string>;
+
+/** Each service's container health, by service name ("missing" when it has no container). */
+export const health = (stack: Stack): Health => {
+  const status: Health = {};
+  for (const service of SERVICES) {
+    const id = stack.compose(['ps', '-q', service]).trim();
+    status[service] = id ? run('docker', ['inspect', '--format', '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}', id]).trim() : 'missing';
+  }
+  return status;
+};
+
+/** Waits until every service is healthy; the seconds it took, or an error with each one's state and the unhealthy ones' logs. */
+export const waitHealthy = async (stack: Stack, timeoutSeconds: number): Promise<number> => {
+  const started = performance.now();
+  let last: Health = {};
+  while (performance.now() - started < timeoutSeconds * 1000) {
+    last = health(stack);
+    if (SERVICES.every((service) => last[service] === 'healthy')) return (performance.now() - started) / 1000;
+    if (Object.values(last).includes('unhealthy')) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  const logs = SERVICES.filter((service) => last[service] !== 'healthy')
+    .map((service) => `--- ${service} (${last[service]}) ---\n${stack.compose(['logs', '--tail', '60', service])}`)
+    .join('\n');
+  throw new Error(`Not all services healthy after ${timeoutSeconds} s: ${JSON.stringify(last)}\n${logs}`);
+};
+
+/** `docker compose up -d` and the seconds until all services are healthy. */
+export const upHealthy = async (stack: Stack, timeoutSeconds = 180) => {
+  stack.compose(['up', '-d']);
+  return waitHealthy(stack, timeoutSeconds);
+};
+
+export type ImageSize = { image: string; totalMB: number; baseMB: number; ownMB: number };
+
+const megabytes = (bytes: number) => Math.round((bytes / 1e6) * 10) / 10;
+const imageBytes = (image: string) => Number(run('docker', ['image', 'inspect', '--format', '{{.Size}}', image]).trim());
+
+/** Each project image's size, whole and above the base image it is built on. */
+export const imageSizes = (): ImageSize[] => {
+  const base = imageBytes(BASE_IMAGE);
+  return Object.values(IMAGES).map((image) => {
+    const total = imageBytes(image);
+    return { image, totalMB: megabytes(total), baseMB: megabytes(base), ownMB: megabytes(total - base) };
+  });
+};
+
+/** The fenced `sh` block of README.md whose first line is `# <label>`, as lines to run. */
+export const readmeCommands = (label: string): string[] => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!.replace(/^ {2}/gm, '').trim().split('\n'));
+  const block = blocks.find((lines) => lines[0] === `# ${label}`);
+  if (!block) throw new Error(`README.md has no sh block starting with "# ${label}"; the compose test runs the README's commands as they are written.`);
+  return block.slice(1).filter((line) => line.trim() && !line.trim().startsWith('#'));
+};
