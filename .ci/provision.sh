@@ -40,6 +40,16 @@ provision_chromium() {
   fi
 }
 
+# Debian's Varnish with xkey (varnish-modules), for the shared-cache integration test.
+provision_varnish() {
+  if ! command -v varnishd >/dev/null 2>&1 || [ ! -e "$(dpkg -L varnish-modules 2>/dev/null | grep -m1 'libvmod_xkey.so$')" ]; then
+    echo "provision: Debian's varnish and varnish-modules"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq varnish varnish-modules >/dev/null || return 1
+  fi
+  # Only its binaries are used (the tests start their own varnishd): not a service on this machine.
+  if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet varnish 2>/dev/null; then systemctl stop varnish || true; fi
+}
+
 provision_docker_compose() {
   if ! command -v docker-compose >/dev/null 2>&1; then
     echo "provision: Debian's docker-compose"

@@ -16,7 +16,11 @@ if (existsSync(out)) {
   console.error(`${out} exists already; move it away first (its secrets are in use).`);
   process.exit(1);
 }
-const secrets: Record<string, string> = { ...generateSecrets(), POSTGRES_PASSWORD: randomBytes(24).toString('base64url') };
+const secrets: Record<string, string> = {
+  ...generateSecrets(),
+  POSTGRES_PASSWORD: randomBytes(24).toString('base64url'),
+  EDGE_PURGE_SECRET: randomBytes(32).toString('base64url'),
+};
 const overrides = Object.fromEntries(positionals.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
 const lines = readFileSync(path.join(root, '.env.example'), 'utf8')
   .split('\n')

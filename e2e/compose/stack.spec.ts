@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { createStack, health, IMAGES, readmeCommands, requireDocker, SERVICES, upHealthy, waitHealthy, type Stack } from './stack.ts';
+import { containers, createStack, health, IMAGES, readmeCommands, requireDocker, SERVICES, upHealthy, waitHealthy, WEB_REPLICAS, type Stack } from './stack.ts';
 
 /**
- * docker-compose.yml for real: the images built, `docker compose up -d` with a generated .env,
- * every check through the ports published on 127.0.0.1, the README's backup commands as written.
+ * docker-compose.yml for real: the images built, `docker compose up -d --scale web=3` with a
+ * generated .env (three site replicas behind varnish), every check through the ports published
+ * on 127.0.0.1, the README's backup commands as written.
  * Needs a Docker engine with the base images (sudo ops/base-images/build.sh) and `docker compose`.
  */
 test.describe.configure({ mode: 'serial' });
@@ -14,7 +15,7 @@ const CHANGED_TITLE = 'Clear Your Record in Illinois';
 const STAFF = { email: 'ops@example.com', password: 'Ops-Passw0rd-1', firstname: 'Ops', lastname: 'Test' };
 /** Settings only the CMS may hold (the site gets the read token and the two shared secrets). */
 const CMS_ONLY = ['POSTGRES_PASSWORD', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
-const SECRETS = [...CMS_ONLY, 'STRAPI_READ_TOKEN', 'REVALIDATE_SECRET', 'PREVIEW_SECRET'];
+const SECRETS = [...CMS_ONLY, 'STRAPI_READ_TOKEN', 'REVALIDATE_SECRET', 'PREVIEW_SECRET', 'EDGE_PURGE_SECRET'];
 
 let stack: Stack;
 let token = '';
@@ -66,40 +67,59 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => stack?.remove());
 
-test('all three services become healthy after up, and the site and the admin answer on 127.0.0.1', async () => {
+test('all services become healthy after up, three site replicas behind varnish, and the site and the admin answer on 127.0.0.1', async () => {
   test.setTimeout(300_000);
   const seconds = await upHealthy(stack);
   console.log(`compose: all healthy ${seconds.toFixed(1)} s after up`);
   expect(seconds).toBeLessThan(90);
-  expect(health(stack)).toEqual({ postgres: 'healthy', cms: 'healthy', web: 'healthy' });
+  expect(health(stack)).toEqual({ postgres: 'healthy', cms: 'healthy', web: 'healthy', varnish: 'healthy' });
+  expect(containers(stack, 'web')).toHaveLength(WEB_REPLICAS);
 
   for (const p of [SEED, OTHER]) expect((await site(p)).status, p).toBe(200);
-  expect((await site(SEED)).text).toMatch(/<h1[^>]*>Clear Your Record<\/h1>/);
+  const seed = await fetch(`${stack.siteUrl}${SEED}`);
+  expect(seed.headers.get('x-cache'), 'the public port is varnish').toBeTruthy();
+  expect(await seed.text()).toMatch(/<h1[^>]*>Clear Your Record<\/h1>/);
   const adminPage = await fetch(`${stack.cmsUrl}/admin/`);
   expect(adminPage.status).toBe(200);
   expect(await adminPage.text()).toContain('<div id="strapi"');
   expect((await fetch(`${stack.cmsUrl}/_health`)).status).toBe(204);
 
-  // Only on the loopback interface: the published ports say so.
-  for (const service of ['cms', 'web']) {
-    const port = service === 'cms' ? '1337' : '4321';
-    expect(stack.compose(['port', service, port]).trim(), service).toMatch(/^127\.0\.0\.1:\d+$/);
-  }
+  // Only on the loopback interface: the published ports say so. The replicas publish none.
+  expect(stack.compose(['port', 'cms', '1337']).trim()).toMatch(/^127\.0\.0\.1:\d+$/);
+  expect(stack.compose(['port', 'varnish', '80']).trim()).toMatch(/^127\.0\.0\.1:\d+$/);
+  for (const id of containers(stack, 'web')) expect(stack.shell(`docker port ${id}`).trim(), id).toBe('');
 });
 
-test('a publish through the CMS API reaches the site through the webhook inside the compose network', async () => {
+/** The page as one replica renders it, asked from inside its container (replicas are not published). */
+const fromReplica = (id: string, p: string) =>
+  stack.shell(`docker exec ${id} node -e "fetch('http://127.0.0.1:4321${p}').then((r) => r.text()).then((t) => process.stdout.write(t))"`);
+
+test('a publish through the CMS API reaches every replica’s visitors through varnish within 1 s', async () => {
   await registerAdmin();
   const list = await cms<{ results: { documentId: string }[] }>('GET', `/content-manager/collection-types/api::page.page?filters[path][$eq]=${SEED}`);
   const documentId = list.results[0]!.documentId;
   const { data } = await cms<{ data: Record<string, unknown> }>('GET', `/content-manager/collection-types/api::page.page/${documentId}`);
-  expect((await site(SEED)).text).not.toContain(CHANGED_TITLE); // cached before the publish
-  await cms('POST', `/content-manager/collection-types/api::page.page/${documentId}/actions/publish`, { ...data, title: CHANGED_TITLE });
-  await expect.poll(async () => (await site(SEED)).text, { timeout: 5000, intervals: [100] }).toMatch(new RegExp(`<h1[^>]*>${CHANGED_TITLE}</h1>`));
+  const publish = async (title: string) => {
+    expect((await site(SEED)).text).not.toContain(`>${title}</h1>`); // varnish holds the page before the publish
+    const started = performance.now();
+    await cms('POST', `/content-manager/collection-types/api::page.page/${documentId}/actions/publish`, { ...data, title });
+    await expect.poll(async () => (await site(SEED)).text, { timeout: 5000, intervals: [20] }).toContain(`>${title}</h1>`);
+    return performance.now() - started;
+  };
+  const delays = [];
+  for (let i = 1; i <= 3; i += 1) delays.push(await publish(`Clear Your Record, take ${i}`));
+  delays.push(await publish(CHANGED_TITLE));
+  console.log(`compose: publish → visible through varnish in ${delays.map((ms) => ms.toFixed(0)).join(', ')} ms`);
+  for (const ms of delays) expect(ms).toBeLessThan(1000);
+  // Whichever replica varnish asks next renders the change: none keeps an older copy.
+  for (const id of containers(stack, 'web')) expect(fromReplica(id, SEED), id).toContain(`>${CHANGED_TITLE}</h1>`);
+  const webhookReceivers = containers(stack, 'web').filter((id) => stack.shell(`docker logs ${id} 2>&1`).includes('[revalidate] entry.publish'));
+  expect(webhookReceivers.length, 'the webhook reached a replica').toBeGreaterThan(0);
   await expectContentKept();
 });
 
 test('the containers run as unprivileged users', () => {
-  for (const service of ['cms', 'web']) expect(stack.compose(['exec', '-T', service, 'id', '-u']).trim(), service).not.toBe('0');
+  for (const service of ['cms', 'web', 'varnish']) expect(stack.compose(['exec', '-T', service, 'id', '-u']).trim(), service).not.toBe('0');
   // Every process, PostgreSQL's included (its entrypoint starts as root and execs the server as postgres).
   for (const service of SERVICES) {
     const processes = stack.compose(['top', service]).trim().split('\n');
@@ -109,7 +129,7 @@ test('the containers run as unprivileged users', () => {
   }
 });
 
-test('no secret is in an image, and the site container holds none of the CMS’s secrets', () => {
+test('no secret is in an image, and neither the site’s containers nor varnish hold the CMS’s secrets', () => {
   const values = SECRETS.map((name) => stack.env[name]!).filter(Boolean);
   expect(values.length).toBe(SECRETS.length);
   for (const image of Object.values(IMAGES)) {
@@ -122,11 +142,12 @@ test('no secret is in an image, and the site container holds none of the CMS’s
     // No .env was copied in (.dockerignore), whatever its values.
     expect(stack.shell(`docker run --rm --entrypoint sh ${image} -c 'find /app -name ".env*" -not -path "*/node_modules/*"'`).trim(), image).toBe('');
   }
-  const webId = stack.compose(['ps', '-q', 'web']).trim();
-  const webEnv = stack.shell(`docker inspect --format '{{range .Config.Env}}{{println .}}{{end}}' ${webId}`);
-  for (const name of CMS_ONLY) {
-    expect(webEnv.includes(stack.env[name]!), `web container holds ${name}`).toBe(false);
-    expect(webEnv).not.toMatch(new RegExp(`^${name}=`, 'm'));
+  for (const id of [...containers(stack, 'web'), ...containers(stack, 'varnish')]) {
+    const env = stack.shell(`docker inspect --format '{{range .Config.Env}}{{println .}}{{end}}' ${id}`);
+    for (const name of CMS_ONLY) {
+      expect(env.includes(stack.env[name]!), `${id} holds ${name}`).toBe(false);
+      expect(env).not.toMatch(new RegExp(`^${name}=`, 'm'));
+    }
   }
 });
 

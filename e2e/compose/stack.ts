@@ -12,7 +12,9 @@ import { freePort } from '../../web/tests/support/processes.ts';
  * there unchanged.
  */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const SERVICES = ['postgres', 'cms', 'web'] as const;
+export const SERVICES = ['postgres', 'cms', 'web', 'varnish'] as const;
+/** Site replicas the stack runs (`--scale web=3`), behind varnish. */
+export const WEB_REPLICAS = 3;
 /** The official base images the project's Dockerfiles build on, for the size of the project's own layers. */
 export const BASE_IMAGE = 'node:24-bookworm-slim';
 export const IMAGES = { cms: 'cannabis-equity-il/cms', web: 'cannabis-equity-il/web' } as const;
@@ -46,7 +48,7 @@ export const requireDocker = () => {
   try {
     run('docker', ['info', '--format', '{{.ServerVersion}}']);
     run('docker', ['compose', 'version']);
-    for (const image of [BASE_IMAGE, 'postgres:17']) run('docker', ['image', 'inspect', image]);
+    for (const image of [BASE_IMAGE, 'postgres:17', 'varnish:7.1']) run('docker', ['image', 'inspect', image]);
   } catch (error) {
     throw new Error(`The compose stack cannot run here. ${hint}`, { cause: error });
   }
@@ -93,12 +95,16 @@ export const createStack = async (project: string): Promise<Stack> => {
 
 export type Health = Record<string, string>;
 
-/** Each service's container health, by service name ("missing" when it has no container). */
+/** A service's containers (several for `web`). */
+export const containers = (stack: Stack, service: string): string[] => stack.compose(['ps', '-q', service]).trim().split('\n').filter(Boolean);
+
+/** Each service's health, by service name: its containers' states joined ("healthy" when all are; "missing" without one). */
 export const health = (stack: Stack): Health => {
   const status: Health = {};
   for (const service of SERVICES) {
-    const id = stack.compose(['ps', '-q', service]).trim();
-    status[service] = id ? run('docker', ['inspect', '--format', '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}', id]).trim() : 'missing';
+    const states = containers(stack, service).map((id) => run('docker', ['inspect', '--format', '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}', id]).trim());
+    const distinct = [...new Set(states)];
+    status[service] = states.length === 0 ? 'missing' : distinct.length === 1 ? distinct[0]! : distinct.join('/');
   }
   return status;
 };
@@ -110,7 +116,7 @@ export const waitHealthy = async (stack: Stack, timeoutSeconds: number): Promise
   while (performance.now() - started < timeoutSeconds * 1000) {
     last = health(stack);
     if (SERVICES.every((service) => last[service] === 'healthy')) return (performance.now() - started) / 1000;
-    if (Object.values(last).includes('unhealthy')) break;
+    if (Object.values(last).some((state) => state.includes('unhealthy'))) break;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
   const logs = SERVICES.filter((service) => last[service] !== 'healthy')
@@ -119,10 +125,12 @@ export const waitHealthy = async (stack: Stack, timeoutSeconds: number): Promise
   throw new Error(`Not all services healthy after ${timeoutSeconds} s: ${JSON.stringify(last)}\n${logs}`);
 };
 
-/** `docker compose up -d` and the seconds until all services are healthy. */
+/** `docker compose up -d --scale web=3` and the seconds until all services are healthy. */
 export const upHealthy = async (stack: Stack, timeoutSeconds = 180) => {
-  stack.compose(['up', '-d']);
-  return waitHealthy(stack, timeoutSeconds);
+  stack.compose(['up', '-d', '--scale', `web=${WEB_REPLICAS}`]);
+  const seconds = await waitHealthy(stack, timeoutSeconds);
+  if (containers(stack, 'web').length !== WEB_REPLICAS) throw new Error(`Expected ${WEB_REPLICAS} web replicas, found ${containers(stack, 'web').length}`);
+  return seconds;
 };
 
 export type ImageSize = { image: string; totalMB: number; baseMB: number; ownMB: number };

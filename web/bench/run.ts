@@ -3,7 +3,10 @@
  * (the CMS with the seed content and the all-sections page, the built site):
  *   - throughput of the seed page: a bare Node `http` server with the same bytes (the ceiling),
  *     the site answering from its route cache, and rendering every request (PAGE_CACHE=off);
- *   - publish → live over 20 publishes;
+ *   - the same page through Varnish (ops/varnish/default.vcl) in front of three replicas with
+ *     PAGE_CACHE=edge, beside the route cache and the ceiling;
+ *   - publish → live over 20 publishes, from the route cache and through Varnish (the webhook
+ *     reaching the replicas in turn);
  *   - page weight in Chromium: the seed page with a real photo in its hero (against that photo's
  *     JPEG, the reference) beside the page with every section type;
  *   - faults: 50 connections on a stale and on a purged page while the CMS is stopped, and on a
@@ -14,7 +17,11 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { freePort } from '../tests/support/processes';
 import { adminApi, ALL_SECTIONS_PATH, startSystem } from '../tests/support/system';
+import { startVarnish } from '../tests/support/varnish';
+import { webhookRotator } from '../tests/support/webhookRotator';
 import { measureComposeStack, type ComposeFigures } from './composeStack';
 import { measureFaults } from './fault';
 import { measurePageWeight, type PageWeight } from './pageWeight';
@@ -40,8 +47,8 @@ const composeSection = (compose: ComposeFigures) => {
   if (!compose.measured) return `## Compose stack\n\nNot measured: ${compose.reason}\n`;
   return `## Compose stack
 
-\`docker compose build\` (layer cache as it was: ${compose.buildSeconds.toFixed(0)} s), then \`up -d\` on new volumes (migrations and the seed
-import included) until all three services are healthy. "Own layers" is the image above its base, node:24-bookworm-slim.
+\`docker compose build\` (layer cache as it was: ${compose.buildSeconds.toFixed(0)} s), then \`up -d --scale web=3\` on new volumes (migrations and the seed
+import included) until all services (three site replicas behind Varnish) are healthy. "Own layers" is the image above its base, node:24-bookworm-slim.
 
 | image | whole | base | own layers | target |
 | --- | ---: | ---: | ---: | --- |
@@ -56,22 +63,35 @@ const main = async () => {
   console.log('Compose stack: images and up → healthy…');
   const compose = measureComposeStack();
   console.log('Starting the CMS and the site…');
-  const system = await startSystem({ allSections: true });
+  const rotator = await webhookRotator();
+  const system = await startSystem({ allSections: true, webhookUrl: `${rotator.url}/api/revalidate` });
+  rotator.setTargets([system.siteUrl]);
   const uncachedSite = await system.startAnotherSite({ PAGE_CACHE: 'off' });
   const bare = await startBareServer(`${system.siteUrl}${SEED}`);
+  console.log('Starting three replicas with PAGE_CACHE=edge and Varnish in front…');
+  const [varnishPort, purgePort] = [await freePort(), await freePort()];
+  const purgeSecret = randomBytes(32).toString('base64url');
+  const edgeEnv = { PAGE_CACHE: 'edge', EDGE_PURGE_URLS: `http://127.0.0.1:${purgePort}`, EDGE_PURGE_SECRET: purgeSecret };
+  const replicas = [await system.startAnotherSite(edgeEnv), await system.startAnotherSite(edgeEnv), await system.startAnotherSite(edgeEnv)];
+  const varnish = await startVarnish({ sitePorts: replicas.map((replica) => Number(new URL(replica.url).port)), httpPort: varnishPort, purgePort, purgeSecret });
   try {
     console.log(`Load: ${CONNECTIONS} connections, ${SECONDS} s each`);
     const options = { connections: CONNECTIONS, seconds: SECONDS };
     const runs: Load[] = [
       await load('bare Node http (same bytes)', bare.url, options),
       await load('site, route cache (HIT)', `${system.siteUrl}${SEED}`, options),
+      await load('Varnish in front of 3 replicas (HIT)', `${varnish.url}${SEED}`, options),
       await load('site, no cache (render + CMS)', `${uncachedSite.url}${SEED}`, options),
     ];
-    const [ceiling, cached, uncached] = runs as [Load, Load, Load];
+    const [ceiling, cached, throughVarnish, uncached] = runs as [Load, Load, Load, Load];
     for (const run of runs) console.log(`  ${run.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`);
 
     console.log(`Publish → live, ${PUBLISHES} publishes…`);
     const live = await publishToLive(system, SEED, PUBLISHES);
+    console.log(`Publish → visible through Varnish, 3 replicas, ${PUBLISHES} publishes…`);
+    rotator.setTargets(replicas.map((replica) => replica.url));
+    const liveThroughVarnish = await publishToLive(system, SEED, PUBLISHES, varnish.url);
+    rotator.setTargets([system.siteUrl]);
 
     console.log(`Faults: 50 connections, ${SECONDS} s each…`);
     const { documentId } = await (await adminApi(system)).loadPage(SEED);
@@ -102,8 +122,14 @@ const main = async () => {
       date: new Date().toISOString(),
       machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
       load: { connections: CONNECTIONS, durationSeconds: SECONDS, htmlBytes: bare.htmlBytes, runs },
-      ratios: { cachedToBare: cached.requestsPerSecond / ceiling.requestsPerSecond, uncachedToBare: uncached.requestsPerSecond / ceiling.requestsPerSecond },
+      ratios: {
+        cachedToBare: cached.requestsPerSecond / ceiling.requestsPerSecond,
+        varnishToBare: throughVarnish.requestsPerSecond / ceiling.requestsPerSecond,
+        varnishToCached: throughVarnish.requestsPerSecond / cached.requestsPerSecond,
+        uncachedToBare: uncached.requestsPerSecond / ceiling.requestsPerSecond,
+      },
       publishToLiveMs: live,
+      publishToLiveThroughVarnishMs: liveThroughVarnish,
       faults,
       compose,
       pageWeight: {
@@ -133,6 +159,7 @@ autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a 2 s warm-up
 ${runs.map((r) => `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} / ${r.non2xx} |`).join('\n')}
 
 - cached ÷ bare throughput: **${results.ratios.cachedToBare.toFixed(2)}** (target ≥ 0.8: ${pass(results.ratios.cachedToBare >= 0.8)})
+- through Varnish ÷ bare throughput: **${results.ratios.varnishToBare.toFixed(2)}**; ÷ the route cache: ${results.ratios.varnishToCached.toFixed(2)}; p99 ${throughVarnish.p99Ms} ms (route cache ${cached.p99Ms} ms)
 - uncached ÷ bare throughput: ${results.ratios.uncachedToBare.toFixed(3)}
 
 ## Publish → live
@@ -140,6 +167,10 @@ ${runs.map((r) => `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50Ms} 
 Over ${PUBLISHES} publishes (admin publish request until the next visitor's page shows the new title):
 p50 **${live.p50.toFixed(0)} ms**, p95 **${live.p95.toFixed(0)} ms**, max ${live.max.toFixed(0)} ms
 (target p95 < 1000 ms: ${pass(live.p95 < 1000)})
+
+Through Varnish in front of 3 replicas (PAGE_CACHE=edge), the webhook reaching each replica in turn and that replica
+purging Varnish by tag: p50 **${liveThroughVarnish.p50.toFixed(0)} ms**, p95 **${liveThroughVarnish.p95.toFixed(0)} ms**, max ${liveThroughVarnish.max.toFixed(0)} ms
+(target p95 < 1000 ms: ${pass(liveThroughVarnish.p95 < 1000)})
 
 ## Faults
 
@@ -174,6 +205,9 @@ ${composeSection(compose)}`;
     await writeFile(path.join(import.meta.dirname, 'RESULTS.md'), md);
     console.log(`\n${md}`);
   } finally {
+    await varnish.stop();
+    for (const replica of replicas) await replica.stop();
+    await rotator.stop();
     await bare.stop();
     await uncachedSite.stop();
     await system.stop();

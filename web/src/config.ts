@@ -11,11 +11,12 @@ import { issueLines } from './lib/zodIssues.ts'; // .ts: server.mts loads this f
 /** One short piece repeated (`change-me` four times, 32 identical characters) or few different characters: guessable. */
 const isLowEntropy = (value: string): boolean => /^(.{1,12}?)\1+$/s.test(value) || new Set(value).size < 8;
 
-const secret = (name: string) =>
+/** `sharedWith`: who holds the same value, and where to copy it from. */
+const secret = (name: string, sharedWith = { who: 'the CMS', from: 'cms/.env' }) =>
   z
     .string({ error: `${name} is missing` })
-    .min(32, `${name} must be at least 32 characters (it is shared with the CMS: copy it from cms/.env)`)
-    .refine((value) => !isLowEntropy(value), `${name} is guessable (a short piece repeated, or too few different characters): copy the generated value from cms/.env`);
+    .min(32, `${name} must be at least 32 characters (it is shared with ${sharedWith.who}: copy it from ${sharedWith.from})`)
+    .refine((value) => !isLowEntropy(value), `${name} is guessable (a short piece repeated, or too few different characters): copy the generated value from ${sharedWith.from}`);
 
 const httpUrl = (name: string, example: string) =>
   z
@@ -36,8 +37,15 @@ const schema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number({ error: 'PORT must be a number' }).int().min(1).max(65535).default(4321),
   STRAPI_TIMEOUT_MS: z.coerce.number({ error: 'STRAPI_TIMEOUT_MS must be a number of milliseconds' }).int().min(100).max(60_000).default(3000),
-  /** "off" renders every request (for debugging and the benchmark's uncached run). */
-  PAGE_CACHE: z.enum(['on', 'off'], { error: 'PAGE_CACHE must be "on" or "off"' }).default('on'),
+  /**
+   * "on": pages are kept in this process (one process, `pnpm start`). "edge": a shared HTTP cache
+   * in front (Varnish, a CDN) keeps them, from the headers the site sends, and is purged through
+   * EDGE_PURGE_URLS. "off" renders every request (for debugging and the benchmark's uncached run).
+   */
+  PAGE_CACHE: z.enum(['on', 'edge', 'off'], { error: 'PAGE_CACHE must be "on" (pages kept in this process), "edge" (kept by a shared HTTP cache in front, such as Varnish) or "off"' }).default('on'),
+  /** With PAGE_CACHE=edge: every cache node's purge address, comma-separated (each node is purged). */
+  EDGE_PURGE_URLS: z.string().optional(),
+  EDGE_PURGE_SECRET: z.string().optional(),
   /** How long a rendered page is served as it is before it is rendered again in the background (webhooks purge sooner). */
   PAGE_MAX_AGE: z.coerce.number({ error: 'PAGE_MAX_AGE must be a number of seconds' }).int().min(1).max(86_400).default(300),
   /** Where WebP renditions of media images are kept (a writable folder; it can be emptied at any time). */
@@ -46,7 +54,30 @@ const schema = z.object({
     .min(1)
     .refine((value) => path.isAbsolute(value), 'IMAGE_CACHE_DIR must be an absolute path to a writable folder, such as /var/cache/site-images')
     .default(path.join(tmpdir(), 'cannabis-equity-il-images')),
+}).superRefine((c, context) => {
+  if (c.PAGE_CACHE !== 'edge') return;
+  const urls = purgeUrls(c.EDGE_PURGE_URLS);
+  if (urls.length === 0) {
+    context.addIssue({ code: 'custom', path: ['EDGE_PURGE_URLS'], message: 'EDGE_PURGE_URLS is missing: with PAGE_CACHE=edge, list the purge address of every cache node, comma-separated, such as http://varnish:8081' });
+  }
+  for (const url of urls) {
+    if (!httpUrl('EDGE_PURGE_URLS', 'http://varnish:8081').safeParse(url).success) {
+      context.addIssue({ code: 'custom', path: ['EDGE_PURGE_URLS'], message: `EDGE_PURGE_URLS: "${url}" is not an http(s) URL such as http://varnish:8081` });
+    }
+  }
+  const purgeSecret = secret('EDGE_PURGE_SECRET', { who: 'the cache in front', from: 'the .env both read (pnpm env:production generates it)' }).safeParse(c.EDGE_PURGE_SECRET);
+  for (const issue of purgeSecret.success ? [] : purgeSecret.error.issues) context.addIssue({ code: 'custom', path: ['EDGE_PURGE_SECRET'], message: issue.message });
 });
+
+/** EDGE_PURGE_URLS, one address per cache node. */
+const purgeUrls = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((url) => url.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+
+/** The shared HTTP cache in front (PAGE_CACHE=edge): where purges go and the secret they carry. */
+export type EdgeCache = { purgeUrls: string[]; purgeSecret: string };
 
 export type SiteConfig = {
   strapiUrl: string;
@@ -58,7 +89,10 @@ export type SiteConfig = {
   host: string;
   port: number;
   timeoutMs: number;
+  /** Whether pages get a cache policy (Astro.cache.set): kept here ("on") or by the cache in front ("edge"). */
   pageCache: boolean;
+  cacheMode: 'memory' | 'edge' | 'off';
+  edgeCache: EdgeCache | null;
   pageMaxAge: number;
   imageCacheDir: string;
 };
@@ -87,7 +121,9 @@ export const parseConfig = (env: Record<string, string | undefined>): SiteConfig
     host: c.HOST,
     port: c.PORT,
     timeoutMs: c.STRAPI_TIMEOUT_MS,
-    pageCache: c.PAGE_CACHE === 'on',
+    pageCache: c.PAGE_CACHE !== 'off',
+    cacheMode: c.PAGE_CACHE === 'on' ? 'memory' : c.PAGE_CACHE,
+    edgeCache: c.PAGE_CACHE === 'edge' ? { purgeUrls: purgeUrls(c.EDGE_PURGE_URLS), purgeSecret: c.EDGE_PURGE_SECRET! } : null,
     pageMaxAge: c.PAGE_MAX_AGE,
     imageCacheDir: c.IMAGE_CACHE_DIR,
   };

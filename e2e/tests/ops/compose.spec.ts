@@ -37,9 +37,9 @@ test('the public site container holds none of the CMS’s secrets or the databas
   expect(names).toEqual(expect.arrayContaining(['STRAPI_URL', 'STRAPI_READ_TOKEN', 'REVALIDATE_SECRET', 'PREVIEW_SECRET', 'PUBLIC_SITE_URL']));
 });
 
-test('the CMS and the site are published on the loopback interface only, for the reverse proxy; PostgreSQL not at all', () => {
+test('the CMS and the site’s cache are published on the loopback interface only, for the reverse proxy; the replicas and PostgreSQL not at all', () => {
   const services = resolved();
-  for (const name of ['cms', 'web']) {
+  for (const name of ['cms', 'varnish']) {
     const ports = services[name]!.ports ?? [];
     expect(ports.length, name).toBeGreaterThan(0);
     for (const port of ports) {
@@ -47,8 +47,17 @@ test('the CMS and the site are published on the loopback interface only, for the
       expect(hostIp, `${name}: ${JSON.stringify(port)}`).toBe('127.0.0.1');
     }
   }
+  // Replicas are reached through varnish only: none claims a host port, so `--scale web=3` works.
+  expect(services.web!.ports).toBeUndefined();
   expect(services.postgres!.ports).toBeUndefined();
   expect(services.cms!.environment?.PROXY_HOPS).toBe('1');
+});
+
+test('the replicas keep no page of their own and purge varnish with the secret varnish checks', () => {
+  const { web, varnish } = resolved();
+  expect(web!.environment).toMatchObject({ PAGE_CACHE: 'edge', EDGE_PURGE_URLS: 'http://varnish:8081' });
+  expect(web!.environment!.EDGE_PURGE_SECRET).toBeTruthy();
+  expect(varnish!.environment!.EDGE_PURGE_SECRET).toBe(web!.environment!.EDGE_PURGE_SECRET);
 });
 
 test('the images install the pnpm the repository pins', () => {

@@ -10,6 +10,14 @@ type RouteCache = AstroGlobal['cache'];
 /** A page's policy: fresh for PAGE_MAX_AGE (5 minutes unless set), then served stale for a day while rendered again. */
 export const pagePolicy = (tags: string[], maxAge = config().pageMaxAge): CachePolicy => ({ maxAge, swr: PAGE_CACHE.swr, tags });
 
+/**
+ * How long this process keeps its copy of the site settings and addresses. With a cache in front
+ * (PAGE_CACHE=edge) none: the webhook reaches one replica, and the page another one renders after
+ * the purge must not come from an older copy (the cache would keep it). Renders are then only the
+ * cache's misses, so reading them each time costs little.
+ */
+export const cmsCopyMaxAgeMs = (): number => (config().cacheMode === 'edge' ? 0 : PAGE_CACHE.maxAge * 1000);
+
 /** Gives a response its cache policy, unless caching is off for this site (PAGE_CACHE=off). */
 export const applyCachePolicy = (cache: RouteCache, policy: CachePolicy): void => {
   if (!cache.enabled) return;

@@ -31,6 +31,7 @@ export const tagsToPurge = (uid: string, documentId: string | undefined): string
 /**
  * Copies of CMS data (settings, addresses, the search index) are fresh for 5 minutes, a safety
  * net under webhook purges; pages use PAGE_MAX_AGE (src/lib/cachePolicy.ts), then are served
- * stale for a day while rendered again.
+ * stale for a day while rendered again, and by a cache in front (PAGE_CACHE=edge) for a week
+ * while the site cannot answer.
  */
-export const PAGE_CACHE = { maxAge: 300, swr: 86_400 } as const;
+export const PAGE_CACHE = { maxAge: 300, swr: 86_400, staleIfError: 604_800 } as const;

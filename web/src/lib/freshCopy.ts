@@ -18,7 +18,8 @@ export class FreshCopy<T> {
     /** What it is, for the log: "the site settings". */
     private readonly name: string,
     private readonly load: () => Promise<CmsResult<T>>,
-    private readonly maxAgeMs: number,
+    /** A function when it depends on the configuration (read at each use, not at import). */
+    private readonly maxAgeMs: number | (() => number),
   ) {}
 
   /** The CMS said it changed: the next `get` loads it again. */
@@ -33,7 +34,8 @@ export class FreshCopy<T> {
   }
 
   async get(): Promise<CmsResult<T>> {
-    if (this.value !== null && !this.stale && Date.now() - this.loadedAt < this.maxAgeMs) return { data: this.value, stale: false };
+    const maxAgeMs = typeof this.maxAgeMs === 'function' ? this.maxAgeMs() : this.maxAgeMs;
+    if (this.value !== null && !this.stale && Date.now() - this.loadedAt < maxAgeMs) return { data: this.value, stale: false };
     this.pending ??= (async () => {
       const changes = this.changes;
       try {

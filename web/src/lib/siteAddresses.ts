@@ -1,4 +1,4 @@
-import { PAGE_CACHE } from './cacheTags';
+import { cmsCopyMaxAgeMs } from './cachePolicy';
 import { fetchPageList, fetchRedirectSources } from './cmsContent';
 import { FreshCopy } from './freshCopy';
 import { setKnownAddresses } from './sitePaths';
@@ -10,7 +10,7 @@ const addresses = new FreshCopy(
     const [pages, redirects] = await Promise.all([fetchPageList(), fetchRedirectSources()]);
     return { data: new Set([...pages.data.map((page) => page.path), ...redirects.data]), stale: pages.stale || redirects.stale };
   },
-  PAGE_CACHE.maxAge * 1000,
+  cmsCopyMaxAgeMs,
 );
 
 /** Brings the addresses up to date before a render; while they cannot be read, links are not judged. */

@@ -1,4 +1,4 @@
-import { PAGE_CACHE } from './cacheTags';
+import { cmsCopyMaxAgeMs } from './cachePolicy';
 import { fetchGlobal, type CmsGlobal } from './cmsContent';
 import { FreshCopy } from './freshCopy';
 import type { CmsResult } from './strapiClient';
@@ -8,7 +8,7 @@ import type { CmsResult } from './strapiClient';
  * rather than once per render: a search or an uncached page then costs the CMS nothing for
  * them. The webhook's purge of the settings (api/revalidate) makes the copy stale too.
  */
-const settings = new FreshCopy('the site settings', fetchGlobal, PAGE_CACHE.maxAge * 1000);
+const settings = new FreshCopy('the site settings', fetchGlobal, cmsCopyMaxAgeMs);
 
 export const siteSettings = (): Promise<CmsResult<CmsGlobal>> => settings.get();
 export const siteSettingsChanged = (): void => settings.invalidate();

@@ -23,7 +23,17 @@ const buildEnv = () =>
  * The real system on free ports: Strapi (compiled from cms/, fresh SQLite database, seed
  * content, the site webhook registered) and the built site, talking over HTTP only.
  */
-export const startSystem = async (options: { publicSiteUrl?: string; adminPanel?: boolean; allSections?: boolean } = {}) => {
+export const startSystem = async (
+  options: {
+    publicSiteUrl?: string;
+    adminPanel?: boolean;
+    allSections?: boolean;
+    /** More settings for the site (e.g. PAGE_CACHE=edge), for every instance started. */
+    siteEnv?: Record<string, string>;
+    /** Where the CMS's webhook goes instead of the first site instance (e.g. a load balancer in front of several). */
+    webhookUrl?: string;
+  } = {},
+) => {
   if (options.adminPanel) {
     // The admin's front end is a build of its own (about 30 s); `pnpm start` keeps it fresh.
     const build = spawnSync('pnpm', ['run', 'build'], { cwd: CMS_DIR, encoding: 'utf8', env: buildEnv() });
@@ -52,7 +62,7 @@ export const startSystem = async (options: { publicSiteUrl?: string; adminPanel?
     ADMIN_PASSWORD: `Test-${secret(9)}-1a`,
     EDITOR_EMAIL: 'staff@example.com',
     EDITOR_PASSWORD: `Test-${secret(9)}-1b`,
-    WEB_REVALIDATE_URL: `${siteUrl}/api/revalidate`,
+    WEB_REVALIDATE_URL: options.webhookUrl ?? `${siteUrl}/api/revalidate`,
     WEB_URL: siteUrl,
     STRAPI_TELEMETRY_DISABLED: 'true',
     SERVE_ADMIN_PANEL: String(options.adminPanel ?? false),
@@ -68,6 +78,7 @@ export const startSystem = async (options: { publicSiteUrl?: string; adminPanel?
     CMS_ADMIN_URL: cmsUrl,
     STRAPI_TIMEOUT_MS: '2000',
     IMAGE_CACHE_DIR: path.join(dataDir, 'images'),
+    ...options.siteEnv,
   };
 
   const startCms = () =>
@@ -105,6 +116,8 @@ export const startSystem = async (options: { publicSiteUrl?: string; adminPanel?
     webOutput: () => web.output(),
     cmsOutput: () => cms.output(),
     stopCms: () => cms.stop(),
+    /** Stops the first site instance (the others are stopped by whoever started them). */
+    stopSite: () => web.stop(),
     /** The CMS's process, for faults a test or benchmark inflicts on it (SIGSTOP, SIGCONT). */
     cmsPid: () => cms.child.pid!,
     /** Another instance of the site against the same CMS (it gets no webhook calls). */

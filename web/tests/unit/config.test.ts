@@ -24,6 +24,8 @@ describe('parseConfig', () => {
       port: 4321,
       timeoutMs: 3000,
       pageCache: true,
+      cacheMode: 'memory',
+      edgeCache: null,
       pageMaxAge: 300,
       imageCacheDir: path.join(tmpdir(), 'cannabis-equity-il-images'),
     });
@@ -48,6 +50,26 @@ describe('parseConfig', () => {
     ['IMAGE_CACHE_DIR', 'cache/images', /IMAGE_CACHE_DIR must be an absolute path to a writable folder/],
   ])('refuses a malformed %s (%j)', (name, value, message) => {
     expect(() => parseConfig({ ...valid, [name]: value })).toThrow(message);
+  });
+
+  it('keeps pages in a shared cache in front with PAGE_CACHE=edge, purging every node listed', () => {
+    const secret = 'Eg5kW8qN1vX6mB4tR9sL2dF7gH5jC0aYeUiOoPqZ';
+    const parsed = parseConfig({ ...valid, PAGE_CACHE: 'edge', EDGE_PURGE_URLS: 'http://varnish-a:8081/, http://varnish-b:8081', EDGE_PURGE_SECRET: secret });
+    expect(parsed).toMatchObject({ pageCache: true, cacheMode: 'edge', edgeCache: { purgeUrls: ['http://varnish-a:8081', 'http://varnish-b:8081'], purgeSecret: secret } });
+    expect(parseConfig({ ...valid, PAGE_CACHE: 'off' })).toMatchObject({ pageCache: false, cacheMode: 'off', edgeCache: null });
+  });
+
+  it.each([
+    [{}, /EDGE_PURGE_URLS is missing: with PAGE_CACHE=edge, list the purge address of every cache node/],
+    [{ EDGE_PURGE_URLS: 'varnish:8081' }, /EDGE_PURGE_URLS: "varnish:8081" is not an http\(s\) URL/],
+    [{ EDGE_PURGE_URLS: 'http://varnish:8081' }, /EDGE_PURGE_SECRET is missing/],
+    [{ EDGE_PURGE_URLS: 'http://varnish:8081', EDGE_PURGE_SECRET: 'x'.repeat(40) }, /EDGE_PURGE_SECRET is guessable[\s\S]*pnpm env:production/],
+  ])('refuses PAGE_CACHE=edge without where and how to purge (%j)', (settings, message) => {
+    expect(() => parseConfig({ ...valid, PAGE_CACHE: 'edge', ...settings })).toThrow(message);
+  });
+
+  it('names the three cache modes when PAGE_CACHE is something else', () => {
+    expect(() => parseConfig({ ...valid, PAGE_CACHE: 'varnish' })).toThrow(/PAGE_CACHE must be "on" \(pages kept in this process\), "edge" .* or "off"/);
   });
 
   it('takes the admin origin for preview frames from CMS_ADMIN_URL', () => {

@@ -1,4 +1,6 @@
 import type { CacheProvider, CacheProviderFactory } from 'astro';
+import { config } from '../../config';
+import { edgeCacheProvider } from './edgeProvider';
 import { cacheKey, pageStore, type CachedPage } from './store';
 
 /** Headers that describe one transfer, or that Astro strips after the provider: not stored. */
@@ -83,7 +85,7 @@ const render = (key: string, next: () => Promise<Response>): Promise<Rendered> =
  * background; a failed re-render leaves the stale copy in place. Requests that arrive while
  * their page is being rendered wait for that render instead of starting their own.
  */
-const pageCacheProvider: CacheProviderFactory = () => ({
+const pageCacheProvider = (): CacheProvider => ({
   name: 'page-store',
   async onRequest({ request, url, logger }, next) {
     const reading = request.method === 'GET' || request.method === 'HEAD';
@@ -111,6 +113,12 @@ const pageCacheProvider: CacheProviderFactory = () => ({
   async invalidate({ tags, path }) {
     pageStore().invalidate({ ...(tags === undefined ? {} : { tags: Array.isArray(tags) ? tags : [tags] }), ...(path === undefined ? {} : { path }) });
   },
-}) satisfies CacheProvider;
+});
 
-export default pageCacheProvider;
+/** Chosen by configuration (PAGE_CACHE): pages kept in this process, or by a shared cache in front. */
+const routeCacheProvider: CacheProviderFactory = () => {
+  const { edgeCache } = config();
+  return edgeCache ? edgeCacheProvider(edgeCache) : pageCacheProvider();
+};
+
+export default routeCacheProvider;

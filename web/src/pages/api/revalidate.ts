@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { z } from 'zod';
 import { config } from '../../config';
 import { tagsToPurge } from '../../lib/cacheTags';
+import { EdgePurgeError } from '../../lib/pageCache/edgeProvider';
 import { searchIndex } from '../../lib/search/searchIndex';
 import { secretsMatch } from '../../lib/secretsMatch';
 import { siteAddressesChanged } from '../../lib/siteAddresses';
@@ -32,11 +33,21 @@ export const POST: APIRoute = async ({ request, cache }) => {
   const { event, uid, model, entry } = parsed.data;
   const changed = uid ?? (model ? `api::${model}.${model}` : '');
   const tags = tagsToPurge(changed, entry?.documentId);
-  if (tags.length > 0 && cache.enabled) await cache.invalidate({ tags });
-  // This process's copies of what changed: the settings, and the search index built from the pages.
+  // This process's copies of what changed first (the settings, the addresses, the search index
+  // built from the pages), so that no page rendered after the purge comes from them.
   if (changed === 'api::global.global') siteSettingsChanged();
   if (changed === 'api::page.page') searchIndex().invalidate();
   if (changed === 'api::page.page' || changed === 'api::redirect.redirect') siteAddressesChanged();
+  if (tags.length > 0 && cache.enabled) {
+    try {
+      await cache.invalidate({ tags });
+    } catch (error) {
+      // A cache node in front that did not purge: the CMS's webhook log shows this answer.
+      if (!(error instanceof EdgePurgeError)) throw error;
+      console.error(`[revalidate] ${error.message}`);
+      return json(502, { error: error.message, purged: [] });
+    }
+  }
   console.info(`[revalidate] ${event} ${uid ?? model ?? '?'} ${entry?.documentId ?? ''}: purged ${tags.join(', ') || 'nothing'}`);
   return json(200, { purged: tags });
 };

@@ -1,0 +1,140 @@
+vcl 4.1;
+# The shared page cache in front of the site's replicas (docker-compose.yml's `varnish`, and the
+# integration test web/tests/integration/edgeCache.test.ts). The site runs with PAGE_CACHE=edge:
+# it says in CDN-Cache-Control how long a response may be kept (max-age), served stale while
+# one request fetches it again (stale-while-revalidate) and served stale while no replica
+# answers (stale-if-error); it names in Cache-Tag what purges it, and purges by those tags
+# through the purge listener when the CMS says something changed.
+
+import directors;
+import std;
+import xkey;
+
+# Each replica is checked on its health address; one that fails is left out of the rotation.
+probe site_health {
+  .url = "/api/health";
+  .timeout = 2s;
+  .interval = 2s;
+  .window = 3;
+  .threshold = 2;
+  .initial = 2;
+}
+
+# One backend per replica and the `site` round-robin director, written at start by
+# ops/varnish/backends.sh (found through vcl_path).
+include "backends.vcl";
+
+# Purges come from inside the private network (the replicas, the CMS, ops on the host), on the
+# purge listener (`-a purge=…`, never published), and carry EDGE_PURGE_SECRET.
+acl purgers {
+  "127.0.0.1";
+  "::1";
+  "10.0.0.0"/8;
+  "172.16.0.0"/12;
+  "192.168.0.0"/16;
+  "fc00::"/7;
+}
+
+sub vcl_recv {
+  set req.backend_hint = site.backend();
+
+  if (req.method == "PURGE") {
+    if (local.socket != "purge" || client.ip !~ purgers) {
+      return (synth(403, "Purges are accepted only on the purge listener, from the private network"));
+    }
+    # An unset or short secret refuses every purge rather than accepting an empty header.
+    if (std.getenv("EDGE_PURGE_SECRET") ~ "^.{0,31}$" || req.http.X-Purge-Secret != std.getenv("EDGE_PURGE_SECRET")) {
+      return (synth(403, "Missing or wrong X-Purge-Secret"));
+    }
+    if (req.http.X-Purge-Tags) {
+      set req.http.X-Purged = xkey.purge(req.http.X-Purge-Tags);
+      return (synth(200, "Purged " + req.http.X-Purged + " objects"));
+    }
+    return (purge);
+  }
+  if (local.socket == "purge") {
+    return (synth(403, "The purge listener takes purges only"));
+  }
+
+  # The site answers other methods itself (405, the webhook's POST): never from the cache.
+  if (req.method != "GET" && req.method != "HEAD") {
+    return (pass);
+  }
+  # Staff preview, the API (health, webhook, preview sessions) and search results are per
+  # request: they go to a replica every time.
+  if (req.url ~ "^/(preview|api|search)(/|\?|$)" || req.http.Authorization) {
+    return (pass);
+  }
+  # The image endpoint reads its query (address, width); nothing else does, so a query never
+  # splits the cache (?utm_source=… is the same page) and is not passed on.
+  if (req.url ~ "^/_image\?") {
+    set req.url = std.querysort(req.url);
+  } else {
+    set req.url = regsub(req.url, "\?.*$", "");
+  }
+  # Public pages read no cookie (the preview cookie belongs to /preview/).
+  unset req.http.Cookie;
+  return (hash);
+}
+
+# The key is the path (and the image endpoint's query): not the Host a request came in on,
+# so a purge by address from the purge listener finds the object too.
+sub vcl_hash {
+  hash_data(req.url);
+  return (lookup);
+}
+
+sub vcl_backend_response {
+  if (beresp.http.CDN-Cache-Control ~ "(^|,)\s*max-age=\d+") {
+    set beresp.ttl = std.duration(regsub(beresp.http.CDN-Cache-Control, "^.*(?:^|,)\s*max-age=(\d+).*$", "\1") + "s", 0s);
+    # Grace covers both stale-while-revalidate (a replica answers: one background fetch) and
+    # stale-if-error (none answers: the stale copy is all there is), whichever is longer.
+    set beresp.grace = 0s;
+    if (beresp.http.CDN-Cache-Control ~ "stale-while-revalidate=\d+") {
+      set beresp.grace = std.duration(regsub(beresp.http.CDN-Cache-Control, "^.*stale-while-revalidate=(\d+).*$", "\1") + "s", 0s);
+    }
+    if (beresp.http.CDN-Cache-Control ~ "stale-if-error=\d+" && std.duration(regsub(beresp.http.CDN-Cache-Control, "^.*stale-if-error=(\d+).*$", "\1") + "s", 0s) > beresp.grace) {
+      set beresp.grace = std.duration(regsub(beresp.http.CDN-Cache-Control, "^.*stale-if-error=(\d+).*$", "\1") + "s", 0s);
+    }
+  }
+  # xkey indexes objects by the space-separated keys of this header.
+  if (beresp.http.Cache-Tag) {
+    set beresp.http.xkey = regsuball(beresp.http.Cache-Tag, "\s*,\s*", " ");
+  }
+  # Varnish's built-in rules follow: Set-Cookie, no-store, private, Vary: * are never kept.
+}
+
+# No replica answered and nothing was kept: the site's own words for it, not Varnish's error page.
+sub vcl_backend_error {
+  # A background fetch (stale-while-revalidate) that failed keeps the stale copy in place.
+  if (bereq.is_bgfetch) {
+    return (abandon);
+  }
+  set beresp.http.Content-Type = "text/html; charset=utf-8";
+  set beresp.reason = "Service Unavailable";
+  set beresp.http.Retry-After = "30";
+  set beresp.http.Cache-Control = "no-store";
+  # SITE_VCL_DIR: this folder, wherever it is mounted (the compose service sets it).
+  set beresp.body = std.fileread(std.getenv("SITE_VCL_DIR") + "/503.html");
+  return (deliver);
+}
+
+sub vcl_deliver {
+  # What only the cache needs stays here; browsers keep the page's own Cache-Control.
+  unset resp.http.CDN-Cache-Control;
+  unset resp.http.Cache-Tag;
+  unset resp.http.xkey;
+  if (obj.hits > 0) {
+    set resp.http.X-Cache = "HIT";
+  } else {
+    set resp.http.X-Cache = "MISS";
+  }
+}
+
+sub vcl_synth {
+  set resp.http.Content-Type = "text/plain; charset=utf-8";
+  set resp.http.Cache-Control = "no-store";
+  set resp.body = resp.reason + {"
+"};
+  return (deliver);
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { PAGE_CACHE } from '../../src/lib/cacheTags';
+import { edgeHeaders } from '../../src/lib/pageCache/edgeProvider';
+
+describe('what the cache in front is told (PAGE_CACHE=edge)', () => {
+  it('gives a page its freshness, stale windows and purge tags, and leaves the browsers’ Cache-Control alone', () => {
+    const headers = edgeHeaders({ maxAge: 300, swr: 86_400, tags: ['page:abc', 'global', 'links-to:abc'] });
+    expect(headers.get('CDN-Cache-Control')).toBe(`max-age=300, stale-while-revalidate=86400, stale-if-error=${PAGE_CACHE.staleIfError}`);
+    expect(headers.get('Cache-Tag')).toBe('page:abc, global, links-to:abc');
+    expect(headers.has('Cache-Control')).toBe(false);
+  });
+
+  it('sends no freshness when the route set none, only what purges it', () => {
+    const headers = edgeHeaders({ tags: ['not-found'] });
+    expect(headers.has('CDN-Cache-Control')).toBe(false);
+    expect(headers.get('Cache-Tag')).toBe('not-found');
+  });
+});
