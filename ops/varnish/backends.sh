@@ -13,8 +13,13 @@ for target in "$@"; do
     n=$((n + 1))
   done
 done
-# Until a replica resolves, every request gets the 503 page (backends.sh runs again: start.sh).
-[ "$n" -gt 0 ] || printf 'backend site_none none;\n\n'
+# Until a replica resolves, a backend nothing listens on (port 9, discard), always sick: every
+# request gets the 503 page, and start.sh reloads once replicas resolve. (It uses the probe:
+# Varnish refuses a VCL with an unused one.)
+if [ "$n" -eq 0 ]; then
+  printf 'backend site_0 {\n  .host = "127.0.0.1";\n  .port = "9";\n  .probe = site_health;\n}\n\n'
+  n=1
+fi
 printf 'sub vcl_init {\n  new site = directors.round_robin();\n'
 i=0
 while [ "$i" -lt "$n" ]; do

@@ -85,6 +85,12 @@ sub vcl_hash {
 }
 
 sub vcl_backend_response {
+  # While the CMS is down, a replica asked to refresh a stale page answers 5xx (it has no copy of
+  # that page) or renders it from its own last good copies (X-Stale-Content), which may be older
+  # than the copy here: the copy here is kept and served, not replaced.
+  if (bereq.is_bgfetch && (beresp.status >= 500 || beresp.http.X-Stale-Content)) {
+    return (abandon);
+  }
   if (beresp.http.CDN-Cache-Control ~ "(^|,)\s*max-age=\d+") {
     set beresp.ttl = std.duration(regsub(beresp.http.CDN-Cache-Control, "^.*(?:^|,)\s*max-age=(\d+).*$", "\1") + "s", 0s);
     # Grace covers both stale-while-revalidate (a replica answers: one background fetch) and
@@ -96,6 +102,16 @@ sub vcl_backend_response {
     if (beresp.http.CDN-Cache-Control ~ "stale-if-error=\d+" && std.duration(regsub(beresp.http.CDN-Cache-Control, "^.*stale-if-error=(\d+).*$", "\1") + "s", 0s) > beresp.grace) {
       set beresp.grace = std.duration(regsub(beresp.http.CDN-Cache-Control, "^.*stale-if-error=(\d+).*$", "\1") + "s", 0s);
     }
+  }
+  # Media keeps its address forever (immutable for browsers), but a file deleted in the CMS must
+  # not stay public here for a year: the shared copy is checked again after an hour.
+  if (bereq.url ~ "^/(uploads/|_image\?)" && beresp.ttl > 1h) {
+    set beresp.ttl = 1h;
+  }
+  # The site compresses only what it answers from its own cache; here Varnish keeps text gzipped
+  # (and unzips it for the rare client that takes no gzip).
+  if (!beresp.http.Content-Encoding && beresp.http.Content-Type ~ "^(text/|application/(json|xml|javascript|manifest\+json)|image/svg\+xml)") {
+    set beresp.do_gzip = true;
   }
   # xkey indexes objects by the space-separated keys of this header.
   if (beresp.http.Cache-Tag) {
@@ -114,6 +130,9 @@ sub vcl_backend_error {
   set beresp.reason = "Service Unavailable";
   set beresp.http.Retry-After = "30";
   set beresp.http.Cache-Control = "no-store";
+  set beresp.http.X-Content-Type-Options = "nosniff";
+  set beresp.http.Content-Security-Policy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+  set beresp.http.Referrer-Policy = "strict-origin-when-cross-origin";
   # SITE_VCL_DIR: this folder, wherever it is mounted (the compose service sets it).
   set beresp.body = std.fileread(std.getenv("SITE_VCL_DIR") + "/503.html");
   return (deliver);
@@ -124,6 +143,7 @@ sub vcl_deliver {
   unset resp.http.CDN-Cache-Control;
   unset resp.http.Cache-Tag;
   unset resp.http.xkey;
+  unset resp.http.X-Stale-Content;
   if (obj.hits > 0) {
     set resp.http.X-Cache = "HIT";
   } else {

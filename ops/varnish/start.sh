@@ -10,19 +10,25 @@ export SITE_VCL_DIR="${SITE_VCL_DIR:-$(cd "$(dirname "$0")" && pwd)}"
 generated="${VARNISH_GENERATED_DIR:-/tmp/varnish-site}"
 mkdir -p "$generated"
 # shellcheck disable=SC2086 # one argument per host:port
-"$SITE_VCL_DIR/backends.sh" $SITE_BACKENDS > "$generated/backends.vcl"
+sh "$SITE_VCL_DIR/backends.sh" $SITE_BACKENDS > "$generated/backends.vcl"
 
 (
   loaded=0
   while sleep 5; do
     # shellcheck disable=SC2086
-    "$SITE_VCL_DIR/backends.sh" $SITE_BACKENDS > "$generated/next.vcl" 2>/dev/null || continue
+    sh "$SITE_VCL_DIR/backends.sh" $SITE_BACKENDS > "$generated/next.vcl" 2>/dev/null || continue
     if ! cmp -s "$generated/next.vcl" "$generated/backends.vcl"; then
+      # vcl.load reads backends.vcl through vcl_path: the new one goes in place, and the one in
+      # use comes back if the load fails, so that the next round tries again.
+      cp "$generated/backends.vcl" "$generated/in-use.vcl"
       mv "$generated/next.vcl" "$generated/backends.vcl"
       loaded=$((loaded + 1))
       if varnishadm vcl.load "site_$loaded" "$SITE_VCL_DIR/default.vcl" >/dev/null && varnishadm vcl.use "site_$loaded" >/dev/null; then
         echo "varnish: replicas changed, VCL site_$loaded in use: $(grep -c '^backend site_[0-9]' "$generated/backends.vcl") backends"
         varnishadm vcl.list | awk '$1 == "available" { print $NF }' | grep '^site_\|^boot$' | while read -r old; do varnishadm vcl.discard "$old" >/dev/null 2>&1 || true; done
+      else
+        echo "varnish: loading the VCL for the new replicas failed; keeping the one in use" >&2
+        mv "$generated/in-use.vcl" "$generated/backends.vcl"
       fi
     fi
   done

@@ -21,6 +21,8 @@ export type PageResult = { view: PageView; status: 200 | 301 | 302 | 404 | 503; 
 const RETRY_AFTER_SECONDS = 30;
 /** How long a page rendered from its last good copy (the CMS down) is served before the CMS is tried again. */
 const OUTAGE_COPY_SECONDS = 10;
+/** On a page rendered from last good copies while the CMS cannot be reached. */
+export const STALE_CONTENT_HEADER = 'X-Stale-Content';
 /** Longer addresses are neither pages nor redirects: the CMS is not asked. */
 const MAX_PATH_LENGTH = 300;
 
@@ -111,10 +113,13 @@ export const loadPage = async (path: string, options: { draft?: boolean } = {}):
     console.warn(`[cms] ${path}: left out section ${problem.index} (${problem.component}): ${problem.problems.join('; ')}`);
   }
   const hero = sections.find((s) => s.__component === 'sections.hero');
+  const fromLastGoodCopy = pageResult.stale || globalStale;
   return {
     view: { kind: 'page', page, sections, skipped, global, ogImage: hero?.image.url },
     status: 200,
-    headers: { 'Cache-Control': draft ? 'no-store' : REVALIDATE },
+    // Says a cache in front that holds a copy of its own should keep that one (ops/varnish):
+    // this process's last good copies may be older than what the cache was given before.
+    headers: { 'Cache-Control': draft ? 'no-store' : REVALIDATE, ...(fromLastGoodCopy ? { [STALE_CONTENT_HEADER]: 'cms-unreachable' } : {}) },
     // A page rendered from a last good copy is kept briefly: while the CMS is down, visitors get
     // that render instead of each costing one, and a few seconds later the CMS is tried again.
     cache: draft
@@ -122,7 +127,7 @@ export const loadPage = async (path: string, options: { draft?: boolean } = {}):
       : pagePolicy(
           // A link typed as a path shows or hides as pages come and go: purged with every page change, like a 404.
           [...tagsForPage(page.documentId, linkedPageIds([page.sections, global])), ...(linksToSitePaths([page.sections, global]) ? [NOT_FOUND_TAG] : [])],
-          pageResult.stale || globalStale ? OUTAGE_COPY_SECONDS : undefined,
+          fromLastGoodCopy ? OUTAGE_COPY_SECONDS : undefined,
         ),
   };
 };
