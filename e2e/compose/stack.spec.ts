@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { heroImage, opsClient } from '../support/opsClient';
 import { containers, createStack, health, IMAGES, readmeCommands, requireDocker, SERVICES, upHealthy, waitHealthy, WEB_REPLICAS, type Stack } from './stack.ts';
 
 /**
@@ -12,32 +13,12 @@ test.describe.configure({ mode: 'serial' });
 const SEED = '/services/clear-your-record/';
 const OTHER = '/contact-us/';
 const CHANGED_TITLE = 'Clear Your Record in Illinois';
-const STAFF = { email: 'ops@example.com', password: 'Ops-Passw0rd-1', firstname: 'Ops', lastname: 'Test' };
 /** Settings only the CMS may hold (the site gets the read token and the two shared secrets). */
 const CMS_ONLY = ['POSTGRES_PASSWORD', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
 const SECRETS = [...CMS_ONLY, 'STRAPI_READ_TOKEN', 'REVALIDATE_SECRET', 'PREVIEW_SECRET', 'EDGE_PURGE_SECRET'];
 
 let stack: Stack;
-let token = '';
-
-const site = async (p: string) => {
-  const response = await fetch(`${stack.siteUrl}${p}`);
-  return { status: response.status, text: await response.text() };
-};
-const cms = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
-  const response = await fetch(`${stack.cmsUrl}${p}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${p}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-};
-const registerAdmin = async () => {
-  token = (await cms<{ data: { token: string } }>('POST', '/admin/register-admin', STAFF)).data.token;
-};
-/** The hero's image address, as the browser reads it (the HTML escapes its &amp;). */
-const heroImage = (html: string) => /<img class="hero__image" src="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+const { site, cms, registerAdmin, forgetLogin } = opsClient(() => stack);
 
 /** The published change is there and the hero image (a media-library file) is served. */
 const expectContentKept = async () => {
@@ -54,7 +35,7 @@ const expectContentKept = async () => {
 const emptyStack = async () => {
   stack.compose(['down', '--volumes']);
   await upHealthy(stack);
-  token = '';
+  forgetLogin();
   const seeded = await site(SEED);
   expect(seeded.text, 'a new stack has the seed, not the change').not.toContain(CHANGED_TITLE);
 };
@@ -163,23 +144,19 @@ test('docker compose restart, and down then up, lose nothing', async () => {
   await expectContentKept();
 });
 
-test('the README’s database-and-files backup, restored into an empty stack, brings the pages and media back', async () => {
-  test.setTimeout(400_000);
-  for (const line of readmeCommands('back up the database and the media files')) stack.shell(line);
-  await emptyStack();
-  for (const line of readmeCommands('restore the database and the media files')) stack.shell(line);
-  await waitHealthy(stack, 180);
-  await expectContentKept();
-});
-
-test('the README’s Strapi export, imported into an empty stack, brings the pages and media back', async () => {
-  test.setTimeout(400_000);
-  for (const line of readmeCommands("back up with Strapi's export")) stack.shell(line);
-  await emptyStack();
-  for (const line of readmeCommands("restore Strapi's export")) stack.shell(line);
-  await waitHealthy(stack, 180);
-  await expectContentKept();
-});
+for (const [way, backUp, restore] of [
+  ['database-and-files backup', 'back up the database and the media files', 'restore the database and the media files'],
+  ['Strapi export', "back up with Strapi's export", "restore Strapi's export"],
+] as const) {
+  test(`the README’s ${way}, restored into an empty stack, brings the pages and media back`, async () => {
+    test.setTimeout(400_000);
+    for (const line of readmeCommands(backUp)) stack.shell(line);
+    await emptyStack();
+    for (const line of readmeCommands(restore)) stack.shell(line);
+    await waitHealthy(stack, 180);
+    await expectContentKept();
+  });
+}
 
 test('down --volumes leaves no container and no volume behind', () => {
   stack.compose(['down', '--volumes']);

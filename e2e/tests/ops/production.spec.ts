@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { heroImage, opsClient } from '../../support/opsClient';
 import { databaseUrl, deployPackages, production, withPostgres, type Production } from '../../support/production';
 
 /**
@@ -16,27 +17,7 @@ const SEED = '/services/clear-your-record/';
 const database = `ops_smoke_${Date.now()}`;
 const work = mkdtempSync(path.join(tmpdir(), 'ops-smoke-'));
 let system: Production;
-let token: string;
-const STAFF = { email: 'ops@example.com', password: 'Ops-Passw0rd-1', firstname: 'Ops', lastname: 'Test' };
-
-const site = async (p: string) => {
-  const response = await fetch(`${system.siteUrl}${p}`);
-  return { status: response.status, text: await response.text() };
-};
-const cms = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
-  const response = await fetch(`${system.cmsUrl}${p}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${p}: ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-};
-const login = async () => {
-  token = (await cms<{ data: { token: string } }>('POST', '/admin/login', { email: STAFF.email, password: STAFF.password })).data.token;
-};
-/** The hero's image address, as the browser reads it (the HTML escapes its &amp;). */
-const heroImage = (html: string) => /<img class="hero__image" src="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+const { site, cms, registerAdmin, logIn, forgetLogin } = opsClient(() => system);
 
 /** Both services back up, the published change still there and the hero image still served. */
 const expectRunningWithChangesKept = async () => {
@@ -105,8 +86,7 @@ test('behind the reverse proxy, a client cannot get round the login rate limit b
 });
 
 test('a publish through the API reaches the site through the webhook', async () => {
-  // Ops create the first admin on the admin's registration page; this is the call it makes.
-  token = (await cms<{ data: { token: string } }>('POST', '/admin/register-admin', STAFF)).data.token;
+  await registerAdmin();
   const list = await cms<{ results: { documentId: string }[] }>('GET', `/content-manager/collection-types/api::page.page?filters[path][$eq]=${SEED}`);
   const documentId = list.results[0]!.documentId;
   const { data } = await cms<{ data: Record<string, unknown> }>('GET', `/content-manager/collection-types/api::page.page/${documentId}`);
@@ -118,7 +98,7 @@ test('a publish through the API reaches the site through the webhook', async () 
 test('a restart of both services loses nothing', async () => {
   await system.stop();
   await expectRunningWithChangesKept();
-  await login();
+  await logIn();
 });
 
 test('backups: strapi export, wipe, strapi import brings the pages and media back', async () => {
@@ -138,9 +118,9 @@ test('backups: strapi export, wipe, strapi import brings the pages and media bac
   expect(readdirSync(uploads).length).toBeGreaterThan(0);
   await expectRunningWithChangesKept();
   // Strapi's transfer carries content, media and settings, not admin accounts: staff register again.
-  token = '';
+  forgetLogin();
   expect((await cms<{ data: { hasAdmin: boolean } }>('GET', '/admin/init')).data.hasAdmin).toBe(false);
-  token = (await cms<{ data: { token: string } }>('POST', '/admin/register-admin', STAFF)).data.token;
+  await registerAdmin();
 });
 
 test('backups: pg_dump and pg_restore with a copy of the uploads bring everything back', async () => {
@@ -162,5 +142,5 @@ test('backups: pg_dump and pg_restore with a copy of the uploads bring everythin
   pgTool('pg_restore', ['--no-owner', `--dbname=${databaseUrl(database)}`, dump]);
   spawnSync('cp', ['-a', uploadsCopy, uploads]);
   await expectRunningWithChangesKept();
-  await login();
+  await logIn();
 });
