@@ -93,7 +93,6 @@ await waitFor(`http://127.0.0.1:${CMS_PORT}/_health`, 'The CMS', 180);
 const cmsEnv = parseEnv(readFileSync(path.join(root, 'cms', '.env'), 'utf8'));
 run('web', {
   PORT: String(WEB_PORT),
-  HOST: '0.0.0.0',
   STRAPI_URL: `http://127.0.0.1:${CMS_PORT}`,
   PUBLIC_SITE_URL: process.env.PUBLIC_SITE_URL ?? `http://localhost:${WEB_PORT}`,
   CMS_ADMIN_URL: `http://localhost:${CMS_PORT}`,

@@ -11,7 +11,7 @@ import { ConfigError, parseConfig, type SiteConfig } from './src/config.ts';
 import { builtAsset, encodedBody, isCompressible, preferredEncoding } from './src/lib/compression.ts';
 import { cacheKey, pageStore } from './src/lib/pageCache/store.ts';
 import { checkReadToken } from './src/lib/readTokenCheck.ts';
-import { BASELINE_HEADERS, gate } from './src/lib/requestGate.ts';
+import { BASELINE_HEADERS, gate, originForm } from './src/lib/requestGate.ts';
 
 let config: SiteConfig;
 try {
@@ -54,7 +54,14 @@ const send = (req: IncomingMessage, res: ServerResponse, status: number, headers
 
 const server = createServer((req, res) => {
   const method = req.method ?? 'GET';
-  const target = req.url ?? '/';
+  const target = originForm(req.url ?? '/');
+  if (target === null) {
+    res.writeHead(400, { ...BASELINE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.end(method === 'HEAD' ? undefined : 'That request target names no address of this site.');
+    return;
+  }
+  // Everything after this (the route cache, Astro) sees the path only, never a host the client named.
+  req.url = target;
   const refused = gate(method, target);
   if (refused) {
     res.writeHead(refused.status, { ...BASELINE_HEADERS, ...refused.headers });

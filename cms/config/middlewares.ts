@@ -1,16 +1,19 @@
 import type { Core } from '@strapi/strapi';
-import { webUrl } from '../src/config-support/site-url';
+import { requireSecret } from '../src/config-support/secrets';
 
 /**
- * Browsers may call the CMS with credentials from the admin (this server's own origin) and the
- * site only; Strapi's default reflects any Origin. The site itself reads the CMS server-side.
+ * Browsers may call the CMS with credentials from the admin (this server's own origin) only;
+ * Strapi's default reflects any Origin. The site reads the CMS server-side and never from a
+ * browser, so a script on the site's origin cannot use a staff member's admin session.
  */
 const allowedOrigins = (env: Core.Config.Shared.ConfigParams['env']): string[] => {
   const own = env('PUBLIC_URL', '') || `http://localhost:${env.int('PORT', 1337)}`;
-  return [...new Set([new URL(own).origin, new URL(webUrl(env)).origin])];
+  return [new URL(own).origin];
 };
 
 export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
+  // Forwarding headers only from the reverse proxy's own address (src/middlewares/trusted-proxy.ts).
+  { name: 'global::trusted-proxy', config: { proxies: env('TRUSTED_PROXIES', '127.0.0.1,::1') } },
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
@@ -19,9 +22,11 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   { name: 'strapi::cors', config: { origin: allowedOrigins(env), credentials: true } },
   'strapi::poweredBy',
   'strapi::query',
+  // Drafts over the content API only inside a staff preview (src/middlewares/draft-reads.ts).
+  { name: 'global::draft-reads', config: { previewSecret: requireSecret(env, 'PREVIEW_SECRET') } },
+  // Published reads kept until what they hold changes (src/middlewares/published-reads.ts); 0 turns it off.
+  { name: 'global::published-reads', config: { maxMegabytes: env.int('READ_CACHE_MB', 32), maxAgeSeconds: 600 } },
   'strapi::body',
-  // Files sent to the media library are checked by their content (src/middlewares/upload-content.ts).
-  'global::upload-content',
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -2,7 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { requireSecretList } from '../src/config-support/secrets';
 
 export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
-  host: env('HOST', '0.0.0.0'),
+  // Loopback unless told otherwise: the container images and compose set HOST=0.0.0.0 on purpose.
+  host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
   // Public URL of the CMS; needed behind a reverse proxy so admin links and media URLs are right.
   url: env('PUBLIC_URL', ''),

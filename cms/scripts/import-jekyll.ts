@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { compileStrapi, createStrapi } from '@strapi/strapi';
 import { importJekyll } from '../src/importer/import-jekyll';
+import { pendingSiteNotices } from '../src/site-sync/notify-site';
 
 const usage = 'Usage: pnpm --filter cms import:jekyll [--dry-run] [--root <site folder>] <page.md | site folder>…';
 
@@ -30,6 +31,8 @@ const main = async (): Promise<number> => {
   strapi.log.level = 'warn';
   try {
     const report = await importJekyll(strapi, { inputs, ...(root ? { siteRoot: root } : {}), dryRun: values['dry-run'] });
+    // The site is told of what changed before this process goes (at most 10 s: it retries for longer).
+    await pendingSiteNotices(10_000);
     return report.failed ? 1 : 0;
   } finally {
     await strapi.destroy();

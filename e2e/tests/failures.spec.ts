@@ -13,7 +13,7 @@ test.describe('when the CMS goes down', () => {
   });
   test.afterAll(() => own?.stop());
 
-  test('visited pages keep loading, an unvisited page shows the 503 page, and the site recovers by itself', async ({ page }) => {
+  test('visited pages keep loading, an unvisited page shows the 503 page, a made-up address is still a 404, and the site recovers by itself', async ({ page }) => {
     const visited = await page.goto(`${own.siteUrl}${SEED_PATH}`);
     expect(visited!.status()).toBe(200);
     const content = await page.locator('main').innerText();
@@ -23,18 +23,23 @@ test.describe('when the CMS goes down', () => {
       expect(again!.status()).toBe(200);
       expect(await page.locator('main').innerText()).toBe(content);
 
-      const unvisited = await page.goto(`${own.siteUrl}/get-involved/`);
+      // The home page is published but was never rendered by this site: it cannot be shown.
+      const unvisited = await page.goto(`${own.siteUrl}/`);
       expect(unvisited!.status()).toBe(503);
       expect(unvisited!.headers()['retry-after']).toBe('30');
       await expect(page.getByRole('heading', { level: 1, name: 'This page is temporarily unavailable' })).toBeVisible();
+
+      // The site knows the published addresses: a made-up one is not found, CMS or no CMS.
+      const madeUp = await page.goto(`${own.siteUrl}/get-involved/`);
+      expect(madeUp!.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
     } finally {
       await own.restartCms();
     }
     await expect(async () => {
-      const response = await page.goto(`${own.siteUrl}/get-involved/`);
-      expect(response!.status()).toBe(404);
+      const response = await page.goto(`${own.siteUrl}/`);
+      expect(response!.status()).toBe(200);
     }).toPass({ timeout: 15_000 });
-    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   });
 });
 
@@ -48,9 +53,13 @@ test('a section that fails validation is left out and the rest of the page rende
     });
   const db = new DatabaseSync(databaseFile());
   const icons = db.prepare('SELECT id, icon FROM components_shared_quick_links').all() as { id: number; icon: string }[];
+  const heardOf = () =>
+    db.prepare("INSERT INTO site_content_changes (origin, uid, document_id, created_at) VALUES ('a test', 'api::page.page', NULL, ?)").run(Date.now());
   try {
     // Straight into the database, past every check the CMS makes: an icon no schema allows.
     db.exec("UPDATE components_shared_quick_links SET icon = 'rocket'");
+    // Recorded as every write through Strapi is (cms/src/published-reads/change-journal.ts), or the CMS answers its kept copy.
+    heardOf();
     await purge();
     const response = await page.goto(`${site()}${SEED_PATH}`);
     expect(response!.status()).toBe(200);
@@ -60,6 +69,7 @@ test('a section that fails validation is left out and the rest of the page rende
   } finally {
     const restore = db.prepare('UPDATE components_shared_quick_links SET icon = ? WHERE id = ?');
     for (const { id, icon } of icons) restore.run(icon, id);
+    heardOf();
     db.close();
     await purge();
   }

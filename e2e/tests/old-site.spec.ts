@@ -35,9 +35,11 @@ test.describe('every page of the old site', () => {
     await page.goto(`${site()}/`);
     const reached = new Set<string>(['/']);
     for (const group of await page.locator('.menu-group').all()) {
-      await group.locator('summary').click();
-      for (const link of await group.getByRole('link').all()) reached.add((await link.getAttribute('href'))!);
-      await group.locator('summary').click();
+      await group.locator('.menu-group__toggle').click();
+      for (const link of await group.getByRole('link').all()) {
+        await expect(link).toBeVisible();
+        reached.add((await link.getAttribute('href'))!);
+      }
     }
     expect([...reached].sort()).toEqual(files.filter((f) => !['contact-us.md', 'terms-of-use.md'].includes(f)).map(newPath).sort());
     const footer = await page.locator('footer').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));

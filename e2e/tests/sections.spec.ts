@@ -53,7 +53,7 @@ test.describe('the page with every section type', () => {
     const watched = watchPage(page);
     await fakeOtherSites(page);
     await page.goto(`${site()}${ALL_SECTIONS_PATH}`);
-    const card = page.locator('.card-video');
+    const card = page.locator('.card-video').first();
     await card.scrollIntoViewIfNeeded();
     expect(watched.requests.some((r) => r.url.includes('youtube'))).toBe(false);
     await card.getByText(/^Play the video:/).click();

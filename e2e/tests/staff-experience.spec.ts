@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { pages, restorePage, settings } from '../support/adminApi';
+import { pages, restorePage, settings, uploadImage } from '../support/adminApi';
 import { firstQuickLinkUrl, logIn, openPageEditor, openSection, publish, save } from '../support/adminUi';
 import { cms, SEED_PATH, site } from '../support/system';
 
@@ -83,6 +83,60 @@ test('replacing the hero image: warned about a small photo, asked for its alt te
       await expect(visitor.locator('.hero__image')).toHaveAttribute('alt', 'Two volunteers talking at a tabling event', { timeout: 100 });
     }).toPass({ timeout: 10_000 });
     await visitor.close();
+  } finally {
+    await restorePage(SEED_PATH, original);
+  }
+});
+
+const PAGE_LIST = () => `${cms()}/admin/content-manager/collection-types/api::page.page`;
+
+test('"View on site" in a row of the page list opens the live page, not the editor', async () => {
+  const page = staff;
+  await page.goto(PAGE_LIST());
+  const row = page.getByRole('row').filter({ hasText: SEED_PATH }).first();
+  await row.getByRole('button', { name: /row actions/i }).click();
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('menuitem', { name: 'View on site' }).click();
+  const tab = await popup;
+  await tab.waitForURL(`${site()}${SEED_PATH}`);
+  await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Clear Your Record');
+  await tab.close();
+  // Strapi's "Open in new tab" opens the editor: it says so.
+  await row.getByRole('button', { name: /row actions/i }).click();
+  await expect(page.getByRole('menuitem', { name: 'Edit in a new tab' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+});
+
+test('sections and quick links are listed by their words, not by their type alone', async () => {
+  const page = staff;
+  await openPageEditor(page, SEED_PATH);
+  await expect(page.getByRole('button', { name: /^Text area - What We Believe/ }).first()).toBeVisible();
+  await openSection(page, /^Quick links/);
+  await expect(page.getByRole('button', { name: /New Leaf Illinois/ }).first()).toBeVisible();
+});
+
+test('a photo chosen from the media library for a new card comes with the alt text written for it there, to check', async () => {
+  const page = staff;
+  const original = (await pages.find(SEED_PATH)).draft;
+  const alt = `Volunteers at the coalition's table, from the library ${Date.now() % 1000}`;
+  await uploadImage(SMALL_PHOTO, alt);
+  try {
+    await openPageEditor(page, SEED_PATH);
+    await page.getByRole('button', { name: /^Add a section/ }).click();
+    await page.getByRole('button', { name: 'Card with image', exact: true }).click();
+    await page.getByText(/Click to add an asset or drag and drop/i).first().click();
+    const library = page.getByRole('dialog');
+    // The newest first: the card of the photo just uploaded (other tests upload the same file).
+    await library.locator('article, [role="button"]').filter({ has: page.getByText(path.basename(SMALL_PHOTO), { exact: false }) }).first().getByRole('checkbox').check();
+    await library.getByRole('button', { name: 'Finish' }).click();
+    const prompt = page.getByRole('dialog', { name: 'Describe the new image' });
+    await expect(prompt.getByRole('textbox')).toHaveValue(alt);
+    await expect(prompt.getByText(/From the media library: check it says what matters here/)).toBeVisible();
+    await prompt.getByRole('button', { name: 'Use this alt text' }).click();
+    await expect(page.locator('input[name="sections.5.altText"]')).toHaveValue(alt);
+    // 1024 px wide is enough for a card (1000 px): no size warning, unlike the same photo in a hero.
+    await expect(page.getByText(/This photo is 1024 × 386 pixels/)).toHaveCount(0);
   } finally {
     await restorePage(SEED_PATH, original);
   }

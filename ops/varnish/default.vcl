@@ -8,6 +8,7 @@ vcl 4.1;
 
 import directors;
 import std;
+import vsthrottle;
 import xkey;
 
 # Each replica is checked on its health address; one that fails is left out of the rotation.
@@ -42,8 +43,16 @@ sub vcl_recv {
     if (local.socket != "purge" || client.ip !~ purgers) {
       return (synth(403, "Purges are accepted only on the purge listener, from the private network"));
     }
+    # VCL compares strings as they come, not in constant time: whoever sends wrong secrets gets
+    # 10 tries a minute, then none for 10 minutes, far too few to learn anything from the timing.
+    if (vsthrottle.blocked("purge-secret " + client.ip, 10, 60s, 600s) > 0s) {
+      return (synth(429, "Too many wrong purge secrets; try again later"));
+    }
     # An unset or short secret refuses every purge rather than accepting an empty header.
     if (std.getenv("EDGE_PURGE_SECRET") ~ "^.{0,31}$" || req.http.X-Purge-Secret != std.getenv("EDGE_PURGE_SECRET")) {
+      if (vsthrottle.is_denied("purge-secret " + client.ip, 10, 60s, 600s)) {
+        return (synth(429, "Too many wrong purge secrets; try again later"));
+      }
       return (synth(403, "Missing or wrong X-Purge-Secret"));
     }
     if (req.http.X-Purge-Tags) {
@@ -65,10 +74,19 @@ sub vcl_recv {
   if (req.url ~ "^/(preview|api|search)(/|\?|$)" || req.http.Authorization) {
     return (pass);
   }
-  # The image endpoint reads its query (address, width); nothing else does, so a query never
-  # splits the cache (?utm_source=… is the same page) and is not passed on.
+  # The image endpoint reads its query (address, file version, width), and media files their
+  # version; nothing else does, so a query never splits the cache (?utm_source=… is the same
+  # page) and is not passed on. A rendition's query is the one the site writes, at one of its
+  # widths (web/src/lib/images/renditionAddress.ts): any other (junk parameters, other widths)
+  # is refused here, so made-up image addresses fill no cache. The version (web/src/lib/uploads.ts)
+  # changes when the CMS replaces the file at the same /uploads address.
   if (req.url ~ "^/_image\?") {
     set req.url = std.querysort(req.url);
+    if (req.url !~ "^/_image\?f=webp&href=%2Fuploads%2F[A-Za-z0-9][A-Za-z0-9._%-]*&q=62&v=[0-9a-f]{10}&w=(360|480|640|828|1080|1280|1600|1920)$") {
+      return (synth(400, "Not an image address the site writes"));
+    }
+  } elsif (req.url ~ "^/uploads/[^?]*\?v=[0-9a-f]{10}$") {
+    # A media file at its version: kept apart from its bare address, which browsers check again.
   } else {
     set req.url = regsub(req.url, "\?.*$", "");
   }
@@ -103,10 +121,19 @@ sub vcl_backend_response {
       set beresp.grace = std.duration(regsub(beresp.http.CDN-Cache-Control, "^.*stale-if-error=(\d+).*$", "\1") + "s", 0s);
     }
   }
-  # Media keeps its address forever (immutable for browsers), but a file deleted in the CMS must
-  # not stay public here for a year: the shared copy is checked again after an hour.
-  if (bereq.url ~ "^/(uploads/|_image\?)" && beresp.ttl > 1h) {
-    set beresp.ttl = 1h;
+  # Pages (and everything that is not media) in the pages' storage: Varnish otherwise hands each
+  # new object to its storages in turn, and every other page would land among the media (the
+  # benchmark's image flood found half its warm pages pushed out).
+  set beresp.storage = storage.pages;
+  # Media is kept by browsers for a year at a versioned address, but a file deleted in the CMS
+  # must not stay public here for a year: the shared copy is checked again after an hour at the
+  # latest (a replace or a delete purges it at once, by the file's tag). It is kept in a storage
+  # of its own (start.sh: -s media=…), so no number of images pushes a page out.
+  if (bereq.url ~ "^/(uploads/|_image\?)") {
+    set beresp.storage = storage.media;
+    if (beresp.ttl > 1h) {
+      set beresp.ttl = 1h;
+    }
   }
   # Pages are kept as the replicas render them, uncompressed: the TLS proxy in front compresses
   # (README). Varnish's own gzip (do_gzip) cost 60 % of its throughput in web/bench.
@@ -151,7 +178,18 @@ sub vcl_deliver {
 sub vcl_synth {
   set resp.http.Content-Type = "text/plain; charset=utf-8";
   set resp.http.Cache-Control = "no-store";
+  set resp.http.X-Content-Type-Options = "nosniff";
+  # The words go in the body; the status line keeps HTTP's own reason phrase.
   set resp.body = resp.reason + {"
 "};
+  if (resp.status == 200) {
+    set resp.reason = "OK";
+  } elsif (resp.status == 400) {
+    set resp.reason = "Bad Request";
+  } elsif (resp.status == 403) {
+    set resp.reason = "Forbidden";
+  } elsif (resp.status == 429) {
+    set resp.reason = "Too Many Requests";
+  }
   return (deliver);
 }

@@ -34,11 +34,19 @@ sh "$SITE_VCL_DIR/backends.sh" $SITE_BACKENDS > "$generated/backends.vcl"
   done
 ) &
 
+# Listeners on the loopback interface unless told (VARNISH_LISTEN_ADDRESS=0.0.0.0 in the compose
+# stack, where the container's own network is private): run by hand, nothing else reaches them.
+# Pages and media in storages of their own, so images never push pages out.
+# timeout_idle: a client connection left idle is kept longer than the proxy in front keeps its own
+# (nginx 60 s, Caddy and Node 65 s): with Varnish's default of 5 s, a proxy (or a test's fetch)
+# reusing a connection Varnish has just closed gets "connection reset", which visitors see as 502s.
 exec varnishd -F \
   -f "$SITE_VCL_DIR/default.vcl" \
   -p vcl_path="$generated:$SITE_VCL_DIR:/usr/share/varnish/vcl" \
-  -a http=:"${VARNISH_HTTP_PORT:-80}",HTTP \
-  -a purge=:"${VARNISH_PURGE_PORT:-8081}",HTTP \
+  -a http="${VARNISH_LISTEN_ADDRESS:-127.0.0.1}":"${VARNISH_HTTP_PORT:-80}",HTTP \
+  -a purge="${VARNISH_LISTEN_ADDRESS:-127.0.0.1}":"${VARNISH_PURGE_PORT:-8081}",HTTP \
   -p feature=+http2 \
-  -s malloc,"${VARNISH_SIZE:-256M}" \
+  -p timeout_idle=75 \
+  -s pages=malloc,"${VARNISH_SIZE:-256M}" \
+  -s media=malloc,"${VARNISH_MEDIA_SIZE:-256M}" \
   "$@"

@@ -7,25 +7,32 @@
  *     PAGE_CACHE=edge, beside the route cache and the ceiling;
  *   - publish → live over 20 publishes, from the route cache and through Varnish (the webhook
  *     reaching the replicas in turn);
+ *   - floods: made-up page addresses and made-up media files (answers, CMS queries, the admin's
+ *     latency beside them), and images through Varnish: junk addresses, then real renditions
+ *     enough to fill its media storage (pages still cached);
  *   - page weight in Chromium: the seed page with a real photo in its hero (against that photo's
  *     JPEG, the reference) beside the page with every section type;
  *   - faults: 50 connections on a stale and on a purged page while the CMS is stopped, and on a
  *     page going stale or purged every second (memory, open files, non-200 answers, CMS queries);
  *   - the compose stack (first, alone on the machine): image sizes and `up` → all healthy.
- * Writes bench/results.json and bench/RESULTS.md. Figures are only compared within a run.
+ * `pnpm bench -- flood` (or any of compose, throughput, publish, faults, flood, weight) runs those
+ * sections only and keeps the others' figures from the last results.json, each section with the
+ * date it was measured. Writes bench/results.json and bench/RESULTS.md. Figures are only compared
+ * within a section of one run.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { freePort } from '../tests/support/processes';
-import { adminApi, ALL_SECTIONS_PATH, startSystem } from '../tests/support/system';
-import { startVarnish } from '../tests/support/varnish';
+import { adminApi, ALL_SECTIONS_PATH, startSystem, type System } from '../tests/support/system';
+import { startVarnish, type Varnish } from '../tests/support/varnish';
 import { webhookRotator } from '../tests/support/webhookRotator';
 import { measureComposeStack, type ComposeFigures } from './composeStack';
-import { measureFaults } from './fault';
+import { measureFaults, type FaultRun } from './fault';
+import { measureAddressFlood, measureImageFlood, type AddressFlood, type ImageFlood } from './flood';
 import { measurePageWeight, type PageWeight } from './pageWeight';
-import { publishToLive } from './publishToLive';
+import { publishToLive, type PublishToLive } from './publishToLive';
 import { useRealHeroPhoto } from './realHeroPhoto';
 import { load, startBareServer, type Load } from './throughput';
 
@@ -33,19 +40,179 @@ const SEED = '/services/clear-your-record/';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PUBLISHES = 20;
+const FLOOD_SECONDS = 20;
+const IMAGE_FLOOD_REQUESTS = 4200;
+/** Small enough that the photos' renditions fill it several times over: the pages' storage must not notice. */
+const IMAGE_FLOOD_MEDIA_STORAGE = '4m';
+/** The page staff put the flood's photos on (it publishes as it is), published back afterwards. */
+const PHOTO_PAGE = '/contact-us/';
 /** What a visit to the seed page, with a real photo in its hero, may cost at most (issue 12). */
 const SEED_TOTAL_AT_MOST = { 390: 120 * 1024, 1280: 200 * 1024 } as const;
+const ADMIN_SLOWDOWN_AT_MOST = 0.2;
 
 /** The project's own image layers above node:24-bookworm-slim, and the start (issue 15). */
 const OWN_LAYERS_MB_AT_MOST: Record<string, number> = { 'cannabis-equity-il/cms': 350, 'cannabis-equity-il/web': 60 };
 const HEALTHY_SECONDS_BELOW = 90;
 
+const SECTIONS = ['compose', 'throughput', 'publish', 'faults', 'flood', 'weight'] as const;
+type Section = (typeof SECTIONS)[number];
+
+type Throughput = {
+  load: { connections: number; durationSeconds: number; htmlBytes: number; runs: Load[] };
+  ratios: { cachedToBare: number; varnishToBare: number; varnishToCached: number; uncachedToBare: number };
+};
+type Floods = {
+  /** The target run: every process on every core, as a small deployment runs them. */
+  addresses: AddressFlood;
+  adminP95Slowdown: number;
+  /** The site and the flood on one core, the CMS on the other (null on a one-core machine). */
+  pinnedCores: AddressFlood | null;
+  media: AddressFlood;
+  images: ImageFlood;
+};
+type Weight = { pages: PageWeight[]; heroPhoto: { jpegBytes: number; heroImageBytesAt1280: number; ratioAt1280: number } };
+type Results = {
+  date: string;
+  machine: string;
+  /** When each section was last measured (a run of some sections keeps the others' figures). */
+  recorded: Partial<Record<Section, string>>;
+  load?: Throughput['load'];
+  ratios?: Throughput['ratios'];
+  publishToLiveMs?: PublishToLive;
+  publishToLiveThroughVarnishMs?: PublishToLive;
+  faults?: FaultRun[];
+  floods?: Floods;
+  compose?: ComposeFigures;
+  pageWeight?: Weight;
+  targets: object;
+};
+
 const pass = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const pct = (ratio: number) => `${(ratio * 100).toFixed(0)} %`;
+const slowdown = (flood: AddressFlood) => flood.adminP95DuringMs / flood.adminP95BeforeMs - 1;
+const floodOk = (flood: AddressFlood) => flood.non404 === 0 && flood.cmsQueries === 0 && slowdown(flood) <= ADMIN_SLOWDOWN_AT_MOST;
+const recordedOn = (results: Results, section: Section) => (results.recorded[section] ? ` (measured ${results.recorded[section]})` : '');
+const notMeasured = (title: string) => `## ${title}\n\nNot measured yet: \`pnpm bench\` measures it.\n`;
 
-const composeSection = (compose: ComposeFigures) => {
-  if (!compose.measured) return `## Compose stack\n\nNot measured: ${compose.reason}\n`;
-  return `## Compose stack
+const throughputSection = (r: Results) => {
+  if (!r.load || !r.ratios) return notMeasured('Throughput of the seed page');
+  const { runs, connections, durationSeconds, htmlBytes } = r.load;
+  const [, cached, throughVarnish] = runs as [Load, Load, Load, Load];
+  return `## Throughput of the seed page${recordedOn(r, 'throughput')}
+
+autocannon, ${connections} connections, ${durationSeconds} s per run after a 2 s warm-up, ${htmlBytes} bytes of HTML.
+
+| run | requests/s | p50 ms | p99 ms | errors / non-2xx |
+| --- | ---: | ---: | ---: | ---: |
+${runs.map((run) => `| ${run.name} | ${run.requestsPerSecond.toFixed(0)} | ${run.p50Ms} | ${run.p99Ms} | ${run.errors} / ${run.non2xx} |`).join('\n')}
+
+- cached ÷ bare throughput: **${r.ratios.cachedToBare.toFixed(2)}** (target ≥ 0.8: ${pass(r.ratios.cachedToBare >= 0.8)})
+- through Varnish ÷ bare throughput: **${r.ratios.varnishToBare.toFixed(2)}**; ÷ the route cache: ${r.ratios.varnishToCached.toFixed(2)}; p99 ${throughVarnish.p99Ms} ms (route cache ${cached.p99Ms} ms)
+- uncached ÷ bare throughput: ${r.ratios.uncachedToBare.toFixed(3)}
+`;
+};
+
+const publishSection = (r: Results) => {
+  const live = r.publishToLiveMs;
+  const throughVarnish = r.publishToLiveThroughVarnishMs;
+  if (!live || !throughVarnish) return notMeasured('Publish → live');
+  return `## Publish → live${recordedOn(r, 'publish')}
+
+Over ${live.publishes} publishes (admin publish request until the next visitor's page shows the new title):
+p50 **${live.p50.toFixed(0)} ms**, p95 **${live.p95.toFixed(0)} ms**, max ${live.max.toFixed(0)} ms
+(target p95 < 1000 ms: ${pass(live.p95 < 1000)})
+
+Through Varnish in front of 3 replicas (PAGE_CACHE=edge), the webhook reaching each replica in turn and that replica
+purging Varnish by tag: p50 **${throughVarnish.p50.toFixed(0)} ms**, p95 **${throughVarnish.p95.toFixed(0)} ms**, max ${throughVarnish.max.toFixed(0)} ms
+(target p95 < 1000 ms: ${pass(throughVarnish.p95 < 1000)})
+`;
+};
+
+const faultsSection = (r: Results) => {
+  if (!r.faults) return notMeasured('Faults');
+  const [staleOutage, purgedOutage, refreshing, purging] = r.faults as [FaultRun, FaultRun, FaultRun, FaultRun];
+  const outageOk = (f: FaultRun) => f.memoryGrowthMb < 50 && f.openFilesMax < 200 && f.non200 === 0;
+  return `## Faults${recordedOn(r, 'faults')}
+
+50 connections for ${r.load?.durationSeconds ?? SECONDS} s on the seed page, through a proxy that counts the site's queries to the CMS.
+
+| run | requests | non-200 | memory growth | open files (before → max) | CMS queries for the page |
+| --- | ---: | ---: | ---: | ---: | ---: |
+${r.faults.map((f) => `| ${f.name} | ${f.requests} | ${f.non200} | ${f.memoryGrowthMb} MB | ${f.openFilesBefore} → ${f.openFilesMax} | ${f.pageQueries}${f.purges ? ` for ${f.purges} purges` : ''}${f.refreshes ? ` for ${f.refreshes} refreshes` : ''} |`).join('\n')}
+
+- CMS stopped, page stale: memory growth **${staleOutage.memoryGrowthMb} MB**, open files at most **${staleOutage.openFilesMax}**, non-200 **${staleOutage.non200}**, CMS queries for the page **${staleOutage.pageQueries}** (targets < 50 MB, < 200, 0: ${pass(outageOk(staleOutage))})
+- CMS stopped, page purged: memory growth **${purgedOutage.memoryGrowthMb} MB**, open files at most **${purgedOutage.openFilesMax}**, non-200 **${purgedOutage.non200}** (same targets: ${pass(outageOk(purgedOutage))})
+- stale refreshes under load: **${(refreshing.pageQueriesPerRefresh ?? 0).toFixed(2)}** CMS queries for the page per refresh (target 1: ${pass((refreshing.pageQueriesPerRefresh ?? 0) <= 1)}), non-200 **${refreshing.non200}**
+- purges under load: **${(purging.pageQueriesPerPurge ?? 0).toFixed(2)}** CMS queries for the page per purge (target 1: ${pass((purging.pageQueriesPerPurge ?? 0) <= 1)}), non-200 **${purging.non200}**
+`;
+};
+
+const floodRow = (name: string, flood: AddressFlood, target: boolean) =>
+  `| ${name} | ${flood.requests} | ${flood.non404} | ${flood.cmsQueries} | ${flood.adminP95BeforeMs} → ${flood.adminP95DuringMs} ms (${pct(slowdown(flood))}) | ${target ? pass(floodOk(flood)) : 'second row, not the target'} |`;
+
+const floodsSection = (r: Results) => {
+  const f = r.floods;
+  if (!f) return notMeasured('Floods');
+  const { addresses, pinnedCores, media, images } = f;
+  const imagesOk = images.stillHit === images.warmPages && images.junk.refused === images.junk.requests && images.renditions.ok === images.renditions.requests && images.mediaStorage.objectsEvicted > 0;
+  return `## Floods${recordedOn(r, 'flood')}
+
+A scanner's flood: ${addresses.connections} connections for ${addresses.seconds} s, each request a new made-up address, against a site whose
+CMS queries are counted; the load generator runs at the lowest CPU priority (\`nice -n 19\`), standing for the scanner's own
+machine. Only a 404 counts as the right answer (any other status, error or timeout does not). Beside it, the staff's page list in
+the admin, asked 200 times before and 200 times during the flood (its p95 before → during). The target is read with every
+process on every core (the site, the CMS, the admin's client and the flood share this machine's ${os.cpus().length} cores); the same flood with
+the site and the flood on CPU 0 and the CMS on CPU 1 (\`taskset\`) follows as a second row.
+
+| flood | requests | not 404 | CMS queries | admin page list p95 | target (0, 0, within ${pct(ADMIN_SLOWDOWN_AT_MOST)}) |
+| --- | ---: | ---: | ---: | ---: | --- |
+${floodRow('made-up page addresses, every core shared', addresses, true)}
+${pinnedCores ? `${floodRow('made-up page addresses, CMS on a core of its own', pinnedCores, false)}\n` : ''}${floodRow('made-up media files (versioned, bare, renditions), every core shared', media, true)}
+
+${
+  floodOk(addresses)
+    ? '- The admin keeps its pace beside the flood with every process on every core.'
+    : `- With every core shared the admin's p95 moves by ${pct(slowdown(addresses))}: not a query (the CMS is asked nothing), but the site answering ${Math.round(addresses.requests / addresses.seconds)} 404s a second takes the CPU the CMS would have.${pinnedCores ? ` With the CMS on a core of its own it moves by ${pct(slowdown(pinnedCores))}.` : ''} A deployment needs the CMS on CPU the site cannot take: its own host or container with a CPU reservation (compose \`cpus\`/\`cpuset\`, a Kubernetes request), or a per-client request limit in front of the site (the TLS proxy) so that one scanner cannot keep the site's core busy.`
+}
+
+Images through Varnish, with a media storage of ${images.mediaStorage.size} (\`-s media=malloc,${images.mediaStorage.size}\`; pages have their own), after warming ${images.warmPages} pages:
+
+- junk \`/_image\` addresses (made-up parameters, widths the site never renders): **${images.junk.refused}** of ${images.junk.requests} refused with 400 before reaching a replica
+- real renditions: ${images.renditions.photos} photos uploaded and published on ${PHOTO_PAGE}, each at all ${images.renditions.widths} rendition widths at the address the site writes and as the original at its version, asked twice over:
+  **${images.renditions.ok} of ${images.renditions.requests}** answered 200, ${images.renditions.megabytes} MB in all; the media storage held ${images.mediaStorage.storedMegabytesAtEnd} MB at the end,
+  **${images.mediaStorage.objectsEvicted}** objects pushed out to make room (${images.mediaStorage.allocationFailures} allocations that had to wait for room)
+- warm pages still a HIT afterwards: **${images.stillHit} of ${images.warmPages}** (target all, with the media storage filled: ${pass(imagesOk)})
+`;
+};
+
+const weightSection = (r: Results) => {
+  const w = r.pageWeight;
+  if (!w) return notMeasured('Page weight');
+  const seedAt = (width: 390 | 1280) => w.pages.find((p) => p.path === SEED && p.viewportWidth === width)!;
+  const seedOk = (width: 390 | 1280) => seedAt(width).total <= SEED_TOTAL_AT_MOST[width];
+  return `## Page weight${recordedOn(r, 'weight')}
+
+One visit in Chromium with an empty cache, scrolled to the bottom; bytes as transferred
+(pages from the route cache and built stylesheets brotli-compressed; images as they are). The seed page has
+the old site's heaviest photo in its hero (${kb(w.heroPhoto.jpegBytes)} as a JPEG; the old site served the
+original, 2.6 MB).
+
+| page | width | HTML | CSS | fonts | HTML+CSS+fonts | images | total | requests |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+${w.pages.map((p) => `| ${p.path} | ${p.viewportWidth} | ${kb(p.html)} | ${kb(p.css)} | ${kb(p.fonts)} | ${kb(p.htmlCssFonts)} | ${kb(p.images)} | **${kb(p.total)}** | ${p.requests} |`).join('\n')}
+
+- the seed page at 1280 px: **${kb(seedAt(1280).total)}** in all (target ≤ 200 KB: ${pass(seedOk(1280))}); at 390 px: **${kb(seedAt(390).total)}** (target ≤ 120 KB: ${pass(seedOk(390))})
+- its images at 1280 px (the hero's WebP rendition and the logos) ÷ the hero photo's JPEG: **${w.heroPhoto.ratioAt1280.toFixed(2)}**
+- section types other than hero, text area and quick links bring their own stylesheets, linked only on pages that use them.
+`;
+};
+
+const composeSection = (r: Results) => {
+  const compose = r.compose;
+  if (!compose) return notMeasured('Compose stack');
+  if (!compose.measured) return `## Compose stack${recordedOn(r, 'compose')}\n\nNot measured: ${compose.reason}\n`;
+  return `## Compose stack${recordedOn(r, 'compose')}
 
 \`docker compose build\` (layer cache as it was: ${compose.buildSeconds.toFixed(0)} s), then \`up -d --scale web=3\` on new volumes (migrations and the seed
 import included) until all services (three site replicas behind Varnish) are healthy. "Own layers" is the image above its base, node:24-bookworm-slim.
@@ -58,160 +225,179 @@ ${compose.images.map((i) => `| ${i.image} | ${i.totalMB} MB | ${i.baseMB} MB | *
 `;
 };
 
-const main = async () => {
-  // First, while nothing else of the benchmark runs: the stack takes both cores as it starts.
-  console.log('Compose stack: images and up → healthy…');
-  const compose = measureComposeStack();
-  console.log('Starting the CMS and the site…');
-  const rotator = await webhookRotator();
-  const system = await startSystem({ allSections: true, webhookUrl: `${rotator.url}/api/revalidate` });
-  rotator.setTargets([system.siteUrl]);
-  const uncachedSite = await system.startAnotherSite({ PAGE_CACHE: 'off' });
-  const bare = await startBareServer(`${system.siteUrl}${SEED}`);
-  console.log('Starting three replicas with PAGE_CACHE=edge and Varnish in front…');
-  const [varnishPort, purgePort] = [await freePort(), await freePort()];
-  const purgeSecret = randomBytes(32).toString('base64url');
-  const edgeEnv = { PAGE_CACHE: 'edge', EDGE_PURGE_URLS: `http://127.0.0.1:${purgePort}`, EDGE_PURGE_SECRET: purgeSecret };
-  const replicas = [await system.startAnotherSite(edgeEnv), await system.startAnotherSite(edgeEnv), await system.startAnotherSite(edgeEnv)];
-  const varnish = await startVarnish({ sitePorts: replicas.map((replica) => Number(new URL(replica.url).port)), httpPort: varnishPort, purgePort, purgeSecret });
-  try {
-    console.log(`Load: ${CONNECTIONS} connections, ${SECONDS} s each`);
-    const options = { connections: CONNECTIONS, seconds: SECONDS };
-    const runs: Load[] = [
-      await load('bare Node http (same bytes)', bare.url, options),
-      await load('site, route cache (HIT)', `${system.siteUrl}${SEED}`, options),
-      await load('Varnish in front of 3 replicas (HIT)', `${varnish.url}${SEED}`, options),
-      await load('site, no cache (render + CMS)', `${uncachedSite.url}${SEED}`, options),
-    ];
-    const [ceiling, cached, throughVarnish, uncached] = runs as [Load, Load, Load, Load];
-    for (const run of runs) console.log(`  ${run.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`);
+const render = (r: Results) => `# Benchmark results
 
-    console.log(`Publish → live, ${PUBLISHES} publishes…`);
-    const live = await publishToLive(system, SEED, PUBLISHES);
-    console.log(`Publish → visible through Varnish, 3 replicas, ${PUBLISHES} publishes…`);
-    rotator.setTargets(replicas.map((replica) => replica.url));
-    const liveThroughVarnish = await publishToLive(system, SEED, PUBLISHES, varnish.url);
-    rotator.setTargets([system.siteUrl]);
-
-    console.log(`Faults: 50 connections, ${SECONDS} s each…`);
-    const { documentId } = await (await adminApi(system)).loadPage(SEED);
-    const faults = await measureFaults(system, SEED, SECONDS, async (siteUrl) => {
-      const response = await fetch(`${siteUrl}/api/revalidate`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Revalidate-Secret': system.webEnv.REVALIDATE_SECRET! },
-        body: JSON.stringify({ event: 'entry.update', uid: 'api::page.page', entry: { documentId } }),
-      });
-      if (!response.ok) throw new Error(`purge: ${response.status}`);
-    });
-    type Fault = (typeof faults)[0];
-    const [staleOutage, purgedOutage, refreshing, purging] = faults as [Fault, Fault, Fault, Fault];
-    const outageOk = (f: Fault) => f.memoryGrowthMb < 50 && f.openFilesMax < 200 && f.non200 === 0;
-
-    console.log('Page weight in Chromium, the seed page with a real photo in its hero…');
-    const photo = await useRealHeroPhoto(system, SEED);
-    const weights: PageWeight[] = [];
-    try {
-      for (const pagePath of [SEED, ALL_SECTIONS_PATH]) for (const width of [390, 1280]) weights.push(await measurePageWeight(`${system.siteUrl}${pagePath}`, width));
-    } finally {
-      await photo.restore();
-    }
-    const seedAt = (width: 390 | 1280) => weights.find((w) => w.path === SEED && w.viewportWidth === width)!;
-    const seedOk = (width: 390 | 1280) => seedAt(width).total <= SEED_TOTAL_AT_MOST[width];
-
-    const results = {
-      date: new Date().toISOString(),
-      machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-      load: { connections: CONNECTIONS, durationSeconds: SECONDS, htmlBytes: bare.htmlBytes, runs },
-      ratios: {
-        cachedToBare: cached.requestsPerSecond / ceiling.requestsPerSecond,
-        varnishToBare: throughVarnish.requestsPerSecond / ceiling.requestsPerSecond,
-        varnishToCached: throughVarnish.requestsPerSecond / cached.requestsPerSecond,
-        uncachedToBare: uncached.requestsPerSecond / ceiling.requestsPerSecond,
-      },
-      publishToLiveMs: live,
-      publishToLiveThroughVarnishMs: liveThroughVarnish,
-      faults,
-      compose,
-      pageWeight: {
-        pages: weights,
-        heroPhoto: { jpegBytes: photo.originalBytes, heroImageBytesAt1280: seedAt(1280).images, ratioAt1280: seedAt(1280).images / photo.originalBytes },
-      },
-      targets: {
-        cachedToBareAtLeast: 0.8,
-        publishToLiveP95Below: 1000,
-        seedTotalAtMost: SEED_TOTAL_AT_MOST,
-        faults: { memoryGrowthMbBelow: 50, openFilesBelow: 200, non200: 0, pageQueriesPerPurge: 1, pageQueriesPerStaleRefresh: 1 },
-        compose: { ownLayersMbAtMost: OWN_LAYERS_MB_AT_MOST, upToHealthySecondsBelow: HEALTHY_SECONDS_BELOW },
-      },
-    };
-    const md = `# Benchmark results
-
-Recorded by \`pnpm bench\` (web/bench/run.ts) on ${results.date}; ${results.machine}.
+Recorded by \`pnpm bench\` (web/bench/run.ts), last on ${r.date}; ${r.machine}.
 Load generator, browser, site, CMS and bare server share this machine's cores, so only the
-ratios and comparisons within one run mean anything.
+ratios and comparisons within one section of one run mean anything.
 
-## Throughput of the seed page
+${[throughputSection(r), publishSection(r), faultsSection(r), floodsSection(r), weightSection(r), composeSection(r)].join('\n')}`;
 
-autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run after a 2 s warm-up, ${bare.htmlBytes} bytes of HTML.
+/** The sections named on the command line (`pnpm bench -- flood`); all of them when none is. */
+const chosenSections = (args: string[]): Set<Section> => {
+  const named = args.filter((arg) => arg !== '--');
+  const unknown = named.filter((arg) => !(SECTIONS as readonly string[]).includes(arg));
+  if (unknown.length > 0) throw new Error(`unknown benchmark section(s): ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
+  return new Set(named.length === 0 ? SECTIONS : (named as Section[]));
+};
 
-| run | requests/s | p50 ms | p99 ms | errors / non-2xx |
-| --- | ---: | ---: | ---: | ---: |
-${runs.map((r) => `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} / ${r.non2xx} |`).join('\n')}
-
-- cached ÷ bare throughput: **${results.ratios.cachedToBare.toFixed(2)}** (target ≥ 0.8: ${pass(results.ratios.cachedToBare >= 0.8)})
-- through Varnish ÷ bare throughput: **${results.ratios.varnishToBare.toFixed(2)}**; ÷ the route cache: ${results.ratios.varnishToCached.toFixed(2)}; p99 ${throughVarnish.p99Ms} ms (route cache ${cached.p99Ms} ms)
-- uncached ÷ bare throughput: ${results.ratios.uncachedToBare.toFixed(3)}
-
-## Publish → live
-
-Over ${PUBLISHES} publishes (admin publish request until the next visitor's page shows the new title):
-p50 **${live.p50.toFixed(0)} ms**, p95 **${live.p95.toFixed(0)} ms**, max ${live.max.toFixed(0)} ms
-(target p95 < 1000 ms: ${pass(live.p95 < 1000)})
-
-Through Varnish in front of 3 replicas (PAGE_CACHE=edge), the webhook reaching each replica in turn and that replica
-purging Varnish by tag: p50 **${liveThroughVarnish.p50.toFixed(0)} ms**, p95 **${liveThroughVarnish.p95.toFixed(0)} ms**, max ${liveThroughVarnish.max.toFixed(0)} ms
-(target p95 < 1000 ms: ${pass(liveThroughVarnish.p95 < 1000)})
-
-## Faults
-
-50 connections for ${SECONDS} s on the seed page, through a proxy that counts the site's queries to the CMS.
-
-| run | requests | non-200 | memory growth | open files (before → max) | CMS queries for the page |
-| --- | ---: | ---: | ---: | ---: | ---: |
-${faults.map((f) => `| ${f.name} | ${f.requests} | ${f.non200} | ${f.memoryGrowthMb} MB | ${f.openFilesBefore} → ${f.openFilesMax} | ${f.pageQueries}${f.purges ? ` for ${f.purges} purges` : ''}${f.refreshes ? ` for ${f.refreshes} refreshes` : ''} |`).join('\n')}
-
-- CMS stopped, page stale: memory growth **${staleOutage.memoryGrowthMb} MB**, open files at most **${staleOutage.openFilesMax}**, non-200 **${staleOutage.non200}**, CMS queries for the page **${staleOutage.pageQueries}** (targets < 50 MB, < 200, 0: ${pass(outageOk(staleOutage))})
-- CMS stopped, page purged: memory growth **${purgedOutage.memoryGrowthMb} MB**, open files at most **${purgedOutage.openFilesMax}**, non-200 **${purgedOutage.non200}** (same targets: ${pass(outageOk(purgedOutage))})
-- stale refreshes under load: **${(refreshing.pageQueriesPerRefresh ?? 0).toFixed(2)}** CMS queries for the page per refresh (target 1: ${pass((refreshing.pageQueriesPerRefresh ?? 0) <= 1)}), non-200 **${refreshing.non200}**
-- purges under load: **${(purging.pageQueriesPerPurge ?? 0).toFixed(2)}** CMS queries for the page per purge (target 1: ${pass((purging.pageQueriesPerPurge ?? 0) <= 1)}), non-200 **${purging.non200}**
-
-## Page weight
-
-One visit in Chromium with an empty cache, scrolled to the bottom; bytes as transferred
-(pages from the route cache and built stylesheets brotli-compressed; images as they are). The seed page has
-the old site's heaviest photo in its hero (${kb(photo.originalBytes)} as a JPEG; the old site served the
-original, 2.6 MB).
-
-| page | width | HTML | CSS | fonts | HTML+CSS+fonts | images | total | requests |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-${weights.map((w) => `| ${w.path} | ${w.viewportWidth} | ${kb(w.html)} | ${kb(w.css)} | ${kb(w.fonts)} | ${kb(w.htmlCssFonts)} | ${kb(w.images)} | **${kb(w.total)}** | ${w.requests} |`).join('\n')}
-
-- the seed page at 1280 px: **${kb(seedAt(1280).total)}** in all (target ≤ 200 KB: ${pass(seedOk(1280))}); at 390 px: **${kb(seedAt(390).total)}** (target ≤ 120 KB: ${pass(seedOk(390))})
-- its images at 1280 px (the hero's WebP rendition and the logos) ÷ the hero photo's JPEG: **${results.pageWeight.heroPhoto.ratioAt1280.toFixed(2)}**
-- section types other than hero, text area and quick links bring their own stylesheets, linked only on pages that use them.
-
-${composeSection(compose)}`;
-    await writeFile(path.join(import.meta.dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    await writeFile(path.join(import.meta.dirname, 'RESULTS.md'), md);
-    console.log(`\n${md}`);
-  } finally {
-    await varnish.stop();
-    for (const replica of replicas) await replica.stop();
-    await rotator.stop();
-    await bare.stop();
-    await uncachedSite.stop();
-    await system.stop();
+const previousResults = async (file: string): Promise<Partial<Results>> => {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Partial<Results>;
+  } catch {
+    return {};
   }
+};
+
+type Edge = { varnish: Varnish; replicas: Awaited<ReturnType<System['startAnotherSite']>>[]; replicaPorts: number[]; purgeSecret: string };
+
+const main = async () => {
+  const chosen = chosenSections(process.argv.slice(2));
+  const resultsFile = path.join(import.meta.dirname, 'results.json');
+  const date = new Date().toISOString();
+  const previous = await previousResults(resultsFile);
+  const results: Results = {
+    ...previous,
+    date,
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+    recorded: {
+      // Results written before sections had dates of their own were all measured on the run's date.
+      ...(previous.recorded ?? (previous.date ? Object.fromEntries(SECTIONS.map((section) => [section, previous.date])) : {})),
+      ...Object.fromEntries([...chosen].map((section) => [section, date])),
+    },
+    targets: {
+      cachedToBareAtLeast: 0.8,
+      publishToLiveP95Below: 1000,
+      seedTotalAtMost: SEED_TOTAL_AT_MOST,
+      floods: { non404: 0, cmsQueries: 0, adminP95SlowdownAtMost: ADMIN_SLOWDOWN_AT_MOST, adminP95From: 'every core shared', imagesEveryWarmPageStillHit: true, mediaStorageFilled: true },
+      faults: { memoryGrowthMbBelow: 50, openFilesBelow: 200, non200: 0, pageQueriesPerPurge: 1, pageQueriesPerStaleRefresh: 1 },
+      compose: { ownLayersMbAtMost: OWN_LAYERS_MB_AT_MOST, upToHealthySecondsBelow: HEALTHY_SECONDS_BELOW },
+    },
+  };
+
+  if (chosen.has('compose')) {
+    // First, while nothing else of the benchmark runs: the stack takes both cores as it starts.
+    console.log('Compose stack: images and up → healthy…');
+    results.compose = measureComposeStack();
+  }
+  if ([...chosen].some((section) => section !== 'compose')) {
+    console.log('Starting the CMS and the site…');
+    const rotator = await webhookRotator();
+    const system = await startSystem({ allSections: true, webhookUrl: `${rotator.url}/api/revalidate` });
+    rotator.setTargets([system.siteUrl]);
+    let edge: Edge | null = null;
+    try {
+      if (chosen.has('throughput') || chosen.has('publish') || chosen.has('flood')) {
+        console.log('Starting three replicas with PAGE_CACHE=edge and Varnish in front…');
+        const [varnishPort, purgePort] = [await freePort(), await freePort()];
+        const purgeSecret = randomBytes(32).toString('base64url');
+        const replicaPorts = [await freePort(), await freePort(), await freePort()];
+        const edgeEnv = { PAGE_CACHE: 'edge', EDGE_PURGE_URLS: `http://127.0.0.1:${purgePort}`, EDGE_PURGE_SECRET: purgeSecret, SITE_PEERS: replicaPorts.map((port) => `127.0.0.1:${port}`).join(',') };
+        const replicas = await Promise.all(replicaPorts.map((port) => system.startAnotherSite(edgeEnv, port)));
+        const varnish = await startVarnish({ sitePorts: replicaPorts, httpPort: varnishPort, purgePort, purgeSecret });
+        edge = { varnish, replicas, replicaPorts, purgeSecret };
+      }
+
+      if (chosen.has('throughput') && edge) {
+        const uncachedSite = await system.startAnotherSite({ PAGE_CACHE: 'off' });
+        const bare = await startBareServer(`${system.siteUrl}${SEED}`);
+        try {
+          console.log(`Load: ${CONNECTIONS} connections, ${SECONDS} s each`);
+          const options = { connections: CONNECTIONS, seconds: SECONDS };
+          const runs: Load[] = [
+            await load('bare Node http (same bytes)', bare.url, options),
+            await load('site, route cache (HIT)', `${system.siteUrl}${SEED}`, options),
+            await load('Varnish in front of 3 replicas (HIT)', `${edge.varnish.url}${SEED}`, options),
+            await load('site, no cache (render + CMS)', `${uncachedSite.url}${SEED}`, options),
+          ];
+          const [ceiling, cached, throughVarnish, uncached] = runs as [Load, Load, Load, Load];
+          for (const run of runs) console.log(`  ${run.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`);
+          results.load = { connections: CONNECTIONS, durationSeconds: SECONDS, htmlBytes: bare.htmlBytes, runs };
+          results.ratios = {
+            cachedToBare: cached.requestsPerSecond / ceiling.requestsPerSecond,
+            varnishToBare: throughVarnish.requestsPerSecond / ceiling.requestsPerSecond,
+            varnishToCached: throughVarnish.requestsPerSecond / cached.requestsPerSecond,
+            uncachedToBare: uncached.requestsPerSecond / ceiling.requestsPerSecond,
+          };
+        } finally {
+          await bare.stop();
+          await uncachedSite.stop();
+        }
+      }
+
+      if (chosen.has('publish') && edge) {
+        console.log(`Publish → live, ${PUBLISHES} publishes…`);
+        results.publishToLiveMs = await publishToLive(system, SEED, PUBLISHES);
+        console.log(`Publish → visible through Varnish, 3 replicas, ${PUBLISHES} publishes…`);
+        rotator.setTargets(edge.replicas.map((replica) => replica.url));
+        results.publishToLiveThroughVarnishMs = await publishToLive(system, SEED, PUBLISHES, edge.varnish.url);
+        rotator.setTargets([system.siteUrl]);
+      }
+
+      if (chosen.has('faults')) {
+        console.log(`Faults: 50 connections, ${SECONDS} s each…`);
+        const { documentId } = await (await adminApi(system)).loadPage(SEED);
+        results.faults = await measureFaults(system, SEED, SECONDS, async (siteUrl) => {
+          const response = await fetch(`${siteUrl}/api/revalidate`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Revalidate-Secret': system.webEnv.REVALIDATE_SECRET! },
+            body: JSON.stringify({ event: 'entry.update', uid: 'api::page.page', entry: { documentId } }),
+          });
+          if (!response.ok) throw new Error(`purge: ${response.status}`);
+        });
+      }
+
+      if (chosen.has('flood') && edge) {
+        console.log(`Flood: ${CONNECTIONS} connections of made-up addresses for ${FLOOD_SECONDS} s, the admin's page list beside it…`);
+        const addresses = await measureAddressFlood(system, FLOOD_SECONDS, CONNECTIONS, false);
+        // The second row: the CMS on a core of its own (a flood cannot reach it through a query; it can only share the machine).
+        const pinnedCores = os.cpus().length >= 2 ? await measureAddressFlood(system, FLOOD_SECONDS, CONNECTIONS, true) : null;
+        console.log(`Flood: ${CONNECTIONS} connections of made-up media files for ${FLOOD_SECONDS} s…`);
+        const media = await measureAddressFlood(system, FLOOD_SECONDS, CONNECTIONS, false, 'media');
+        console.log(`Image flood through Varnish: ${IMAGE_FLOOD_REQUESTS} junk /_image addresses, then real renditions filling a ${IMAGE_FLOOD_MEDIA_STORAGE} media storage…`);
+        // The replicas hear of the photos' publish, as behind a real Varnish.
+        rotator.setTargets(edge.replicas.map((replica) => replica.url));
+        const images = await measureImageFlood({
+          system,
+          replicaPorts: edge.replicaPorts,
+          httpPort: await freePort(),
+          purgePort: await freePort(),
+          purgeSecret: edge.purgeSecret,
+          pages: [SEED, ALL_SECTIONS_PATH, '/'],
+          photoPage: PHOTO_PAGE,
+          junkRequests: IMAGE_FLOOD_REQUESTS,
+          mediaSize: IMAGE_FLOOD_MEDIA_STORAGE,
+        });
+        rotator.setTargets([system.siteUrl]);
+        results.floods = { addresses, adminP95Slowdown: slowdown(addresses), pinnedCores, media, images };
+      }
+
+      if (chosen.has('weight')) {
+        console.log('Page weight in Chromium, the seed page with a real photo in its hero…');
+        const photo = await useRealHeroPhoto(system, SEED);
+        const pages: PageWeight[] = [];
+        try {
+          for (const pagePath of [SEED, ALL_SECTIONS_PATH]) for (const width of [390, 1280]) pages.push(await measurePageWeight(`${system.siteUrl}${pagePath}`, width));
+        } finally {
+          await photo.restore();
+        }
+        const seedImages = pages.find((w) => w.path === SEED && w.viewportWidth === 1280)!.images;
+        results.pageWeight = { pages, heroPhoto: { jpegBytes: photo.originalBytes, heroImageBytesAt1280: seedImages, ratioAt1280: seedImages / photo.originalBytes } };
+      }
+    } finally {
+      if (edge) {
+        await edge.varnish.stop();
+        for (const replica of edge.replicas) await replica.stop();
+      }
+      await rotator.stop();
+      await system.stop();
+    }
+  }
+
+  const md = render(results);
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(path.join(import.meta.dirname, 'RESULTS.md'), md);
+  console.log(`\n${md}`);
 };
 
 main().then(

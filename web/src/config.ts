@@ -34,7 +34,8 @@ const schema = z.object({
   PREVIEW_SECRET: secret('PREVIEW_SECRET'),
   /** The admin's origin, allowed to frame preview responses. */
   CMS_ADMIN_URL: httpUrl('CMS_ADMIN_URL', 'http://localhost:1337').optional(),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Loopback unless told otherwise: the container image and compose set 0.0.0.0 on purpose. */
+  HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number({ error: 'PORT must be a number' }).int().min(1).max(65535).default(4321),
   STRAPI_TIMEOUT_MS: z.coerce.number({ error: 'STRAPI_TIMEOUT_MS must be a number of milliseconds' }).int().min(100).max(60_000).default(3000),
   /**
@@ -46,6 +47,12 @@ const schema = z.object({
   /** With PAGE_CACHE=edge: every cache node's purge address, comma-separated (each node is purged). */
   EDGE_PURGE_URLS: z.string().optional(),
   EDGE_PURGE_SECRET: z.string().optional(),
+  /**
+   * The other site processes behind the same cache (PAGE_CACHE=edge with several replicas), as
+   * host:port, comma-separated; a host name that stands for several (Docker's `web`) names each.
+   * The one the CMS's webhook reaches tells them all before the cache is purged.
+   */
+  SITE_PEERS: z.string().optional(),
   /** How long a rendered page is served as it is before it is rendered again in the background (webhooks purge sooner). */
   PAGE_MAX_AGE: z.coerce.number({ error: 'PAGE_MAX_AGE must be a number of seconds' }).int().min(1).max(86_400).default(300),
   /** Where WebP renditions of media images are kept (a writable folder; it can be emptied at any time). */
@@ -65,6 +72,11 @@ const schema = z.object({
       context.addIssue({ code: 'custom', path: ['EDGE_PURGE_URLS'], message: `EDGE_PURGE_URLS: "${url}" is not an http(s) URL such as http://varnish:8081` });
     }
   }
+  for (const peer of sitePeers(c.SITE_PEERS)) {
+    if (!/^[\w.-]+:\d{1,5}$|^\[[0-9a-f:.]+\]:\d{1,5}$/i.test(peer)) {
+      context.addIssue({ code: 'custom', path: ['SITE_PEERS'], message: `SITE_PEERS: "${peer}" is not host:port, such as web:4321` });
+    }
+  }
   const purgeSecret = secret('EDGE_PURGE_SECRET', { who: 'the cache in front', from: 'the .env both read (pnpm env:production generates it)' }).safeParse(c.EDGE_PURGE_SECRET);
   for (const issue of purgeSecret.success ? [] : purgeSecret.error.issues) context.addIssue({ code: 'custom', path: ['EDGE_PURGE_SECRET'], message: issue.message });
 });
@@ -74,6 +86,13 @@ const purgeUrls = (value: string | undefined): string[] =>
   (value ?? '')
     .split(',')
     .map((url) => url.trim().replace(/\/+$/, ''))
+    .filter(Boolean);
+
+/** SITE_PEERS, one host:port each. */
+const sitePeers = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((peer) => peer.trim())
     .filter(Boolean);
 
 /** The shared HTTP cache in front (PAGE_CACHE=edge): where purges go and the secret they carry. */
@@ -93,6 +112,8 @@ export type SiteConfig = {
   pageCache: boolean;
   cacheMode: 'memory' | 'edge' | 'off';
   edgeCache: EdgeCache | null;
+  /** The other site processes to tell of a change (PAGE_CACHE=edge), host:port each. */
+  sitePeers: string[];
   pageMaxAge: number;
   imageCacheDir: string;
 };
@@ -124,6 +145,7 @@ export const parseConfig = (env: Record<string, string | undefined>): SiteConfig
     pageCache: c.PAGE_CACHE !== 'off',
     cacheMode: c.PAGE_CACHE === 'on' ? 'memory' : c.PAGE_CACHE,
     edgeCache: c.PAGE_CACHE === 'edge' ? { purgeUrls: purgeUrls(c.EDGE_PURGE_URLS), purgeSecret: c.EDGE_PURGE_SECRET! } : null,
+    sitePeers: c.PAGE_CACHE === 'edge' ? sitePeers(c.SITE_PEERS) : [],
     pageMaxAge: c.PAGE_MAX_AGE,
     imageCacheDir: c.IMAGE_CACHE_DIR,
   };

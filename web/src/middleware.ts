@@ -1,13 +1,25 @@
 import { defineMiddleware } from 'astro:middleware';
 import { canonicalRedirect } from './lib/canonicalPath';
+import { renderBegins } from './lib/pageCache/contentChanges';
+import { redirectLocation } from './lib/redirectLocation';
+import { knownRedirect } from './lib/siteAddresses';
 import { securityHeaders } from './lib/securityHeaders';
 
 export const onRequest = defineMiddleware(async (context, next) => {
+  renderBegins(context.request);
   const target = canonicalRedirect(context.url.pathname);
   if (target !== null && (context.request.method === 'GET' || context.request.method === 'HEAD')) {
+    // An old address written without its slash goes where its redirect leads in one step, not two.
+    const redirect = await knownRedirect(target);
+    const onward = redirect ? redirectLocation(redirect.to) : null;
+    if (redirect && onward) {
+      return new Response(null, { status: redirect.type === 'Temporary' ? 302 : 301, headers: { Location: onward, 'Cache-Control': 'public, max-age=0, must-revalidate' } });
+    }
     return new Response(null, { status: 301, headers: { Location: `${target}${context.url.search}`, 'Cache-Control': 'public, max-age=3600' } });
   }
   const response = await next();
+  // HTML always says its encoding: the words of the site's pages are UTF-8.
+  if (response.headers.get('Content-Type') === 'text/html') response.headers.set('Content-Type', 'text/html; charset=utf-8');
   // `astro dev` injects inline styles and scripts the policy would block; builds (NODE_ENV=production) always get it.
   if (import.meta.env.DEV) return response;
   // A route that set its own policy (the staff preview) set the whole group itself.

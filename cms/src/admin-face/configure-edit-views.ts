@@ -8,6 +8,15 @@ type ConfigService = {
   updateConfiguration(model: { uid: string }, configuration: Configuration): Promise<unknown>;
 };
 
+type Layouts = { edit?: { name: string }[][] } & Record<string, unknown>;
+
+/** The edit view's rows without `fields` (a row left empty is dropped). */
+const withoutFields = (layouts: unknown, fields: ReadonlySet<string>): unknown => {
+  const current = (layouts ?? {}) as Layouts;
+  if (!Array.isArray(current.edit)) return layouts;
+  return { ...current, edit: current.edit.map((row) => row.filter((cell) => !fields.has(cell.name))).filter((row) => row.length > 0) };
+};
+
 /**
  * The content manager keeps edit-view labels and help texts in its own store, not in the
  * schema; they are written here at start so they come with the code.
@@ -30,6 +39,9 @@ export const configureEditViews = async (strapi: Core.Strapi): Promise<void> => 
       };
     }
     const settings = texts.mainField ? { ...current.settings, mainField: texts.mainField } : current.settings;
-    await service.updateConfiguration({ uid }, { settings, metadatas, layouts: current.layouts });
+    // Fields the CMS writes itself (an entry's label) stay in the form but out of the edit view.
+    const hidden = new Set(Object.entries(texts.fields).flatMap(([field, text]) => (text.hidden ? [field] : [])));
+    const layouts = hidden.size === 0 ? current.layouts : withoutFields(current.layouts, hidden);
+    await service.updateConfiguration({ uid }, { settings, metadatas, layouts });
   }
 };

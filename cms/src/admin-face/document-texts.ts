@@ -32,7 +32,8 @@ export const DOCUMENT_TEXTS: TextsByModel = {
       },
       to: {
         label: 'Send visitors to',
-        description: 'A page of this site (its web address, e.g. /services/clear-your-record/) or a full address (https://…).',
+        description:
+          'A page of this site (its web address, e.g. /services/clear-your-record/) or a full address (https://…). A redirect to a page of this site is live exactly while that page is published: it goes live with the page, and comes down when the page is unpublished.',
         placeholder: 'e.g. /services/ or https://…',
         rule: 'Send visitors to a path on this site (/…) or a full address (https://…).',
       },

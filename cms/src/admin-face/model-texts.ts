@@ -8,6 +8,8 @@ export type FieldText = {
   placeholder?: string;
   /** Why a value that breaks the field's `regex` is refused (every field with a regex has one). */
   rule?: string;
+  /** Written by the CMS, not by staff: left out of the edit view (still in the form, so lists can show it). */
+  hidden?: boolean;
 };
 export type ModelTexts = { mainField?: string; fields: Record<string, FieldText> };
 

@@ -1,17 +1,20 @@
-import type { DocumentActionComponent, HeaderActionComponent, PanelComponent } from '@strapi/content-manager/strapi-admin';
+import type { BulkActionComponent, DocumentActionComponent, HeaderActionComponent, PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { Link as LinkIcon, House } from '@strapi/icons';
 import type { StrapiApp, WidgetArgs } from '@strapi/strapi/admin';
 import logo from './extensions/logo.svg';
 import menuLogo from './extensions/menu-logo.svg';
 import { FieldRulesPanel } from './field-rules-panel';
 import { ChecksPanel } from './staff/checks-panel';
-import { PreviewChangesButton, staffDocumentActions, ViewOnSiteButton } from './staff/page-actions';
+import { checkedSaveActions } from './staff/checked-save';
+import { keepTypedValues } from './staff/keep-typed-values';
+import { PreviewChangesButton, staffBulkActions, staffDocumentActions, ViewOnSiteButton } from './staff/page-actions';
 import { STAFF_TEXTS } from './staff/texts';
 
 type ContentManagerApis = {
   addEditViewSidePanel(panels: PanelComponent[]): void;
   addDocumentAction(reduce: (actions: DocumentActionComponent[]) => DocumentActionComponent[]): void;
   addDocumentHeaderAction(actions: HeaderActionComponent[]): void;
+  addBulkAction(reduce: (actions: BulkActionComponent[]) => BulkActionComponent[]): void;
 };
 type WidgetsApi = { register(widgets: WidgetArgs | WidgetArgs[] | ((widgets: WidgetArgs[]) => WidgetArgs[])): void };
 
@@ -52,6 +55,7 @@ export default {
   },
   register(app: StrapiApp) {
     quietStrapiAnnouncements();
+    (app as unknown as { addMiddlewares(middlewares: (typeof keepTypedValues)[]): void }).addMiddlewares([keepTypedValues]);
     const widgets = (app as unknown as { widgets: WidgetsApi }).widgets;
     // Project statistics count Strapi's internals (components, webhooks…): nothing for staff.
     widgets.register((all) => all.filter((widget) => widget.id !== 'key-statistics' && widget.id !== 'chart-entries'));
@@ -79,6 +83,8 @@ export default {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };
     contentManager.apis.addEditViewSidePanel([FieldRulesPanel as PanelComponent, ChecksPanel]);
     contentManager.apis.addDocumentAction(staffDocumentActions);
+    contentManager.apis.addDocumentAction(checkedSaveActions);
+    contentManager.apis.addBulkAction(staffBulkActions);
     contentManager.apis.addDocumentHeaderAction([ViewOnSiteButton, PreviewChangesButton]);
   },
 };

@@ -80,6 +80,13 @@ export class FieldReader {
     return this;
   }
 
+  /** A mapping written under `key` only (never flattened onto the item): an empty reader when there is none. */
+  nested(key: string): FieldReader {
+    const nested = this.fields[key];
+    this.consulted.add(key);
+    return this.child(isRecord(nested) ? nested : {}, `${this.position}.${key}`);
+  }
+
   private child(fields: Fields, position: string): FieldReader {
     const reader = new FieldReader(fields, position, []);
     this.children.push(reader);

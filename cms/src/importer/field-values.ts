@@ -35,6 +35,7 @@ const linkTarget = async (href: string, where: string, ctx: ImportContext): Prom
   const target = oldSiteTarget(href);
   if (target?.kind === 'page') {
     const page = await ctx.resolvePage(target.file);
+    if ('url' in page && !page.pending) ctx.warn(where, `a link to ${JSON.stringify(href)} leads to ${target.file}, which is no page of the site: kept as the path ${page.url}; "Links to fix" lists it until a page is there`);
     return `${'url' in page ? page.url : target.url}${target.fragment}`;
   }
   if (target?.kind === 'asset') {
@@ -44,7 +45,10 @@ const linkTarget = async (href: string, where: string, ctx: ImportContext): Prom
     ctx.warn(where, `a link to ${target.sitePath} was dropped (${file.reason}); its text was kept`);
     return null;
   }
-  if (target?.kind === 'path') return target.url;
+  if (target?.kind === 'path') {
+    ctx.warn(where, `a link to ${JSON.stringify(href)} leads to ${target.url} on the old site, which is no page of this import: kept as that path; check that it leads somewhere`);
+    return target.url;
+  }
   const reason = unsafeUrlReason(href);
   if (reason) {
     ctx.warn(where, `a link to ${JSON.stringify(href)} was dropped (${reason}); its text was kept`);
@@ -83,7 +87,8 @@ const relinkBlocks = async (blocks: BlockNode[], where: string, ctx: ImportConte
   return out;
 };
 
-const toRichText = async (html: string, reader: FieldReader, key: string, ctx: ImportContext): Promise<RichText> => {
+/** HTML as rich text; what it could not carry is reported under the field. */
+export const htmlRichText = async (html: string, reader: FieldReader, key: string, ctx: ImportContext): Promise<RichText> => {
   const { blocks, warnings } = htmlToBlocks(html);
   for (const message of warnings) ctx.warn(reader.position, `${key}: ${message}`);
   return (await relinkBlocks(blocks, `${reader.position}.${key}`, ctx)) as RichText;
@@ -92,12 +97,12 @@ const toRichText = async (html: string, reader: FieldReader, key: string, ctx: I
 /** The old editor's HTML as rich text; anything it could not carry is reported under the field. */
 export const richText = async (reader: FieldReader, key: string, ctx: ImportContext): Promise<RichText | null> => {
   const html = reader.text(key);
-  return html === null ? null : toRichText(html, reader, key, ctx);
+  return html === null ? null : htmlRichText(html, reader, key, ctx);
 };
 
 /** Markdown (which may hold HTML too, like `<br>`) as rich text. */
 export const markdownToRichText = (markdown: string, reader: FieldReader, key: string, ctx: ImportContext): Promise<RichText> =>
-  toRichText(marked.parse(markdown, { async: false, gfm: true, breaks: false }), reader, key, ctx);
+  htmlRichText(marked.parse(markdown, { async: false, gfm: true, breaks: false }), reader, key, ctx);
 
 /** The old editor's Markdown fields as rich text. */
 export const markdownText = async (reader: FieldReader, key: string, ctx: ImportContext): Promise<RichText | null> => {

@@ -20,6 +20,9 @@ const HEADINGS: Record<string, 1 | 2 | 3 | 4 | 5 | 6> = { h1: 1, h2: 2, h3: 3, h
 /** Tags whose content is carried over as plain text without a report: they carry no meaning here. */
 const TRANSPARENT = new Set(['span', 'p', 'div', 'section', 'article', 'font', 'small', 'sup', 'sub', 'mark', 'abbr', 'cite', 'q', 'time', 'label']);
 
+/** Elements that only group blocks: their content is carried over block by block (a heading stays a heading). */
+const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'figure', 'center', 'details', 'form', 'fieldset']);
+
 const isElement = (node: ChildNode): node is Element => node.type === 'tag' || node.type === 'script' || node.type === 'style';
 
 /** HTML collapses runs of white space; the source's YAML folding adds line breaks inside sentences. */
@@ -171,7 +174,7 @@ class Converter {
       } else if (tag === 'pre') {
         flush();
         out.push({ type: 'code', children: [{ type: 'text', text: textOf(node) }] });
-      } else if (tag === 'div' || tag === 'section' || tag === 'article') {
+      } else if (CONTAINERS.has(tag)) {
         flush();
         out.push(...this.blocks(node.children));
       } else if (tag === 'hr') {

@@ -3,19 +3,17 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { ruleBook } from '../section-kit/content-model';
 import { loadSectionModules } from '../section-kit/registry';
-import type { SectionInput } from '../section-kit/section-module';
+import { parse } from 'yaml';
 import type { ModelSchema } from '../validation/check-document';
 import { duringImport } from '../validation/import-scope';
 import { isPagePath } from '../validation/page-path';
-import { FieldReader } from './field-reader';
-import { markdownToRichText } from './field-values';
+import { buildPage as buildPagePath, type BuiltPage } from './build-page';
 import { ImportError, readFrontMatter } from './front-matter';
 import { importGlobal } from './import-global';
 import type { ImportContext } from './import-context';
-import { makeStorable, type Note } from './make-storable';
-import { mapSections } from './map-sections';
+import type { Note } from './make-storable';
 import { MediaLibrary } from './media';
-import { PageStore, type Intent, type PageInput } from './page-store';
+import { PageStore, type Intent } from './page-store';
 import { oldUrlFor, pageUrlFor } from './page-url';
 import { RedirectStore } from './redirect-store';
 import { ImportReport } from './report';
@@ -32,9 +30,7 @@ export type ImportOptions = {
 type Source = { file: string; relative: string; siteRoot: string };
 type Parsed = Source & { fields: Record<string, unknown>; body: string; url: string; oldUrl: string | null };
 
-const PAGE_KEYS = ['layout', 'title', 'description', 'permalink', 'sections', 'published'];
 const PAGE_EXTENSIONS = new Set(['.md', '.markdown', '.html']);
-const PAGE = 'api::page.page';
 
 /** The site folder holding a page: the folder above its `pages/` folder, else the page's own. */
 const guessSiteRoot = (file: string): string => {
@@ -79,12 +75,24 @@ const collectSources = async (options: ImportOptions): Promise<{ sources: Source
   return { sources, siteFolders };
 };
 
-/** A text field of the page; a missing or overlong one is reported, and the page stays a draft. */
-const pageText = (fields: FieldReader, key: string, fallback: string, notes: Note[]): string => {
-  const value = fields.text(key);
-  if (value !== null) return value;
-  notes.push({ position: key, message: `the page has no ${key}: "${fallback}" was used; write one, then publish` });
-  return fallback;
+/** A note as the page's Import notes field lists it; a long original goes on indented lines of its own. */
+const noteLine = (note: Note): string => `- ${note.position || 'page'}: ${note.message}`;
+
+const CHICAGO = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', dateStyle: 'long', timeStyle: 'short' });
+/** What staff must know first about a page imported as a draft over a live one. */
+const stillLive = (publishedAt: Date): string =>
+  `visitors still see the version published on ${CHICAGO.format(publishedAt)} (Chicago time): this import is its draft, and goes live only when published`;
+
+/** The site's `_config.yml` values, for the Liquid in page bodies (`{{ site.title }}`); none when it has none. */
+const readSiteConfig = async (siteRoot: string): Promise<Record<string, unknown>> => {
+  const text = await readFile(path.join(siteRoot, '_config.yml'), 'utf8').catch(() => '');
+  try {
+    const value: unknown = parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    // Reported by the settings import, which reads the same file.
+    return {};
+  }
 };
 
 /** Strapi's validation errors carry the failing fields in details; show them. */
@@ -131,19 +139,20 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<I
     }
   }
   const byFile = new Map(parsed.map((page) => [path.resolve(page.siteRoot, page.relative), page]));
+  const siteConfigs = new Map<string, Promise<Record<string, unknown>>>();
+  const siteFor = (siteRoot: string) => siteConfigs.get(siteRoot) ?? siteConfigs.set(siteRoot, readSiteConfig(siteRoot)).get(siteRoot)!;
   const libraries = new Map<string, MediaLibrary>();
   const mediaFor = (siteRoot: string) => libraries.get(siteRoot) ?? libraries.set(siteRoot, new MediaLibrary(strapi, siteRoot, report.dryRun)).get(siteRoot)!;
 
-  const buildPage = async (page: Parsed, tell: ImportContext['warn']): Promise<{ data: PageInput; intent: Intent; pending: boolean; fixes: Note[] }> => {
+  const buildPage = async (page: Parsed, tell: ImportContext['warn']): Promise<BuiltPage & { pending: boolean; live: Date | null }> => {
     let pending = false;
     // Everything said about the page also goes into its import notes, where staff see it.
     const said: Note[] = [];
-    const warn: ImportContext['warn'] = (position, message) => {
-      said.push({ position, message });
-      tell(position, message);
-    };
     const ctx: ImportContext = {
-      warn,
+      warn: (position, message) => {
+        said.push({ position, message });
+        tell(position, message);
+      },
       media: mediaFor(page.siteRoot),
       resolvePage: async (ref) => {
         const target = byFile.get(path.resolve(page.siteRoot, ref.replace(/^\/+/, '')));
@@ -158,44 +167,11 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<I
         return { url };
       },
     };
-    const fields = new FieldReader(page.fields, '', []);
-    const notes: Note[] = [];
-    fields.value('permalink');
-    const layout = fields.text('layout');
-    if (layout !== null && layout !== 'default') warn('layout', `layout ${JSON.stringify(layout)} is not supported; the site layout is used`);
-    const hidden = fields.bool('published') === false;
-    const title = pageText(fields, 'title', path.posix.basename(page.relative, path.extname(page.relative)).replace(/[-_]+/g, ' '), notes);
-    const sections: SectionInput[] = await mapSections(fields.value('sections'), ctx);
-    for (const { position, key, value } of fields.unread()) {
-      if (!PAGE_KEYS.includes(key)) warn(position, `unknown page field "${key}" was not carried over: ${JSON.stringify(value).slice(0, 120)}`);
-    }
-    if (page.body.trim() !== '') {
-      const body = FieldReader.of({ body: page.body }, 'body');
-      const textArea: SectionInput<'sections.text-area'> = {
-        __component: 'sections.text-area',
-        style: 'Plain',
-        heading: null,
-        body: await markdownToRichText(page.body, body, 'body', ctx),
-        columnTwo: null,
-        showButton: false,
-        button: null,
-      };
-      sections.push(textArea);
-      warn('body', 'the page’s body (below the front matter) became the last section, a text area');
-    }
-    const data: PageInput = {
-      title,
-      description: pageText(fields, 'description', title, notes),
-      path: page.url,
-      sections,
-      importNotes: null,
-    };
-    const { changed, blockers } = makeStorable(rules, PAGE, data as unknown as Record<string, unknown>);
-    // What keeps the page from going live as it was: changed values, missing ones, a missing title.
-    const fixes = [...notes, ...changed, ...blockers];
-    const all = [...said, ...fixes];
-    data.importNotes = all.length > 0 ? all.map((note) => `- ${note.position || 'page'}: ${note.message}`).join('\n') : null;
-    return { data, intent: hidden ? 'hidden' : fixes.length > 0 ? 'draft' : 'publish', pending, fixes };
+    const built = await buildPagePath(page, rules, await siteFor(page.siteRoot), ctx);
+    const live = built.intent === 'draft' ? await store.publishedAt(page.url) : null;
+    const all = [...said, ...built.fixes];
+    built.data.importNotes = all.length > 0 ? [...(live ? [stillLive(live)] : []), ...all.map(noteLine)].join('\n') : null;
+    return { ...built, pending, live };
   };
 
   const imported: (Parsed & { intent: Intent })[] = [];
@@ -204,10 +180,10 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<I
     report.progress(`- ${page.relative} → ${page.url}`);
     const media = mediaFor(page.siteRoot);
     try {
-      const { data, intent, pending, fixes } = await buildPage(page, (position, message) => report.warn(page.relative, position, message));
+      const { data, intent, pending, fixes, live } = await buildPage(page, (position, message) => report.warn(page.relative, position, message));
       for (const fix of fixes) report.warn(page.relative, fix.position, fix.message);
       if (intent === 'hidden') report.draft(page.relative, 'marked "published: false" in the old site');
-      else if (intent === 'draft') report.draft(page.relative, 'it cannot be published as it is (see the lines above, also in its "Import notes")');
+      else if (intent === 'draft') report.draft(page.relative, `it cannot be published as it is (see the lines above, also in its "Import notes")${live ? `; ${stillLive(live)}` : ''}`);
       const outcome = await store.upsert(data, intent);
       media.keepPageUploads();
       report.pages[outcome].push(page.relative);
@@ -229,14 +205,24 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<I
       report.fail(page.relative, `linking to pages of this import failed: ${describe(error)}`);
     }
   }
-  // Every old address keeps working: the old site served pages/x/y.md at /pages/x/y/.
+  // Every old address keeps working: the old site served pages/x/y.md at /pages/x/y/. A redirect
+  // leads only to a live page: to a draft it waits, and goes live when the page is published.
   for (const page of imported) {
     // A page the old site hid had no public address to keep.
     if (!page.oldUrl || page.oldUrl === page.url || page.intent === 'hidden') continue;
-    const outcome = await redirects.upsert({ from: page.oldUrl, to: page.url, type: 'Permanent', note: 'Address on the old site' });
+    const live = page.intent === 'publish' || (await store.publishedAt(page.url)) !== null;
+    const outcome = await redirects.upsert({ from: page.oldUrl, to: page.url, type: 'Permanent', note: 'Address on the old site' }, live);
     report.redirects[outcome] += 1;
+    if (!live) report.warn(page.relative, 'old address', `${page.oldUrl} redirects to ${page.url} once the page is published (until then it waits as a draft, so it never leads to "page not found")`);
   }
-  for (const folder of siteFolders) await importGlobal(strapi, folder, report, mediaFor(folder));
+  for (const folder of siteFolders) {
+    try {
+      await importGlobal(strapi, folder, report, mediaFor(folder));
+    } catch (error) {
+      if (!(error instanceof ImportError)) throw error;
+      report.fail(`${path.basename(folder)} (site settings)`, error.message);
+    }
+  }
   report.progress(report.summary());
   return report;
 };

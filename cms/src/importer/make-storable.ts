@@ -18,7 +18,8 @@ const parentOf = (data: Json, path: string[]): { parent: Json | unknown[]; key: 
   return typeof node === 'object' && node !== null ? { parent: node as Json, key: path.at(-1)! } : null;
 };
 
-const quote = (value: string): string => JSON.stringify(value.length > 400 ? `${value.slice(0, 400)}…` : value);
+/** A text cut to `limit` characters, its last one an ellipsis that shows it was cut. */
+export const cutTo = (value: string, limit: number): string => `${value.slice(0, limit - 1).trimEnd()}…`;
 
 /** Links the CMS will not store, taken out of rich text; their words stay. */
 const unlink = (node: unknown): unknown => {
@@ -32,12 +33,13 @@ const repair = (data: Json, violation: RuleViolation): string | null => {
   if (!at) return null;
   const value = (at.parent as Record<string, unknown>)[at.key];
   if (violation.kind === 'length' && typeof value === 'string' && violation.limit) {
-    (at.parent as Record<string, unknown>)[at.key] = `${value.slice(0, violation.limit - 1).trimEnd()}…`;
-    return `cut to ${violation.limit} characters; the whole text was ${quote(value)}`;
+    (at.parent as Record<string, unknown>)[at.key] = cutTo(value, violation.limit);
+    // Whole, however long: the note is the only place the rest of the text is kept.
+    return `cut to ${violation.limit} characters; the whole text was ${JSON.stringify(value)}`;
   }
   if (violation.kind === 'pattern' && typeof value === 'string') {
     (at.parent as Record<string, unknown>)[at.key] = null;
-    return `left empty; the old value was ${quote(value)}`;
+    return `left empty; the old value was ${JSON.stringify(value)}`;
   }
   if (violation.kind === 'links') {
     (at.parent as Record<string, unknown>)[at.key] = unlink(value);

@@ -2,16 +2,17 @@ import { sectionModules } from '../section-kit/registry';
 import type { SectionInput, SectionModule } from '../section-kit/section-module';
 import { FieldReader } from './field-reader';
 import type { ImportContext } from './import-context';
+import { originalOf } from './original';
 
 /** Which section type imports an old `template:` name. */
 const moduleForTemplate = (template: string): SectionModule | undefined =>
   [...sectionModules().values()].find((module) => module.templates.includes(template));
 
-const describeValue = (value: unknown): string => JSON.stringify(value).slice(0, 120);
 
 /**
  * Maps the `sections:` list, each section by the module of its type. A section of an unknown
- * template, and every field no mapper read, is reported with its position.
+ * template, and every field no mapper read, is reported with its position and its whole
+ * original, which also goes into the page's import notes.
  */
 export const mapSections = async (raw: unknown, ctx: ImportContext): Promise<SectionInput[]> => {
   if (raw == null) return [];
@@ -26,13 +27,13 @@ export const mapSections = async (raw: unknown, ctx: ImportContext): Promise<Sec
     const module = template ? moduleForTemplate(template) : undefined;
     if (!module) {
       const known = [...sectionModules().values()].flatMap((m) => m.templates).join(', ');
-      ctx.warn(fields.position, `template ${JSON.stringify(template)} has no section type here (${known}): the section was not imported`);
+      ctx.warn(fields.position, `template ${JSON.stringify(template)} has no section type here (${known}): the section was not imported; it was:${originalOf(item)}`);
       continue;
     }
     const section = await module.importSection(fields, ctx);
     if (section) sections.push(section);
     for (const { position, key, value } of fields.unread()) {
-      ctx.warn(position, `unknown field "${key}" was not carried over: ${describeValue(value)}`);
+      ctx.warn(position, `unknown field "${key}" was not carried over; it was:${originalOf(value)}`);
     }
   }
   return sections;

@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import mime from 'mime-types';
 import sharp from 'sharp';
 import { PLACEHOLDER_ALT, PLACEHOLDER_NAME, renderPlaceholder } from './placeholder';
+import { problemWith } from '../media/file-checks';
 import { extractSymbol } from './svg-symbol';
 
 type UploadService = {
@@ -135,6 +136,9 @@ export class MediaLibrary {
       if (content === 'other' || (kind === 'image' && content !== 'image')) {
         return { kind: 'refused', reason: `${sitePath} is not ${kind === 'image' ? 'an image' : 'an image or a PDF'} (judged by its content)` };
       }
+      // The media library's own check (an SVG that is more than a drawing, a misnamed file): reported here, never uploaded.
+      const problem = await problemWith({ filepath: file, originalFilename: path.basename(file) });
+      if (problem) return { kind: 'refused', reason: problem };
       const existing = await this.findImported(sitePath);
       if (existing) return { kind: 'found', ...existing };
       if (this.dryRun) return { kind: 'would-upload' };

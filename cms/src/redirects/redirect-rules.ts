@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { RuleViolation } from '../validation/rule-violation';
 
-const REDIRECT = 'api::redirect.redirect';
+import { redirectTarget } from './redirects-to';
 
-/** A site path a redirect points at, as the site looks it up (no query or fragment). */
-const sitePathOf = (to: string): string | null => (to.startsWith('/') && !to.startsWith('//') ? (to.split(/[?#]/)[0] ?? null) : null);
+const REDIRECT = 'api::redirect.redirect';
 
 /**
  * What Strapi's schema cannot check of a redirect: it leads nowhere (to itself), in a chain
@@ -17,16 +16,30 @@ export const checkRedirect = async (strapi: Core.Strapi, data: { from?: unknown;
   const to = typeof data.to === 'string' ? data.to : current?.to;
   if (!from || !to) return [];
   const out: RuleViolation[] = [];
-  const target = sitePathOf(to);
+  const target = redirectTarget(to);
   if (target === from) out.push({ path: ['to'], message: `A redirect from ${from} to itself would send visitors round in a loop.` });
   const others = (await documents.findMany({ fields: ['from', 'to'], limit: -1 })).filter((r) => r.documentId !== documentId);
   const onward = target ? others.find((r) => r.from === target) : undefined;
   if (onward) out.push({ path: ['to'], message: `${target} itself redirects to ${onward.to}: send visitors straight to ${onward.to} (no chains of redirects).` });
-  const inbound = others.filter((r) => typeof r.to === 'string' && sitePathOf(r.to) === from);
+  const inbound = others.filter((r) => typeof r.to === 'string' && redirectTarget(r.to) === from);
   if (inbound.length > 0) {
     out.push({ path: ['from'], message: `Other redirects lead to ${from} (${inbound.map((r) => r.from).join(', ')}): change them to ${to} first (no chains of redirects).` });
   }
   const page = await strapi.documents('api::page.page').findFirst({ filters: { path: from }, status: 'draft', fields: ['title'] });
   if (page) out.push({ path: ['from'], message: `${from} is the address of the page "${page.title}": a redirect there would hide the page.` });
   return out;
+};
+
+/**
+ * Publishing a redirect puts it in front of visitors: one that leads to a page of the site
+ * that is not published would lead them to "page not found". It goes live with that page.
+ */
+export const checkRedirectPublish = async (strapi: Core.Strapi, documentId: string): Promise<RuleViolation[]> => {
+  const redirect = await strapi.documents(REDIRECT).findOne({ documentId, status: 'draft', fields: ['to'] });
+  const target = typeof redirect?.to === 'string' ? redirectTarget(redirect.to) : null;
+  if (!target) return [];
+  const pages = strapi.documents('api::page.page');
+  const page = await pages.findFirst({ filters: { path: target }, status: 'draft', fields: ['documentId', 'title'] });
+  if (!page || (await pages.findOne({ documentId: page.documentId, status: 'published', fields: ['documentId'] }))) return [];
+  return [{ path: ['to'], message: `${target} is the page "${page.title}", which is not published: the redirect goes live by itself when the page is published.` }];
 };

@@ -17,5 +17,5 @@ export const allRules = (): Record<string, ComponentRule> =>
 export const ruleBook = (schema: (uid: string) => ModelSchema | undefined): RuleBook => {
   const texts = allTexts();
   const rules = allRules();
-  return { schema, rule: (uid) => rules[uid], text: (uid, field) => texts[uid]?.fields[field] };
+  return { schema, rule: (uid) => rules[uid], text: (uid, field) => texts[uid]?.fields[field], displayName: (uid) => schema(uid)?.info?.displayName };
 };

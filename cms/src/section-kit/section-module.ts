@@ -36,6 +36,11 @@ export type SectionModule<U extends SectionUid = SectionUid> = {
   texts: TextsByModel;
   /** Save rules the schema cannot express, by component uid (this one or its items). */
   rules?: Record<string, ComponentRule>;
+  /**
+   * What names an entry in the admin's lists, by component uid (this one or its items), for a
+   * component whose JSON has a hidden `label` field (its mainField): written at every save.
+   */
+  labels?: Record<string, (value: Record<string, unknown>) => string | null>;
   /** One old front-matter section of a template above, as this type's data; null (reported) when it cannot be carried at all. */
   importSection(fields: FieldReader, ctx: ImportContext): Promise<SectionInput<U> | null>;
 };

@@ -4,7 +4,8 @@ import { altTextField } from '../shared-components/alt-text';
 
 export default defineSection({
   uid: 'sections.hero',
-  templates: ['hero'],
+  // hero-image: its first name in the old editor, with `header` for the heading.
+  templates: ['hero', 'hero-image'],
   texts: {
     'sections.hero': {
       mainField: 'heading',
@@ -38,7 +39,7 @@ export default defineSection({
       const placeholder = await ctx.media.placeholder();
       image = placeholder.kind === 'found' ? placeholder.id : null;
     }
-    const heading = fields.text('heading');
+    const heading = fields.text('heading') ?? fields.text('header');
     const subtitle = fields.text('subtitle');
     // The old editor wrote `subtitle:` empty for "no subtitle" (its default was page-description).
     const showSubtitle = !('subtitle' in fields.keys()) || subtitle !== null;

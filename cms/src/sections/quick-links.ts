@@ -20,11 +20,19 @@ export default defineSection({
       },
     },
     'shared.quick-link': {
-      mainField: 'icon',
+      mainField: 'label',
       fields: {
         icon: { label: 'Icon', description: `One of: ${ICONS.join(', ')}.` },
         link: { label: 'Link' },
+        label: { label: 'Name in the list', description: 'Written when you save: the link’s text.', hidden: true },
       },
+    },
+  },
+
+  labels: {
+    'shared.quick-link': (item) => {
+      const link = item.link as { text?: unknown } | null | undefined;
+      return typeof link?.text === 'string' && link.text.trim() ? link.text.trim() : null;
     },
   },
 

@@ -1,4 +1,5 @@
 import { choice, richText } from '../importer/field-values';
+import { blocksText, firstWords } from '../section-kit/entry-labels';
 import { defineSection } from '../section-kit/section-module';
 import { hasLink, importLink } from '../shared-components/link';
 
@@ -7,7 +8,7 @@ export default defineSection({
   templates: ['text-area'],
   texts: {
     'sections.text-area': {
-      mainField: 'heading',
+      mainField: 'label',
       fields: {
         style: { label: 'Style', description: 'Plain; Two Column (heading and two columns); Flashy (green, framed); Splashy (framed).' },
         heading: { label: 'Heading', description: 'Shown above both columns.' },
@@ -15,8 +16,14 @@ export default defineSection({
         columnTwo: { label: 'Second column', description: 'Shown beside the text from tablet width up, below it on phones.' },
         showButton: { label: 'Show button', description: 'Shows a button under the text.' },
         button: { label: 'Button' },
+        label: { label: 'Name in the sections list', description: 'Written when you save: the heading, or the first words of the text.', hidden: true },
       },
     },
+  },
+
+  labels: {
+    // Most text areas have no heading: their first words tell them apart.
+    'sections.text-area': (area) => (typeof area.heading === 'string' && area.heading.trim() ? area.heading.trim() : firstWords(blocksText(area.body))) || null,
   },
 
   async importSection(fields, ctx) {

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { unconfirmedChanges } from '../site-sync/notify-site';
+import { checkForm, readFormToCheck } from './form-check';
 import { brokenLinks, pageUsage } from './link-report';
 
 type Json = Record<string, unknown>;
@@ -55,6 +57,21 @@ export const registerSiteTools = (strapi: Core.Strapi): void => {
         info: INFO,
       },
       {
+        method: 'POST',
+        path: '/check',
+        handler: async (ctx: Context) => {
+          const form = readFormToCheck((ctx.request as unknown as { body?: unknown }).body);
+          if (typeof form === 'string') {
+            ctx.status = 400;
+            ctx.body = { error: form };
+            return;
+          }
+          ctx.body = { problems: await checkForm(strapi, form) };
+        },
+        config: STAFF_ONLY,
+        info: INFO,
+      },
+      {
         method: 'GET',
         path: '/overview',
         handler: async (ctx: Context) => {
@@ -68,7 +85,7 @@ export const registerSiteTools = (strapi: Core.Strapi): void => {
           const waiting = drafts
             .filter((d) => !live.has(d.documentId as string) || new Date(d.updatedAt as string) > new Date(live.get(d.documentId as string)!))
             .map((d) => ({ documentId: d.documentId, title: d.title, path: d.path, updatedAt: d.updatedAt, published: live.has(d.documentId as string) }));
-          ctx.body = { site: siteUrl(), waiting, brokenLinks: links.length, liveBrokenLinks: links.filter((l) => l.live).length };
+          ctx.body = { site: siteUrl(), waiting, brokenLinks: links.length, liveBrokenLinks: links.filter((l) => l.live).length, unconfirmed: await unconfirmedChanges(strapi) };
         },
         config: STAFF_ONLY,
         info: INFO,

@@ -19,13 +19,15 @@ export type AttributeSchema = {
   private?: boolean;
   conditions?: { visible?: RulesLogic };
 };
-export type ModelSchema = { attributes: Record<string, AttributeSchema> };
+export type ModelSchema = { attributes: Record<string, AttributeSchema>; info?: { displayName?: string } };
 
 /** What the checks need to know about the content model. */
 export type RuleBook = {
   schema(uid: string): ModelSchema | undefined;
   rule(uid: string): ComponentRule | undefined;
   text(uid: string, field: string): FieldText | undefined;
+  /** A component's name in the admin ("Card with image"). */
+  displayName(uid: string): string | undefined;
 };
 
 type Json = Record<string, unknown>;

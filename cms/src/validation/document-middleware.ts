@@ -1,22 +1,29 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { followPageMove } from '../redirects/follow-page-moves';
+import { followPageStatus } from '../redirects/follow-page-status';
 import { linksBlockingPublish } from '../staff/link-report';
 import { isImporting } from './import-scope';
 import { checkPageAddress } from './page-address';
-import { checkRedirect } from '../redirects/redirect-rules';
+import { checkRedirect, checkRedirectPublish } from '../redirects/redirect-rules';
 import { ruleBook } from '../section-kit/content-model';
-import { checkDocument, type ModelSchema } from './check-document';
+import { checkDocument, type ModelSchema, type RuleBook } from './check-document';
+import { placeOf } from './place-of';
 import type { RuleViolation } from './rule-violation';
 
 /** Every action that writes what staff or a caller sent: a clone is a create from a copy. */
 const WRITES = new Set(['create', 'update', 'clone']);
 const LINK_HOLDERS = new Set(['api::page.page', 'api::global.global']);
 
-const refuse = (violations: RuleViolation[]): never => {
+/**
+ * Refuses a write: the admin shows `message` (where, in staff's words, and why) and marks each
+ * field of `details.errors` (whose paths are the form's).
+ */
+const refuse = (violations: RuleViolation[], where?: (violation: RuleViolation) => string): never => {
   const first = violations[0]!;
+  const message = where ? `${where(first)}: ${first.message}` : first.message;
   throw new errors.ValidationError(
-    violations.length === 1 ? first.message : `${first.message} (and ${violations.length - 1} more problem(s))`,
+    violations.length === 1 ? message : `${message} (and ${violations.length - 1} more problem(s))`,
     { errors: violations.map((v) => ({ path: v.path, message: v.message, name: 'ValidationError', value: null })) },
   );
 };
@@ -30,34 +37,59 @@ const addressOf = async (strapi: Core.Strapi, action: string, data: Record<strin
   return { ...data, path: source?.path };
 };
 
+export type WriteToCheck = { uid: string; action: 'create' | 'update' | 'clone'; data: Record<string, unknown>; documentId?: string };
+
+/**
+ * Everything a write of `data` must pass before it reaches the database, drafts included: the
+ * content rules of every field (check-document.ts), a page's address, a redirect's target. The
+ * same check answers the admin's question before it saves (src/staff/form-check.ts), so a value
+ * refused here is refused there first, with the form as staff left it.
+ */
+export const writeViolations = async (strapi: Core.Strapi, book: RuleBook, { uid, action, data, documentId }: WriteToCheck): Promise<RuleViolation[]> => {
+  const violations = checkDocument(book, uid, data);
+  if (uid === 'api::redirect.redirect') violations.push(...(await checkRedirect(strapi, data, documentId)));
+  if (uid === 'api::page.page') violations.push(...(await checkPageAddress(strapi, await addressOf(strapi, action, data, documentId), ownDocument(action, documentId))));
+  return violations;
+};
+
+/** The rule book over Strapi's loaded models. */
+export const strapiRuleBook = (strapi: Core.Strapi): RuleBook => ruleBook((uid) => strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as ModelSchema | undefined);
+
 /**
  * Document Service middlewares: every write of a document (page, site settings, redirect…),
  * from the admin, the REST API or the importer, passes the content rules before it reaches the
  * database, drafts included; the admin shows `message` and marks each field in
- * `details.errors`. Publishing refuses links to pages that are not there. Publishing a page at
- * a new address keeps the old one as a redirect.
+ * `details.errors`. Publishing refuses links to pages that are not there, and redirects to
+ * pages that are not published. Publishing a page at a new address keeps the old one as a
+ * redirect; redirects to a page go live and come down with it.
  */
 export const registerContentRules = (strapi: Core.Strapi): void => {
-  const book = ruleBook((uid) => strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as ModelSchema | undefined);
+  const book = strapiRuleBook(strapi);
   const rules: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const params = context.params as { data?: unknown; documentId?: string } | undefined;
     const data = params?.data;
     if (context.uid.startsWith('api::') && WRITES.has(context.action) && typeof data === 'object' && data !== null) {
-      const violations = checkDocument(book, context.uid, data as Record<string, unknown>);
-      if (context.uid === 'api::redirect.redirect') violations.push(...(await checkRedirect(strapi, data as Record<string, unknown>, params?.documentId)));
-      if (context.uid === 'api::page.page') violations.push(...(await checkPageAddress(strapi, await addressOf(strapi, context.action, data as Record<string, unknown>, params?.documentId), ownDocument(context.action, params?.documentId))));
-      if (violations.length > 0) refuse(violations);
+      const write = { uid: context.uid, action: context.action as WriteToCheck['action'], data: data as Record<string, unknown>, ...(params?.documentId ? { documentId: params.documentId } : {}) };
+      const violations = await writeViolations(strapi, book, write);
+      if (violations.length > 0) refuse(violations, (violation) => placeOf(book, context.uid, write.data, violation.path));
     }
     return next();
   };
-  const pageMoves: Modules.Documents.Middleware.Middleware = async (context, next) => {
+  // A page's address and status carry its redirects: a move leaves one behind, and a redirect to
+  // the page is live exactly while the page is (src/redirects/).
+  const pageRedirects: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const documentId = (context.params as { documentId?: string } | undefined)?.documentId;
-    if (context.uid !== 'api::page.page' || context.action !== 'publish' || !documentId) return next();
+    if (context.uid !== 'api::page.page' || !documentId || !['publish', 'unpublish', 'delete'].includes(context.action)) return next();
     const pages = strapi.documents('api::page.page');
-    const before = await pages.findOne({ documentId, status: 'published', fields: ['path'] });
+    const before = await pages.findOne({ documentId, status: context.action === 'delete' ? 'draft' : 'published', fields: ['path'] });
     const result = await next();
+    if (context.action !== 'publish') {
+      if (before?.path) await followPageStatus(strapi, before.path, false);
+      return result;
+    }
     const after = await pages.findOne({ documentId, status: 'published', fields: ['path'] });
     if (before?.path && after?.path && before.path !== after.path) await followPageMove(strapi, before.path, after.path);
+    if (after?.path) await followPageStatus(strapi, after.path, true);
     return result;
   };
   // Publishing puts links in front of visitors: none may lead to a page that is not there.
@@ -67,9 +99,13 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
       const violations = await linksBlockingPublish(strapi, context.uid, documentId);
       if (violations.length > 0) refuse(violations);
     }
+    if (context.action === 'publish' && documentId && context.uid === 'api::redirect.redirect') {
+      const violations = await checkRedirectPublish(strapi, documentId);
+      if (violations.length > 0) refuse(violations);
+    }
     return next();
   };
   strapi.documents.use(rules);
   strapi.documents.use(liveLinks);
-  strapi.documents.use(pageMoves);
+  strapi.documents.use(pageRedirects);
 };

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSession, contentApi } from '../support/http';
 import { runImport, runImportRefusing } from '../support/import-cli';
+import { livePage } from '../support/pages';
 
 type Json = Record<string, unknown>;
 const PAGES = '/content-manager/collection-types/api::page.page';
@@ -134,6 +135,9 @@ sections:
 - template: image
   image: /assets/images/bad%zzname.png
   alt_text: A name with a broken escape
+- template: image
+  image: /assets/images/drawing.svg
+  alt_text: A drawing that carries a script
 ---
 `,
   'pages/broken.md': `---
@@ -163,23 +167,7 @@ const loadPage = async (pagePath: string) => {
   const draft = await session.call('GET', `${PAGES}/${found.documentId}`);
   return draft.body.data as Json & { sections: Json[]; importNotes: string | null; status: string; publishedAt: string | null };
 };
-const publishedPage = async (pagePath: string) => {
-  const link = { populate: { page: { fields: ['path'] }, file: true } };
-  const { body } = await contentApi('/pages', {
-    filters: { path: { $eq: pagePath } },
-    populate: {
-      sections: {
-        on: {
-          'sections.hero': { populate: { image: true } },
-          'sections.text-area': { populate: { button: link } },
-          'sections.quick-links': { populate: { items: { populate: { link } } } },
-          'sections.image': { populate: { image: true } },
-        },
-      },
-    },
-  });
-  return (body.data as (Json & { sections: Json[]; documentId: string; updatedAt: string })[])[0];
-};
+const publishedPage = livePage;
 const uploadNames = async () => {
   const session = await admin();
   const { body } = await session.call('GET', '/upload/files?pageSize=200');
@@ -197,6 +185,7 @@ beforeAll(async () => {
   await mkdir(file('assets/docs'), { recursive: true });
   await sharp({ create: { width: 1440, height: 544, channels: 3, background: '#126B55' } }).png().toFile(file('assets/images/photo.png'));
   await writeFile(file('assets/images/notes.txt'), 'not an image\n');
+  await writeFile(file('assets/images/drawing.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script><rect width="4" height="4"/></svg>');
   await writeFile(file('assets/docs/guide.pdf'), '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
   // What a path escaping the site folder would reach.
   await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toFile(path.join(outside, 'secret.png'));
@@ -215,7 +204,7 @@ describe('import:jekyll on a site folder', () => {
   it('imports every page but the one with broken YAML, named at its line and column, and exits 1 for it', () => {
     expect(first.code, first.output).toBe(1);
     expect(first.output).toContain('Pages created: 8, updated: 0, unchanged: 0, failed: 1');
-    expect(first.output).toContain('pages/broken.md: broken YAML front matter at line 4, column 21: Flow sequence in block collection must be sufficiently indented and end with a ]');
+    expect(first.output).toContain('pages/broken.md: broken YAML front matter at line 4, column 11: the "[" that starts here is never closed: Flow sequence in block collection must be sufficiently indented and end with a ]');
   });
 
   it('reports each item it could not carry with its position, and no empty default as unknown', () => {
@@ -309,9 +298,11 @@ describe('import:jekyll on a site folder', () => {
     expect(output).toContain('pages/escapes.md sections[1]: image: "/assets/%2e%2e/%2e%2e/secret.png" points outside the site folder');
     expect(output).toContain('pages/escapes.md sections[2]: image: /assets/images/notes.txt is not an image (judged by its content)');
     expect(output).toContain('pages/escapes.md sections[3]: image: "/assets/images/bad%zzname.png" has a broken "%" escape');
+    expect(output).toContain('pages/escapes.md sections[4]: image: «drawing.svg» cannot be used: the element <h:script> is not SVG');
     const names = await uploadNames();
     expect(names).not.toContain('secret.png');
     expect(names).not.toContain('notes.txt');
+    expect(names).not.toContain('drawing.svg');
     expect((await loadPage('/escapes/'))!.importNotes).toContain('is required to publish');
   });
 
@@ -429,6 +420,15 @@ describe('the first-run seed, from the old site', () => {
     expect(await readFile(seed, 'utf8')).toContain('template: quick-links');
     const run = await runImport(['--dry-run', seed]);
     expect(run.output).toContain('unchanged: 1');
+  });
+
+  it('reads the 2022 draft of the seed page, an older shape kept as a fixture, and says what it lacks', async () => {
+    const draft2022 = path.resolve(import.meta.dirname, '../fixtures/clear-your-record-2022.md');
+    const run = await runImport(['--dry-run', draft2022]);
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toContain('Pages would be created: 1');
+    expect(run.output).toContain('Sections imported: hero 1, text-area 1, quick-links 1');
+    expect(run.output).toContain('clear-your-record-2022.md sections[0]: image: /assets/images/placehold/1440x544.webp is not in the site folder');
   });
 
   it('lists every page of the seed folder', async () => {

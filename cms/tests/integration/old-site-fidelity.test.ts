@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { contentApi } from '../support/http';
 import '../support/provided';
 import { runImport } from '../support/import-cli';
+import { livePage } from '../support/pages';
 import { CMS_DIR } from '../support/strapi-process';
 
 /**
@@ -212,44 +213,35 @@ const stored = (section: Json): Expectation => {
   return out;
 };
 
-const LINK = { populate: { page: { fields: ['path'] }, file: { fields: ['name', 'mime'] } } };
-const IMAGE = { fields: ['name', 'mime'] };
-const POPULATE = {
-  sections: {
-    on: {
-      'sections.hero': { populate: { image: IMAGE } },
-      'sections.text-area': { populate: { button: LINK } },
-      'sections.quick-links': { populate: { items: { populate: { link: LINK } } } },
-      'sections.card-with-image': { populate: { image: IMAGE, imageTwo: IMAGE, button: LINK, links: LINK } },
-      'sections.card-with-youtube': true,
-      'sections.cards-with-links': { populate: { cards: { populate: { link: LINK } } } },
-      'sections.banner': { populate: { button: LINK } },
-      'sections.embed': true,
-      'sections.line': true,
-      'sections.history': { populate: { events: true } },
-      'sections.images-with-captions': { populate: { images: { populate: { image: IMAGE } } } },
-      'sections.testimonial': { populate: { image: IMAGE } },
-      'sections.green-carousel': { populate: { blocks: { populate: { button: LINK } } } },
-      'sections.purple-carousel': { populate: { blocks: true } },
-      'sections.social-posts': { populate: { posts: { populate: { image: IMAGE, link: LINK } } } },
-      'sections.image': { populate: { image: IMAGE } },
-    },
-  },
-};
 const TEMPLATE_OF: Record<string, string> = { 'instagram-feed': 'sections.social-posts' };
 
-describe('the old site, imported by the first start', () => {
-  it('is the coalition’s old site as it was (the seed’s pages equal shared/old-site’s)', () => {
-    if (!existsSync(OLD_SITE)) return; // Only where the original copy sits beside the repository.
+// The original copy sits beside the repository only on the machines it was handed to: elsewhere
+// these tests are reported as skipped, never passed without looking.
+describe.skipIf(!existsSync(OLD_SITE))('the old repository itself, shared/old-site (skipped where that copy is not beside the repository)', () => {
+  it('is what the seed holds (the seed’s pages equal shared/old-site’s)', () => {
     for (const file of (readdirSync(path.join(OLD_SITE, 'pages'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md'))) {
       expect(readFileSync(path.join(SITE, 'pages', file), 'utf8'), file).toBe(readFileSync(path.join(OLD_SITE, 'pages', file), 'utf8'));
     }
   });
 
+  it('imported as it is (a dry run), keeps the Donate button, saying why: an empty donate file and no _config.yml to name one', async () => {
+    // What the old repository really holds: a 0-byte data file, and no _config.yml at all.
+    expect(readFileSync(path.join(OLD_SITE, '_data/donate-button.yml'), 'utf8')).toBe('');
+    expect(existsSync(path.join(OLD_SITE, '_config.yml'))).toBe(false);
+    const run = await runImport(['--dry-run', OLD_SITE]);
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toContain('Dry run: nothing was written.');
+    expect(run.output).toContain(
+      `${path.basename(OLD_SITE)} (site settings) _data/donate-button.yml: the file is empty and _config.yml has no "donate:" link: Site settings › Donate button keeps what it had`,
+    );
+  });
+});
+
+describe('the old site, imported by the first start', () => {
+
   it.each(pageFiles)('%s: every section, word, link target and image, published at its new address', async (file) => {
     const old = frontMatter(file);
-    const { body } = await contentApi('/pages', { filters: { path: { $eq: newUrlOf(file) } }, populate: POPULATE });
-    const page = (body.data as (Json & { sections: Json[] })[])[0];
+    const page = await livePage(newUrlOf(file));
     expect(page, `${newUrlOf(file)} is not published`).toBeDefined();
     expect(page!.title).toBe(old.title);
     expect(page!.description).toBe(String(old.description).trim());
@@ -281,10 +273,7 @@ describe('the old site, imported by the first start', () => {
         'pages/our-work/policy-and-advocacy.md sections[6].green_block[2]: links to pages/get-involved/membership.md, which is not a page of the site: kept as the path /get-involved/membership/',
         // Images the old site named but did not have.
         'pages/contact-us.md sections[0]: image: /assets/images/computer-6720x4480.jpg is not in the site folder: the generated 1440 × 544 placeholder was used',
-        'pages/services/clear-your-record.md sections[0]: image: /assets/images/placehold/1440x544.webp is not in the site folder: the generated 1440 × 544 placeholder was used',
         'site (site settings) _data/menu-footer.yml[0]: "Privacy Policy" links to pages/privacy-policy, which is not a published page: left out of the footer',
-        // The old footer's Mailchimp form: its list's u= and id= are not in the copy, so staff paste the address.
-        'site (site settings) _config.yml newsletter.action: "https://cannabisequityil.us4.list-manage.com/subscribe/post" is not a whole Mailchimp form address (…list-manage.com/subscribe/post?u=…&id=…): the sign-up form is off until one is set in Site settings',
       ].sort(),
     );
   });
@@ -327,7 +316,12 @@ describe('the old site, imported by the first start', () => {
       ['Instagram', 'https://www.instagram.com/CannaEquityIL/'],
       ['Twitter', 'https://twitter.com/CannaEquityIL'],
     ]);
-    expect(global.newsletter).toMatchObject({ enabled: false, action: null, heading: 'Get the greenest coalition news', text: 'Sign up for our newsletter' });
+    expect(global.newsletter).toMatchObject({
+      enabled: true,
+      action: 'https://cannabisequityil.us4.list-manage.com/subscribe/post?u=c360a61cfb6b7770fdeec8b00&id=ec442a90dd&f_id=008b5ee8f0',
+      heading: 'Get the greenest coalition news',
+      text: 'Sign up for our newsletter',
+    });
     expect(global.searchEnabled).toBe(true);
   });
 

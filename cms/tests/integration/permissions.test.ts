@@ -1,10 +1,11 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { contentApi, sendContentApi } from '../support/http';
 
 const PRIVATE = ['createdBy', 'updatedBy', 'password', 'resetPasswordToken', 'accessKey', 'encryptedKey', 'registrationToken'];
 
 describe('anonymous callers', () => {
-  it.each(['/pages', '/global', '/pages?status=draft', '/global?status=draft'])('are refused GET %s', async (path) => {
+  it.each(['/pages', '/global', '/redirects', '/pages?status=draft', '/global?status=draft', '/redirects?status=draft'])('are refused GET %s', async (path) => {
     const [route, query] = path.split('?');
     const { status } = await contentApi(route!, query ? { status: 'draft' } : {}, null);
     expect([401, 403]).toContain(status);
@@ -12,8 +13,9 @@ describe('anonymous callers', () => {
 });
 
 describe('the read-only token of the site', () => {
-  it('reads published pages and the site settings', async () => {
+  it('reads published pages, redirects and the site settings', async () => {
     expect((await contentApi('/pages')).status).toBe(200);
+    expect((await contentApi('/redirects')).status).toBe(200);
     expect((await contentApi('/global')).status).toBe(200);
   });
 
@@ -27,6 +29,26 @@ describe('the read-only token of the site', () => {
     expect((await sendContentApi('PUT', '/global', { data: { siteName: 'Hacked' } })).status).toBe(403);
     expect((await sendContentApi('DELETE', '/global', undefined)).status).toBe(403);
     expect((await sendContentApi('POST', '/upload', {})).status).toBe(403);
+  });
+
+  it('reads no draft and no preview of pages, settings or redirects: drafts are answered only inside a staff preview session', async () => {
+    for (const route of ['/pages', '/global', '/redirects']) {
+      expect((await contentApi(route, { status: 'draft' })).status, route).toBe(403);
+      expect((await contentApi(route, { publicationState: 'preview' })).status, route).toBe(403);
+      expect((await contentApi(route, { status: 'published' })).status, route).toBe(200);
+    }
+  });
+
+  it('reads a draft with an open preview session, and not with an expired or forged one', async () => {
+    const secret = inject('strapi').env.PREVIEW_SECRET!;
+    const session = (expires: number) => `${expires}.${createHmac('sha256', secret).update(`preview:${expires}`).digest('base64url')}`;
+    const now = Math.floor(Date.now() / 1000);
+    const read = (value: string) =>
+      fetch(`${inject('strapi').url}/api/pages?status=draft`, { headers: { Authorization: `Bearer ${inject('strapi').readToken}`, 'X-Preview-Session': value } }).then((r) => r.status);
+    expect(await read(session(now + 600))).toBe(200);
+    expect(await read(session(now - 10))).toBe(403);
+    expect(await read(session(Math.floor(Date.UTC(2100, 0, 1) / 1000)))).toBe(403);
+    expect(await read(`${now + 600}.forged`)).toBe(403);
   });
 
   it('cannot list users or media', async () => {
@@ -85,8 +107,17 @@ describe('browsers calling the CMS from another site (CORS)', () => {
     }
   });
 
-  it('are allowed from the coalition’s site (WEB_URL) only', async () => {
-    const response = await preflight('http://localhost:4321');
-    expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:4321');
+  it('are not allowed from the coalition’s own site either: the site reads the CMS from its server, never a browser', async () => {
+    const site = new URL(inject('strapi').env.WEB_URL ?? 'http://localhost:4321').origin;
+    const response = await preflight(site);
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('are allowed from the admin’s own origin', async () => {
+    // PUBLIC_URL, or http://localhost:PORT when it is not set (config/middlewares.ts).
+    const own = inject('strapi').env.PUBLIC_URL ?? `http://localhost:${new URL(inject('strapi').url).port}`;
+    const response = await preflight(own);
+    expect(response.headers.get('access-control-allow-origin')).toBe(own);
   });
 });

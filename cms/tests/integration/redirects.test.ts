@@ -16,6 +16,9 @@ describe('redirects staff keep in the CMS', () => {
     const created = await admin.call('POST', REDIRECTS, { from: '/old-news/', to: '/about-us/mission-and-history/', type: 'Temporary' });
     expect(created.status).toBe(201);
     try {
+      // A draft until published, like a page.
+      expect((await contentApi('/redirects', { filters: { from: { $eq: '/old-news/' } } })).body.data).toEqual([]);
+      expect((await admin.call('POST', `${REDIRECTS}/${(created.body.data as Json).documentId}/actions/publish`, {})).status).toBe(200);
       const { body } = await contentApi('/redirects', { filters: { from: { $eq: '/old-news/' } } });
       expect(body.data).toMatchObject([{ from: '/old-news/', to: '/about-us/mission-and-history/', type: 'Temporary' }]);
     } finally {
@@ -34,6 +37,22 @@ describe('redirects staff keep in the CMS', () => {
     const response = await admin.call('POST', REDIRECTS, { type: 'Permanent', ...data });
     expect(response.status).toBe(400);
     expect(errorsOf(response.body)).toEqual(expect.arrayContaining([[field, expect.stringContaining(message)]]));
+  });
+
+  it('refuse to publish a redirect to a page that is not published: it goes live with the page', async () => {
+    const admin = await adminSession();
+    const page = await admin.call('POST', PAGES, { title: 'Not Yet Live', path: '/not-yet-live/', description: 'A draft page a redirect leads to.', sections: [] });
+    const redirect = await admin.call('POST', REDIRECTS, { from: '/soon/', to: '/not-yet-live/', type: 'Permanent' });
+    try {
+      const published = await admin.call('POST', `${REDIRECTS}/${(redirect.body.data as Json).documentId}/actions/publish`, {});
+      expect(published.status).toBe(400);
+      expect(errorsOf(published.body)).toEqual([['to', '/not-yet-live/ is the page "Not Yet Live", which is not published: the redirect goes live by itself when the page is published.']]);
+      expect((await admin.call('POST', `${PAGES}/${(page.body.data as Json).documentId}/actions/publish`, {})).status).toBe(200);
+      expect((await contentApi('/redirects', { filters: { from: { $eq: '/soon/' } } })).body.data).toMatchObject([{ from: '/soon/', to: '/not-yet-live/' }]);
+    } finally {
+      await admin.call('DELETE', `${REDIRECTS}/${(redirect.body.data as Json).documentId}`);
+      await admin.call('DELETE', `${PAGES}/${(page.body.data as Json).documentId}`);
+    }
   });
 
   it('refuse a redirect from an address other redirects lead to (no chains)', async () => {

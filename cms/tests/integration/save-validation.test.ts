@@ -13,7 +13,7 @@ const loadSeedDraft = async () => {
   const data = structuredClone(draft.body.data) as Json & { sections: Json[] };
   // What the admin shows about the document (draft, modified…), not something a save sends.
   delete data.status;
-  return { admin, documentId, data };
+  return { admin, documentId, data, quickLinks: data.sections.find((s) => s.__component === 'sections.quick-links') as { items: { link: Json }[] } };
 };
 
 const errorsOf = (body: Json) => {
@@ -25,13 +25,12 @@ describe('saving in the admin', () => {
   it.each([' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example/'])(
     'refuses a quick link to %j with a message on the field',
     async (url) => {
-      const { admin, documentId, data } = await loadSeedDraft();
-      const quickLinks = data.sections[2] as { items: { link: Json }[] };
+      const { admin, documentId, data, quickLinks } = await loadSeedDraft();
       quickLinks.items[0]!.link.url = url;
       const response = await admin.call('PUT', `${PAGES}/${documentId}`, data);
       expect(response.status).toBe(400);
       const { message, paths } = errorsOf(response.body);
-      expect(paths).toEqual(['sections.2.items.0.link.url']);
+      expect(paths).toEqual(['sections.1.items.0.link.url']);
       expect(message).toMatch(/not allowed|another site|control characters/);
     },
   );
@@ -76,14 +75,14 @@ describe('saving in the admin', () => {
     expect(errorsOf(response.body).paths).toEqual(['path']);
   });
 
-  it('leaves nothing unsafe behind: the published page still links to "#"', async () => {
+  it('leaves nothing unsafe behind: the published page still links where the coalition wrote', async () => {
     const { body } = await contentApi('/pages', {
       filters: { path: { $eq: '/services/clear-your-record/' } },
       populate: { sections: { on: { 'sections.quick-links': { populate: { items: { populate: { link: true } } } } } } },
     });
     const page = (body.data as { sections: { __component: string; items?: { link: { url: string } }[] }[] }[])[0]!;
     const urls = page.sections.flatMap((s) => s.items ?? []).map((i) => i.link.url);
-    expect(urls).toEqual(['#', '#', '#']);
+    expect(urls).toEqual(['https://newleafillinois.org/s/', 'https://www.facebook.com/watch/?v=757545795007193&extid=317FVRy2rHqdpH0D', 'https://www.facebook.com/watch/?v=1262070770807141']);
   });
 
   it('accepts a new draft page with safe links (https, mailto, tel, site path), which stays unpublished', async () => {
@@ -138,12 +137,11 @@ describe('cloning a page (the admin’s Duplicate)', () => {
   };
 
   it('passes the same rules as a save: no javascript: link, no off-site address', async () => {
-    const { data } = await loadSeedDraft();
-    const quickLinks = data.sections[2] as { items: { link: Json }[] };
+    const { data, quickLinks } = await loadSeedDraft();
     quickLinks.items[0]!.link.url = 'javascript:alert(1)';
     const unsafe = await clone({ ...data, path: '/services/clear-your-record-copy/' });
     expect(unsafe.status).toBe(400);
-    expect(errorsOf(unsafe.body).paths).toContain('sections.2.items.0.link.url');
+    expect(errorsOf(unsafe.body).paths).toContain('sections.1.items.0.link.url');
     const offSite = await clone({ path: 'https://evil.example/phish/' });
     expect(offSite.status).toBe(400);
     expect(errorsOf(offSite.body).paths).toEqual(['path']);

@@ -14,8 +14,15 @@ export const startSuite = async (project: TestProject, kind: 'sqlite' | 'postgre
     await database.drop();
     throw error;
   }
+  const login = async (email: string, password: string): Promise<string> => {
+    const response = await fetch(`${server.url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    if (response.status !== 200) throw new Error(`${email}: admin login failed with ${response.status}: ${await response.text()}`);
+    return ((await response.json()) as { data: { token: string } }).data.token;
+  };
   project.provide('strapi', {
     url: server.url,
+    adminToken: await login(env.ADMIN_EMAIL!, env.ADMIN_PASSWORD!),
+    editorToken: await login(env.EDITOR_EMAIL!, env.EDITOR_PASSWORD!),
     readToken: env.STRAPI_READ_TOKEN!,
     adminEmail: env.ADMIN_EMAIL!,
     adminPassword: env.ADMIN_PASSWORD!,

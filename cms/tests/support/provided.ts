@@ -6,6 +6,12 @@ export type ProvidedStrapi = {
   /** The staff login: the Editor role. */
   editorEmail: string;
   editorPassword: string;
+  /**
+   * Admin sessions made once for the whole suite (Strapi allows 5 logins per 5 minutes per
+   * email): each test file reuses them instead of logging in again.
+   */
+  adminToken: string;
+  editorToken: string;
   database: string;
   /** The environment the server runs with: a CLI run with it talks to the same database. */
   env: Record<string, string>;

@@ -5,7 +5,8 @@ import { allTexts } from '../../src/section-kit/content-model';
 import { loadSectionModules, moduleName, ZONE_COMPONENTS } from '../../src/section-kit/registry';
 import type { AttributeSchema } from '../../src/validation/check-document';
 import { ALT_TEXT_REGEX } from '../../src/shared-components/alt-text';
-import { FRAME_SOURCES, frameSourcesRegex } from '../../src/shared-components/frame-sources';
+import { EMBED_SHAPES } from '../../src/sections/embed';
+import { FRAME_SOURCES, frameSourcesRegex, videoAddressRegex } from '../../src/shared-components/frame-sources';
 import { SRC, componentUids, schemaFromFiles } from '../support/schema-files';
 
 beforeAll(async () => {
@@ -78,5 +79,34 @@ describe('the section types of the CMS', () => {
   it('keep the embed address pattern made from the one list of frame sources', () => {
     const regex = schemaFromFiles('sections.embed')!.attributes.url!.regex;
     expect(regex, 'replace the regex of "url" in src/components/sections/embed.json with this').toBe(frameSourcesRegex(FRAME_SOURCES.map((s) => s.prefix)));
+  });
+
+  it('give the importer a width ÷ height for every embed shape staff can choose', () => {
+    const shapes = schemaFromFiles('sections.embed')!.attributes.aspectRatio!.enum!.filter((shape) => shape !== 'Fixed height');
+    expect(Object.keys(EMBED_SHAPES), 'EMBED_SHAPES in src/sections/embed.ts must list the aspectRatio values of src/components/sections/embed.json').toEqual(shapes);
+  });
+
+  it('let a video card play what an embed may frame: its address pattern is made from the same list', () => {
+    const regex = schemaFromFiles('sections.card-with-youtube')!.attributes.videoUrl!.regex;
+    expect(regex, 'replace the regex of "videoUrl" in src/components/sections/card-with-youtube.json with this').toBe(videoAddressRegex(FRAME_SOURCES.map((s) => s.prefix)));
+    const rule = new RegExp(regex!);
+    expect(rule.test('https://www.facebook.com/plugins/video.php?height=314&href=https%3A%2F%2Fwww.facebook.com%2FLegalAidChicago%2Fvideos%2F757545795007193%2F')).toBe(true);
+    expect(rule.test('https://youtu.be/dQw4w9WgXcQ')).toBe(true);
+    expect(rule.test('https://evil.example/plugins/video.php')).toBe(false);
+  });
+
+  it('warn of a photo too small for its place at the width their help text asks for (pluginOptions.site.idealWidth)', () => {
+    const texts = allTexts();
+    const asked: string[] = [];
+    for (const uid of reachableModels()) {
+      for (const [field, attribute] of Object.entries(schemaFromFiles(uid)?.attributes ?? {})) {
+        const wanted = /at least (\d+) px wide/.exec(texts[uid]?.fields[field]?.description ?? '')?.[1];
+        if (attribute.type !== 'media' || wanted === undefined) continue;
+        asked.push(`${uid}.${field}`);
+        const site = (attribute as { pluginOptions?: { site?: { idealWidth?: number } } }).pluginOptions?.site;
+        expect(site?.idealWidth, `${uid} › ${field}: its help asks for ${wanted} px; set pluginOptions.site.idealWidth in its schema`).toBe(Number(wanted));
+      }
+    }
+    expect(asked).toEqual(expect.arrayContaining(['sections.card-with-image.image', 'sections.card-with-image.imageTwo', 'sections.image.image']));
   });
 });

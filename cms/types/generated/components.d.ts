@@ -17,7 +17,13 @@ export interface ItemsCaptionedImage extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    image: Schema.Attribute.Media<'images'> & Schema.Attribute.Required;
+    image: Schema.Attribute.Media<'images'> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        site: {
+          altText: 'altText';
+        };
+      }>;
   };
 }
 
@@ -114,7 +120,13 @@ export interface ItemsSocialPost extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    image: Schema.Attribute.Media<'images'> & Schema.Attribute.Required;
+    image: Schema.Attribute.Media<'images'> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        site: {
+          altText: 'altText';
+        };
+      }>;
     link: Schema.Attribute.Component<'shared.link', false> &
       Schema.Attribute.Required;
   };
@@ -169,8 +181,19 @@ export interface SectionsCardWithImage extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
-    image: Schema.Attribute.Media<'images'> & Schema.Attribute.Required;
-    imageTwo: Schema.Attribute.Media<'images'>;
+    image: Schema.Attribute.Media<'images'> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        site: {
+          altText: 'altText';
+        };
+      }>;
+    imageTwo: Schema.Attribute.Media<'images'> &
+      Schema.Attribute.SetPluginOptions<{
+        site: {
+          altText: 'altTextTwo';
+        };
+      }>;
     links: Schema.Attribute.Component<'shared.link', true> &
       Schema.Attribute.SetMinMax<
         {
@@ -188,7 +211,7 @@ export interface SectionsCardWithImage extends Struct.ComponentSchema {
 export interface SectionsCardWithYoutube extends Struct.ComponentSchema {
   collectionName: 'components_sections_cards_with_youtube';
   info: {
-    description: 'A YouTube video beside a white text panel, on a light purple band. The video loads only when a visitor plays it.';
+    description: 'A video (YouTube, or a Facebook video) beside a white text panel, on a light purple band. The video loads only when a visitor plays it.';
     displayName: 'Card with video';
     icon: 'play';
   };
@@ -206,7 +229,7 @@ export interface SectionsCardWithYoutube extends Struct.ComponentSchema {
     videoUrl: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 300;
+        maxLength: 2000;
       }>;
   };
 }
@@ -244,7 +267,11 @@ export interface SectionsEmbed extends Struct.ComponentSchema {
         'Landscape 16:9',
         'Landscape 4:3',
         'Square 1:1',
+        'Portrait 4:5',
         'Portrait 3:4',
+        'Portrait 8.5:11',
+        'Portrait A4',
+        'Portrait 9:16',
         'Fixed height',
       ]
     > &
@@ -312,6 +339,14 @@ export interface SectionsHero extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+    focusX: Schema.Attribute.Enumeration<
+      ['Left', 'Center-left', 'Center', 'Center-right', 'Right']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'Center'>;
+    focusY: Schema.Attribute.Enumeration<['Top', 'Center', 'Bottom']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'Center'>;
     gradient: Schema.Attribute.Boolean &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<true>;
@@ -319,7 +354,15 @@ export interface SectionsHero extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    image: Schema.Attribute.Media<'images'> & Schema.Attribute.Required;
+    image: Schema.Attribute.Media<'images'> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        site: {
+          altText: 'altText';
+          idealHeight: 544;
+          idealWidth: 1440;
+        };
+      }>;
     marginColor: Schema.Attribute.Enumeration<['White', 'Black']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'White'>;
@@ -380,7 +423,13 @@ export interface SectionsImage extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    image: Schema.Attribute.Media<'images'> & Schema.Attribute.Required;
+    image: Schema.Attribute.Media<'images'> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        site: {
+          altText: 'altText';
+        };
+      }>;
   };
 }
 
@@ -507,7 +556,12 @@ export interface SectionsTestimonial extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    image: Schema.Attribute.Media<'images'>;
+    image: Schema.Attribute.Media<'images'> &
+      Schema.Attribute.SetPluginOptions<{
+        site: {
+          altText: 'altText';
+        };
+      }>;
     name: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -534,6 +588,11 @@ export interface SectionsTextArea extends Struct.ComponentSchema {
     button: Schema.Attribute.Component<'shared.link', false>;
     columnTwo: Schema.Attribute.Blocks;
     heading: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    label: Schema.Attribute.String &
+      Schema.Attribute.Private &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
@@ -642,6 +701,11 @@ export interface SharedQuickLink extends Struct.ComponentSchema {
     icon: Schema.Attribute.Enumeration<['video', 'house', 'bill', 'calendar']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'house'>;
+    label: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
     link: Schema.Attribute.Component<'shared.link', false> &
       Schema.Attribute.Required;
   };

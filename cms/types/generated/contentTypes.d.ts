@@ -578,13 +578,13 @@ export interface ApiPagePage extends Struct.CollectionTypeSchema {
 export interface ApiRedirectRedirect extends Struct.CollectionTypeSchema {
   collectionName: 'redirects';
   info: {
-    description: 'An old or short address of the site that sends visitors on to another address.';
+    description: 'An old or short address of the site that sends visitors on to another address. Live once published; one that leads to a page goes live and comes down with that page.';
     displayName: 'Redirect';
     pluralName: 'redirects';
     singularName: 'redirect';
   };
   options: {
-    draftAndPublish: false;
+    draftAndPublish: true;
   };
   attributes: {
     createdAt: Schema.Attribute.DateTime;

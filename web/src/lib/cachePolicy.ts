@@ -1,6 +1,7 @@
 import type { AstroGlobal } from 'astro';
 import { config } from '../config';
 import { PAGE_CACHE } from './cacheTags';
+import { setStatus } from './responseStatus';
 
 /** How long a response may be kept in the route cache and what purges it; false: never kept. */
 export type CachePolicy = false | { maxAge: number; swr: number; tags: string[] };
@@ -11,12 +12,11 @@ type RouteCache = AstroGlobal['cache'];
 export const pagePolicy = (tags: string[], maxAge = config().pageMaxAge): CachePolicy => ({ maxAge, swr: PAGE_CACHE.swr, tags });
 
 /**
- * How long this process keeps its copy of the site settings and addresses. With a cache in front
- * (PAGE_CACHE=edge) none: the webhook reaches one replica, and the page another one renders after
- * the purge must not come from an older copy (the cache would keep it). Renders are then only the
- * cache's misses, so reading them each time costs little.
+ * How long this process keeps its copy of the site settings and addresses, at most: the webhook
+ * says sooner when they change (with several replicas behind a cache, the one it reaches tells
+ * the others before the cache is purged: lib/sitePeers.ts).
  */
-export const cmsCopyMaxAgeMs = (): number => (config().cacheMode === 'edge' ? 0 : PAGE_CACHE.maxAge * 1000);
+export const cmsCopyMaxAgeMs = (): number => PAGE_CACHE.maxAge * 1000;
 
 /** Gives a response its cache policy, unless caching is off for this site (PAGE_CACHE=off). */
 export const applyCachePolicy = (cache: RouteCache, policy: CachePolicy): void => {
@@ -29,7 +29,7 @@ export const applyPageResult = (
   astro: Pick<AstroGlobal, 'response' | 'cache'>,
   result: { status: number; headers: Record<string, string>; cache: CachePolicy },
 ): void => {
-  astro.response.status = result.status;
+  setStatus(astro, result.status);
   for (const [name, value] of Object.entries(result.headers)) astro.response.headers.set(name, value);
   applyCachePolicy(astro.cache, result.cache);
 };

@@ -1,7 +1,8 @@
 /**
  * Tags of rendered responses in Astro's route cache, and which ones a CMS change purges.
- * A page carries its own tag, the tags of the pages it links to (their address may change)
- * and the site settings' tag (header and footer are on every page).
+ * A page carries its own tag, the tags of the pages it links to (their address may change),
+ * the site settings' tag (header and footer are on every page) and a tag per media file it
+ * shows (its addresses carry the file's version, which a replace changes).
  */
 export const GLOBAL_TAG = 'global';
 export const NOT_FOUND_TAG = 'not-found';
@@ -9,15 +10,22 @@ export const SITEMAP_TAG = 'sitemap';
 export const REDIRECTS_TAG = 'redirects';
 export const pageTag = (documentId: string): string => `page:${documentId}`;
 export const linksToTag = (documentId: string): string => `links-to:${documentId}`;
+/** `file`: the path under /uploads/. The site's media responses of the file carry it too, for the cache in front. */
+export const mediaTag = (file: string): string => `media:/uploads/${file}`;
+/** The media library's files, as the CMS names them in what it tells the site. */
+export const MEDIA_UID = 'plugin::upload.file';
 
-export const tagsForPage = (documentId: string, linkedPageIds: string[]): string[] => [
+export const tagsForPage = (documentId: string, linkedPageIds: string[], mediaFiles: string[] = []): string[] => [
   pageTag(documentId),
   GLOBAL_TAG,
   ...linkedPageIds.map(linksToTag),
+  ...mediaFiles.map(mediaTag),
 ];
 
-/** What a Strapi webhook about `uid` (and that entry) makes stale. */
-export const tagsToPurge = (uid: string, documentId: string | undefined): string[] => {
+/** What a Strapi webhook about `uid` (and that entry, or that media `file` under /uploads/) makes stale. */
+export const tagsToPurge = (uid: string, documentId: string | undefined, file: string | null = null): string[] => {
+  // A replaced file keeps its address: every page showing it is rendered again with the new version.
+  if (uid === MEDIA_UID) return file === null ? [] : [mediaTag(file)];
   if (uid === 'api::global.global') return [GLOBAL_TAG];
   // A new or changed redirect may answer an address that was a 404 or another redirect.
   if (uid === 'api::redirect.redirect') return [REDIRECTS_TAG, NOT_FOUND_TAG];

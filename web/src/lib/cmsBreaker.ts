@@ -16,6 +16,11 @@ export class CmsBreaker {
     return this.closedUntil;
   }
 
+  /** Whether the breaker is pausing requests now; unlike `allow`, asking takes no probe's turn. */
+  paused(now = Date.now()): boolean {
+    return now < this.closedUntil;
+  }
+
   /** Whether a request may go to the CMS now; after a pause, one probe goes and the others wait for its outcome. */
   allow(now = Date.now()): boolean {
     if (now < this.closedUntil) return false;
@@ -39,7 +44,14 @@ export class CmsBreaker {
 }
 
 const BREAKER = Symbol.for('cannabis-equity-il.cms-breaker');
-type WithBreaker = typeof globalThis & { [BREAKER]?: CmsBreaker };
+const MEDIA_BREAKER = Symbol.for('cannabis-equity-il.media-breaker');
+type WithBreaker = typeof globalThis & { [BREAKER]?: CmsBreaker; [MEDIA_BREAKER]?: CmsBreaker };
 
-/** The process's one breaker (on globalThis: the server entry and Astro's bundle share it). */
+/** The breaker of the CMS's content (on globalThis: the server entry and Astro's bundle share it). */
 export const cmsBreaker = (): CmsBreaker => ((globalThis as WithBreaker)[BREAKER] ??= new CmsBreaker());
+
+/**
+ * The breaker of media files (lib/uploads.ts): a flood of media requests that times out stops
+ * media for a while, never pages, which keep being rendered while the CMS answers their reads.
+ */
+export const mediaBreaker = (): CmsBreaker => ((globalThis as WithBreaker)[MEDIA_BREAKER] ??= new CmsBreaker());

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { imagePopulate } from './image';
 import { linkPopulate, linkSchema, type Link } from './link';
 import { isPagePath } from './pagePath';
-import { cmsGet, type CmsResult } from './strapiClient';
+import { uploadFile } from './uploads';
+import { cmsGet, type CmsRequest, type CmsResult } from './strapiClient';
 import { sectionsPopulate } from '../sections/registry';
 
 /** The page envelope; its sections are validated one by one by the registry. */
@@ -26,6 +27,7 @@ const logoSchema = z.object({
   height: z.number().nullish(),
   alternativeText: z.string().nullish(),
   mime: z.string().optional(),
+  updatedAt: z.string().optional(),
 });
 
 export const globalSchema = z.object({
@@ -101,7 +103,7 @@ export const globalQuery = () => ({
 });
 
 /** A published page (or its draft, for preview) by its web address; null when there is none. */
-export const fetchPage = async (path: string, draft = false): Promise<CmsResult<CmsPage | null>> => {
+export const fetchPage = async (path: string, draft: CmsRequest['draft'] = false): Promise<CmsResult<CmsPage | null>> => {
   const result = await cmsGet({ ...pageQuery(path), draft }, pageEnvelopeSchema);
   return { data: result.data.data[0] ?? null, stale: result.stale };
 };
@@ -153,20 +155,21 @@ export const fetchPageList = async (): Promise<CmsResult<{ path: string; updated
   }
 };
 
-const redirectSourcesSchema = z.object({
-  data: z.array(z.object({ from: z.string() })),
+const redirectListSchema = z.object({
+  data: z.array(redirectSchema.pick({ from: true, to: true, type: true })),
   meta: z.object({ pagination: z.object({ page: z.number(), pageCount: z.number() }) }),
 });
+export type CmsRedirectEntry = z.infer<typeof redirectListSchema>['data'][number];
 
-/** Every address a redirect answers (its `from`). */
-export const fetchRedirectSources = async (): Promise<CmsResult<string[]>> => {
-  const sources: string[] = [];
+/** Every live redirect: the address it answers (`from`), where it leads and how. */
+export const fetchRedirects = async (): Promise<CmsResult<CmsRedirectEntry[]>> => {
+  const redirects: CmsRedirectEntry[] = [];
   let stale = false;
   for (let page = 1; ; page += 1) {
-    const result = await cmsGet({ path: '/redirects', query: { fields: ['from'], sort: ['from:asc'], pagination: { page, pageSize: 100 } } }, redirectSourcesSchema);
+    const result = await cmsGet({ path: '/redirects', query: { fields: ['from', 'to', 'type'], sort: ['from:asc'], pagination: { page, pageSize: 100 } } }, redirectListSchema);
     stale ||= result.stale;
-    sources.push(...result.data.data.map((redirect) => redirect.from));
-    if (page >= result.data.meta.pagination.pageCount) return { data: sources, stale };
+    redirects.push(...result.data.data);
+    if (page >= result.data.meta.pagination.pageCount) return { data: redirects, stale };
   }
 };
 
@@ -203,4 +206,24 @@ export const linkedPageIds = (values: unknown): string[] => {
   };
   walk(values);
   return [...ids];
+};
+
+/**
+ * The media-library files a render shows or links to (paths under /uploads/), so that replacing
+ * or deleting one of them purges it: images, files of links, and addresses typed as links.
+ */
+export const mediaFilesIn = (values: unknown): string[] => {
+  const files = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      for (const [key, inner] of Object.entries(value)) {
+        const file = key === 'url' && typeof inner === 'string' ? uploadFile(inner.replace(/[?#].*$/, '')) : null;
+        if (file !== null) files.add(file);
+        else walk(inner);
+      }
+    }
+  };
+  walk(values);
+  return [...files];
 };

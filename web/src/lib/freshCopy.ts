@@ -13,6 +13,8 @@ export class FreshCopy<T> {
   private changes = 0;
   private loads = 0;
   private pending: Promise<CmsResult<T>> | null = null;
+  /** The count of changes the pending load started after. */
+  private pendingFor = -1;
 
   constructor(
     /** What it is, for the log: "the site settings". */
@@ -36,8 +38,19 @@ export class FreshCopy<T> {
   async get(): Promise<CmsResult<T>> {
     const maxAgeMs = typeof this.maxAgeMs === 'function' ? this.maxAgeMs() : this.maxAgeMs;
     if (this.value !== null && !this.stale && Date.now() - this.loadedAt < maxAgeMs) return { data: this.value, stale: false };
-    this.pending ??= (async () => {
-      const changes = this.changes;
+    // A load that began before the latest change may not hold it: whoever asks after the change
+    // waits for that load to end and for one of its own, or a page rendered right after a publish
+    // would be built (and cached) from the copy from before it.
+    while (this.pending && this.pendingFor !== this.changes) await this.pending.catch(() => undefined);
+    if (this.value !== null && !this.stale && Date.now() - this.loadedAt < maxAgeMs) return { data: this.value, stale: false };
+    this.pending ??= this.loadAgain();
+    return this.pending;
+  }
+
+  private loadAgain(): Promise<CmsResult<T>> {
+    const changes = this.changes;
+    this.pendingFor = changes;
+    const loading = (async () => {
       try {
         const { data, stale } = await this.load();
         this.value = data;
@@ -50,10 +63,17 @@ export class FreshCopy<T> {
         if (this.value === null) throw error;
         console.warn(`[cms] ${this.name} could not be loaded again; using the copy from ${new Date(this.loadedAt).toISOString()}: ${(error as Error).message}`);
         return { data: this.value, stale: true };
-      } finally {
-        this.pending = null;
       }
     })();
-    return this.pending;
+    // Registered before any caller's own handlers: whoever wakes up after the load sees it ended.
+    void loading.then(
+      () => this.ended(loading),
+      () => this.ended(loading),
+    );
+    return loading;
+  }
+
+  private ended(loading: Promise<CmsResult<T>>): void {
+    if (this.pending === loading) this.pending = null;
   }
 }

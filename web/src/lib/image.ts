@@ -10,7 +10,9 @@ export const imageSchema = z.object({
   height: z.number(),
   alternativeText: z.string().nullish(),
   mime: z.string().optional(),
+  /** Changed by a replace, which keeps the url: the site's addresses for the image carry it (lib/uploads.ts, mediaAddress). */
+  updatedAt: z.string().optional(),
 });
 export type CmsImage = z.infer<typeof imageSchema>;
 
-export const imagePopulate = { fields: ['url', 'width', 'height', 'alternativeText', 'mime'] } as const;
+export const imagePopulate = { fields: ['url', 'width', 'height', 'alternativeText', 'mime', 'updatedAt'] } as const;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isPagePath } from './pagePath';
 import { safeHref } from './safeHref';
 import { leadsSomewhere } from './sitePaths';
+import { mediaAddress } from './uploads';
 
 /** A link component as the CMS returns it, with the populate fragment that fetches it. */
 export const linkSchema = z.object({
@@ -9,12 +10,12 @@ export const linkSchema = z.object({
   type: z.enum(['External Link', 'Site Page', 'File']),
   url: z.string().nullish(),
   page: z.object({ documentId: z.string(), path: z.string(), title: z.string().optional() }).nullish(),
-  file: z.object({ url: z.string(), name: z.string().optional(), mime: z.string().optional() }).nullish(),
+  file: z.object({ url: z.string(), name: z.string().optional(), mime: z.string().optional(), updatedAt: z.string().optional() }).nullish(),
 });
 export type Link = z.infer<typeof linkSchema>;
 
 export const linkPopulate = {
-  populate: { page: { fields: ['path', 'title'] }, file: { fields: ['url', 'name', 'mime'] } },
+  populate: { page: { fields: ['path', 'title'] }, file: { fields: ['url', 'name', 'mime', 'updatedAt'] } },
 } as const;
 
 const target = (link: Link): string | null => {
@@ -23,7 +24,8 @@ const target = (link: Link): string | null => {
       // Only ever a path on this site, whatever the page's stored address says.
       return link.page && isPagePath(link.page.path) ? link.page.path : null;
     case 'File':
-      return safeHref(link.file?.url);
+      // Versioned like images: a replaced document is a new address, never the old one a browser kept.
+      return link.file ? safeHref(mediaAddress(link.file)) : null;
     case 'External Link':
       return safeHref(link.url);
   }

@@ -1,12 +1,14 @@
-import { GLOBAL_TAG, NOT_FOUND_TAG, REDIRECTS_TAG, tagsForPage } from './cacheTags';
+import { GLOBAL_TAG, mediaTag, NOT_FOUND_TAG, REDIRECTS_TAG, tagsForPage } from './cacheTags';
 import { pagePolicy, type CachePolicy } from './cachePolicy';
 import { CmsError } from './cmsError';
-import { fetchPage, fetchRedirect, linkedPageIds, type CmsGlobal, type CmsPage } from './cmsContent';
+import { fetchPage, fetchRedirect, linkedPageIds, mediaFilesIn, type CmsGlobal, type CmsPage, type CmsRedirectEntry } from './cmsContent';
+import { showMedia } from './knownMedia';
 import { isPagePath } from './pagePath';
-import { safeHref } from './safeHref';
-import { loadSiteAddresses } from './siteAddresses';
+import { redirectLocation } from './redirectLocation';
+import { addressOf, loadSiteAddresses } from './siteAddresses';
 import { linksToSitePaths } from './sitePaths';
 import { siteSettings } from './siteSettings';
+import { mediaAddress } from './uploads';
 import { parseSections, type Section, type SectionProblem } from '../sections/registry';
 
 export type PageView =
@@ -26,31 +28,29 @@ export const STALE_CONTENT_HEADER = 'X-Stale-Content';
 /** Longer addresses are neither pages nor redirects: the CMS is not asked. */
 const MAX_PATH_LENGTH = 300;
 
-/** Where a redirect may send visitors: a path on this site or a full http(s) address, never //host. */
-const redirectLocation = (to: string): string | null => {
-  const href = safeHref(to);
-  return href && (/^\/(?![/\\])/.test(href) || /^https?:\/\//i.test(href)) ? href : null;
+
+/** The response for a redirect staff keep; null when it leads nowhere the site may send visitors. */
+const redirectResult = (redirect: CmsRedirectEntry, stale: boolean): PageResult | null => {
+  const location = redirectLocation(redirect.to);
+  if (!location) return null;
+  return {
+    view: { kind: 'redirect', location },
+    status: redirect.type === 'Temporary' ? 302 : 301,
+    headers: { Location: location, 'Cache-Control': 'public, max-age=0, must-revalidate' },
+    cache: stale ? false : pagePolicy([REDIRECTS_TAG]),
+  };
 };
 
 /**
- * The redirect staff keep for an address that is no page: the response, or none; `known` is
- * false when the CMS could not say (then a 404 must not be kept either).
+ * The redirect staff keep for an address that is no page, asked of the CMS when the copy of
+ * the addresses cannot be read; `known` is false when the CMS could not say either (then a 404
+ * must not be kept).
  */
 const loadRedirect = async (path: string): Promise<{ result: PageResult | null; known: boolean }> => {
   if (path.length > MAX_PATH_LENGTH) return { result: null, known: true };
   try {
     const { data, stale } = await fetchRedirect(path);
-    const location = data ? redirectLocation(data.to) : null;
-    if (!data || !location) return { result: null, known: !stale };
-    return {
-      result: {
-        view: { kind: 'redirect', location },
-        status: data.type === 'Temporary' ? 302 : 301,
-        headers: { Location: location, 'Cache-Control': 'public, max-age=0, must-revalidate' },
-        cache: stale ? false : pagePolicy([REDIRECTS_TAG]),
-      },
-      known: !stale,
-    };
+    return { result: data ? redirectResult(data, stale) : null, known: !stale };
   } catch (error) {
     console.warn(`[cms] ${path}: redirects unavailable: ${(error as Error).message}`);
     return { result: null, known: false };
@@ -75,10 +75,41 @@ const loadGlobal = async (path: string): Promise<{ global: CmsGlobal | null; sta
  * It touches no response itself, so each route decides what applies to it (a preview,
  * for one, is never cached whatever this says).
  */
-export const loadPage = async (path: string, options: { draft?: boolean } = {}): Promise<PageResult> => {
-  const draft = options.draft ?? false;
+const notFound = (global: CmsGlobal | null, cacheable: boolean): PageResult => ({
+  view: { kind: 'not-found', global },
+  status: 404,
+  headers: { 'Cache-Control': REVALIDATE },
+  // The logos' addresses carry their version: a replaced logo purges the 404 page too.
+  cache: cacheable ? pagePolicy([NOT_FOUND_TAG, GLOBAL_TAG, ...mediaFilesIn(global).map(mediaTag)]) : false,
+});
+
+/** The media-library files a view shows (the settings' logos on every one). */
+const mediaShownBy = (view: PageView): string[] =>
+  view.kind === 'page' ? mediaFilesIn([view.page.sections, view.global]) : view.kind === 'redirect' ? [] : mediaFilesIn(view.global);
+
+/**
+ * `previewSession`: a staff preview's draft of the page, read with the preview's session (the CMS
+ * answers drafts to no one else). Every file the view shows is known to the site before it is
+ * sent (lib/knownMedia.ts), or a browser asking for it right after could be refused.
+ */
+export const loadPage = async (path: string, options: { previewSession?: string } = {}): Promise<PageResult> => {
+  const result = await loadView(path, options);
+  await showMedia(mediaShownBy(result.view));
+  return result;
+};
+
+const loadView = async (path: string, options: { previewSession?: string }): Promise<PageResult> => {
+  const draft = options.previewSession !== undefined;
+  // What a published address is, from the copy of every address: an address that is no page and
+  // no redirect costs the CMS no query (a flood of made-up ones included). Drafts are asked for.
+  const address = draft ? null : await addressOf(path);
+  if (address && address.kind !== 'page') {
+    const { global, stale: globalStale } = await loadGlobal(path);
+    const redirect = address.kind === 'redirect' ? redirectResult(address.redirect, address.stale) : null;
+    return redirect ?? notFound(global, !globalStale && !address.stale);
+  }
   const [pageResult, { global, stale: globalStale }] = await Promise.all([
-    isPagePath(path) ? fetchPage(path, draft).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) : Promise.resolve(null),
+    isPagePath(path) ? fetchPage(path, draft ? { previewSession: options.previewSession! } : false).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) : Promise.resolve(null),
     loadGlobal(path),
     // Links are rendered only to pages that exist: which ones do, before the render.
     loadSiteAddresses(),
@@ -95,16 +126,11 @@ export const loadPage = async (path: string, options: { draft?: boolean } = {}):
     };
   }
   if (pageResult === null || pageResult.data === null) {
-    const redirect = draft ? { result: null, known: true } : await loadRedirect(path);
+    // Asked of the CMS only when the copy of the addresses could not say (or for a draft).
+    const redirect = draft || address ? { result: null, known: true } : await loadRedirect(path);
     if (redirect.result) return redirect.result;
     // Not a page address at all (pageResult null), or the CMS has none there: both are worth keeping.
-    const cacheable = redirect.known && !globalStale && !(pageResult?.stale ?? false);
-    return {
-      view: { kind: 'not-found', global },
-      status: 404,
-      headers: { 'Cache-Control': REVALIDATE },
-      cache: cacheable && !draft ? pagePolicy([NOT_FOUND_TAG, GLOBAL_TAG]) : false,
-    };
+    return notFound(global, redirect.known && !globalStale && !(pageResult?.stale ?? false) && !draft);
   }
 
   const page = pageResult.data;
@@ -115,7 +141,7 @@ export const loadPage = async (path: string, options: { draft?: boolean } = {}):
   const hero = sections.find((s) => s.__component === 'sections.hero');
   const fromLastGoodCopy = pageResult.stale || globalStale;
   return {
-    view: { kind: 'page', page, sections, skipped, global, ogImage: hero?.image.url },
+    view: { kind: 'page', page, sections, skipped, global, ogImage: hero ? mediaAddress(hero.image) : undefined },
     status: 200,
     // Says a cache in front that holds a copy of its own should keep that one (ops/varnish):
     // this process's last good copies may be older than what the cache was given before.
@@ -126,7 +152,10 @@ export const loadPage = async (path: string, options: { draft?: boolean } = {}):
       ? false
       : pagePolicy(
           // A link typed as a path shows or hides as pages come and go: purged with every page change, like a 404.
-          [...tagsForPage(page.documentId, linkedPageIds([page.sections, global])), ...(linksToSitePaths([page.sections, global]) ? [NOT_FOUND_TAG] : [])],
+          [
+            ...tagsForPage(page.documentId, linkedPageIds([page.sections, global]), mediaFilesIn([page.sections, global])),
+            ...(linksToSitePaths([page.sections, global]) ? [NOT_FOUND_TAG] : []),
+          ],
           fromLastGoodCopy ? OUTAGE_COPY_SECONDS : undefined,
         ),
   };

@@ -11,11 +11,14 @@ const MAX_BYTES = 256 * 1024 * 1024;
 /**
  * Media files the site served, kept on disk (`IMAGE_CACHE_DIR/media`) so that pages which
  * survive a CMS outage keep their images and documents, across restarts of the site too.
- * Uploads never change at their address, so a copy is good for as long as it is kept.
+ * A copy is good until the CMS says the file was replaced or deleted (Strapi's replace keeps
+ * the address): `forget` drops it then.
  */
 export class MediaCopies {
   private sizes: Map<string, { bytes: number; usedAt: number }> | null = null;
   private total = 0;
+  /** Per file, how many times it was forgotten: bytes fetched before the last time are not kept. */
+  private readonly forgotten = new Map<string, number>();
 
   constructor(
     private readonly directory: string,
@@ -40,7 +43,14 @@ export class MediaCopies {
     return this.sizes;
   }
 
-  async keep(file: string, copy: MediaCopy): Promise<void> {
+  /** What to pass to `keep` for bytes fetched from now on. */
+  generation(file: string): number {
+    return this.forgotten.get(file) ?? 0;
+  }
+
+  /** Keeps `copy` of `file`, unless the file was forgotten since `generation` (the bytes may be the replaced ones). */
+  async keep(file: string, copy: MediaCopy, generation = this.generation(file)): Promise<void> {
+    if (generation !== this.generation(file)) return;
     const target = this.fileOf(file);
     const header = Buffer.from(`${JSON.stringify({ contentType: copy.contentType, lastModified: copy.lastModified })}\n`);
     if (header.length + copy.data.byteLength > this.maxBytes) return;
@@ -50,6 +60,11 @@ export class MediaCopies {
     const partial = `${target}.${process.pid}.partial`;
     await writeFile(partial, Buffer.concat([header, copy.data]));
     await rename(partial, target);
+    // Forgotten while it was being written: the drop may have run before the copy was there.
+    if (generation !== this.generation(file)) {
+      await rm(target, { force: true });
+      return;
+    }
     sizes.set(target, { bytes: header.length + copy.data.byteLength, usedAt: Date.now() });
     this.total += header.length + copy.data.byteLength;
     await this.makeRoom(sizes);
@@ -67,6 +82,19 @@ export class MediaCopies {
     // The file's time is its last use: the order of eviction survives a restart.
     await utimes(target, new Date(), new Date()).catch(() => undefined);
     return { ...meta, data: stored.subarray(newline + 1) };
+  }
+
+  /** Drops the copy of `file`: the CMS replaced or deleted it. */
+  async forget(file: string): Promise<void> {
+    this.forgotten.set(file, this.generation(file) + 1);
+    const target = this.fileOf(file);
+    const sizes = await this.index();
+    await rm(target, { force: true });
+    const entry = sizes.get(target);
+    if (entry) {
+      sizes.delete(target);
+      this.total -= entry.bytes;
+    }
   }
 
   private async makeRoom(sizes: Map<string, { bytes: number; usedAt: number }>): Promise<void> {

@@ -31,6 +31,23 @@ const text = (status: number, body: string, headers: Record<string, string> = {}
   headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers },
 });
 
+/**
+ * The request target in origin form (`/path?query`): an absolute-form target (`GET
+ * http://evil.example/contact-us/`, which HTTP/1.1 servers must accept) becomes its path and
+ * query, so that no host a client names is ever written into an answer. Null for anything else
+ * (`*`, an authority alone), which no route takes.
+ */
+export const originForm = (target: string): string | null => {
+  if (target.startsWith('/')) return target;
+  if (!/^https?:\/\//i.test(target)) return null;
+  try {
+    const url = new URL(target);
+    return `${url.pathname}${url.search}`;
+  } catch {
+    return null;
+  }
+};
+
 /** The answer for `method` on the request target `target` (path and query), or null: let the site handle it. */
 export const gate = (method: string, target: string): GateAnswer | null => {
   const at = target.search(/[?#]/);

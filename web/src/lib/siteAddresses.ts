@@ -1,14 +1,19 @@
 import { cmsCopyMaxAgeMs } from './cachePolicy';
-import { fetchPageList, fetchRedirectSources } from './cmsContent';
+import { fetchPageList, fetchRedirects, type CmsRedirectEntry } from './cmsContent';
 import { FreshCopy } from './freshCopy';
 import { setKnownAddresses } from './sitePaths';
+import type { CmsResult } from './strapiClient';
 
-/** Every address visitors can reach: published pages and redirects. */
-const addresses = new FreshCopy(
+type Addresses = { all: ReadonlySet<string>; pages: ReadonlySet<string>; redirects: ReadonlyMap<string, CmsRedirectEntry> };
+
+/** Every address visitors can reach: published pages and live redirects. */
+const addresses = new FreshCopy<Addresses>(
   'the site’s addresses',
   async () => {
-    const [pages, redirects] = await Promise.all([fetchPageList(), fetchRedirectSources()]);
-    return { data: new Set([...pages.data.map((page) => page.path), ...redirects.data]), stale: pages.stale || redirects.stale };
+    const [pages, redirects] = await Promise.all([fetchPageList(), fetchRedirects()]);
+    const byFrom = new Map(redirects.data.map((redirect) => [redirect.from, redirect]));
+    const paths = new Set(pages.data.map((page) => page.path));
+    return { data: { all: new Set([...paths, ...byFrom.keys()]), pages: paths, redirects: byFrom }, stale: pages.stale || redirects.stale };
   },
   cmsCopyMaxAgeMs,
 );
@@ -16,10 +21,43 @@ const addresses = new FreshCopy(
 /** Brings the addresses up to date before a render; while they cannot be read, links are not judged. */
 export const loadSiteAddresses = async (): Promise<void> => {
   try {
-    setKnownAddresses((await addresses.get()).data);
+    setKnownAddresses((await addresses.get()).data.all);
   } catch (error) {
     console.warn(`[cms] the site's addresses cannot be read; links are rendered unchecked: ${(error as Error).message}`);
   }
+};
+
+/** The live redirect from `path`, as last read; null when there is none, or the addresses cannot be read. */
+export const knownRedirect = async (path: string): Promise<CmsRedirectEntry | null> => {
+  try {
+    return (await addresses.get()).data.redirects.get(path) ?? null;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * What the address `path` is, from the copy of every address (kept until the webhook says a page
+ * or a redirect changed): a published page, a live redirect, or nothing at all, which costs the
+ * CMS no query, however many made-up addresses are asked. Null while the addresses cannot be read.
+ */
+export const addressOf = async (
+  path: string,
+): Promise<({ kind: 'page' } | { kind: 'redirect'; redirect: CmsRedirectEntry } | { kind: 'none' }) & { stale: boolean } | null> => {
+  try {
+    const { data, stale } = await addresses.get();
+    const redirect = data.redirects.get(path);
+    if (data.pages.has(path)) return { kind: 'page', stale };
+    return redirect ? { kind: 'redirect', redirect, stale } : { kind: 'none', stale };
+  } catch {
+    return null;
+  }
+};
+
+/** Where every live redirect leads (as staff typed it), as last read. */
+export const redirectTargets = async (): Promise<CmsResult<string[]>> => {
+  const { data, stale } = await addresses.get();
+  return { data: [...data.redirects.values()].map((redirect) => redirect.to), stale };
 };
 
 /** A page was published, unpublished or moved, or a redirect changed (the webhook). */

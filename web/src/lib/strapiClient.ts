@@ -7,17 +7,18 @@ import { lastGoodCopy, rememberGoodCopy } from './lastGoodCopies';
 import { issueLines } from './zodIssues';
 
 export type CmsResult<T> = { data: T; stale: boolean };
-export type CmsRequest = { path: string; query: object; draft?: boolean };
+/** `draft`: the staff preview session (its cookie's token) that lets the CMS answer drafts. */
+export type CmsRequest = { path: string; query: object; draft?: { previewSession: string } | false };
 
 const describe = (path: string, query: object): string => `${path}?${qs.stringify(query, { encodeValuesOnly: true })}`;
 
-const request = async (url: string, path: string, timeoutMs: number, token: string): Promise<unknown> => {
+const request = async (url: string, path: string, timeoutMs: number, headers: Record<string, string>): Promise<unknown> => {
   const breaker = cmsBreaker();
   if (!breaker.allow()) {
     throw new CmsError('unreachable', path, `The CMS failed moments ago; not asked again before ${new Date(breaker.pausedUntil).toISOString()}`);
   }
   try {
-    const body = await send(url, path, timeoutMs, token);
+    const body = await send(url, path, timeoutMs, headers);
     breaker.succeeded();
     return body;
   } catch (error) {
@@ -27,10 +28,10 @@ const request = async (url: string, path: string, timeoutMs: number, token: stri
   }
 };
 
-const send = async (url: string, path: string, timeoutMs: number, token: string): Promise<unknown> => {
+const send = async (url: string, path: string, timeoutMs: number, headers: Record<string, string>): Promise<unknown> => {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, { headers: { ...headers, Accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
   } catch (cause) {
     const timedOut = cause instanceof Error && cause.name === 'TimeoutError';
     throw new CmsError(
@@ -56,7 +57,7 @@ const send = async (url: string, path: string, timeoutMs: number, token: string)
 
 /**
  * GET from Strapi's REST API with the read token and a timeout, validated with `schema`.
- * Published content only, unless `draft` (staff preview). While the CMS is down, the last
+ * Published content only, unless `draft` (staff preview, with its session). While the CMS is down, the last
  * good answer to the same request is returned with `stale: true` and a log line.
  */
 export const cmsGet = async <S extends z.ZodType>(req: CmsRequest, schema: S): Promise<CmsResult<z.output<S>>> => {
@@ -65,7 +66,8 @@ export const cmsGet = async <S extends z.ZodType>(req: CmsRequest, schema: S): P
   const key = describe(req.path, query);
   let body: unknown;
   try {
-    body = await request(`${strapiUrl}/api${key}`, req.path, timeoutMs, readToken);
+    const headers: Record<string, string> = { Authorization: `Bearer ${readToken}`, ...(req.draft ? { 'X-Preview-Session': req.draft.previewSession } : {}) };
+    body = await request(`${strapiUrl}/api${key}`, req.path, timeoutMs, headers);
   } catch (error) {
     const copy = !req.draft && error instanceof CmsError && error.isOutage ? lastGoodCopy(key) : undefined;
     if (!copy) throw error;

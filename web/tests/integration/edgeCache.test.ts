@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishToLive } from '../../bench/publishToLive';
 import { freePort } from '../support/processes';
 import { adminApi, startSystem, type System } from '../support/system';
+import { replaceHeroPhoto } from '../support/mediaReplace';
 import { startVarnish, VCL_DIR, type Varnish } from '../support/varnish';
+import { interleavedPublishes } from '../support/publishStress';
 import { webhookRotator } from '../support/webhookRotator';
 
 /**
@@ -16,6 +18,12 @@ import { webhookRotator } from '../support/webhookRotator';
  * turn, as Docker's DNS hands it to one replica or another in the compose stack.
  */
 const SEED = '/services/clear-your-record/';
+/** Pages of the seed the publish stress reads for the site settings. */
+const PAGES = [SEED, '/contact-us/', '/terms-of-use/', '/about-us/mission-and-history/', '/'];
+/** Those of PAGES that publish as they are (the others hold the seed's dead links). */
+const PUBLISHABLE = [SEED, '/contact-us/', '/terms-of-use/'];
+/** Rounds of the publish stress: 200 (fewer with STRESS_ROUNDS while investigating a failure). */
+const STRESS_ROUNDS = Number(process.env.STRESS_ROUNDS ?? 200);
 const OTHER = '/contact-us/';
 const PUBLISHES = 20;
 
@@ -27,13 +35,21 @@ const purgeSecret = randomBytes(32).toString('base64url');
 
 beforeAll(async () => {
   const [httpPort, purgePort] = [await freePort(), await freePort()];
+  const sitePorts = [await freePort(), await freePort(), await freePort()];
   // Pages fresh for 4 s: the outage test then sees a stale copy served (grace), not a fresh one,
-  // and a publish seen within 1 s cannot be the copy simply expiring.
-  const siteEnv = { PAGE_CACHE: 'edge', PAGE_MAX_AGE: '4', EDGE_PURGE_URLS: `http://127.0.0.1:${purgePort}`, EDGE_PURGE_SECRET: purgeSecret };
+  // and a publish seen within 1 s cannot be the copy simply expiring. Each replica knows the
+  // others (SITE_PEERS), as `web:4321` names them all in the compose stack.
+  const siteEnv = {
+    PAGE_CACHE: 'edge',
+    PAGE_MAX_AGE: '4',
+    EDGE_PURGE_URLS: `http://127.0.0.1:${purgePort}`,
+    EDGE_PURGE_SECRET: purgeSecret,
+    SITE_PEERS: sitePorts.map((port) => `127.0.0.1:${port}`).join(','),
+  };
   rotator = await webhookRotator();
-  system = await startSystem({ siteEnv, webhookUrl: `${rotator.url}/api/revalidate` });
+  system = await startSystem({ siteEnv, webhookUrl: `${rotator.url}/api/revalidate`, webPort: sitePorts[0] });
   replicas.push({ url: system.siteUrl, output: system.webOutput, stop: system.stopSite });
-  for (let i = 0; i < 2; i += 1) replicas.push(await system.startAnotherSite(siteEnv));
+  for (const port of sitePorts.slice(1)) replicas.push(await system.startAnotherSite(siteEnv, port));
   rotator.setTargets(replicas.map((replica) => replica.url));
   varnish = await startVarnish({ sitePorts: replicas.map((replica) => Number(new URL(replica.url).port)), httpPort, purgePort, purgeSecret });
 }, 300_000);
@@ -51,7 +67,11 @@ describe('the VCL', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'vcl-'));
     try {
       await writeFile(path.join(dir, 'backends.vcl'), execFileSync('sh', [path.join(VCL_DIR, 'backends.sh'), 'no-replica-yet.invalid:4321'], { encoding: 'utf8' }));
-      const compiled = spawnSync('varnishd', ['-C', '-j', 'none', '-n', path.join(dir, 'work'), '-f', path.join(VCL_DIR, 'default.vcl'), '-p', `vcl_path=${dir}:${VCL_DIR}:/usr/share/varnish/vcl`], { encoding: 'utf8' });
+      const compiled = spawnSync(
+        'varnishd',
+        ['-C', '-j', 'none', '-n', path.join(dir, 'work'), '-f', path.join(VCL_DIR, 'default.vcl'), '-p', `vcl_path=${dir}:${VCL_DIR}:/usr/share/varnish/vcl`, '-s', 'pages=malloc,1m', '-s', 'media=malloc,1m'],
+        { encoding: 'utf8' },
+      );
       // On failure varnishd prints the VCC compiler's message last.
       expect(compiled.status, `${compiled.error?.message ?? ''}\n${compiled.stderr.split('\n').slice(-15).join('\n')}`).toBe(0);
     } finally {
@@ -78,11 +98,58 @@ describe('pages through Varnish', () => {
     expect(await tracked.text()).toContain('Clear Your Record');
   });
 
+  it('refuses image addresses the site never writes, before any cache or replica, so junk cannot push pages out', async () => {
+    const page = await (await get(SEED)).text();
+    const rendition = /<img class="hero__image" src="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
+    expect((await get(rendition)).status).toBe(200);
+    for (const junk of [`${rendition}&x=1`, rendition.replace(/w=\d+/, 'w=641'), rendition.replace('f=webp', 'f=png'), '/_image?href=https%3A%2F%2Fevil.example%2Fa.png&w=640&f=webp&q=62']) {
+      const response = await get(junk);
+      expect(response.status, junk).toBe(400);
+      // Answered by Varnish itself: nothing looked up, nothing stored.
+      expect(response.headers.get('x-cache'), junk).not.toBe('HIT');
+    }
+    expect((await get(SEED)).headers.get('x-cache')).toBe('HIT');
+  });
+
+  it('answers with HTTP’s own reason phrases', async () => {
+    const statusLine = async (path: string) => {
+      const { request } = await import('node:http');
+      return new Promise<string>((resolve, reject) => {
+        const req = request(`${varnish.url}${path}`, (res) => {
+          res.resume();
+          resolve(`${res.statusCode} ${res.statusMessage}`);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    };
+    expect(await statusLine('/no-such-page-here/')).toBe('404 Not Found');
+    expect(await statusLine('/_image?x=1')).toBe('400 Bad Request');
+    expect(await statusLine(SEED)).toBe('200 OK');
+  });
+
   it('never keeps the staff preview or the API', async () => {
     for (let i = 0; i < 2; i += 1) {
       expect((await get('/api/health')).headers.get('x-cache')).toBe('MISS');
       expect((await get('/preview/services/clear-your-record/')).headers.get('x-cache')).toBe('MISS');
     }
+  });
+
+  it('shows a photo replaced in the media library within 1 s, and never serves its old renditions or file again', async () => {
+    const seen = await replaceHeroPhoto(system, varnish.url);
+    console.log(`replace → new photo through Varnish: ${seen.seenAfterMs} ms`);
+    expect(seen.seenAfterMs).toBeLessThan(1000);
+    expect(seen.after.filter((address) => seen.before.includes(address))).toEqual([]);
+    expect([seen.fresh.status, seen.fresh.width, seen.fresh.height]).toEqual([200, 640, 267]);
+    // Varnish held the old rendition and the old file (seen twice): the file's tag purged them,
+    // and whichever replica answers now has dropped its renditions of the file too.
+    expect([seen.oldKept, seen.oldFile.kept]).toEqual(['HIT', 'HIT']);
+    expect(seen.oldAgain.headers.get('x-cache')).toBe('MISS');
+    expect(seen.oldAgain.sha).not.toBe(seen.old.sha);
+    expect([seen.oldAgain.width, seen.oldAgain.height]).toEqual([640, 267]);
+    expect(seen.oldFileAgain).not.toBe(seen.oldFile.sha);
+    // What only the cache needs stays there.
+    for (const header of ['cache-tag', 'cdn-cache-control', 'xkey']) expect(seen.fresh.headers.get(header), header).toBeNull();
   });
 
   it('shows a publish within 1 s (p95 over 20 publishes), whichever replica got the webhook', async () => {
@@ -96,7 +163,13 @@ describe('pages through Varnish', () => {
     }
   }, 120_000);
 
-  it('shows changed site settings on every page, whichever replica renders it (no replica keeps an older copy)', async () => {
+  it('shows every one of 200 interleaved publishes (settings and pages, during renders) on every page within 1 s', async () => {
+    const result = await interleavedPublishes(system, varnish.url, { paths: PAGES, published: PUBLISHABLE }, STRESS_ROUNDS);
+    console.log(`interleaved publishes through Varnish: ${result.publishes} checks, p95 ${result.p95.toFixed(0)} ms, max ${result.max.toFixed(0)} ms`);
+    expect(result.late).toEqual([]);
+  }, 600_000);
+
+  it('shows changed site settings on every page, whichever replica renders it (the replica the webhook reaches tells the others first)', async () => {
     const admin = await adminApi(system);
     const global = '/content-manager/single-types/api::global.global';
     const { data } = await admin.call<{ data: Record<string, unknown> }>('GET', global);
@@ -117,8 +190,24 @@ describe('pages through Varnish', () => {
     }
   });
 
+  it('shows a publish whose first two calls to the site were lost: the CMS tries again, and says so', async () => {
+    const admin = await adminApi(system);
+    const { documentId, data } = await admin.loadPage(SEED);
+    const title = `Clear Your Record, retried ${Date.now() % 1000}`;
+    await get(SEED);
+    rotator.failNext(2);
+    const started = Date.now();
+    await admin.publish(documentId, { ...data, title });
+    await expect.poll(async () => (await get(SEED)).text(), { timeout: 4000, interval: 50 }).toContain(`>${title}</h1>`);
+    console.log(`publish → visible through Varnish with two lost calls: ${Date.now() - started} ms`);
+    expect(system.cmsOutput()).toMatch(/The site did not confirm entry\.\w+ api::page\.page «[^»]+» \(the site answered 503: lost\); trying again\./);
+    await expect.poll(() => system.cmsOutput(), { timeout: 4000 }).toMatch(/The site confirmed entry\.\w+ api::page\.page «[^»]+» after \d tries\./);
+    await admin.publish(documentId, { ...data });
+  });
+
   it('refuses a purge from the visitors’ side, or without the secret, and keeps the page', async () => {
-    await get(OTHER);
+    // Kept first: a render the last test's publish overtook is sent not to be kept (max-age=0).
+    await expect.poll(async () => (await get(OTHER), (await get(OTHER)).headers.get('x-cache')), { timeout: 5000 }).toBe('HIT');
     const attempts = [
       fetch(`${varnish.url}/`, { method: 'PURGE', headers: { 'X-Purge-Secret': purgeSecret, 'X-Purge-Tags': 'global' } }),
       fetch(`${varnish.purgeUrl}/`, { method: 'PURGE', headers: { 'X-Purge-Tags': 'global' } }),
@@ -163,5 +252,19 @@ describe('pages through Varnish', () => {
     const siteWords = /<h1>([^<]+)<\/h1>/.exec(await readFile(path.resolve(VCL_DIR, '../../web/src/components/Unavailable.astro'), 'utf8'))![1]!;
     expect(html).toContain(`<h1>${siteWords}</h1>`);
     expect(html).not.toContain('Guru Meditation');
+  });
+
+  // Last: the block it sets lasts ten minutes for this machine's address, the replicas' too.
+  it('stops taking purges from an address that sent ten wrong secrets in a minute, the right one included', async () => {
+    const purgeWith = (secret: string) => fetch(`${varnish.purgeUrl}/`, { method: 'PURGE', headers: { 'X-Purge-Secret': secret, 'X-Purge-Tags': 'nothing-tagged' } }).then((r) => r.status);
+    const wrong: number[] = [];
+    for (let i = 0; i < 12; i += 1) wrong.push(await purgeWith(`${purgeSecret}-${i}`));
+    // Refused, then (within ten in a minute, counting the earlier tests' wrong ones) throttled.
+    const firstThrottled = wrong.indexOf(429);
+    expect(firstThrottled).toBeGreaterThan(0);
+    expect(firstThrottled).toBeLessThanOrEqual(10);
+    expect(wrong.slice(0, firstThrottled).every((status) => status === 403)).toBe(true);
+    expect(wrong.slice(firstThrottled).every((status) => status === 429)).toBe(true);
+    expect(await purgeWith(purgeSecret)).toBe(429);
   });
 });

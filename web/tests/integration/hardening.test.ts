@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { createServer, type Socket } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingCms } from '../support/countingCms';
+import { freePort } from '../support/processes';
 import { adminApi, startSystem, type System } from '../support/system';
 
 let system: System;
@@ -35,12 +38,45 @@ const send = (method: string, path: string): Promise<{ status: number; allow: st
     req.end();
   });
 
+/** A request written byte for byte, as no fetch sends it; the answer's status line and headers. */
+const raw = (text: string): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(system.siteUrl).port), '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+    socket.on('end', () => resolve(answer.split('\r\n\r\n')[0]! + '\r\n'));
+    socket.on('error', reject);
+  });
+
 describe('requests no route takes', () => {
   it.each(['POST', 'PUT', 'DELETE', 'OPTIONS', 'PROPFIND', 'TRACE', 'PATCH'])('%s on a page answers 405, with no render and no stack trace', async (method) => {
     const response = await send(method, SEED);
     expect(response.status).toBe(405);
     expect(response.allow).toBe('GET, HEAD');
     expect(response.body).not.toMatch(/at .+\.(m?js|ts):\d+/);
+  });
+
+  it('never writes a host the client named: an absolute-form target is read as its path', async () => {
+    const head = await raw(`GET http://evil.example/contact-us HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`);
+    expect(head).toMatch(/^HTTP\/1\.1 301 Moved Permanently\r\n/);
+    expect(head).toMatch(/\r\nlocation: \/contact-us\/\r\n/i);
+    expect(head).not.toContain('evil.example');
+    expect(await raw('GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+  });
+
+  it('gives each status its own reason phrase, and every HTML page its charset', async () => {
+    await get('/not-a-page-here/');
+    for (const [path, line] of [
+      ['/not-a-page-here/', 'HTTP/1.1 404 Not Found'],
+      [SEED, 'HTTP/1.1 200 OK'],
+    ] as const) {
+      // Twice: rendered, then from the route cache.
+      for (let i = 0; i < 2; i += 1) {
+        const head = await raw(`GET ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`);
+        expect(head.split('\r\n')[0], path).toBe(line);
+        expect(head, path).toMatch(/\r\ncontent-type: text\/html; charset=utf-8\r\n/i);
+      }
+    }
   });
 
   it('leaves the webhook its POST (and refuses other methods there)', async () => {
@@ -135,6 +171,99 @@ describe('under load', () => {
     }
   });
 
+  /**
+   * What a scanner asks, four at a time: a made-up page, a made-up media file at a version (as the
+   * site writes them) and bare, and a rendition of a made-up file in the one shape the site writes.
+   */
+  const madeUpAddresses = (n: number): string[] => [
+    `/made-up-${n}/`,
+    `/uploads/made-up-${n}_0123456789.jpg?v=0123456789`,
+    `/uploads/made-up-${n}.pdf`,
+    `/_image?href=%2Fuploads%2Fmade-up-${n}_0123456789.jpg&v=0123456789&w=640&f=webp&q=62`,
+  ];
+
+  /** 400 of each kind of made-up address, 20 at a time, spread over `bases`: each address's status. */
+  const flood = async (bases: string[]): Promise<Map<string, number>> => {
+    const statuses = new Map<string, number>();
+    for (let start = 0; start < 400; start += 5) {
+      const batch = Array.from({ length: 5 }, (_, i) => madeUpAddresses(start + i)).flat();
+      await Promise.all(
+        batch.map(async (address, i) => {
+          const response = await get(address, {}, bases[i % bases.length]);
+          await response.arrayBuffer();
+          statuses.set(address, response.status);
+        }),
+      );
+    }
+    return statuses;
+  };
+
+  /** Sites on a CMS whose queries are counted, in each cache mode; `stop` stops them all. */
+  const sitesOnCountedCms = async (mode: 'on' | 'off' | 'edge') => {
+    const cms = await countingCms(system.cmsUrl);
+    const env = { STRAPI_URL: cms.url };
+    const sites: { url: string; stop: () => Promise<void> }[] = [];
+    if (mode === 'edge') {
+      // Two replicas that know each other, as behind Varnish; the purge address is never called here.
+      const ports = [await freePort(), await freePort()];
+      const edge = {
+        ...env,
+        PAGE_CACHE: 'edge',
+        EDGE_PURGE_URLS: `http://127.0.0.1:${await freePort()}`,
+        EDGE_PURGE_SECRET: randomBytes(32).toString('base64url'),
+        SITE_PEERS: ports.map((port) => `127.0.0.1:${port}`).join(','),
+      };
+      for (const port of ports) sites.push(await system.startAnotherSite(edge, port));
+    } else {
+      sites.push(await system.startAnotherSite(mode === 'off' ? { ...env, PAGE_CACHE: 'off' } : env));
+    }
+    return {
+      cms,
+      urls: sites.map((site) => site.url),
+      stop: async () => {
+        for (const site of sites) await site.stop();
+        await cms.stop();
+      },
+    };
+  };
+
+  it.each([
+    ['the route cache (PAGE_CACHE=on)', 'on'],
+    ['no cache (PAGE_CACHE=off)', 'off'],
+    ['a cache in front, two replicas (PAGE_CACHE=edge, SITE_PEERS)', 'edge'],
+  ] as const)(
+    'answers a flood of made-up addresses 404 without one CMS query: the site knows its addresses and the media it shows, with %s',
+    { timeout: 120_000 },
+    async (_, mode) => {
+      const { cms, urls, stop } = await sitesOnCountedCms(mode);
+      try {
+        // The first ones read the addresses, the settings and what the published pages show; the next ones cost nothing.
+        for (const url of urls) {
+          expect((await get('/made-up-first/', {}, url)).status).toBe(404);
+          expect((await get('/uploads/made-up-first.jpg', {}, url)).status).toBe(404);
+        }
+        cms.reset();
+        const statuses = await flood(urls);
+        expect(statuses.size).toBe(1600);
+        expect([...statuses].filter(([, status]) => status !== 404)).toEqual([]);
+        expect(cms.all()).toEqual([]);
+        // An old address of the old site is a redirect the site knows as well: no query either.
+        expect((await get('/pages/contact-us/', {}, urls[0])).status).toBe(301);
+        expect(cms.all()).toEqual([]);
+        // And what published pages show is served, from the CMS.
+        const page = await (await get(SEED, {}, urls[0])).text();
+        const media = /<meta property="og:image" content="https?:\/\/[^/]+(\/uploads\/[^"]+)"/.exec(page)![1]!;
+        const rendition = /<img class="hero__image" src="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
+        for (const url of urls) {
+          expect((await get(media, {}, url)).status, media).toBe(200);
+          expect((await get(rendition, {}, url)).status, rendition).toBe(200);
+        }
+      } finally {
+        await stop();
+      }
+    },
+  );
+
   it('keeps serving a page visitors saw while the CMS is down, after a flood of unknown addresses', { timeout: 240_000 }, async () => {
     expect((await get(SEED)).status).toBe(200);
     for (let start = 0; start < 2100; start += 50) {
@@ -147,6 +276,44 @@ describe('under load', () => {
       expect(await response.text()).toContain('Clear Your Record</h1>');
     } finally {
       await system.restartCms();
+    }
+  });
+});
+
+describe('media a page shows', () => {
+  const PHOTO = path.resolve(import.meta.dirname, '../../../e2e/fixtures/images/small-photo-1024x386.jpg');
+
+  it('serves a photo uploaded and published a moment ago from every replica, before the CMS’s notice reaches them', { timeout: 120_000 }, async () => {
+    // Two replicas the CMS never tells of changes (its notices go to the first site only): each
+    // knows what the published pages showed when it read them, and nothing of the new photo.
+    const ports = [await freePort(), await freePort()];
+    const edge = {
+      PAGE_CACHE: 'edge',
+      EDGE_PURGE_URLS: `http://127.0.0.1:${await freePort()}`,
+      EDGE_PURGE_SECRET: randomBytes(32).toString('base64url'),
+      SITE_PEERS: ports.map((port) => `127.0.0.1:${port}`).join(','),
+    };
+    const [first, second] = [await system.startAnotherSite(edge, ports[0]), await system.startAnotherSite(edge, ports[1])];
+    const admin = await adminApi(system);
+    const { documentId, data } = await admin.loadPage(SEED);
+    try {
+      for (const site of [first, second]) expect((await get('/uploads/made-up-first.jpg', {}, site.url)).status).toBe(404);
+      const uploaded = await admin.upload(PHOTO, 'image/jpeg', 'Volunteers at a table');
+      const [hero, ...rest] = data.sections;
+      await admin.publish(documentId, { ...data, sections: [{ ...hero, image: uploaded.id }, ...rest] });
+      // The first replica renders the page with the photo; the browser may ask either for it.
+      const page = await (await get(SEED, {}, first.url)).text();
+      const rendition = /<img class="hero__image" src="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
+      const file = /<meta property="og:image" content="https?:\/\/[^/]+(\/uploads\/[^"]+)"/.exec(page)![1]!;
+      expect(file).toContain(uploaded.url);
+      for (const site of [second, first]) {
+        expect((await get(file, {}, site.url)).status, `${file} from ${site.url}`).toBe(200);
+        expect((await get(rendition, {}, site.url)).status, `${rendition} from ${site.url}`).toBe(200);
+      }
+    } finally {
+      await admin.publish(documentId, data);
+      await first.stop();
+      await second.stop();
     }
   });
 });
@@ -202,6 +369,11 @@ describe('a CMS that accepts connections but never answers', () => {
       const next = await get('/get-involved/', {}, site.url);
       expect(next.status).toBe(503);
       expect(Date.now() - started).toBeLessThan(400);
+      expect(asked).toBe(before);
+      // Media goes through the same breaker: no request waits the timeout while the CMS is failing.
+      const mediaStarted = Date.now();
+      expect((await get('/uploads/photo_0123456789.jpg', {}, site.url)).status).toBe(503);
+      expect(Date.now() - mediaStarted).toBeLessThan(400);
       expect(asked).toBe(before);
     } finally {
       await site.stop();

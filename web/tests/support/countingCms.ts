@@ -21,6 +21,8 @@ export const countingCms = async (cmsUrl: string) => {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     /** Queries for the page at `path` (not the list of addresses, nor the settings). */
     queriesFor: (path: string) => asked.filter((url) => decodeURIComponent(url).includes(`[path][$eq]=${path}`)).length,
+    /** Every query since the last reset. */
+    all: () => [...asked],
     reset: () => asked.splice(0),
     stop: () => {
       server.closeAllConnections();

@@ -32,6 +32,10 @@ export const startSystem = async (
     siteEnv?: Record<string, string>;
     /** Where the CMS's webhook goes instead of the first site instance (e.g. a load balancer in front of several). */
     webhookUrl?: string;
+    /** false: the CMS only (recording fixtures needs no site, nor its build). */
+    site?: boolean;
+    /** The first site instance's port, when the test needs to know it before the start (SITE_PEERS). */
+    webPort?: number;
   } = {},
 ) => {
   if (options.adminPanel) {
@@ -39,7 +43,7 @@ export const startSystem = async (
     const build = spawnSync('pnpm', ['run', 'build'], { cwd: CMS_DIR, encoding: 'utf8', env: buildEnv() });
     if (build.status !== 0) throw new Error(`strapi build failed:\n${build.stdout}\n${build.stderr}`);
   }
-  const [cmsPort, webPort] = [await freePort(), await freePort()];
+  const [cmsPort, webPort] = [await freePort(), options.webPort ?? (await freePort())];
   const dataDir = await mkdtemp(path.join(tmpdir(), 'site-test-'));
   const shared = { STRAPI_READ_TOKEN: randomBytes(32).toString('hex'), REVALIDATE_SECRET: secret(), PREVIEW_SECRET: secret() };
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
@@ -95,8 +99,10 @@ export const startSystem = async (
   }
   let cms: Running = await startCms();
 
-  const build = spawnSync('pnpm', ['run', 'build'], { cwd: WEB_DIR, encoding: 'utf8', env: buildEnv() });
-  if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+  if (options.site !== false) {
+    const build = spawnSync('pnpm', ['run', 'build'], { cwd: WEB_DIR, encoding: 'utf8', env: buildEnv() });
+    if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+  }
   const startSite = async (port: number, env: Record<string, string> = {}) =>
     startProcess('the site', process.execPath, ['server.mts'], {
       cwd: WEB_DIR,
@@ -104,7 +110,7 @@ export const startSystem = async (
       readyUrl: `http://127.0.0.1:${port}/robots.txt`,
       timeoutMs: 30_000,
     });
-  const web = await startSite(webPort);
+  const web = options.site === false ? null : await startSite(webPort);
 
   return {
     cmsUrl,
@@ -113,16 +119,16 @@ export const startSystem = async (
     dataDir,
     cmsEnv,
     webEnv,
-    webOutput: () => web.output(),
+    webOutput: () => web?.output() ?? '',
     cmsOutput: () => cms.output(),
     stopCms: () => cms.stop(),
     /** Stops the first site instance (the others are stopped by whoever started them). */
-    stopSite: () => web.stop(),
+    stopSite: async () => web?.stop(),
     /** The CMS's process, for faults a test or benchmark inflicts on it (SIGSTOP, SIGCONT). */
     cmsPid: () => cms.child.pid!,
     /** Another instance of the site against the same CMS (it gets no webhook calls). */
-    startAnotherSite: async (env: Record<string, string>) => {
-      const port = await freePort();
+    startAnotherSite: async (env: Record<string, string>, chosenPort?: number) => {
+      const port = chosenPort ?? (await freePort());
       const site = await startSite(port, env);
       return { url: `http://127.0.0.1:${port}`, pid: site.child.pid!, output: () => site.output(), stop: () => site.stop() };
     },
@@ -130,7 +136,7 @@ export const startSystem = async (
       cms = await startCms();
     },
     stop: async () => {
-      await Promise.allSettled([web.stop(), cms.stop()]);
+      await Promise.allSettled([web?.stop(), cms.stop()]);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -178,5 +184,13 @@ export const adminApi = async (system: System) => {
       return ((await response.json()) as { id: number; url: string; size: number }[])[0]!;
     },
     publish: (documentId: string, data: object) => call('POST', `${pages}/${documentId}/actions/publish`, data),
+    /** Replaces a media-library file with new content, as the media library's "Replace media" does (`POST /upload?id=`). */
+    replace: async (id: number, name: string, type: string, content: Uint8Array<ArrayBuffer>) => {
+      const form = new FormData();
+      form.append('files', new Blob([content], { type }), name);
+      const response = await fetch(`${system.cmsUrl}/upload?id=${id}`, { method: 'POST', headers: { Authorization: `Bearer ${data.token}` }, body: form });
+      if (!response.ok) throw new Error(`replacing file ${id} with ${name}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as { id: number; url: string; updatedAt: string };
+    },
   };
 };

@@ -13,6 +13,8 @@ export type Varnish = {
   output: () => string;
   /** `varnishadm backend.list -p`: each replica's health as Varnish sees it, for failure messages. */
   backends: () => string;
+  /** `varnishstat -1 -j`: every counter's value by name (MAIN.n_lru_nuked, SMA.media.g_bytes…), for the benchmark. */
+  counters: () => Record<string, number>;
   stop: () => Promise<void>;
 };
 
@@ -21,7 +23,7 @@ export type Varnish = {
  * (`apt-get install varnish varnish-modules`; .ci/provision.sh does it), as the compose
  * service runs it: visitors on `httpPort`, purges on `purgePort`.
  */
-export const startVarnish = async (options: { sitePorts: number[]; httpPort: number; purgePort: number; purgeSecret: string }): Promise<Varnish> => {
+export const startVarnish = async (options: { sitePorts: number[]; httpPort: number; purgePort: number; purgeSecret: string; pagesSize?: string; mediaSize?: string }): Promise<Varnish> => {
   const dir = await mkdtemp(path.join(tmpdir(), 'varnish-test-'));
   const backends = execFileSync('sh', [path.join(VCL_DIR, 'backends.sh'), ...options.sitePorts.map((port) => `127.0.0.1:${port}`)], { encoding: 'utf8' });
   await writeFile(path.join(dir, 'backends.vcl'), backends);
@@ -46,8 +48,13 @@ export const startVarnish = async (options: { sitePorts: number[]; httpPort: num
         `http=127.0.0.1:${options.httpPort},HTTP`,
         '-a',
         `purge=127.0.0.1:${options.purgePort},HTTP`,
+        // As ops/varnish/start.sh: idle client connections outlive the client's own keep-alive.
+        '-p',
+        'timeout_idle=75',
         '-s',
-        'malloc,64m',
+        `pages=malloc,${options.pagesSize ?? '64m'}`,
+        '-s',
+        `media=malloc,${options.mediaSize ?? '64m'}`,
       ],
       { cwd: dir, env: { EDGE_PURGE_SECRET: options.purgeSecret, SITE_VCL_DIR: VCL_DIR }, readyUrl: `${url}/robots.txt`, timeoutMs: 30_000 },
     );
@@ -66,6 +73,10 @@ export const startVarnish = async (options: { sitePorts: number[]; httpPort: num
       } catch (error) {
         return `varnishadm failed: ${(error as Error).message}`;
       }
+    },
+    counters: () => {
+      const read = JSON.parse(execFileSync('varnishstat', ['-n', path.join(dir, 'work'), '-1', '-j'], { encoding: 'utf8' })) as { counters?: Record<string, { value: number }> };
+      return Object.fromEntries(Object.entries(read.counters ?? {}).map(([name, { value }]) => [name, value]));
     },
     stop: async () => {
       await started.stop();

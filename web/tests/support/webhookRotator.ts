@@ -8,10 +8,17 @@ import { createServer, type Server } from 'node:http';
 export const webhookRotator = async () => {
   let targets: string[] = [];
   let next = 0;
+  let failing = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      // A lost call, as a network or a restarting replica loses one: the CMS must try again.
+      if (failing > 0) {
+        failing -= 1;
+        res.writeHead(503).end('lost');
+        return;
+      }
       const target = targets[next++ % targets.length];
       if (!target) {
         res.writeHead(503).end('no replica yet');
@@ -30,6 +37,10 @@ export const webhookRotator = async () => {
     /** The replicas' base URLs, once they are started. */
     setTargets: (urls: string[]) => {
       targets = urls;
+    },
+    /** The next `count` calls are answered 503 without reaching any replica. */
+    failNext: (count: number) => {
+      failing = count;
     },
     stop: () => {
       server.closeAllConnections();

@@ -113,9 +113,22 @@ describe('the video card', () => {
     expect(html).toContain('href="https://www.youtube.com/watch?v=d739K8dt-lE"');
   });
 
-  it('frames nothing when the address is not a YouTube video', async () => {
-    const html = await render([{ ...ofType('sections.card-with-youtube')[0]!, videoUrl: 'https://evil.example/watch?v=d739K8dt-lE' }]);
-    expect(html).not.toContain('<iframe');
+  it('plays a Facebook video in Facebook’s player, only when played, and links to the video’s own page', async () => {
+    const [, facebook] = ofType('sections.card-with-youtube');
+    const html = await render([facebook!]);
+    expect(html).toMatch(/<details class="frame"[^>]*>\s*<summary class="frame__open"/);
+    const iframe = /<iframe [^>]*>/.exec(html)![0];
+    expect(iframe).toMatch(/src="https:\/\/www\.facebook\.com\/plugins\/video\.php\?height=314&amp;href=https%3A%2F%2Fwww\.facebook\.com%2FLegalAidChicago%2Fvideos%2F757545795007193%2F/);
+    expect(iframe).toContain('loading="lazy"');
+    expect(html).toContain('Opens content from Facebook (www.facebook.com)');
+    expect(html).toMatch(/<a href="https:\/\/www\.facebook\.com\/LegalAidChicago\/videos\/757545795007193\/" rel="noopener noreferrer"[^>]*>\s*Watch “A card with a Facebook video” on Facebook/);
+  });
+
+  it('frames nothing when the address is on no site a frame may show', async () => {
+    for (const videoUrl of ['https://evil.example/watch?v=d739K8dt-lE', 'https://player.vimeo.com/video/1', 'http://www.facebook.com/plugins/video.php?x=1']) {
+      const html = await render([{ ...ofType('sections.card-with-youtube')[0]!, videoUrl }]);
+      expect(html, videoUrl).not.toContain('<iframe');
+    }
   });
 });
 
@@ -159,8 +172,14 @@ describe('the embed', () => {
     expect(v).toContain('src="https://www.facebook.com/plugins/video.php?');
   });
 
+  it('keeps a portrait design in its shape: a Canva poster is a US Letter page', async () => {
+    const poster = ofType('sections.embed').find((section) => section.aspectRatio === 'Portrait 8.5:11');
+    expect(poster, 'the all-sections page has a Letter-shaped embed').toBeDefined();
+    expect(await render([poster!])).toMatch(/<iframe class="frame__iframe frame--letter" src="https:\/\/www\.canva\.com\/design\//);
+  });
+
   it('renders nothing for an address off the allow-list, whatever the CMS holds', async () => {
-    for (const url of ['https://evil.example/forms/', 'https://docs.google.com.evil.example/forms/x', 'javascript:alert(1)', 'http://docs.google.com/forms/x']) {
+    for (const url of ['https://evil.example/forms/', 'https://docs.google.com.evil.example/forms/x', 'javascript:alert(1)', 'http://docs.google.com/forms/x', 'https://docs.google.com/forms/../../evil', 'https://docs.google.com/forms/%2e%2e/x', 'https://www.canva.com/design/']) {
       expect(await render([{ ...ofType('sections.embed')[0]!, url }]), url).not.toContain('<iframe');
     }
   });

@@ -20,12 +20,13 @@ describe('parseConfig', () => {
       revalidateSecret: valid.REVALIDATE_SECRET,
       previewSecret: valid.PREVIEW_SECRET,
       adminOrigin: 'http://127.0.0.1:1337',
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       port: 4321,
       timeoutMs: 3000,
       pageCache: true,
       cacheMode: 'memory',
       edgeCache: null,
+      sitePeers: [],
       pageMaxAge: 300,
       imageCacheDir: path.join(tmpdir(), 'cannabis-equity-il-images'),
     });
@@ -70,6 +71,11 @@ describe('parseConfig', () => {
 
   it('names the three cache modes when PAGE_CACHE is something else', () => {
     expect(() => parseConfig({ ...valid, PAGE_CACHE: 'varnish' })).toThrow(/PAGE_CACHE must be "on" \(pages kept in this process\), "edge" .* or "off"/);
+  });
+
+  it('listens on the loopback interface unless HOST says otherwise', () => {
+    expect(parseConfig(valid).host).toBe('127.0.0.1');
+    expect(parseConfig({ ...valid, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });
 
   it('takes the admin origin for preview frames from CMS_ADMIN_URL', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE_CACHE } from '../../src/lib/cacheTags';
+import { contentChanged, renderBegins } from '../../src/lib/pageCache/contentChanges';
 import { edgeHeaders } from '../../src/lib/pageCache/edgeProvider';
 
 describe('what the cache in front is told (PAGE_CACHE=edge)', () => {
@@ -14,5 +15,15 @@ describe('what the cache in front is told (PAGE_CACHE=edge)', () => {
     const headers = edgeHeaders({ tags: ['not-found'] });
     expect(headers.has('CDN-Cache-Control')).toBe(false);
     expect(headers.get('Cache-Tag')).toBe('not-found');
+  });
+
+  it('never lets the cache keep a page rendered across a content change: the purge may have reached the cache before it', () => {
+    const before = new Request('http://site/a/');
+    renderBegins(before);
+    contentChanged();
+    const after = new Request('http://site/a/');
+    renderBegins(after);
+    expect(edgeHeaders({ maxAge: 300, swr: 86_400, tags: ['page:a'] }, before).get('CDN-Cache-Control')).toBe('max-age=0');
+    expect(edgeHeaders({ maxAge: 300, swr: 86_400, tags: ['page:a'] }, after).get('CDN-Cache-Control')).toMatch(/^max-age=300,/);
   });
 });

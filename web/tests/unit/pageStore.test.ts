@@ -75,6 +75,27 @@ describe('the page store', () => {
     expect(store.invalidate({ tags: ['global'] })).toBe(1);
     expect(store.size).toBe(0);
   });
+
+  it('does not keep a render that a purge of its tags or address overtook: it may hold the content from before the publish', () => {
+    const store = new PageStore(10);
+    const since = store.purgeCount;
+    store.invalidate({ tags: ['page:seed'] });
+    expect(store.setIfCurrent('/a/', entry(['page:a', 'page:seed']), since)).toBe(false);
+    expect(store.setIfCurrent('/b/', entry(['page:b']), since)).toBe(true);
+    store.invalidate({ path: '/c/' });
+    expect(store.setIfCurrent('/c/', entry(['page:c']), since)).toBe(false);
+    expect(store.get('/a/')).toBeUndefined();
+    expect(store.get('/b/')).toBeDefined();
+    // A render that began after the purges is kept.
+    expect(store.setIfCurrent('/a/', entry(['page:a', 'page:seed']), store.purgeCount)).toBe(true);
+  });
+
+  it('does not keep a render older than every purge it remembers', () => {
+    const store = new PageStore(10);
+    const since = store.purgeCount;
+    for (let i = 0; i < 500; i++) store.invalidate({ tags: [`page:${i}`] });
+    expect(store.setIfCurrent('/a/', entry(['page:a']), since)).toBe(false);
+  });
 });
 
 describe('cacheKey', () => {

@@ -1,6 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Sections from '../../src/components/Sections.astro';
+import { mediaVersion } from '../../src/lib/uploads';
 import { parseSections, type Section } from '../../src/sections/registry';
 import { fixtureSections } from '../support/fixtures';
 
@@ -15,11 +16,20 @@ const render = async (raw: Record<string, unknown>[]) => {
   const { sections } = parseSections(raw);
   return container.renderToString(Sections, { props: { sections: sections as Section[], ...page } });
 };
+/** The seed page's sections as the CMS answers them: hero, quick links, text area (Two Column), card, video card. */
 const seed = () => fixtureSections('page-clear-your-record');
+const first = (sections: Record<string, unknown>[], component: string) => sections.find((s) => s.__component === `sections.${component}`)!;
+/** The seed page with only its hero and one section of `component`, for a test of that section. */
+const seedWith = (component: string) => {
+  const sections = seed();
+  return { sections: [first(sections, 'hero'), first(sections, component)], section: first(sections, component) };
+};
 
 describe('the hero', () => {
   it('falls back to the page title (the only h1) and description when heading and subtitle are empty', async () => {
-    const html = await render(seed());
+    const sections = seed();
+    Object.assign(sections[0]!, { heading: null, subtitle: null });
+    const html = await render(sections);
     expect(html.match(/<h1/g)).toHaveLength(1);
     expect(html).toMatch(/<h1[^>]*>Clear Your Record<\/h1>/);
     expect(html).toContain('The page description.');
@@ -37,14 +47,16 @@ describe('the hero', () => {
     const html = await render(seed());
     const img = /<img class="hero__image"[^>]*>/.exec(html)![0];
     const srcset = /srcset="([^"]+)"/.exec(img)![1]!.replaceAll('&amp;', '&').split(', ');
-    const file = encodeURIComponent((seed()[0]!.image as { url: string }).url);
-    // The image is 1440 px wide: every rendition width below, and the next (which is the image at its own size).
-    expect(srcset).toEqual([360, 480, 640, 828, 1080, 1280, 1600].map((w) => `/_image?href=${file}&w=${w}&f=webp&q=62 ${w}w`));
-    expect(img).toContain(`src="/_image?href=${file}&amp;w=1280&amp;f=webp&amp;q=62"`);
-    expect(img).toContain('sizes="(min-width: 1600px) 1600px, 100vw"');
-    expect(img).toContain('width="1440"');
-    expect(img).toContain('height="544"');
-    expect(img).toContain('alt="Blank placeholder image"');
+    const { url, width, height, updatedAt } = seed()[0]!.image as { url: string; width: number; height: number; updatedAt: string };
+    // The address names the file's version (lib/uploads.ts): a replaced photo gets new ones.
+    const file = `${encodeURIComponent(url)}&v=${mediaVersion(updatedAt)}`;
+    // Every rendition width below the image's own, and the next (which is the image at its own size).
+    const widths = [360, 480, 640, 828, 1080, 1280, 1600, 1920];
+    expect(srcset).toEqual([...widths.filter((w) => w < width), widths.find((w) => w >= width)].map((w) => `/_image?href=${file}&w=${w}&f=webp&q=62 ${w}w`));
+    expect(img).toContain(`src="/_image?href=${file.replace('&', '&amp;')}&amp;w=1280&amp;f=webp&amp;q=62"`);
+    expect(img).toContain(`width="${width}"`);
+    expect(img).toContain(`height="${height}"`);
+    expect(img).toContain('alt="Coalition members at National Expungement Week 2019 wearing matching blue t-shirts"');
     expect(img).toContain('loading="eager"');
     expect(img).toContain('fetchpriority="high"');
   });
@@ -71,6 +83,19 @@ describe('the hero', () => {
     expect(html).toMatch(/<img class="hero__image"[^>]*>\s*<span class="hero__shade" aria-hidden="true"[^>]*><\/span>\s*<div class="hero__text"/);
   });
 
+  it('says how wide the photo is drawn: as wide as its frame’s height times its shape when that is wider than the window', async () => {
+    const html = await render(seed());
+    const { width, height } = seed()[0]!.image as { width: number; height: number };
+    const ratio = Math.round((width / height) * 1000) / 1000;
+    expect(/<img class="hero__image"[^>]*sizes="([^"]+)"/.exec(html)![1]).toBe(
+      `(min-width: 1600px) max(1600px, calc(544px * ${ratio})), max(100vw, calc(clamp(318px, 38vw, 544px) * ${ratio}))`,
+    );
+    const home = seed();
+    Object.assign(home[0]!, { style: 'Home' });
+    // On phones a Home hero shows the whole photo, as wide as the window.
+    expect(/<img class="hero__image"[^>]*sizes="([^"]+)"/.exec(await render(home))![1]).toMatch(/^\(max-width: 767px\) 100vw, /);
+  });
+
   it('gives a page without a hero its h1 from the title', async () => {
     const html = await render(seed().slice(1));
     expect(html).toMatch(/<h1 class="page-title"[^>]*>Clear Your Record<\/h1>/);
@@ -78,7 +103,7 @@ describe('the hero', () => {
 
   it('keeps one h1: a text area opening a page without a hero with a level-1 heading is it, other level-1 headings show as level 2', async () => {
     const heading = (text: string) => ({ type: 'heading', level: 1, children: [{ type: 'text', text }] });
-    const [, textArea] = seed();
+    const textArea = first(seed(), 'text-area');
     const sections = [
       { ...textArea!, body: [heading('Terms of Use'), { type: 'paragraph', children: [{ type: 'text', text: 'Terms' }] }] },
       { ...textArea!, id: 99, body: [heading('Another h1 in the text')] },
@@ -98,18 +123,18 @@ describe('the text area', () => {
     ['Splashy', 'text-area--splashy'],
     ['Two Column', 'text-area--two-column'],
   ])('renders the %s style', async (style, className) => {
-    const sections = seed();
-    sections[1]!.style = style;
+    const { sections, section } = seedWith('text-area');
+    section.style = style;
     expect(await render(sections)).toContain(`class="text-area ${className}"`);
   });
 
   it('shows the heading and the second column only with Two Column', async () => {
-    const sections = seed();
-    Object.assign(sections[1]!, { heading: 'Side by side', columnTwo: [{ type: 'paragraph', children: [{ type: 'text', text: 'Right column' }] }] });
+    const { sections, section } = seedWith('text-area');
+    Object.assign(section, { style: 'Plain', heading: 'Side by side', columnTwo: [{ type: 'paragraph', children: [{ type: 'text', text: 'Right column' }] }] });
     const plain = await render(sections);
     expect(plain).not.toContain('Side by side');
     expect(plain).not.toContain('Right column');
-    sections[1]!.style = 'Two Column';
+    section.style = 'Two Column';
     const two = await render(sections);
     expect(two).toMatch(/<h2 class="text-area__heading"[^>]*>Side by side<\/h2>/);
     expect(two).toContain('text-area__columns--two');
@@ -117,27 +142,27 @@ describe('the text area', () => {
   });
 
   it('shows the button only when asked, with a safe link', async () => {
-    const sections = seed();
-    sections[1]!.button = { id: 1, text: 'Get help', type: 'External Link', url: 'https://www.cgla.net/get-legal-help', page: null, file: null };
+    const { sections, section } = seedWith('text-area');
+    section.button = { id: 1, text: 'Get help', type: 'External Link', url: 'https://www.cgla.net/get-legal-help', page: null, file: null };
     expect(await render(sections)).not.toContain('Get help');
-    sections[1]!.showButton = true;
+    section.showButton = true;
     expect(await render(sections)).toMatch(/<a class="button" href="https:\/\/www.cgla.net\/get-legal-help" rel="noopener noreferrer"[^>]*>Get help/);
-    (sections[1]!.button as { url: string }).url = 'javascript:alert(1)';
+    (section.button as { url: string }).url = 'javascript:alert(1)';
     expect(await render(sections)).not.toContain('Get help');
   });
 });
 
 describe('the quick links', () => {
   it('render each link with its inline icon and text', async () => {
-    const html = await render(seed());
+    const html = await render(seedWith('quick-links').sections);
     expect(html).toMatch(/<h2 id="quick-links-\d+" class="quick-links__heading"[^>]*>Quick Links<\/h2>/);
-    expect(html.match(/<a class="quick-link" href="#"/g)).toHaveLength(3);
+    expect(html.match(/<a class="quick-link" href="https:\/\/[^"]+"/g)).toHaveLength(3);
     expect(html.match(/<svg class="icon quick-link__icon"/g)).toHaveLength(3);
   });
 
   it('mark external links and make them safe; leave an unsafe one unlinked', async () => {
-    const sections = seed();
-    const items = sections[2]!.items as { link: Record<string, unknown> }[];
+    const { sections, section } = seedWith('quick-links');
+    const items = section.items as { link: Record<string, unknown> }[];
     items[0]!.link = { ...items[0]!.link, url: 'https://nationalexpungementweek.org/' };
     items[1]!.link = { ...items[1]!.link, url: 'data:text/html,<script>alert(1)</script>' };
     const html = await render(sections);

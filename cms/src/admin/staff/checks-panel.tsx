@@ -11,9 +11,16 @@ type Check = { key: string; tone: 'warning' | 'neutral'; title: string; text: st
 const counted = (attributes: Record<string, Attribute> | undefined) =>
   Object.entries(attributes ?? {}).filter(([, a]) => (a.type === 'string' || a.type === 'text') && typeof a.maxLength === 'number');
 
-/** Asks for the alt text of an image that was just replaced, while the old one still describes the old image. */
+/**
+ * Asks for the alt text of an image just chosen, while the field is empty or still describes the
+ * old image; the alt text written for it in the media library is offered, to check.
+ */
 const AltTextPrompt = ({ slot, onDone }: { slot: ImageSlot; onDone: (text: string | null) => void }) => {
-  const [text, setText] = useState('');
+  const fromLibrary = slot.image?.alternativeText?.trim() ?? '';
+  const [text, setText] = useState(fromLibrary);
+  const hint = fromLibrary
+    ? 'From the media library: check it says what matters here, who or what is in it, in a sentence. At least 8 characters.'
+    : 'What someone who cannot see it needs to know: who or what is in it, in a sentence. At least 8 characters.';
   return (
     <Modal.Root open onOpenChange={(open) => !open && onDone(null)}>
       <Modal.Content>
@@ -21,7 +28,7 @@ const AltTextPrompt = ({ slot, onDone }: { slot: ImageSlot; onDone: (text: strin
           <Modal.Title>Describe the new image</Modal.Title>
         </Modal.Header>
         <Modal.Body>
-          <Field.Root name="alt-text-prompt" hint="What someone who cannot see it needs to know: who or what is in it, in a sentence. At least 8 characters." required>
+          <Field.Root name="alt-text-prompt" hint={hint} required>
             <Field.Label>{`Alt text for ${[...slot.where, 'image'].join(' › ')}`}</Field.Label>
             <Field.Input value={text} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setText(event.target.value)} />
             <Field.Hint />
@@ -56,12 +63,14 @@ export const ChecksPanel: PanelComponent = ({ model }) => {
   const [asking, setAsking] = useState<ImageSlot | null>(null);
   const [asked, setAsked] = useState<Set<string>>(new Set());
 
-  // A replaced image whose alt text is still the old one: ask once per replacement.
+  // An image just chosen (a replacement, or the first of a new section) whose alt text is empty or
+  // still the old one: ask once per choice.
   const replaced = slots.find((slot) => {
     if (!slot.image || !slot.altPath) return false;
     const before = valueAt(initialValues, slot.path) as { id?: number } | null | undefined;
-    const key = `${slot.path} ${slot.image.id}`;
-    return before?.id !== undefined && before.id !== slot.image.id && valueAt(values, slot.altPath) === valueAt(initialValues, slot.altPath) && !asked.has(key);
+    const alt = valueAt(values, slot.altPath);
+    const untouched = alt === valueAt(initialValues, slot.altPath) || alt === undefined || alt === null || alt === '';
+    return before?.id !== slot.image.id && untouched && !asked.has(`${slot.path} ${slot.image.id}`);
   });
   useEffect(() => {
     if (replaced && !asking) setAsking(replaced);
@@ -75,7 +84,7 @@ export const ChecksPanel: PanelComponent = ({ model }) => {
         key: `size ${slot.path}`,
         tone: 'warning',
         title: [...slot.where, 'image'].join(' › '),
-        text: `This photo is ${image.width} × ${image.height ?? '?'} pixels; its place on the site is up to ${options.idealWidth} × ${options.idealHeight ?? '?'}, so it will look blurry on large screens. Use a larger photo if you have one (you can still save and publish this one).`,
+        text: `This photo is ${image.width} × ${image.height ?? '?'} pixels; its place on the site is up to ${options.idealHeight ? `${options.idealWidth} × ${options.idealHeight}` : `${options.idealWidth} pixels wide`}, so it will look blurry on large screens. Use a larger photo if you have one (you can still save and publish this one).`,
       });
     }
   }
@@ -91,6 +100,19 @@ export const ChecksPanel: PanelComponent = ({ model }) => {
         action: { label: `Use ${suggestion}`, run: () => onChange('path', suggestion) },
       });
     }
+  }
+  const importNotes = typeof values.importNotes === 'string' ? values.importNotes.trim() : '';
+  if (model === 'api::page.page' && importNotes !== '') {
+    const lines = importNotes.split('\n');
+    // The importer's first line, when a draft was imported over a live page: what visitors see now.
+    const live = /^visitors still see/i.test(lines[0] ?? '') ? lines[0]! : null;
+    const points = lines.filter((line) => line.startsWith('- ')).length;
+    checks.push({
+      key: 'import',
+      tone: 'warning',
+      title: 'From the import of the old site',
+      text: `${live ? `${live.charAt(0).toUpperCase()}${live.slice(1)}. ` : ''}${points} point${points === 1 ? '' : 's'} to check in "Import notes" at the bottom of the page; empty that field once done.`,
+    });
   }
   for (const [name, attribute] of counted((contentType as { attributes?: Record<string, Attribute> } | undefined)?.attributes)) {
     const value = values[name];

@@ -8,7 +8,7 @@ type Attribute = { type: string; component?: string; components?: string[]; repe
 type Schema = { attributes: Record<string, Attribute>; info?: { displayName?: string } };
 type Json = Record<string, unknown>;
 
-export type Media = { id: number; width?: number | null; height?: number | null; name?: string };
+export type Media = { id: number; width?: number | null; height?: number | null; name?: string; alternativeText?: string | null };
 export type ImageSlot = {
   /** Form path of the image, and of its alt text. */
   path: string;

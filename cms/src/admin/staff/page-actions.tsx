@@ -1,5 +1,12 @@
 import { Box, Typography } from '@strapi/design-system';
-import type { DocumentActionComponent, DocumentActionDescription, DocumentActionProps, HeaderActionComponent } from '@strapi/content-manager/strapi-admin';
+import type {
+  BulkActionComponent,
+  BulkActionDescription,
+  DocumentActionComponent,
+  DocumentActionDescription,
+  DocumentActionProps,
+  HeaderActionComponent,
+} from '@strapi/content-manager/strapi-admin';
 import { Eye, ExternalLink } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { ReactNode } from 'react';
@@ -53,10 +60,16 @@ export const PreviewChangesButton: HeaderActionComponent = (props) => {
   return preview && { ...preview, icon: <Eye />, type: 'default' };
 };
 
-/** In each row of the page list: the same two, in the row's menu. */
-export const ViewOnSiteRow: DocumentActionComponent = (props) => siteLinks(useSiteActions(props)).view;
+/** In each row of the page list: the same two, in the row's menu (the list keeps descriptions that say their position). */
+export const ViewOnSiteRow: DocumentActionComponent = (props) => {
+  const { view } = siteLinks(useSiteActions(props));
+  return view && { ...view, icon: <ExternalLink />, position: 'table-row' };
+};
 ViewOnSiteRow.position = 'table-row';
-export const PreviewChangesRow: DocumentActionComponent = (props) => siteLinks(useSiteActions(props)).preview;
+export const PreviewChangesRow: DocumentActionComponent = (props) => {
+  const { preview } = siteLinks(useSiteActions(props));
+  return preview && { ...preview, icon: <Eye />, position: 'table-row' };
+};
 PreviewChangesRow.position = 'table-row';
 
 /** The places that link to a page, loaded when the question is asked. */
@@ -125,10 +138,52 @@ const sayingWhereUsed = (original: DocumentActionComponent, verb: 'unpublish' | 
   return Wrapped;
 };
 
-/** The content manager's document actions, with ours added and Unpublish and Delete asking first. */
+/**
+ * Actions that lead staff to a screen they may not open: the content model and its views are
+ * code (src/components, src/admin-face/configure-edit-views.ts), changed by developers in git.
+ */
+const DEVELOPER_ACTIONS = new Set(['edit-the-model', 'configure-the-view']);
+
+/** The content manager's document actions, with ours added, Unpublish and Delete asking first, and no developer screens. */
 export const staffDocumentActions = (actions: DocumentActionComponent[]): DocumentActionComponent[] => {
-  const wrapped = actions.map((action) =>
-    action.type === 'unpublish' ? sayingWhereUsed(action, 'unpublish') : action.type === 'delete' ? sayingWhereUsed(action, 'delete') : action,
-  );
+  const wrapped = actions
+    .filter((action) => !action.type || !DEVELOPER_ACTIONS.has(action.type))
+    .map((action) => (action.type === 'unpublish' ? sayingWhereUsed(action, 'unpublish') : action.type === 'delete' ? sayingWhereUsed(action, 'delete') : action));
   return [...wrapped, ViewOnSiteRow, PreviewChangesRow];
 };
+
+/** Where each selected page is used, page by page, before a bulk action. */
+const BulkUsageNotice = ({ documents, action }: { documents: { documentId: string; title?: unknown }[]; action: 'unpublish' | 'delete' }) => (
+  <Box>
+    {documents.map((document) => (
+      <Box key={document.documentId} paddingBottom={3}>
+        <Typography tag="p" fontWeight="bold">
+          {typeof document.title === 'string' ? document.title : document.documentId}
+        </Typography>
+        <UsageNotice documentId={document.documentId} action={action} />
+      </Box>
+    ))}
+    <Typography tag="p">{action === 'delete' ? 'Deleting cannot be undone.' : 'You can publish them again at any time.'}</Typography>
+  </Box>
+);
+
+/** The list's bulk Unpublish and Delete, saying first where each selected page is used (as the single actions do). */
+const bulkSayingWhereUsed = (original: BulkActionComponent, verb: 'unpublish' | 'delete'): BulkActionComponent => {
+  const Wrapped: BulkActionComponent = (props) => {
+    const description = original(props) as BulkActionDescription | null;
+    if (!description || props.model !== PAGE || description.dialog?.type !== 'dialog') return description;
+    return {
+      ...description,
+      dialog: {
+        ...description.dialog,
+        title: verb === 'delete' ? `Delete ${props.documents.length} page(s)?` : `Unpublish ${props.documents.length} page(s)?`,
+        content: <BulkUsageNotice documents={props.documents as { documentId: string; title?: unknown }[]} action={verb} />,
+      },
+    };
+  };
+  Wrapped.type = original.type;
+  return Wrapped;
+};
+
+export const staffBulkActions = (actions: BulkActionComponent[]): BulkActionComponent[] =>
+  actions.map((action) => (action.type === 'unpublish' ? bulkSayingWhereUsed(action, 'unpublish') : action.type === 'delete' ? bulkSayingWhereUsed(action, 'delete') : action));

@@ -9,6 +9,8 @@ export type Overview = {
   waiting: { documentId: string; title: string; path: string; updatedAt: string; published: boolean }[];
   brokenLinks: number;
   liveBrokenLinks: number;
+  /** Changes the site never confirmed (cms/src/site-sync/notify-site.ts), newest first. */
+  unconfirmed: { change: { event: string; uid: string; entry: { title?: string; path?: string } }; at: string; tries: number; error: string }[];
 };
 
 type Loaded<T> = { data: T | null; error: string | null; loading: boolean };

@@ -16,4 +16,26 @@ export const STAFF_TEXTS: Record<string, string> = {
   'content-manager.preview.panel.button-disabled-tooltip': 'Save first: the preview shows what is saved.',
   'content-manager.preview.panel.title': 'Preview',
   'components.Input.error.validation.regex': 'Not in the expected form: “Before you save” (beside the form) says what this field takes.',
+  // The page list's row menu: Strapi's "Open in new tab" opens the editor, not the page ("View on site" does that).
+  'content-manager.actions.open-in-new-tab.label': 'Edit in a new tab',
+  // The sections list: sections, not "components"; moves read out by position, not as `sections.4`.
+  'content-manager.components.DynamicZone.add-component': 'Add a section',
+  'content-manager.components.DynamicZone.ComponentPicker-label': 'Choose the type of section',
+  'content-manager.components.DynamicZone.pick-compo': 'Choose the type of section',
+  'content-manager.components.DynamicZone.delete-label': 'Delete this section',
+  'content-manager.components.DynamicZone.error-message': 'This section has a field to fix',
+  'content-manager.components.DynamicZone.move-down-label': 'Move down',
+  'content-manager.components.DynamicZone.move-up-label': 'Move up',
+  'content-manager.dnd.grab-item': 'Picked up, at position {position}. Press the up and down arrows to move it, Space to put it down, Escape to cancel.',
+  'content-manager.dnd.reorder': 'Moved to position {position}.',
+  'content-manager.dnd.drop-item': 'Put down at position {position}.',
+  'content-manager.dnd.cancel-item': 'Move cancelled.',
+  'content-manager.dnd.instructions': 'Press Space to pick it up and move it',
+  // Every relation is a link to a page of the site.
+  'content-manager.relation.add': 'Choose a page',
+  // The rich-text link pop-up: the two shapes of address it takes (its Save stays grey on any other), and what the site does with the rest.
+  'components.Blocks.popover.link.placeholder': 'https://www.example.org/… or /a-page-of-this-site/',
+  'components.Blocks.popover.link.rel': 'Rel (not used: the site sets it)',
+  'components.Blocks.popover.link.target': 'Target (not used: links open in the same tab)',
+  'content-manager.widget.last-edited.single-type': 'Site settings',
 };

@@ -18,6 +18,19 @@ export const SiteWidget = () => {
           {data.site.replace(/^https?:\/\//, '')}
         </Link>
       </Typography>
+      {data.unconfirmed.length > 0 && (
+        <Box role="status" background="danger100" padding={3} hasRadius>
+          <Typography variant="omega" fontWeight="bold" textColor="danger700" tag="p">
+            The site did not confirm {data.unconfirmed.length === 1 ? 'a change' : `${data.unconfirmed.length} changes`}
+          </Typography>
+          {data.unconfirmed.slice(0, 3).map((item) => (
+            <Typography variant="pi" textColor="danger700" tag="p" key={`${item.at} ${item.change.uid}`}>
+              {item.change.entry.title ? `«${item.change.entry.title}»` : item.change.uid === 'api::global.global' ? 'Site settings' : 'A change'} ({item.change.event.replace('entry.', '')}, {when(item.at)}):
+              visitors see it once the site's copy expires (within minutes). Publishing again retries at once; if this stays, tell whoever runs the site ({item.error}).
+            </Typography>
+          ))}
+        </Box>
+      )}
       <Typography variant="omega">
         {data.brokenLinks === 0 ? (
           'Every link leads to a published page.'

@@ -1,32 +1,51 @@
 import type { APIRoute } from 'astro';
 import { getConfiguredImageService, imageConfig } from 'astro:assets';
 import { config } from '../../config';
-import { fetchUpload, uploadFile, UploadError } from '../uploads';
+import { mediaTag } from '../cacheTags';
+import { knownMedia } from '../knownMedia';
+import { edgeMediaHeaders } from '../pageCache/edgeProvider';
+import { fetchUpload, UploadError } from '../uploads';
+import { readRenditionQuery } from './renditionAddress';
 import { renditionStore } from './renditionStore';
-import { isRenditionWidth, RENDITION_FORMAT, RENDITION_QUALITY } from './renditions';
+import { RENDITION_FORMAT, RENDITION_QUALITY } from './renditions';
 
 const plain = (status: number, text: string, extra: Record<string, string> = {}) =>
   new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra } });
 
 /**
- * /_image: a WebP rendition of a media-library image at one of the site's rendition widths
- * (./service.ts builds these URLs). Made with Astro's sharp service, kept on disk, and
- * cached by browsers and the HTTP cache for a year: the source never changes at its address.
+ * The image settings as this server's service reads them: since Astro 7.4 `image.service` may
+ * name a `build` and a `runtime` service, and this endpoint runs on the server (the runtime one).
  */
-export const GET: APIRoute = async ({ url, logger }) => {
-  const href = url.searchParams.get('href') ?? '';
-  const width = Number(url.searchParams.get('w'));
-  const file = uploadFile(href);
-  if (file === null) return plain(400, 'href must be the address of a media-library file (/uploads/…)');
-  if (!isRenditionWidth(width)) return plain(400, 'w must be one of the rendition widths (src/lib/images/renditions.ts)');
+const runtimeImageConfig = () => {
+  const { service } = imageConfig;
+  return { ...imageConfig, service: 'runtime' in service ? service.runtime : service };
+};
+
+/**
+ * /_image: a WebP rendition of a media-library image at one of the site's rendition widths, at
+ * the address ./service.ts builds (./renditionAddress.ts). Made with Astro's sharp service, kept
+ * on disk, and cached by browsers for a year: the address names the file's version, and a
+ * replaced file gets new addresses. The CMS's notice of a replace drops what is kept of the
+ * file (api/revalidate); an address with an old version then gets a rendition of the file as
+ * the CMS has it now, never the old bytes (the site cannot tell an old version from the
+ * current one without asking the CMS, and a page rendered before the replace still shows an image).
+ */
+export const GET: APIRoute = async ({ url, request, logger }) => {
+  const asked = readRenditionQuery(url.searchParams);
+  if ('problem' in asked) return plain(400, asked.problem);
+  const { file, version, width } = asked;
+  const href = `/uploads/${file}`;
+  // A file nothing published shows (a made-up address): answered without asking the CMS, and
+  // before waiting for a turn among the transforms.
+  if ((await knownMedia().has(file)) === false) return plain(404, 'Not found');
 
   const service = await getConfiguredImageService();
   if (!('transform' in service)) throw new Error('The image service must transform images on this server (astro.config.mjs, image.service)');
   let rendition;
   try {
-    rendition = await renditionStore(config().imageCacheDir).get(`${file} ${width} ${RENDITION_FORMAT} ${RENDITION_QUALITY}`, async () => {
+    rendition = await renditionStore(config().imageCacheDir).get(file, `${version} ${width} ${RENDITION_FORMAT} ${RENDITION_QUALITY}`, async () => {
       const source = new Uint8Array(await (await fetchUpload(file)).arrayBuffer());
-      const { data, format } = await service.transform(source, { src: href, width, format: RENDITION_FORMAT, quality: RENDITION_QUALITY }, imageConfig, logger);
+      const { data, format } = await service.transform(source, { src: href, width, format: RENDITION_FORMAT, quality: RENDITION_QUALITY }, runtimeImageConfig(), logger);
       return { data, format };
     });
   } catch (error) {
@@ -37,12 +56,10 @@ export const GET: APIRoute = async ({ url, logger }) => {
     logger.error(`${href} at ${width} px: the rendition could not be made: ${(error as Error).message}`);
     return plain(500, 'The image could not be converted');
   }
-  return new Response(Buffer.from(rendition.data), {
-    headers: {
-      'Content-Type': `image/${rendition.format === 'jpg' ? 'jpeg' : rendition.format === 'svg' ? 'svg+xml' : rendition.format}`,
-      'Content-Length': String(rendition.data.byteLength),
-      'Cache-Control': 'public, max-age=31536000, immutable',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-    },
-  });
+  const headers = edgeMediaHeaders(mediaTag(file), request);
+  headers.set('Content-Type', `image/${rendition.format === 'jpg' ? 'jpeg' : rendition.format === 'svg' ? 'svg+xml' : rendition.format}`);
+  headers.set('Content-Length', String(rendition.data.byteLength));
+  headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+  headers.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+  return new Response(Buffer.from(rendition.data), { headers });
 };

@@ -1,20 +1,22 @@
 import type { ImageTransform, LocalImageService } from 'astro';
 import sharpService from 'astro/assets/services/sharp';
-import { uploadFile } from '../uploads';
-import { isRenditionWidth, RENDITION_FORMAT, RENDITION_QUALITY } from './renditions';
+import { versionedUpload } from '../uploads';
+import { renditionQuery } from './renditionAddress';
+import { isRenditionWidth } from './renditions';
 
 /**
  * Astro's sharp image service, taught one more kind of source: the CMS's media as the site
- * serves it (/uploads/…). Astro only transforms imported or allow-listed remote images; media
- * addresses are known at run time, so their URLs are built here and served by ./endpoint.ts.
- * Only the parameters that endpoint reads go into the URL: the width, and the fixed format.
+ * serves it, at the versioned address lib/uploads.ts writes (/uploads/…?v=…). Astro only
+ * transforms imported or allow-listed remote images; media addresses are known at run time, so
+ * their URLs are built here and served by ./endpoint.ts. Only what that endpoint reads goes
+ * into the URL: the file, its version, the width, and the fixed format and quality.
  */
 const service: LocalImageService = {
   ...sharpService,
   getURL(options: ImageTransform, imageConfig, logger) {
-    if (typeof options.src === 'string' && uploadFile(options.src) !== null && options.width !== undefined && isRenditionWidth(options.width)) {
-      const params = new URLSearchParams({ href: options.src, w: String(options.width), f: RENDITION_FORMAT, q: String(RENDITION_QUALITY) });
-      return `${imageConfig.endpoint.route}?${params}`;
+    const upload = typeof options.src === 'string' ? versionedUpload(options.src) : null;
+    if (upload?.version && options.width !== undefined && isRenditionWidth(options.width)) {
+      return `${imageConfig.endpoint.route}?${renditionQuery({ file: upload.file, version: upload.version, width: options.width })}`;
     }
     return sharpService.getURL(options, imageConfig, logger);
   },

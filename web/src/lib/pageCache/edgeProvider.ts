@@ -1,6 +1,7 @@
 import type { CacheOptions, CacheProvider, InvalidateOptions } from 'astro';
-import type { EdgeCache } from '../../config';
+import { config, type EdgeCache } from '../../config';
 import { PAGE_CACHE } from '../cacheTags';
+import { changedDuringRender } from './contentChanges';
 
 /** Purge request headers, read by ops/varnish/default.vcl (and by any cache configured the same way). */
 export const PURGE_SECRET_HEADER = 'X-Purge-Secret';
@@ -18,9 +19,14 @@ export class EdgePurgeError extends Error {
  * served stale while one request renders it again (swr), and served stale while the site
  * cannot answer (stale-if-error). Cache-Tag names what purges it.
  */
-export const edgeHeaders = (options: CacheOptions): Headers => {
+export const edgeHeaders = (options: CacheOptions, request?: Request): Headers => {
   const headers = new Headers();
-  if (options.maxAge !== undefined) {
+  if (options.maxAge !== undefined && request !== undefined && changedDuringRender(request)) {
+    // Content changed during this render: the cache in front may already have purged, and must
+    // not keep what this render read before the change at all (Varnish answers the next request
+    // with a new render and keeps that one).
+    headers.set('CDN-Cache-Control', 'max-age=0');
+  } else if (options.maxAge !== undefined) {
     const directives = [`max-age=${options.maxAge}`];
     if (options.swr !== undefined) directives.push(`stale-while-revalidate=${options.swr}`);
     directives.push(`stale-if-error=${PAGE_CACHE.staleIfError}`);
@@ -31,6 +37,17 @@ export const edgeHeaders = (options: CacheOptions): Headers => {
   if (options.etag) headers.set('ETag', options.etag);
   return headers;
 };
+
+/** How long the cache in front keeps a media response; replacing or deleting the file purges it sooner. */
+const MEDIA_EDGE_SECONDS = 3600;
+
+/**
+ * What the cache in front (PAGE_CACHE=edge) is told about a media response (/uploads, /_image):
+ * the file's tag, so that the CMS replacing or deleting the file purges every copy of it
+ * (api/revalidate), and how long to keep it. Nothing when there is no cache in front to purge.
+ */
+export const edgeMediaHeaders = (tag: string, request: Request): Headers =>
+  config().edgeCache ? edgeHeaders({ maxAge: MEDIA_EDGE_SECONDS, tags: [tag] }, request) : new Headers();
 
 /** One purge request to one cache node: by tags, or by path (the node's own address plus it). */
 const purgeNode = async (node: string, secret: string, { tags, path }: { tags: string[]; path: string | undefined }): Promise<void> => {
@@ -55,7 +72,7 @@ const purgeNode = async (node: string, secret: string, { tags, path }: { tags: s
  */
 export const edgeCacheProvider = (edge: EdgeCache): CacheProvider => ({
   name: 'edge',
-  setHeaders: (options) => edgeHeaders(options),
+  setHeaders: (options, request) => edgeHeaders(options, request),
   async invalidate({ tags, path }: InvalidateOptions) {
     const list = tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
     if (list.length === 0 && path === undefined) return;

@@ -11,10 +11,11 @@ const directives = (header: string | null): { maxAge: number; swr: number } => {
   return { maxAge: read('max-age'), swr: read('stale-while-revalidate') };
 };
 
-type Rendered = { response: Response; entry: CachedPage | null };
+/** `outdated`: a purge came during the render, so it was not kept (though it could have been). */
+type Rendered = { response: Response; entry: CachedPage | null; outdated?: boolean };
 
 /** Stores a rendered response when the route asked for caching (Astro.cache.set) and set no cookie. */
-const store = async (key: string, response: Response): Promise<Rendered> => {
+const store = async (key: string, response: Response, since: number): Promise<Rendered> => {
   const { maxAge, swr } = directives(response.headers.get('CDN-Cache-Control'));
   if (maxAge <= 0 || response.headers.has('set-cookie') || response.headers.has('vary')) return { response, entry: null };
   const body = new Uint8Array(await response.clone().arrayBuffer());
@@ -27,7 +28,8 @@ const store = async (key: string, response: Response): Promise<Rendered> => {
     swr,
     tags: (response.headers.get('Cache-Tag') ?? '').split(',').map((t) => t.trim()).filter(Boolean),
   };
-  pageStore().set(key, entry);
+  // A purge during the render (a publish) may have come after it read the CMS: answered, not kept.
+  if (!pageStore().setIfCurrent(key, entry, since)) return { response, entry: null, outdated: true };
   response.headers.set('X-Astro-Cache', 'MISS');
   return { response, entry };
 };
@@ -62,10 +64,13 @@ const remember = (key: string, kept: boolean): void => {
 
 const render = (key: string, next: () => Promise<Response>): Promise<Rendered> => {
   pageStore().renderStarted(key);
-  const rendered = next().then((response) => store(key, response));
+  const since = pageStore().purgeCount;
+  const rendered = next().then((response) => store(key, response, since));
   void rendered.finally(() => pageStore().renderEnded(key)).catch(() => undefined);
   void rendered.then(
-    ({ entry }) => remember(key, entry !== null),
+    ({ entry, outdated }) => {
+      if (!outdated) remember(key, entry !== null);
+    },
     () => undefined,
   );
   const stored = rendered.then(
@@ -111,6 +116,8 @@ const pageCacheProvider = (): CacheProvider => ({
     return (await render(key, next)).response;
   },
   async invalidate({ tags, path }) {
+    // Renders under way may have read what changed: requests from now on wait for none of them.
+    inFlight.clear();
     pageStore().invalidate({ ...(tags === undefined ? {} : { tags: Array.isArray(tags) ? tags : [tags] }), ...(path === undefined ? {} : { path }) });
   },
 });

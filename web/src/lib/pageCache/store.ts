@@ -98,7 +98,39 @@ export class PageStore {
     return this.rendering.has(key) && age <= (entry.maxAge + entry.swr) * 1000 ? { entry, state: 'STALE' } : undefined;
   }
 
+  /** Purges so far, and the latest ones with what they purged (a render that began before one may hold what it purged). */
+  private purges = 0;
+  private readonly recentPurges: { tags?: string[]; path?: string }[] = [];
+  private static readonly KEPT_PURGES = 200;
+
+  /** Where a render starting now stands: pass it to `setIfCurrent` when the render ends. */
+  get purgeCount(): number {
+    return this.purges;
+  }
+
+  /**
+   * Keeps a render unless a purge since it began (`since`, from `purgeCount`) touched its
+   * address or tags: such a render may have read the content from before the change, and
+   * keeping it would serve the old page until its max-age. Says whether it was kept.
+   */
+  setIfCurrent(key: string, entry: CachedPage, since: number): boolean {
+    const missed = this.purges - since;
+    if (missed > 0) {
+      // Older than the purges still remembered: it cannot be judged, so it is not kept.
+      if (missed > this.recentPurges.length) return false;
+      const touched = this.recentPurges
+        .slice(-missed)
+        .some(({ tags, path }) => path === key || (tags !== undefined && entry.tags.some((tag) => tags.includes(tag))));
+      if (touched) return false;
+    }
+    this.set(key, entry);
+    return true;
+  }
+
   invalidate({ tags, path }: { tags?: string[]; path?: string }): number {
+    this.purges += 1;
+    this.recentPurges.push({ ...(tags === undefined ? {} : { tags }), ...(path === undefined ? {} : { path }) });
+    if (this.recentPurges.length > PageStore.KEPT_PURGES) this.recentPurges.shift();
     let removed = 0;
     for (const { entries } of [this.pages, this.misses]) {
       for (const [key, entry] of entries) {

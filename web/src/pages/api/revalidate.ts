@@ -1,13 +1,19 @@
 import type { APIRoute } from 'astro';
 import { z } from 'zod';
 import { config } from '../../config';
-import { tagsToPurge } from '../../lib/cacheTags';
+import { MEDIA_UID, tagsToPurge } from '../../lib/cacheTags';
+import { renditionStore } from '../../lib/images/renditionStore';
+import { knownMedia, MEDIA_SHOWN_EVENT } from '../../lib/knownMedia';
+import { mediaCopies } from '../../lib/mediaCopies';
+import { contentChanged } from '../../lib/pageCache/contentChanges';
 import { EdgePurgeError } from '../../lib/pageCache/edgeProvider';
 import { searchIndex } from '../../lib/search/searchIndex';
 import { secretsMatch } from '../../lib/secretsMatch';
 import { siteAddressesChanged } from '../../lib/siteAddresses';
 import { siteSettingsChanged } from '../../lib/siteSettings';
+import { PEER_HEADER, tellPeers } from '../../lib/sitePeers';
 import { warnAtMostOnceAMinute } from '../../lib/throttledWarning';
+import { uploadFile } from '../../lib/uploads';
 
 export const SECRET_HEADER = 'x-revalidate-secret';
 
@@ -17,12 +23,29 @@ const webhookSchema = z.object({
   uid: z.string().optional(),
   model: z.string().optional(),
   entry: z.object({ documentId: z.string().optional() }).loose().optional(),
+  /** A media-library file replaced or deleted (media.update, media.delete): its address. */
+  media: z.object({ url: z.string() }).loose().optional(),
+  /** From another replica (MEDIA_SHOWN_EVENT): the addresses of media files a page it renders shows. */
+  files: z.array(z.string()).max(1000).optional(),
 });
+
+/**
+ * Drops what this process keeps of a media file: its renditions and its copy on disk. Strapi's
+ * replace keeps the file's address, so these would otherwise be served as the new file's.
+ */
+const forgetMedia = async (file: string): Promise<void> => {
+  const { imageCacheDir } = config();
+  try {
+    await Promise.all([renditionStore(imageCacheDir).forget(file), mediaCopies(imageCacheDir).forget(file)]);
+  } catch (error) {
+    throw new Error(`could not drop what the site keeps of /uploads/${file} in ${imageCacheDir} (${(error as Error).message}); check that IMAGE_CACHE_DIR is writable by the site`, { cause: error });
+  }
+};
 
 const json = (status: number, body: object) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
 
-/** Called by the CMS on publish, unpublish, update and delete: purges the affected pages. */
+/** Called by the CMS on publish, unpublish, update and delete, and when a media file is replaced or deleted: purges the affected pages. */
 export const POST: APIRoute = async ({ request, cache }) => {
   if (!secretsMatch(request.headers.get(SECRET_HEADER), config().revalidateSecret)) {
     warnAtMostOnceAMinute('revalidate-refused', '[revalidate] refused a request with a missing or wrong secret');
@@ -30,14 +53,42 @@ export const POST: APIRoute = async ({ request, cache }) => {
   }
   const parsed = webhookSchema.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return json(400, { error: 'Expected a Strapi webhook body: { event, uid, entry }' });
-  const { event, uid, model, entry } = parsed.data;
-  const changed = uid ?? (model ? `api::${model}.${model}` : '');
-  const tags = tagsToPurge(changed, entry?.documentId);
+  const { event, uid, model, entry, media, files } = parsed.data;
+  // Another replica is about to send a page showing these: nothing changed, nothing is purged.
+  if (event === MEDIA_SHOWN_EVENT && request.headers.get(PEER_HEADER)) {
+    knownMedia().shown((files ?? []).map(uploadFile).filter((shown): shown is string => shown !== null));
+    return json(200, { known: files?.length ?? 0 });
+  }
+  // Strapi's own webhooks name a media event by its `media` alone.
+  const changed = uid ?? (model ? `api::${model}.${model}` : media ? MEDIA_UID : '');
+  const file = changed === MEDIA_UID && media ? uploadFile(media.url) : null;
+  const tags = tagsToPurge(changed, entry?.documentId, file);
   // This process's copies of what changed first (the settings, the addresses, the search index
-  // built from the pages), so that no page rendered after the purge comes from them.
-  if (changed === 'api::global.global') siteSettingsChanged();
+  // built from the pages, a media file's renditions), so that no page rendered after the purge
+  // comes from them.
+  contentChanged();
+  // The settings hold the logos, whose addresses carry their version.
+  if (changed === 'api::global.global' || file !== null) siteSettingsChanged();
+  if (file !== null) {
+    try {
+      await forgetMedia(file);
+    } catch (error) {
+      // Not confirmed: the CMS calls again.
+      console.error(`[revalidate] ${event} ${changed}: ${(error as Error).message}`);
+      return json(500, { error: (error as Error).message, purged: [] });
+    }
+  }
+  // What published content shows may have changed: a new image is never refused. A deleted file
+  // is not asked for again.
+  if (changed === 'api::page.page' || changed === 'api::global.global' || changed === 'api::redirect.redirect' || file !== null) knownMedia().changed();
+  if (file !== null && event === 'media.delete') knownMedia().gone(file);
   if (changed === 'api::page.page') searchIndex().invalidate();
   if (changed === 'api::page.page' || changed === 'api::redirect.redirect') siteAddressesChanged();
+  // Another replica telling this one: its copies are dropped; the purge is the teller's.
+  if (request.headers.get(PEER_HEADER)) return json(200, { dropped: changed });
+  // The other replicas behind the same cache drop theirs before it is purged (PAGE_CACHE=edge).
+  const untold = await tellPeers(parsed.data);
+  if (untold.length > 0) console.error(`[revalidate] ${event} ${changed}: ${untold.length} site peer(s) did not confirm: ${untold.join(', ')}`);
   if (tags.length > 0 && cache.enabled) {
     try {
       await cache.invalidate({ tags });
@@ -49,5 +100,7 @@ export const POST: APIRoute = async ({ request, cache }) => {
     }
   }
   console.info(`[revalidate] ${event} ${uid ?? model ?? '?'} ${entry?.documentId ?? ''}: purged ${tags.join(', ') || 'nothing'}`);
+  // Purged, but a replica may still render from its old copies: the CMS calls again (it retries a failed call).
+  if (untold.length > 0) return json(502, { error: `site peers did not confirm: ${untold.join(', ')}`, purged: tags });
   return json(200, { purged: tags });
 };

@@ -11,9 +11,21 @@ export const FRAME_SOURCES = [
   { name: 'Facebook', prefix: 'https://www.facebook.com/plugins/video.php' },
 ] as const;
 
-/** The frame source of an address, or undefined when it may not be framed. */
-export const frameSourceOf = (url: string) =>
-  /^https:\/\/[^\s]+$/.test(url) ? FRAME_SOURCES.find((source) => url.startsWith(source.prefix)) : undefined;
+/**
+ * The frame source of an address, or undefined when it may not be framed: judged on the address
+ * as a browser reads it (dot segments resolved, `%2e%2e` included), with something after the prefix.
+ */
+export const frameSourceOf = (url: string) => {
+  if (!/^https:\/\/[^\s]+$/.test(url)) return undefined;
+  let href: string;
+  try {
+    href = new URL(url).href;
+  } catch {
+    return undefined;
+  }
+  const source = FRAME_SOURCES.find((candidate) => url.startsWith(candidate.prefix) && href.startsWith(candidate.prefix));
+  return source && !/^[?#&/]*$/.test(href.slice(source.prefix.length)) ? source : undefined;
+};
 
 /** CSP `frame-src`: exactly these prefixes. */
 export const FRAME_SRC = FRAME_SOURCES.map((source) => source.prefix).join(' ');

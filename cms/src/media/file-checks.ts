@@ -1,12 +1,11 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import mime from 'mime-types';
 import sharp from 'sharp';
 import { MEDIA_TYPES } from '../config-support/media-types';
+import { svgProblem } from './svg-allowlist';
 
-type UploadedFile = { filepath?: string; originalFilename?: string | null; mimetype?: string | null };
+export type IncomingFile = { filepath?: string; originalFilename?: string | null; mimetype?: string | null };
 
 /** What sharp calls each image type it must find in the file. */
 const IMAGE_FORMATS: Record<string, string> = {
@@ -17,9 +16,8 @@ const IMAGE_FORMATS: Record<string, string> = {
   'image/avif': 'heif',
   'image/svg+xml': 'svg',
 };
-
-/** SVG is markup: it may carry script, which the media library never takes. */
-const SVG_SCRIPT = /<script|<foreignObject|javascript:|\son[a-z]+\s*=/i;
+/** An SVG larger than this is no logo or icon; it is read whole to be checked. */
+const SVG_MAX_BYTES = 5 * 1024 * 1024;
 
 const head = async (file: string, bytes: number): Promise<Buffer> => {
   const handle = await open(file, 'r');
@@ -33,7 +31,7 @@ const head = async (file: string, bytes: number): Promise<Buffer> => {
 };
 
 /** Why `file` may not go into the media library, or null when it is what its name says. */
-const problemWith = async (file: UploadedFile): Promise<string | null> => {
+export const problemWith = async (file: IncomingFile): Promise<string | null> => {
   const name = file.originalFilename ?? 'the file';
   const type = mime.lookup(path.extname(name)) || file.mimetype || '';
   if (!MEDIA_TYPES.includes(type)) return `«${name}» is not an image or a PDF document`;
@@ -41,28 +39,17 @@ const problemWith = async (file: UploadedFile): Promise<string | null> => {
   if (type === 'application/pdf') {
     return (await head(file.filepath, 5)).toString('latin1') === '%PDF-' ? null : `«${name}» is named as a PDF but is not one`;
   }
+  if (type === 'image/svg+xml') {
+    const bytes = await head(file.filepath, SVG_MAX_BYTES + 1);
+    if (bytes.length > SVG_MAX_BYTES) return `«${name}» is an SVG over 5 MB: save it as a PNG or WebP instead`;
+    const problem = svgProblem(bytes);
+    return problem ? `«${name}» cannot be used: ${problem}. Save it again as a plain SVG (shapes only) or as a PNG` : null;
+  }
   const format = await sharp(file.filepath)
     .metadata()
     .then((meta) => meta.format as string, () => null);
   if (format !== IMAGE_FORMATS[type]) return `«${name}» is named as ${type.replace('image/', '').toUpperCase()} but its content is ${format ? `a ${format.toUpperCase()} image` : 'not an image'}`;
-  if (type === 'image/svg+xml' && SVG_SCRIPT.test((await head(file.filepath, 5 * 1024 * 1024)).toString('utf8'))) {
-    return `«${name}» contains script or event handlers, which SVG images on the site may not`;
-  }
   return null;
 };
 
-/**
- * Every file sent to the media library (the admin's upload dialog, a replacement, the content
- * API) is checked by what it contains, not only by its name or declared type: an HTML page or a
- * script named .png is refused with a message saying why, before Strapi stores anything.
- */
-export default (): Core.MiddlewareHandler => async (ctx, next) => {
-  const files = (ctx.request as { files?: Record<string, UploadedFile | UploadedFile[]> }).files;
-  if (ctx.method === 'POST' && files && /^\/(api\/)?upload(\/|$)/.test(ctx.path)) {
-    const problems = (await Promise.all(Object.values(files).flat().map(problemWith))).filter((p): p is string => p !== null);
-    if (problems.length > 0) {
-      throw new errors.ValidationError(`${problems.join('; ')}. The media library takes JPEG, PNG, WebP, GIF, AVIF and SVG images, and PDF documents.`);
-    }
-  }
-  await next();
-};
+export const MEDIA_RULE = 'The media library takes JPEG, PNG, WebP, GIF, AVIF and SVG images (drawings only), and PDF documents.';

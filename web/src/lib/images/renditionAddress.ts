@@ -1,0 +1,34 @@
+import { MEDIA_VERSION, uploadFile } from '../uploads';
+import { isRenditionWidth, RENDITION_FORMAT, RENDITION_QUALITY, type RenditionWidth } from './renditions';
+
+/** One rendition: which media file, at which version of it, how wide. */
+export type RenditionAddress = { file: string; version: string; width: RenditionWidth };
+
+/**
+ * The query of a rendition's address, in the one form the site writes (./service.ts) and the
+ * endpoint (./endpoint.ts) and the cache in front (ops/varnish/default.vcl) accept. The version
+ * is in it so that a replaced file, which keeps its /uploads address, gets new rendition
+ * addresses: browsers keep a rendition a year, and would otherwise keep the old photo.
+ */
+const QUERY = ['href', 'v', 'w', 'f', 'q'] as const;
+
+export const renditionQuery = ({ file, version, width }: RenditionAddress): string =>
+  new URLSearchParams({ href: `/uploads/${file}`, v: version, w: String(width), f: RENDITION_FORMAT, q: String(RENDITION_QUALITY) }).toString();
+
+/** The rendition a query asks for, or why it is no address the site writes (for a 400). */
+export const readRenditionQuery = (params: URLSearchParams): RenditionAddress | { problem: string } => {
+  const names = [...params.keys()];
+  if (names.length !== QUERY.length || !QUERY.every((name) => params.getAll(name).length === 1)) {
+    return { problem: `the query must be exactly ${QUERY.join(', ')}, as the site writes it` };
+  }
+  if (params.get('f') !== RENDITION_FORMAT || params.get('q') !== String(RENDITION_QUALITY)) {
+    return { problem: `f must be ${RENDITION_FORMAT} and q ${RENDITION_QUALITY} (src/lib/images/renditions.ts)` };
+  }
+  const file = uploadFile(params.get('href')!);
+  if (file === null) return { problem: 'href must be the address of a media-library file (/uploads/…)' };
+  const version = params.get('v')!;
+  if (!MEDIA_VERSION.test(version)) return { problem: 'v must be the file’s version as the site writes it (ten hex digits, src/lib/uploads.ts)' };
+  const width = Number(params.get('w'));
+  if (!isRenditionWidth(width)) return { problem: 'w must be one of the rendition widths (src/lib/images/renditions.ts)' };
+  return { file, version, width };
+};

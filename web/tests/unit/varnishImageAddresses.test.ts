@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renditionQuery } from '../../src/lib/images/renditionAddress';
+import { RENDITION_FORMAT, RENDITION_QUALITY, RENDITION_WIDTHS } from '../../src/lib/images/renditions';
+import { mediaAddress, mediaVersion } from '../../src/lib/uploads';
+
+const VCL = readFileSync(path.resolve(import.meta.dirname, '../../../ops/varnish/default.vcl'), 'utf8');
+/** A VCL string's regex as JavaScript reads it (VCL strings keep their backslashes doubled). */
+const ruleFrom = (pattern: RegExp, what: string): RegExp => {
+  const rule = pattern.exec(VCL)?.[1];
+  if (!rule) throw new Error(`${what} not found in ops/varnish/default.vcl`);
+  return new RegExp(rule.replaceAll('\\\\', '\\'));
+};
+/** What Varnish's std.querysort makes of an address: its parameters in name order. */
+const querySorted = (address: string): string => {
+  const [route, query = ''] = address.split('?');
+  return `${route}?${query.split('&').sort().join('&')}`;
+};
+const V = mediaVersion('2026-05-01T10:00:00.000Z');
+
+describe('the image addresses Varnish lets through', () => {
+  const rule = /req\.url !~ "(\^\/_image[^"]+)"/.exec(VCL)?.[1];
+  const pattern = ruleFrom(/req\.url !~ "(\^\/_image[^"]+)"/, 'the /_image rule');
+
+  it('are the renditions the site writes: its format, its quality and its widths, none other', () => {
+    const widths = /&w=\(([\d|]+)\)\$$/.exec(rule!)?.[1]?.split('|').map(Number);
+    expect(widths, 'replace the widths of the /_image rule in ops/varnish/default.vcl with RENDITION_WIDTHS').toEqual([...RENDITION_WIDTHS]);
+    expect(rule).toContain(`f=${RENDITION_FORMAT}&`);
+    expect(rule).toContain(`&q=${RENDITION_QUALITY}&`);
+    for (const width of RENDITION_WIDTHS) {
+      const written = querySorted(`/_image?${renditionQuery({ file: 'photo_1a2b.jpg', version: V, width })}`);
+      expect(pattern.test(written), written).toBe(true);
+    }
+    expect(pattern.test(`/_image?f=webp&href=%2Fuploads%2Fphoto_1a2b.jpg&q=62&v=${V}&w=828&x=1`)).toBe(false);
+    expect(pattern.test(`/_image?f=webp&href=%2Fuploads%2Fphoto_1a2b.jpg&q=62&v=${V}&w=829`)).toBe(false);
+    expect(pattern.test(`/_image?f=png&href=https%3A%2F%2Fevil.example%2Fx.png&q=62&v=${V}&w=828`)).toBe(false);
+  });
+
+  it('name the file’s version, so a replaced file’s renditions are new objects (and the old ones never match)', () => {
+    expect(pattern.test('/_image?f=webp&href=%2Fuploads%2Fphoto_1a2b.jpg&q=62&w=828')).toBe(false);
+    expect(pattern.test('/_image?f=webp&href=%2Fuploads%2Fphoto_1a2b.jpg&q=62&v=not-a-version&w=828')).toBe(false);
+  });
+});
+
+describe('the media addresses Varnish keeps with their query', () => {
+  const versioned = ruleFrom(/elsif \(req\.url ~ "(\^\/uploads\/[^"]+)"\)/, 'the versioned /uploads rule');
+
+  it('are the versioned addresses the site writes; any other query is dropped (the bare file)', () => {
+    const written = mediaAddress({ url: '/uploads/guide_1a2b.pdf', updatedAt: '2026-05-01T10:00:00.000Z' });
+    expect(versioned.test(written), written).toBe(true);
+    for (const other of ['/uploads/guide_1a2b.pdf', '/uploads/guide_1a2b.pdf?utm_source=x', `${written}&x=1`, '/uploads/guide_1a2b.pdf?v=old']) {
+      expect(versioned.test(other), other).toBe(false);
+    }
+  });
+});
