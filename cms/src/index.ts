@@ -4,8 +4,12 @@ import { seedFirstRun } from './bootstrap/first-run-seed';
 import { ensureLocalAdmin } from './bootstrap/local-admin';
 import { lockDownPublicRole } from './bootstrap/public-role';
 import { provisionReadToken, removeUnusedDefaultTokens } from './bootstrap/read-token';
-import { registerSiteWebhook } from './bootstrap/site-webhook';
+import { guardUploads } from './media/upload-guard';
+import { labelUnlabelledEntries, registerEntryLabels } from './section-kit/entry-labels';
 import { loadSectionModules } from './section-kit/registry';
+import { recordContentChanges } from './published-reads/change-journal';
+import { keepLinksThroughUnpublish, prepareKeptLinks } from './publish/links-kept-through-unpublish';
+import { notifySite, stopSiteNotices } from './site-sync/notify-site';
 import { registerSiteTools } from './staff/site-tools-routes';
 import { syncStaffRoles } from './staff/staff-roles';
 import { registerContentRules } from './validation/document-middleware';
@@ -13,18 +17,34 @@ import { registerContentRules } from './validation/document-middleware';
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     await loadSectionModules();
+    // Labels first: the content rules then check the data as it will be stored.
+    registerEntryLabels(strapi);
     registerContentRules(strapi);
+    // Strapi drops published links to a page that is unpublished; they come back with it.
+    strapi.documents.use(keepLinksThroughUnpublish(strapi));
     registerSiteTools(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Before anything is uploaded, the seed included: files are checked by their content (src/media/).
+    guardUploads(strapi);
+    // Before any write, and before the site is told of changes: other processes hear of each one.
+    await recordContentChanges(strapi);
+    await prepareKeptLinks(strapi);
     await lockDownPublicRole(strapi);
     await removeUnusedDefaultTokens(strapi);
     await provisionReadToken(strapi);
-    await registerSiteWebhook(strapi);
     await configureEditViews(strapi);
     await syncStaffRoles(strapi);
     await seedFirstRun(strapi);
+    await labelUnlabelledEntries(strapi);
     await ensureLocalAdmin(strapi);
+    // Last: the seed of an empty database is nothing the site has cached yet.
+    await notifySite(strapi);
+  },
+
+  destroy() {
+    // Before Strapi closes the database: no delivery writes to it after; its change stays pending for the next start.
+    stopSiteNotices();
   },
 };

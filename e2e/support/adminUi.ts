@@ -15,7 +15,8 @@ export const logIn = async (page: Page, who: { email: string; password: string }
 export const openPageEditor = async (page: Page, path: string) => {
   const { documentId } = await pages.find(path);
   await page.goto(`${cms()}/admin/content-manager/collection-types/api::page.page/${documentId}`);
-  await expect(page.getByLabel('Web address')).toHaveValue(path);
+  // A page with many sections takes a while to load on a busy machine.
+  await expect(page.getByLabel('Web address')).toHaveValue(path, { timeout: 30_000 });
   const skipTour = page.getByRole('button', { name: 'Skip' });
   if (await skipTour.isVisible()) await skipTour.click();
   return documentId;
@@ -28,25 +29,27 @@ export const openSection = async (page: Page, name: RegExp) => {
 };
 
 /**
- * On the seed page's edit view: opens the quick-links section and its first item (labelled by
- * its icon, "video") and returns that item's link address field.
+ * On the seed page's edit view: opens the quick-links section and its first item (listed by its
+ * link's text, "New Leaf Illinois") and returns that item's link address field.
  */
 export const firstQuickLinkUrl = async (page: Page) => {
   await openSection(page, /^Quick links/);
-  await page.getByRole('button', { name: /^video/ }).first().click();
-  return page.locator('input[name="sections.2.items.0.link.url"]');
+  // The seed page's quick links come second, the first one to New Leaf Illinois.
+  await page.getByRole('button', { name: /^New Leaf Illinois/ }).first().click();
+  return page.locator('input[name="sections.1.items.0.link.url"]');
 };
 
+/** The form's Save (not a pop-up's, such as the rich-text link's, which stays open while the caret is in a link). */
 export const save = async (page: Page) => {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.locator('#main-content').getByRole('button', { name: 'Save', exact: true }).click();
 };
 
 export const publish = async (page: Page) => {
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
 };
 
-/** What the admin says under a field whose value breaks its pattern (src/admin/app.tsx). */
-export const PATTERN_ERROR = 'Not in the expected form: “Before you save” (beside the form) says what this field takes.';
+/** The form itself, where each refused field says under it what it takes (not the side panel). */
+export const fieldErrors = (page: Page) => page.getByRole('tabpanel', { name: 'draft' });
 
 /** The side panel listing what each refused field takes (src/admin/field-rules-panel.tsx). */
 export const beforeYouSave = (page: Page) => page.locator('aside').filter({ hasText: 'Before you save' });
