@@ -1,10 +1,22 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   {
-    ignores: ['**/*.tmp.*', '**/node_modules/**', '**/dist/**', '**/build/**', '**/.astro/**', '**/.strapi/**', '**/.tmp/**', 'cms/types/generated/**', '**/test-results/**', '**/playwright-report/**'],
+    ignores: [
+      '**/*.tmp.*',
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/build/**',
+      '**/.astro/**',
+      '**/.strapi/**',
+      '**/.tmp/**',
+      'cms/types/generated/**',
+      '**/test-results/**',
+      '**/playwright-report/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
@@ -20,4 +32,6 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // Last: formatting is Prettier's (`pnpm format`), not ESLint's.
+  prettier,
 );

@@ -55,7 +55,7 @@ provision_docker_compose() {
     echo "provision: Debian's docker-compose"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null || return 1
   fi
-  # Only Compose 1.29 is installable here; the README (and ops elsewhere) type `docker compose`.
+  # Only Compose 1.29 is installable here; docs/operations.md (and ops elsewhere) type `docker compose`.
   if ! docker compose version >/dev/null 2>&1; then
     echo "provision: \`docker compose\` as a CLI plugin in front of docker-compose 1.29 (ops/compose-v1-plugin)"
     install -D -m 0755 "$(dirname "${BASH_SOURCE[0]}")/../ops/compose-v1-plugin/docker-compose" /usr/local/lib/docker/cli-plugins/docker-compose || return 1

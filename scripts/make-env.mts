@@ -1,7 +1,7 @@
 /**
  * `pnpm env:production [--out FILE] [KEY=VALUE…]`: writes a production .env from .env.example,
  * every "change-me" replaced by a fresh secret and the given KEY=VALUE settings applied.
- * Refuses to overwrite an existing file: rotating secrets is a decision (see README, Operations).
+ * Refuses to overwrite an existing file: rotating secrets is a decision (see docs/operations.md, "Rotating secrets").
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,10 @@ import { parseArgs } from 'node:util';
 import { generateSecrets } from '../cms/scripts/generate-secrets.mts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { values, positionals } = parseArgs({ options: { out: { type: 'string', default: path.join(root, '.env') } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { out: { type: 'string', default: path.join(root, '.env') } },
+  allowPositionals: true,
+});
 const out = path.resolve(process.cwd(), values.out);
 if (existsSync(out)) {
   console.error(`${out} exists already; move it away first (its secrets are in use).`);
@@ -21,7 +24,9 @@ const secrets: Record<string, string> = {
   POSTGRES_PASSWORD: randomBytes(24).toString('base64url'),
   EDGE_PURGE_SECRET: randomBytes(32).toString('base64url'),
 };
-const overrides = Object.fromEntries(positionals.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+const overrides = Object.fromEntries(
+  positionals.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+);
 const lines = readFileSync(path.join(root, '.env.example'), 'utf8')
   .split('\n')
   .map((line) => {

@@ -17,7 +17,10 @@ import semver from 'semver';
 
 type Advisory = { id: string; package: string; vulnerable: string; summary: string; source: string };
 type Shipped = Map<string, Set<string>>;
-type Packument = { 'dist-tags': Record<string, string>; versions: Record<string, { deprecated?: string; dependencies?: Record<string, string> }> };
+type Packument = {
+  'dist-tags': Record<string, string>;
+  versions: Record<string, { deprecated?: string; dependencies?: Record<string, string> }>;
+};
 
 const root = path.resolve(import.meta.dirname, '..');
 const FRAMEWORK = /^(@strapi\/|astro$|@astrojs\/)/;
@@ -25,10 +28,16 @@ const SECURITY_WORDS = /secur|vulnerab|CVE-|GHSA-|malicious|compromis/i;
 
 /** Every package version in the production trees, from pnpm's own view of node_modules. */
 export const shippedTree = (): Shipped => {
-  const out = execFileSync('pnpm', ['licenses', 'list', '--prod', '--recursive', '--json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const out = execFileSync('pnpm', ['licenses', 'list', '--prod', '--recursive', '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
   const byLicense = JSON.parse(out) as Record<string, { name: string; versions: string[] }[]>;
   const shipped: Shipped = new Map();
-  for (const entries of Object.values(byLicense)) for (const { name, versions } of entries) for (const version of versions) shipped.set(name, (shipped.get(name) ?? new Set()).add(version));
+  for (const entries of Object.values(byLicense))
+    for (const { name, versions } of entries)
+      for (const version of versions) shipped.set(name, (shipped.get(name) ?? new Set()).add(version));
   return shipped;
 };
 
@@ -36,7 +45,9 @@ export const shippedTree = (): Shipped => {
 const directFrameworkPackages = (shipped: Shipped) => {
   const direct = new Set<string>();
   for (const workspace of ['cms', 'web']) {
-    const manifest = JSON.parse(readFileSync(path.join(root, workspace, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(path.join(root, workspace, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
     for (const name of Object.keys(manifest.dependencies ?? {})) if (FRAMEWORK.test(name)) direct.add(name);
   }
   return [...direct].map((name) => ({ name, installed: [...(shipped.get(name) ?? [])] }));
@@ -46,20 +57,32 @@ export const advisoryMatches = (shipped: Shipped, advisories: Advisory[]) =>
   advisories.flatMap((advisory) =>
     [...(shipped.get(advisory.package) ?? [])]
       .filter((version) => semver.satisfies(version, advisory.vulnerable, { includePrerelease: true }))
-      .map((version) => `${advisory.package}@${version}: ${advisory.id}, ${advisory.summary} (vulnerable ${advisory.vulnerable}; ${advisory.source})`),
+      .map(
+        (version) =>
+          `${advisory.package}@${version}: ${advisory.id}, ${advisory.summary} (vulnerable ${advisory.vulnerable}; ${advisory.source})`,
+      ),
   );
 
-const registry = (execFileSync('pnpm', ['config', 'get', 'registry'], { cwd: root, encoding: 'utf8' }).trim() || 'https://registry.npmjs.org/').replace(/\/?$/, '/');
+const registry = (
+  execFileSync('pnpm', ['config', 'get', 'registry'], { cwd: root, encoding: 'utf8' }).trim() ||
+  'https://registry.npmjs.org/'
+).replace(/\/?$/, '/');
 
 const packument = async (name: string, attempt = 1): Promise<Packument | null> => {
   try {
-    const response = await fetch(`${registry}${name.replace('/', '%2F')}`, { headers: { Accept: 'application/vnd.npm.install-v1+json' }, signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(`${registry}${name.replace('/', '%2F')}`, {
+      headers: { Accept: 'application/vnd.npm.install-v1+json' },
+      signal: AbortSignal.timeout(30_000),
+    });
     if (response.status === 404) return null;
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
     return (await response.json()) as Packument;
   } catch (error) {
     if (attempt < 3) return packument(name, attempt + 1);
-    throw new Error(`The registry (${registry}) did not answer for ${name}; run again, or use --offline for the advisory check alone`, { cause: error });
+    throw new Error(
+      `The registry (${registry}) did not answer for ${name}; run again, or use --offline for the advisory check alone`,
+      { cause: error },
+    );
   }
 };
 
@@ -80,7 +103,9 @@ export const UPDATE_GRACE_DAYS = 7;
 
 /** How many days ago `name@version` was published (the full document's `time`), or null when the registry does not say. */
 const releaseAgeDays = async (name: string, version: string): Promise<number | null> => {
-  const response = await fetch(`${registry}${name.replace('/', '%2F')}`, { signal: AbortSignal.timeout(60_000) }).catch(() => null);
+  const response = await fetch(`${registry}${name.replace('/', '%2F')}`, { signal: AbortSignal.timeout(60_000) }).catch(
+    () => null,
+  );
   if (!response?.ok) return null;
   const published = ((await response.json()) as { time?: Record<string, string> }).time?.[version];
   return published ? (Date.now() - Date.parse(published)) / 86_400_000 : null;
@@ -89,8 +114,16 @@ const releaseAgeDays = async (name: string, version: string): Promise<number | n
 /** Why the newest release of a Strapi package cannot be installed: the @strapi/* packages it needs that the registry lacks. */
 const missingSiblings = async (manifest: { dependencies?: Record<string, string> }) => {
   const siblings = Object.entries(manifest.dependencies ?? {}).filter(([name]) => name.startsWith('@strapi/'));
-  const documents = await packuments(siblings.map(([name]) => name), 8);
-  return siblings.filter(([name, range]) => !Object.keys(documents.get(name)?.versions ?? {}).some((version) => semver.satisfies(version, range))).map(([name, range]) => `${name}@${range}`);
+  const documents = await packuments(
+    siblings.map(([name]) => name),
+    8,
+  );
+  return siblings
+    .filter(
+      ([name, range]) =>
+        !Object.keys(documents.get(name)?.versions ?? {}).some((version) => semver.satisfies(version, range)),
+    )
+    .map(([name, range]) => `${name}@${range}`);
 };
 
 const main = async () => {
@@ -99,9 +132,13 @@ const main = async () => {
   const notices: string[] = [];
   const shipped = shippedTree();
   const versions = [...shipped.values()].reduce((sum, set) => sum + set.size, 0);
-  const { advisories, reviewed } = JSON.parse(readFileSync(path.join(root, 'ops/dependency-review/advisories.json'), 'utf8')) as { advisories: Advisory[]; reviewed: string };
+  const { advisories, reviewed } = JSON.parse(
+    readFileSync(path.join(root, 'ops/dependency-review/advisories.json'), 'utf8'),
+  ) as { advisories: Advisory[]; reviewed: string };
   failures.push(...advisoryMatches(shipped, advisories).map((line) => `advisory: ${line}`));
-  console.log(`${shipped.size} packages (${versions} versions) shipped; ${advisories.length} advisories reviewed on ${reviewed}.`);
+  console.log(
+    `${shipped.size} packages (${versions} versions) shipped; ${advisories.length} advisories reviewed on ${reviewed}.`,
+  );
 
   if (!offline) {
     const documents = await packuments([...shipped.keys()]);
@@ -120,18 +157,25 @@ const main = async () => {
     if (strapi && strapiLatest && strapiInstalled && semver.gt(strapiLatest, strapiInstalled)) {
       const missing = await missingSiblings(strapi.versions[strapiLatest] ?? {});
       if (missing.length === 0) strapiTarget = strapiLatest;
-      else notices.push(`Strapi ${strapiLatest} is published but cannot be installed from ${registry} (missing ${missing.join(', ')}); the @strapi/* packages stay on ${strapiInstalled}`);
+      else
+        notices.push(
+          `Strapi ${strapiLatest} is published but cannot be installed from ${registry} (missing ${missing.join(', ')}); the @strapi/* packages stay on ${strapiInstalled}`,
+        );
     }
     for (const { name, installed } of directFrameworkPackages(shipped)) {
       for (const version of installed) {
         // Packages released with Strapi share its version; the design system and icons have their own.
-        const inStrapiRelease = name.startsWith('@strapi/') && strapiInstalled !== undefined && semver.major(version) === semver.major(strapiInstalled);
+        const inStrapiRelease =
+          name.startsWith('@strapi/') &&
+          strapiInstalled !== undefined &&
+          semver.major(version) === semver.major(strapiInstalled);
         const target = inStrapiRelease ? strapiTarget : documents.get(name)?.['dist-tags'].latest;
         if (!target || !semver.gt(target, version)) continue;
         const line = `outdated: ${name}@${version}: ${target} is installable; update it (pnpm --filter <workspace> up ${name}@${target})`;
         // A release out for less than the grace period is a notice: CI does not turn red the day it appears.
         const age = await releaseAgeDays(name, target);
-        if (age !== null && age < UPDATE_GRACE_DAYS) notices.push(`${line}, within ${Math.ceil(UPDATE_GRACE_DAYS - age)} day(s)`);
+        if (age !== null && age < UPDATE_GRACE_DAYS)
+          notices.push(`${line}, within ${Math.ceil(UPDATE_GRACE_DAYS - age)} day(s)`);
         else failures.push(line);
       }
     }
@@ -139,10 +183,16 @@ const main = async () => {
   for (const line of notices) console.log(`  note  ${line}`);
   for (const line of failures) console.log(`  FAIL  ${line}`);
   if (failures.length > 0) {
-    console.log(`\n${failures.length} problem(s). Update the package, or, for a reviewed false match, narrow the advisory's range in ops/dependency-review/advisories.json with the reason.`);
+    console.log(
+      `\n${failures.length} problem(s). Update the package, or, for a reviewed false match, narrow the advisory's range in ops/dependency-review/advisories.json with the reason.`,
+    );
     process.exit(1);
   }
-  console.log(offline ? 'No reviewed advisory matches the shipped tree.' : 'No reviewed advisory, security deprecation or installable framework update for the shipped tree.');
+  console.log(
+    offline
+      ? 'No reviewed advisory matches the shipped tree.'
+      : 'No reviewed advisory, security deprecation or installable framework update for the shipped tree.',
+  );
 };
 
 if (import.meta.main) await main();

@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { advisoryMatches, shippedTree } from './review-dependencies.mts';
 
-const advisory = (vulnerable: string) => ({ id: 'GHSA-test', package: 'astro', vulnerable, summary: 'a test advisory', source: 'here' });
+const advisory = (vulnerable: string) => ({
+  id: 'GHSA-test',
+  package: 'astro',
+  vulnerable,
+  summary: 'a test advisory',
+  source: 'here',
+});
 
 test('an advisory whose range holds the installed version is reported with the package, version and source', () => {
   const tree = shippedTree();

@@ -57,13 +57,19 @@ const MAX_QUICK_CRASHES = 5;
 const run = (pkg: string, env: NodeJS.ProcessEnv, quickCrashes = 0) => {
   const script = dev ? (pkg === 'cms' ? 'develop' : 'dev') : 'start';
   const startedAt = Date.now();
-  const child = spawn('pnpm', ['--filter', pkg, script], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const child = spawn('pnpm', ['--filter', pkg, script], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   child.on('exit', (code, signal) => {
     if (stopping) return;
     const crashes = Date.now() - startedAt < HEALTHY_RUN_MS ? quickCrashes + 1 : 1;
     const other = pkg === 'cms' ? 'the site keeps serving the pages it has' : 'the CMS keeps running';
     if (crashes > MAX_QUICK_CRASHES) {
-      console.error(`${pkg} stopped ${MAX_QUICK_CRASHES} times in a row soon after starting; not starting it again (${other}). Fix what the messages above say, then run pnpm start again.`);
+      console.error(
+        `${pkg} stopped ${MAX_QUICK_CRASHES} times in a row soon after starting; not starting it again (${other}). Fix what the messages above say, then run pnpm start again.`,
+      );
       children.delete(pkg);
       if (children.size === 0) process.exit(code ?? 1);
       return;
@@ -79,14 +85,24 @@ const run = (pkg: string, env: NodeJS.ProcessEnv, quickCrashes = 0) => {
 
 const waitFor = async (url: string, what: string, seconds: number) => {
   for (let i = 0; i < seconds * 4; i += 1) {
-    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 250));
   }
   console.error(`${what} did not answer at ${url} within ${seconds} s.`);
   stopAll(1);
 };
 
-run('cms', { PORT: String(CMS_PORT), WEB_REVALIDATE_URL: `http://127.0.0.1:${WEB_PORT}/api/revalidate`, WEB_URL: `http://localhost:${WEB_PORT}` });
+run('cms', {
+  PORT: String(CMS_PORT),
+  WEB_REVALIDATE_URL: `http://127.0.0.1:${WEB_PORT}/api/revalidate`,
+  WEB_URL: `http://localhost:${WEB_PORT}`,
+});
 await waitFor(`http://127.0.0.1:${CMS_PORT}/_health`, 'The CMS', 180);
 
 // cms/.env exists now (the CMS's start creates it); the site shares these values with it.

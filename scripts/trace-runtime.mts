@@ -11,7 +11,19 @@
  * as Strapi's plugins) and `copy` (globs of what is read from disk rather than imported: static
  * assets, seed content, sources a command compiles, TypeScript's lib files), copied whole.
  */
-import { cpSync, existsSync, globSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  globSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { stripTypeScriptTypes } from 'node:module';
 import path from 'node:path';
 import { nodeFileTrace } from '@vercel/nft';
@@ -24,14 +36,24 @@ if (!appArg || !outArg) {
 const app = path.resolve(appArg);
 const out = path.resolve(outArg);
 const manifestFile = path.join(app, 'package.json');
-const { runtimeFiles } = JSON.parse(readFileSync(manifestFile, 'utf8')) as { runtimeFiles?: { entries?: string[]; copy?: string[] } };
-if (!runtimeFiles?.entries?.length) throw new Error(`${manifestFile} has no "runtimeFiles": { "entries": […], "copy": […] }: list the modules its server starts from.`);
+const { runtimeFiles } = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+  runtimeFiles?: { entries?: string[]; copy?: string[] };
+};
+if (!runtimeFiles?.entries?.length)
+  throw new Error(
+    `${manifestFile} has no "runtimeFiles": { "entries": […], "copy": […] }: list the modules its server starts from.`,
+  );
 const matching = (pattern: string, field: string) => {
   const found = globSync(pattern, { cwd: app });
-  if (found.length === 0) throw new Error(`runtimeFiles.${field} "${pattern}" matches nothing in ${app}: build and deploy the package first (pnpm --filter <package> build; pnpm deploy --filter <package> --prod ${app}), or correct the pattern.`);
+  if (found.length === 0)
+    throw new Error(
+      `runtimeFiles.${field} "${pattern}" matches nothing in ${app}: build and deploy the package first (pnpm --filter <package> build; pnpm deploy --filter <package> --prod ${app}), or correct the pattern.`,
+    );
   return found;
 };
-const entries = runtimeFiles.entries.flatMap((pattern) => matching(pattern, 'entries')).map((file) => path.join(app, file));
+const entries = runtimeFiles.entries
+  .flatMap((pattern) => matching(pattern, 'entries'))
+  .map((file) => path.join(app, file));
 const copied = ['package.json', ...(runtimeFiles.copy ?? [])].flatMap((pattern) => matching(pattern, 'copy'));
 
 const isTypeScript = (file: string) => /\.(m|c)?ts$/.test(file) && !file.endsWith('.d.ts');
@@ -49,7 +71,8 @@ const { fileList, warnings } = await nodeFileTrace(entries, {
 });
 // Modules that are not installed are other platforms' binaries (sharp's @img/sharp-darwin-…)
 // and optional peers; anything else the tracer could not read is worth a look.
-for (const warning of warnings) if (!/^Failed to resolve dependency/.test(warning.message)) console.warn(`trace: ${warning.message}`);
+for (const warning of warnings)
+  if (!/^Failed to resolve dependency/.test(warning.message)) console.warn(`trace: ${warning.message}`);
 
 const copy = (relative: string) => {
   const from = path.join(app, relative);
@@ -73,7 +96,9 @@ const copyTree = (relative: string) => {
  * packages' installed optional dependencies, copied whole, with theirs.
  */
 const copyOptionalDependencies = (packageDir: string, seen: Set<string>) => {
-  const manifest = JSON.parse(readFileSync(path.join(app, packageDir, 'package.json'), 'utf8')) as { optionalDependencies?: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(path.join(app, packageDir, 'package.json'), 'utf8')) as {
+    optionalDependencies?: Record<string, string>;
+  };
   for (const name of Object.keys(manifest.optionalDependencies ?? {})) {
     // pnpm links a package's dependencies beside it: .pnpm/<id>/node_modules/<name>.
     const link = path.join(packageDir.slice(0, packageDir.lastIndexOf('node_modules/') + 'node_modules/'.length), name);
@@ -88,7 +113,8 @@ mkdirSync(out, { recursive: true });
 for (const file of fileList) copy(file);
 const seen = new Set<string>();
 for (const file of fileList) {
-  if (path.basename(file) === 'package.json' && file.includes('node_modules/')) copyOptionalDependencies(path.dirname(file), seen);
+  if (path.basename(file) === 'package.json' && file.includes('node_modules/'))
+    copyOptionalDependencies(path.dirname(file), seen);
 }
 /**
  * Packages found by name at run time (Strapi resolves its plugins' package.json from
@@ -97,12 +123,18 @@ for (const file of fileList) {
  */
 const linkFolders = (folder: string): string[] => {
   if (!existsSync(path.join(app, folder))) return [];
-  return readdirSync(path.join(app, folder)).flatMap((name) => (name.startsWith('@') ? readdirSync(path.join(app, folder, name)).map((scoped) => path.join(folder, name, scoped)) : [path.join(folder, name)]));
+  return readdirSync(path.join(app, folder)).flatMap((name) =>
+    name.startsWith('@')
+      ? readdirSync(path.join(app, folder, name)).map((scoped) => path.join(folder, name, scoped))
+      : [path.join(folder, name)],
+  );
 };
 const pnpmStore = path.join('node_modules', '.pnpm');
 const installLinks = [
   ...linkFolders('node_modules'),
-  ...(existsSync(path.join(app, pnpmStore)) ? readdirSync(path.join(app, pnpmStore)).flatMap((id) => linkFolders(path.join(pnpmStore, id, 'node_modules'))) : []),
+  ...(existsSync(path.join(app, pnpmStore))
+    ? readdirSync(path.join(app, pnpmStore)).flatMap((id) => linkFolders(path.join(pnpmStore, id, 'node_modules')))
+    : []),
 ];
 for (const link of installLinks) {
   if (!lstatSync(path.join(app, link)).isSymbolicLink() || existsSync(path.join(out, link))) continue;
@@ -110,5 +142,8 @@ for (const link of installLinks) {
   if (existsSync(path.join(out, target))) copy(link);
 }
 
-for (const relative of copied) cpSync(path.join(app, relative), path.join(out, relative), { recursive: true, verbatimSymlinks: true });
-console.log(`trace-runtime: ${fileList.size} files traced from ${entries.length} entries, ${copied.length} paths copied whole, into ${out}`);
+for (const relative of copied)
+  cpSync(path.join(app, relative), path.join(out, relative), { recursive: true, verbatimSymlinks: true });
+console.log(
+  `trace-runtime: ${fileList.size} files traced from ${entries.length} entries, ${copied.length} paths copied whole, into ${out}`,
+);

@@ -38,7 +38,14 @@ const store = pageStore();
 const clientDir = fileURLToPath(new URL('./dist/client/', import.meta.url));
 
 /** Sends `body` compressed when the client takes it and it is worth it; the compressed copy is kept with `body`. */
-const send = (req: IncomingMessage, res: ServerResponse, status: number, headers: string[], contentType: string | null, body: Uint8Array) => {
+const send = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  headers: string[],
+  contentType: string | null,
+  body: Uint8Array,
+) => {
   const compressible = isCompressible(contentType, body.byteLength);
   const encoding = compressible ? preferredEncoding(req.headers['accept-encoding']) : null;
   const sent = encoding ? encodedBody(body, encoding) : body;
@@ -56,7 +63,11 @@ const server = createServer((req, res) => {
   const method = req.method ?? 'GET';
   const target = originForm(req.url ?? '/');
   if (target === null) {
-    res.writeHead(400, { ...BASELINE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    res.writeHead(400, {
+      ...BASELINE_HEADERS,
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
     res.end(method === 'HEAD' ? undefined : 'That request target names no address of this site.');
     return;
   }
@@ -87,7 +98,14 @@ const server = createServer((req, res) => {
     (asset) => {
       if (!asset) return handler(req, res);
       // Built assets are named by their content: they never change at an address.
-      send(req, res, 200, ['Content-Type', asset.contentType, 'Cache-Control', 'public, max-age=31536000, immutable'], asset.contentType, asset.body);
+      send(
+        req,
+        res,
+        200,
+        ['Content-Type', asset.contentType, 'Cache-Control', 'public, max-age=31536000, immutable'],
+        asset.contentType,
+        asset.body,
+      );
     },
     () => handler(req, res),
   );

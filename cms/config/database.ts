@@ -25,7 +25,9 @@ const postgres = (env: Env) => {
       user: env('DATABASE_USERNAME', connectionString ? undefined : 'strapi'),
       password: env('DATABASE_PASSWORD', connectionString ? undefined : ''),
       schema: env('DATABASE_SCHEMA', 'public'),
-      ssl: env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false,
+      ssl: env.bool('DATABASE_SSL', false)
+        ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) }
+        : false,
     },
     pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
   };

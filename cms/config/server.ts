@@ -15,6 +15,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
     keys: requireSecretList(env, 'APP_KEYS'),
   },
   cron: { enabled: false },
-  // Staff cannot upgrade Strapi themselves: the "new version" notice is for developers (README).
+  // Staff cannot upgrade Strapi themselves: the "new version" notice is for developers (docs/operations.md, "Upgrades").
   logger: { updates: { enabled: false } },
 });

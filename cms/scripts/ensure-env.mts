@@ -27,7 +27,11 @@ if (!existsSync(envFile)) {
   writeFileSync(envFile, `${header.join('\n')}\n${toDotenv(wanted)}\n`, { mode: 0o600 });
   console.log(`cms: created ${path.relative(process.cwd(), envFile) || envFile} with fresh secrets`);
 } else {
-  const present = new Set(readFileSync(envFile, 'utf8').split('\n').map((line) => line.split('=')[0]!.trim()));
+  const present = new Set(
+    readFileSync(envFile, 'utf8')
+      .split('\n')
+      .map((line) => line.split('=')[0]!.trim()),
+  );
   const missing = Object.fromEntries(Object.entries(wanted).filter(([name]) => !present.has(name)));
   if (Object.keys(missing).length > 0) {
     appendFileSync(envFile, `${toDotenv(missing)}\n`);

@@ -14,7 +14,11 @@ const usage = 'Usage: pnpm --filter cms import:jekyll [--dry-run] [--root <site 
 
 const main = async (): Promise<number> => {
   const { values, positionals } = parseArgs({
-    options: { 'dry-run': { type: 'boolean', default: false }, root: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      'dry-run': { type: 'boolean', default: false },
+      root: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
   if (values.help || positionals.length === 0) {
@@ -30,7 +34,11 @@ const main = async (): Promise<number> => {
   const strapi = await createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false }).load();
   strapi.log.level = 'warn';
   try {
-    const report = await importJekyll(strapi, { inputs, ...(root ? { siteRoot: root } : {}), dryRun: values['dry-run'] });
+    const report = await importJekyll(strapi, {
+      inputs,
+      ...(root ? { siteRoot: root } : {}),
+      dryRun: values['dry-run'],
+    });
     // The site is told of what changed before this process goes (at most 10 s: it retries for longer).
     await pendingSiteNotices(10_000);
     return report.failed ? 1 : 0;

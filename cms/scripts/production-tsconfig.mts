@@ -9,7 +9,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const cmsDir = path.resolve(import.meta.dirname, '..');
-const read = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as { compilerOptions: Record<string, unknown>; include?: string[]; exclude?: string[] };
+const read = (file: string) =>
+  JSON.parse(readFileSync(file, 'utf8')) as {
+    compilerOptions: Record<string, unknown>;
+    include?: string[];
+    exclude?: string[];
+  };
 const app = read(path.join(cmsDir, 'tsconfig.json'));
 const base = read(path.resolve(cmsDir, '../tsconfig.base.json'));
 // No "types": the image has no @types packages.

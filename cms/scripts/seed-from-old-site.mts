@@ -39,4 +39,6 @@ for (const folder of ['pages', '_data', 'assets']) {
     console.log(`${relative}`);
   }
 }
-console.log(`${(before / 1e6).toFixed(1)} MB → ${(after / 1e6).toFixed(1)} MB in ${path.relative(process.cwd(), target)}`);
+console.log(
+  `${(before / 1e6).toFixed(1)} MB → ${(after / 1e6).toFixed(1)} MB in ${path.relative(process.cwd(), target)}`,
+);

@@ -5,7 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { postgresSuiteProblem, SET_TEST_DATABASE_URL } from './postgres-in-ci.mts';
 
 const vitest = (...projects: string[]) =>
-  spawnSync('pnpm', ['exec', 'vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...process.argv.slice(2)], { stdio: 'inherit' }).status ?? 1;
+  spawnSync('pnpm', ['exec', 'vitest', 'run', ...projects.flatMap((p) => ['--project', p]), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+  }).status ?? 1;
 
 const problem = postgresSuiteProblem(process.env);
 if (problem) {

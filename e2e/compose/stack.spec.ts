@@ -1,11 +1,23 @@
 import { expect, test } from '@playwright/test';
 import { heroImage, opsClient } from '../support/opsClient';
-import { containers, createStack, health, IMAGES, readmeCommands, requireDocker, SERVICES, upHealthy, waitHealthy, WEB_REPLICAS, type Stack } from './stack.ts';
+import {
+  containers,
+  createStack,
+  health,
+  IMAGES,
+  opsGuideCommands,
+  requireDocker,
+  SERVICES,
+  upHealthy,
+  waitHealthy,
+  WEB_REPLICAS,
+  type Stack,
+} from './stack.ts';
 
 /**
  * docker-compose.yml for real: the images built, `docker compose up -d --scale web=3` with a
  * generated .env (three site replicas behind varnish), every check through the ports published
- * on 127.0.0.1, the README's backup commands as written.
+ * on 127.0.0.1, the backup commands of docs/operations.md as written.
  * Needs a Docker engine with the base images (sudo ops/base-images/build.sh) and `docker compose`.
  */
 test.describe.configure({ mode: 'serial' });
@@ -14,7 +26,15 @@ const SEED = '/services/clear-your-record/';
 const OTHER = '/contact-us/';
 const CHANGED_TITLE = 'Clear Your Record in Illinois';
 /** Settings only the CMS may hold (the site gets the read token and the two shared secrets). */
-const CMS_ONLY = ['POSTGRES_PASSWORD', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+const CMS_ONLY = [
+  'POSTGRES_PASSWORD',
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+];
 const SECRETS = [...CMS_ONLY, 'STRAPI_READ_TOKEN', 'REVALIDATE_SECRET', 'PREVIEW_SECRET', 'EDGE_PURGE_SECRET'];
 
 let stack: Stack;
@@ -73,18 +93,31 @@ test('all services become healthy after up, three site replicas behind varnish, 
 
 /** The page as one replica renders it, asked from inside its container (replicas are not published). */
 const fromReplica = (id: string, p: string) =>
-  stack.shell(`docker exec ${id} node -e "fetch('http://127.0.0.1:4321${p}').then((r) => r.text()).then((t) => process.stdout.write(t))"`);
+  stack.shell(
+    `docker exec ${id} node -e "fetch('http://127.0.0.1:4321${p}').then((r) => r.text()).then((t) => process.stdout.write(t))"`,
+  );
 
 test('a publish through the CMS API reaches every replica’s visitors through varnish within 1 s', async () => {
   await registerAdmin();
-  const list = await cms<{ results: { documentId: string }[] }>('GET', `/content-manager/collection-types/api::page.page?filters[path][$eq]=${SEED}`);
+  const list = await cms<{ results: { documentId: string }[] }>(
+    'GET',
+    `/content-manager/collection-types/api::page.page?filters[path][$eq]=${SEED}`,
+  );
   const documentId = list.results[0]!.documentId;
-  const { data } = await cms<{ data: Record<string, unknown> }>('GET', `/content-manager/collection-types/api::page.page/${documentId}`);
+  const { data } = await cms<{ data: Record<string, unknown> }>(
+    'GET',
+    `/content-manager/collection-types/api::page.page/${documentId}`,
+  );
   const publish = async (title: string) => {
     expect((await site(SEED)).text).not.toContain(`>${title}</h1>`); // varnish holds the page before the publish
     const started = performance.now();
-    await cms('POST', `/content-manager/collection-types/api::page.page/${documentId}/actions/publish`, { ...data, title });
-    await expect.poll(async () => (await site(SEED)).text, { timeout: 5000, intervals: [20] }).toContain(`>${title}</h1>`);
+    await cms('POST', `/content-manager/collection-types/api::page.page/${documentId}/actions/publish`, {
+      ...data,
+      title,
+    });
+    await expect
+      .poll(async () => (await site(SEED)).text, { timeout: 5000, intervals: [20] })
+      .toContain(`>${title}</h1>`);
     return performance.now() - started;
   };
   const delays = [];
@@ -94,13 +127,16 @@ test('a publish through the CMS API reaches every replica’s visitors through v
   for (const ms of delays) expect(ms).toBeLessThan(1000);
   // Whichever replica varnish asks next renders the change: none keeps an older copy.
   for (const id of containers(stack, 'web')) expect(fromReplica(id, SEED), id).toContain(`>${CHANGED_TITLE}</h1>`);
-  const webhookReceivers = containers(stack, 'web').filter((id) => stack.shell(`docker logs ${id} 2>&1`).includes('[revalidate] entry.publish'));
+  const webhookReceivers = containers(stack, 'web').filter((id) =>
+    stack.shell(`docker logs ${id} 2>&1`).includes('[revalidate] entry.publish'),
+  );
   expect(webhookReceivers.length, 'the webhook reached a replica').toBeGreaterThan(0);
   await expectContentKept();
 });
 
 test('the containers run as unprivileged users', () => {
-  for (const service of ['cms', 'web', 'varnish']) expect(stack.compose(['exec', '-T', service, 'id', '-u']).trim(), service).not.toBe('0');
+  for (const service of ['cms', 'web', 'varnish'])
+    expect(stack.compose(['exec', '-T', service, 'id', '-u']).trim(), service).not.toBe('0');
   // Every process, PostgreSQL's included (its entrypoint starts as root and execs the server as postgres).
   for (const service of SERVICES) {
     const processes = stack.compose(['top', service]).trim().split('\n');
@@ -121,7 +157,12 @@ test('no secret is in an image, and neither the site’s containers nor varnish 
       expect(inspect.includes(value), `${image} inspect`).toBe(false);
     }
     // No .env was copied in (.dockerignore), whatever its values.
-    expect(stack.shell(`docker run --rm --entrypoint sh ${image} -c 'find /app -name ".env*" -not -path "*/node_modules/*"'`).trim(), image).toBe('');
+    expect(
+      stack
+        .shell(`docker run --rm --entrypoint sh ${image} -c 'find /app -name ".env*" -not -path "*/node_modules/*"'`)
+        .trim(),
+      image,
+    ).toBe('');
   }
   for (const id of [...containers(stack, 'web'), ...containers(stack, 'varnish')]) {
     const env = stack.shell(`docker inspect --format '{{range .Config.Env}}{{println .}}{{end}}' ${id}`);
@@ -148,11 +189,11 @@ for (const [way, backUp, restore] of [
   ['database-and-files backup', 'back up the database and the media files', 'restore the database and the media files'],
   ['Strapi export', "back up with Strapi's export", "restore Strapi's export"],
 ] as const) {
-  test(`the README’s ${way}, restored into an empty stack, brings the pages and media back`, async () => {
+  test(`the ops guide’s ${way}, restored into an empty stack, brings the pages and media back`, async () => {
     test.setTimeout(400_000);
-    for (const line of readmeCommands(backUp)) stack.shell(line);
+    for (const line of opsGuideCommands(backUp)) stack.shell(line);
     await emptyStack();
-    for (const line of readmeCommands(restore)) stack.shell(line);
+    for (const line of opsGuideCommands(restore)) stack.shell(line);
     await waitHealthy(stack, 180);
     await expectContentKept();
   });

@@ -8,8 +8,8 @@ import { freePort } from '../../web/tests/support/processes.ts';
 /**
  * docker-compose.yml run for real, as ops run it: a copy of the repository's files (what git
  * tracks or would track, as in a clone) with a `.env` made by `pnpm env:production`, the ports
- * on 127.0.0.1, and `docker compose` run in that folder. Commands copied from the README run
- * there unchanged.
+ * on 127.0.0.1, and `docker compose` run in that folder. Commands copied from docs/operations.md
+ * run there unchanged.
  */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SERVICES = ['postgres', 'cms', 'web', 'varnish'] as const;
@@ -32,13 +32,21 @@ export type Stack = {
   remove: () => void;
 };
 
-const hint = 'Docker and its base images: sudo ops/base-images/build.sh (installs docker.io, starts dockerd, builds stand-ins where nothing can be pulled); `docker compose`: .ci/provision.sh provision_docker_compose.';
+const hint =
+  'Docker and its base images: sudo ops/base-images/build.sh (installs docker.io, starts dockerd, builds stand-ins where nothing can be pulled); `docker compose`: .ci/provision.sh provision_docker_compose.';
 
-const run = (command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}) => {
+const run = (
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+) => {
   const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, ...options });
   if (result.status !== 0) {
     const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n');
-    throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}):\n${output}`, { cause: result.error });
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}):\n${output}`,
+      { cause: result.error },
+    );
   }
   return result.stdout;
 };
@@ -56,7 +64,12 @@ export const requireDocker = () => {
 
 /** The files a clone has: tracked ones and new ones git would track (ignored ones never). */
 const copyRepository = (into: string) => {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
+    .split('\0')
+    .filter(Boolean);
   for (const file of files) {
     mkdirSync(path.dirname(path.join(into, file)), { recursive: true });
     try {
@@ -73,11 +86,24 @@ export const createStack = async (project: string): Promise<Stack> => {
   const [webPort, cmsPort] = [await freePort(), await freePort()];
   const siteUrl = `http://127.0.0.1:${webPort}`;
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
-  const settings = { PUBLIC_SITE_URL: siteUrl, CMS_PUBLIC_URL: cmsUrl, WEB_PORT: String(webPort), CMS_PORT: String(cmsPort) };
-  run(process.execPath, ['scripts/make-env.mts', ...Object.entries(settings).map(([name, value]) => `${name}=${value}`)], { cwd: dir });
+  const settings = {
+    PUBLIC_SITE_URL: siteUrl,
+    CMS_PUBLIC_URL: cmsUrl,
+    WEB_PORT: String(webPort),
+    CMS_PORT: String(cmsPort),
+  };
+  run(
+    process.execPath,
+    ['scripts/make-env.mts', ...Object.entries(settings).map(([name, value]) => `${name}=${value}`)],
+    { cwd: dir },
+  );
   const env = parseEnv(readFileSync(path.join(dir, '.env'), 'utf8')) as Record<string, string>;
   // The project name is what keeps this stack's containers and volumes apart from any other.
-  const processEnv = { ...process.env, COMPOSE_PROJECT_NAME: project, DOCKER_BUILDKIT: process.env.DOCKER_BUILDKIT ?? '0' };
+  const processEnv = {
+    ...process.env,
+    COMPOSE_PROJECT_NAME: project,
+    DOCKER_BUILDKIT: process.env.DOCKER_BUILDKIT ?? '0',
+  };
   return {
     dir,
     project,
@@ -87,7 +113,11 @@ export const createStack = async (project: string): Promise<Stack> => {
     compose: (args, options = {}) => run('docker', ['compose', ...args], { cwd: dir, env: processEnv, ...options }),
     shell: (line) => run('sh', ['-ec', line], { cwd: dir, env: processEnv }),
     remove: () => {
-      spawnSync('docker', ['compose', 'down', '--volumes', '--remove-orphans'], { cwd: dir, env: processEnv, encoding: 'utf8' });
+      spawnSync('docker', ['compose', 'down', '--volumes', '--remove-orphans'], {
+        cwd: dir,
+        env: processEnv,
+        encoding: 'utf8',
+      });
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -96,13 +126,21 @@ export const createStack = async (project: string): Promise<Stack> => {
 export type Health = Record<string, string>;
 
 /** A service's containers (several for `web`). */
-export const containers = (stack: Stack, service: string): string[] => stack.compose(['ps', '-q', service]).trim().split('\n').filter(Boolean);
+export const containers = (stack: Stack, service: string): string[] =>
+  stack.compose(['ps', '-q', service]).trim().split('\n').filter(Boolean);
 
 /** Each service's health, by service name: its containers' states joined ("healthy" when all are; "missing" without one). */
 export const health = (stack: Stack): Health => {
   const status: Health = {};
   for (const service of SERVICES) {
-    const states = containers(stack, service).map((id) => run('docker', ['inspect', '--format', '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}', id]).trim());
+    const states = containers(stack, service).map((id) =>
+      run('docker', [
+        'inspect',
+        '--format',
+        '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}',
+        id,
+      ]).trim(),
+    );
     const distinct = [...new Set(states)];
     status[service] = states.length === 0 ? 'missing' : distinct.length === 1 ? distinct[0]! : distinct.join('/');
   }
@@ -129,14 +167,16 @@ export const waitHealthy = async (stack: Stack, timeoutSeconds: number): Promise
 export const upHealthy = async (stack: Stack, timeoutSeconds = 180) => {
   stack.compose(['up', '-d', '--scale', `web=${WEB_REPLICAS}`]);
   const seconds = await waitHealthy(stack, timeoutSeconds);
-  if (containers(stack, 'web').length !== WEB_REPLICAS) throw new Error(`Expected ${WEB_REPLICAS} web replicas, found ${containers(stack, 'web').length}`);
+  if (containers(stack, 'web').length !== WEB_REPLICAS)
+    throw new Error(`Expected ${WEB_REPLICAS} web replicas, found ${containers(stack, 'web').length}`);
   return seconds;
 };
 
 export type ImageSize = { image: string; totalMB: number; baseMB: number; ownMB: number };
 
 const megabytes = (bytes: number) => Math.round((bytes / 1e6) * 10) / 10;
-const imageBytes = (image: string) => Number(run('docker', ['image', 'inspect', '--format', '{{.Size}}', image]).trim());
+const imageBytes = (image: string) =>
+  Number(run('docker', ['image', 'inspect', '--format', '{{.Size}}', image]).trim());
 
 /** Each project image's size, whole and above the base image it is built on. */
 export const imageSizes = (): ImageSize[] => {
@@ -147,11 +187,19 @@ export const imageSizes = (): ImageSize[] => {
   });
 };
 
-/** The fenced `sh` block of README.md whose first line is `# <label>`, as lines to run. */
-export const readmeCommands = (label: string): string[] => {
-  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-  const blocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!.replace(/^ {2}/gm, '').trim().split('\n'));
+/** The ops guide whose commands the compose test runs as they are written. */
+export const OPS_GUIDE = 'docs/operations.md';
+
+/** The fenced `sh` block of docs/operations.md whose first line is `# <label>`, as lines to run. */
+export const opsGuideCommands = (label: string): string[] => {
+  const guide = readFileSync(path.join(ROOT, OPS_GUIDE), 'utf8');
+  const blocks = [...guide.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) =>
+    match[1]!.replace(/^ {2}/gm, '').trim().split('\n'),
+  );
   const block = blocks.find((lines) => lines[0] === `# ${label}`);
-  if (!block) throw new Error(`README.md has no sh block starting with "# ${label}"; the compose test runs the README's commands as they are written.`);
+  if (!block)
+    throw new Error(
+      `${OPS_GUIDE} has no sh block starting with "# ${label}"; the compose test runs its commands as they are written.`,
+    );
   return block.slice(1).filter((line) => line.trim() && !line.trim().startsWith('#'));
 };

@@ -7,7 +7,11 @@ export type PageDraft = Json & { sections: (Json & { __component: string })[] };
 
 let token: Promise<string> | undefined;
 const login = async (): Promise<string> => {
-  const response = await fetch(`${cms()}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(admin()) });
+  const response = await fetch(`${cms()}/admin/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(admin()),
+  });
   if (!response.ok) throw new Error(`admin login failed: ${response.status}`);
   return ((await response.json()) as { data: { token: string } }).data.token;
 };
@@ -30,7 +34,10 @@ const PAGES = '/content-manager/collection-types/api::page.page';
  */
 export const pages = {
   find: async (path: string): Promise<{ documentId: string; draft: PageDraft }> => {
-    const list = await call<{ results: { documentId: string }[] }>('GET', `${PAGES}?filters[path][$eq]=${encodeURIComponent(path)}`);
+    const list = await call<{ results: { documentId: string }[] }>(
+      'GET',
+      `${PAGES}?filters[path][$eq]=${encodeURIComponent(path)}`,
+    );
     const documentId = list.results[0]!.documentId;
     return { documentId, draft: (await call<{ data: PageDraft }>('GET', `${PAGES}/${documentId}`)).data };
   },
@@ -54,7 +61,11 @@ const withoutComponentIds = (value: unknown): unknown => {
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Json;
   if ('documentId' in record) return record;
-  return Object.fromEntries(Object.entries(record).filter(([key]) => key !== 'id').map(([key, v]) => [key, withoutComponentIds(v)]));
+  return Object.fromEntries(
+    Object.entries(record)
+      .filter(([key]) => key !== 'id')
+      .map(([key, v]) => [key, withoutComponentIds(v)]),
+  );
 };
 
 /** Publishes `data` again when the test is over, whatever it changed. */
@@ -64,11 +75,22 @@ export const restorePage = async (path: string, data: PageDraft) => {
 };
 
 /** Uploads a file to the media library, as the admin's upload dialog does. */
-export const uploadImage = async (file: string, alternativeText: string): Promise<{ id: number; documentId: string; url: string }> => {
+export const uploadImage = async (
+  file: string,
+  alternativeText: string,
+): Promise<{ id: number; documentId: string; url: string }> => {
   const form = new FormData();
-  form.append('files', new Blob([await readFile(file)], { type: file.endsWith('.png') ? 'image/png' : 'image/jpeg' }), path.basename(file));
+  form.append(
+    'files',
+    new Blob([await readFile(file)], { type: file.endsWith('.png') ? 'image/png' : 'image/jpeg' }),
+    path.basename(file),
+  );
   form.append('fileInfo', JSON.stringify({ alternativeText, name: path.basename(file) }));
-  const response = await fetch(`${cms()}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${await (token ??= login())}` }, body: form });
+  const response = await fetch(`${cms()}/upload`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await (token ??= login())}` },
+    body: form,
+  });
   if (!response.ok) throw new Error(`upload of ${file}: ${response.status} ${await response.text()}`);
   const [uploaded] = (await response.json()) as { id: number; documentId: string; url: string }[];
   return uploaded!;

@@ -35,7 +35,10 @@ export const openSection = async (page: Page, name: RegExp) => {
 export const firstQuickLinkUrl = async (page: Page) => {
   await openSection(page, /^Quick links/);
   // The seed page's quick links come second, the first one to New Leaf Illinois.
-  await page.getByRole('button', { name: /^New Leaf Illinois/ }).first().click();
+  await page
+    .getByRole('button', { name: /^New Leaf Illinois/ })
+    .first()
+    .click();
   return page.locator('input[name="sections.1.items.0.link.url"]');
 };
 

@@ -17,4 +17,5 @@ export const openMenu = async (page: Page): Promise<void> => {
 };
 
 /** Whether a popover is showing (`:popover-open`). */
-export const isOpen = (popover: Locator): Promise<boolean> => popover.evaluate((element) => element.matches(':popover-open'));
+export const isOpen = (popover: Locator): Promise<boolean> =>
+  popover.evaluate((element) => element.matches(':popover-open'));

@@ -27,7 +27,12 @@ export const opsClient = (urls: () => { siteUrl: string; cmsUrl: string }) => {
       token = (await cms<{ data: { token: string } }>('POST', '/admin/register-admin', OPS_ADMIN)).data.token;
     },
     logIn: async () => {
-      token = (await cms<{ data: { token: string } }>('POST', '/admin/login', { email: OPS_ADMIN.email, password: OPS_ADMIN.password })).data.token;
+      token = (
+        await cms<{ data: { token: string } }>('POST', '/admin/login', {
+          email: OPS_ADMIN.email,
+          password: OPS_ADMIN.password,
+        })
+      ).data.token;
     },
     /** After a restore into an empty database: no admin, no session. */
     forgetLogin: () => {
@@ -37,4 +42,5 @@ export const opsClient = (urls: () => { siteUrl: string; cmsUrl: string }) => {
 };
 
 /** The hero's image address, as the browser reads it (the HTML escapes its &amp;). */
-export const heroImage = (html: string) => /<img class="hero__image" src="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+export const heroImage = (html: string) =>
+  /<img class="hero__image" src="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');

@@ -37,7 +37,9 @@ export const databaseUrl = (name: string) => {
  * with its build output, started with NODE_ENV=production from the deployed folder.
  */
 export const deployPackages = (into: string) => {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(NODE_ENV|VITEST.*|TEST|DEV|PROD|SSR|MODE)$/.test(name)));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^(NODE_ENV|VITEST.*|TEST|DEV|PROD|SSR|MODE)$/.test(name)),
+  );
   for (const pkg of ['cms', 'web']) {
     run('pnpm', ['--filter', pkg, 'build'], ROOT, clean);
     const target = path.join(into, pkg);
@@ -50,16 +52,34 @@ export const deployPackages = (into: string) => {
     cpSync(path.join(ROOT, pkg, 'dist'), path.join(target, 'dist'), { recursive: true });
   }
   // As in the CMS image: Strapi's data commands compile without the dev dependencies.
-  run(process.execPath, [path.join(ROOT, 'cms/scripts/production-tsconfig.mts'), path.join(into, 'cms', 'tsconfig.json')], ROOT);
+  run(
+    process.execPath,
+    [path.join(ROOT, 'cms/scripts/production-tsconfig.mts'), path.join(into, 'cms', 'tsconfig.json')],
+    ROOT,
+  );
   // As in both images: only the files the servers load (package.json "runtimeFiles").
-  for (const pkg of ['cms', 'web']) run(process.execPath, ['--no-warnings', path.join(ROOT, 'scripts/trace-runtime.mts'), path.join(into, pkg), path.join(into, `${pkg}-runtime`)], ROOT);
+  for (const pkg of ['cms', 'web'])
+    run(
+      process.execPath,
+      [
+        '--no-warnings',
+        path.join(ROOT, 'scripts/trace-runtime.mts'),
+        path.join(into, pkg),
+        path.join(into, `${pkg}-runtime`),
+      ],
+      ROOT,
+    );
   mkdirSync(path.join(into, 'cms-runtime', 'public', 'uploads'), { recursive: true });
   return { cmsDir: path.join(into, 'cms-runtime'), webDir: path.join(into, 'web-runtime') };
 };
 
 /** A production .env made by the same command ops use (`pnpm env:production`). */
 export const makeProductionEnv = (file: string, settings: Record<string, string>) => {
-  run(process.execPath, [path.join(ROOT, 'scripts/make-env.mts'), '--out', file, ...Object.entries(settings).map(([k, v]) => `${k}=${v}`)], ROOT);
+  run(
+    process.execPath,
+    [path.join(ROOT, 'scripts/make-env.mts'), '--out', file, ...Object.entries(settings).map(([k, v]) => `${k}=${v}`)],
+    ROOT,
+  );
   return parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
 };
 
@@ -76,7 +96,12 @@ export type Production = {
 };
 
 /** The compose services' environment (docker-compose.yml), with this machine's addresses. */
-export const production = async (options: { cmsDir: string; webDir: string; envFile: string; database: string }): Promise<Production> => {
+export const production = async (options: {
+  cmsDir: string;
+  webDir: string;
+  envFile: string;
+  database: string;
+}): Promise<Production> => {
   const [cmsPort, webPort] = [await freePort(), await freePort()];
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const siteUrl = `http://127.0.0.1:${webPort}`;
@@ -93,7 +118,15 @@ export const production = async (options: { cmsDir: string; webDir: string; envF
     WEB_URL: siteUrl,
     STRAPI_TELEMETRY_DISABLED: 'true',
   };
-  const webEnv = { ...env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(webPort), STRAPI_URL: cmsUrl, PUBLIC_SITE_URL: siteUrl, CMS_ADMIN_URL: cmsUrl };
+  const webEnv = {
+    ...env,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(webPort),
+    STRAPI_URL: cmsUrl,
+    PUBLIC_SITE_URL: siteUrl,
+    CMS_ADMIN_URL: cmsUrl,
+  };
   let cms: Running | undefined;
   let web: Running | undefined;
   const self: Production = {
@@ -101,14 +134,27 @@ export const production = async (options: { cmsDir: string; webDir: string; envF
     siteUrl,
     cmsEnv,
     startCms: async () => {
-      cms = await startProcess('cms (production)', process.execPath, ['node_modules/@strapi/strapi/bin/strapi.js', 'start'], { cwd: options.cmsDir, env: cmsEnv, readyUrl: `${cmsUrl}/_health` });
+      cms = await startProcess(
+        'cms (production)',
+        process.execPath,
+        ['node_modules/@strapi/strapi/bin/strapi.js', 'start'],
+        { cwd: options.cmsDir, env: cmsEnv, readyUrl: `${cmsUrl}/_health` },
+      );
     },
     startWeb: async () => {
-      web = await startProcess('web (production)', process.execPath, ['server.mts'], { cwd: options.webDir, env: webEnv, readyUrl: `${siteUrl}/api/health` });
+      web = await startProcess('web (production)', process.execPath, ['server.mts'], {
+        cwd: options.webDir,
+        env: webEnv,
+        readyUrl: `${siteUrl}/api/health`,
+      });
     },
     stopCms: async () => cms?.stop(),
     stopWeb: async () => web?.stop(),
-    strapi: (args) => run(process.execPath, ['node_modules/@strapi/strapi/bin/strapi.js', ...args], options.cmsDir, { ...process.env, ...cmsEnv }),
+    strapi: (args) =>
+      run(process.execPath, ['node_modules/@strapi/strapi/bin/strapi.js', ...args], options.cmsDir, {
+        ...process.env,
+        ...cmsEnv,
+      }),
     stop: async () => {
       await Promise.allSettled([web?.stop(), cms?.stop()]);
     },

@@ -29,7 +29,10 @@ const readModels = (): Map<string, Model> => {
   const models = new Map<string, Model>();
   for (const category of readdirSync(path.join(CMS_SRC, 'components'))) {
     for (const file of readdirSync(path.join(CMS_SRC, 'components', category))) {
-      models.set(`${category}.${file.replace(/\.json$/, '')}`, JSON.parse(readFileSync(path.join(CMS_SRC, 'components', category, file), 'utf8')) as Model);
+      models.set(
+        `${category}.${file.replace(/\.json$/, '')}`,
+        JSON.parse(readFileSync(path.join(CMS_SRC, 'components', category, file), 'utf8')) as Model,
+      );
     }
   }
   for (const api of readdirSync(path.join(CMS_SRC, 'api'))) {
@@ -51,9 +54,11 @@ export type RefusableCase = {
 /** A value the field's pattern refuses: alt text too short to describe anything; any other patterned field a script link. */
 const refusedByPattern = (field: string): string => (/alt/i.test(field) ? 'x' : 'javascript:alert(1)');
 
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const shown = (attribute: Attribute, data: Json): boolean =>
-  attribute.visible !== false && (attribute.conditions?.visible === undefined || Boolean(jsonLogic.apply(attribute.conditions.visible, data)));
+  attribute.visible !== false &&
+  (attribute.conditions?.visible === undefined || Boolean(jsonLogic.apply(attribute.conditions.visible, data)));
 
 /**
  * Each rule of each field, once per place the model puts it (the chain of components that holds
@@ -70,25 +75,52 @@ export const refusableValues = (uid: string, document: Json): RefusableCase[] =>
       if (attribute.type === 'component' && attribute.component) {
         const items = attribute.repeatable ? (Array.isArray(value) ? value : []) : isRecord(value) ? [value] : [];
         // A list holding a link to a page or a file: its other links are another shape.
-        const mixed = attribute.repeatable && items.some((item) => isRecord(item) && (item.type === 'Site Page' || item.type === 'File' || (isRecord(item.link) && item.link.type !== 'External Link')));
+        const mixed =
+          attribute.repeatable &&
+          items.some(
+            (item) =>
+              isRecord(item) &&
+              (item.type === 'Site Page' ||
+                item.type === 'File' ||
+                (isRecord(item.link) && item.link.type !== 'External Link')),
+          );
         items.forEach((item, i) => {
           if (!isRecord(item)) return;
           const at = attribute.repeatable ? [...name, field, String(i)] : [...name, field];
-          walk(attribute.component!, item, at, [...chain, `${field}${attribute.repeatable ? '[]' : ''}`], mixed ? 'in a list beside a link to a page or file' : shape);
+          walk(
+            attribute.component!,
+            item,
+            at,
+            [...chain, `${field}${attribute.repeatable ? '[]' : ''}`],
+            mixed ? 'in a list beside a link to a page or file' : shape,
+          );
         });
       } else if (attribute.type === 'dynamiczone' && Array.isArray(value)) {
         value.forEach((item, i) => {
-          if (isRecord(item) && typeof item.__component === 'string') walk(item.__component, item, [...name, field, String(i)], [...chain, item.__component], shape);
+          if (isRecord(item) && typeof item.__component === 'string')
+            walk(item.__component, item, [...name, field, String(i)], [...chain, item.__component], shape);
         });
       } else if (attribute.type === 'string' || attribute.type === 'text') {
         const where = `${[...chain, `${model}.${field}`].join(' › ')}${shape ? ` (${shape})` : ''}`;
         if (attribute.regex) {
           const key = `pattern ${where}`;
-          if (!found.has(key)) found.set(key, { name: [...name, field].join('.'), label: key, kind: 'pattern', value: refusedByPattern(field) });
+          if (!found.has(key))
+            found.set(key, {
+              name: [...name, field].join('.'),
+              label: key,
+              kind: 'pattern',
+              value: refusedByPattern(field),
+            });
         }
         if (attribute.maxLength !== undefined) {
           const key = `length ${where}`;
-          if (!found.has(key)) found.set(key, { name: [...name, field].join('.'), label: key, kind: 'length', value: 'x'.repeat(attribute.maxLength + 1) });
+          if (!found.has(key))
+            found.set(key, {
+              name: [...name, field].join('.'),
+              label: key,
+              kind: 'length',
+              value: 'x'.repeat(attribute.maxLength + 1),
+            });
         }
       }
     }

@@ -1,7 +1,10 @@
 /** Where global-setup.ts started the system. */
 const required = (name: string): string => {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the suite with \`pnpm --filter e2e test\` (global-setup.ts starts the system)`);
+  if (!value)
+    throw new Error(
+      `${name} is not set: run the suite with \`pnpm --filter e2e test\` (global-setup.ts starts the system)`,
+    );
   return value;
 };
 

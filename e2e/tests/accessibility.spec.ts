@@ -24,10 +24,17 @@ for (const [device, viewport] of [
         await page.goto(`${site()}${path}`);
         // With the menu and every embed open too, so what they show is checked.
         await openMenu(page);
-        await page.route(/^https:\/\/(?!127\.0\.0\.1)/, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Frame</title><p>Framed page</p></html>' }));
+        await page.route(/^https:\/\/(?!127\.0\.0\.1)/, (route) =>
+          route.fulfill({
+            contentType: 'text/html',
+            body: '<!doctype html><html lang="en"><title>Frame</title><p>Framed page</p></html>',
+          }),
+        );
         for (const frame of await page.locator('.frame > summary').all()) await frame.click();
         const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-        expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+        expect(
+          results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+        ).toEqual([]);
       });
     }
 
@@ -35,7 +42,9 @@ for (const [device, viewport] of [
       await page.goto(`${site()}${SEED_PATH}`);
       const analyze = async () => {
         const results = await new AxeBuilder({ page }).include('.site-header').withTags(WCAG_TAGS).analyze();
-        expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+        expect(
+          results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+        ).toEqual([]);
       };
       if (await menuButton(page).isVisible()) {
         await menuButton(page).click();

@@ -13,7 +13,10 @@ test.describe('the skip link', () => {
     const skip = page.getByRole('link', { name: 'Skip to content' });
     await expect(skip).toBeFocused();
     const box = (await skip.boundingBox())!;
-    const topmost = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('a')?.className ?? null, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+    const topmost = await page.evaluate(
+      ({ x, y }) => document.elementFromPoint(x, y)?.closest('a')?.className ?? null,
+      { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+    );
     expect(topmost, 'the element painted at the skip link’s centre').toBe('skip-link');
   });
 });
@@ -21,15 +24,21 @@ test.describe('the skip link', () => {
 test.describe('the header menus, with JavaScript off', () => {
   test.use({ javaScriptEnabled: false });
 
-  test('on a desktop: a group closes on Esc and on a click elsewhere, and opening another closes the first', async ({ page }) => {
+  test('on a desktop: a group closes on Esc and on a click elsewhere, and opening another closes the first', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${site()}/`);
     const nav = page.getByRole('navigation', { name: 'Main' });
     const about = nav.getByRole('button', { name: /^About Us/ });
     const services = nav.getByRole('button', { name: /^Services/ });
     // By the group they belong to: a closed dropdown is out of the accessibility tree.
-    const aboutLinks = nav.locator('.menu-group', { has: page.getByRole('button', { name: /^About Us/ }) }).locator('.menu-group__links');
-    const servicesLinks = nav.locator('.menu-group', { has: page.getByRole('button', { name: /^Services/ }) }).locator('.menu-group__links');
+    const aboutLinks = nav
+      .locator('.menu-group', { has: page.getByRole('button', { name: /^About Us/ }) })
+      .locator('.menu-group__links');
+    const servicesLinks = nav
+      .locator('.menu-group', { has: page.getByRole('button', { name: /^Services/ }) })
+      .locator('.menu-group__links');
 
     await services.click();
     await expect(servicesLinks.getByRole('link', { name: 'Clear Your Record' })).toBeVisible();
@@ -84,7 +93,10 @@ test.describe('the sections', () => {
     const carousels = await page.locator('.carousel').all();
     expect(carousels.length).toBe(2);
     for (const carousel of carousels) {
-      const { row, track } = await carousel.evaluate((element) => ({ row: element.getBoundingClientRect().toJSON() as DOMRect, track: element.querySelector('.carousel__track')!.getBoundingClientRect().toJSON() as DOMRect }));
+      const { row, track } = await carousel.evaluate((element) => ({
+        row: element.getBoundingClientRect().toJSON() as DOMRect,
+        track: element.querySelector('.carousel__track')!.getBoundingClientRect().toJSON() as DOMRect,
+      }));
       if (track.width >= row.width) continue; // a row wider than the page scrolls from its start
       expect(Math.abs(track.x - row.x - (row.x + row.width - track.x - track.width))).toBeLessThan(2);
     }
@@ -99,7 +111,11 @@ test.describe('the sections', () => {
       for (const post of await posts.all()) {
         await post.scrollIntoViewIfNeeded();
         await post.evaluate((img: HTMLImageElement) => img.decode());
-        const { box, natural, fit } = await post.evaluate((img: HTMLImageElement) => ({ box: img.getBoundingClientRect().toJSON() as DOMRect, natural: img.naturalWidth / img.naturalHeight, fit: getComputedStyle(img).objectFit }));
+        const { box, natural, fit } = await post.evaluate((img: HTMLImageElement) => ({
+          box: img.getBoundingClientRect().toJSON() as DOMRect,
+          natural: img.naturalWidth / img.naturalHeight,
+          fit: getComputedStyle(img).objectFit,
+        }));
         expect(fit).not.toBe('cover');
         expect(Math.abs(box.width / box.height / natural - 1)).toBeLessThan(0.02);
       }
@@ -114,7 +130,12 @@ const chosenRendition = (page: Page, selector: string) =>
     const box = img.getBoundingClientRect();
     // Drawn with object-fit: cover, the photo is as wide as its box, or wider when the box is taller than its shape.
     const drawn = Math.max(box.width, box.height * (img.naturalWidth / img.naturalHeight));
-    return { chosen: Number(new URL(img.currentSrc).searchParams.get('w')), widest: Math.max(...widths), drawn, dpr: devicePixelRatio };
+    return {
+      chosen: Number(new URL(img.currentSrc).searchParams.get('w')),
+      widest: Math.max(...widths),
+      drawn,
+      dpr: devicePixelRatio,
+    };
   });
 
 test.describe('the hero photo on a phone', () => {
@@ -128,7 +149,9 @@ test.describe('the hero photo on a phone', () => {
       await page.goto(`${site()}${path}`);
       await page.locator('.hero__image').evaluate((img: HTMLImageElement) => img.decode());
       const { chosen, widest, drawn } = await chosenRendition(page, '.hero__image');
-      console.info(`${name} at 390 px, ${dpr}×: drawn ${drawn.toFixed(0)} CSS px, needs ${(drawn * dpr).toFixed(0)} px, got ${chosen} (widest ${widest})`);
+      console.info(
+        `${name} at 390 px, ${dpr}×: drawn ${drawn.toFixed(0)} CSS px, needs ${(drawn * dpr).toFixed(0)} px, got ${chosen} (widest ${widest})`,
+      );
       expect(chosen).toBeGreaterThanOrEqual(Math.min(Math.floor(drawn * dpr), widest));
       await context.close();
     });
@@ -141,7 +164,11 @@ test.describe('the hero photo on a phone', () => {
     await image.evaluate((img: HTMLImageElement) => img.decode());
     const { box, natural, painted } = await image.evaluate((img: HTMLImageElement) => {
       const r = img.getBoundingClientRect();
-      return { box: r.toJSON() as DOMRect, natural: img.naturalWidth / img.naturalHeight, painted: document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.className };
+      return {
+        box: r.toJSON() as DOMRect,
+        natural: img.naturalWidth / img.naturalHeight,
+        painted: document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.className,
+      };
     });
     expect(painted).toBe('hero__image');
     expect(Math.abs(box.width / box.height / natural - 1)).toBeLessThan(0.02);
@@ -169,7 +196,9 @@ test.describe('the newsletter sign-up', () => {
     expect(sent).not.toBeNull();
     const request = sent as unknown as { method: string; url: string; body: string };
     expect(request.method).toBe('POST');
-    expect(request.url).toBe('https://cannabisequityil.us4.list-manage.com/subscribe/post?u=c360a61cfb6b7770fdeec8b00&id=ec442a90dd&f_id=008b5ee8f0');
+    expect(request.url).toBe(
+      'https://cannabisequityil.us4.list-manage.com/subscribe/post?u=c360a61cfb6b7770fdeec8b00&id=ec442a90dd&f_id=008b5ee8f0',
+    );
     expect(new URLSearchParams(request.body).get('EMAIL')).toBe('visitor@example.org');
     expect(new URLSearchParams(request.body).get('b_c360a61cfb6b7770fdeec8b00_ec442a90dd')).toBe('');
   });

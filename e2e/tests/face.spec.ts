@@ -36,7 +36,10 @@ const heroTextContrast = async (page: Page) => {
   const behind = PNG.sync.read(await page.screenshot({ clip }));
   const ratios: number[] = [];
   for (let i = 0; i < withText.data.length; i += 4) {
-    const changed = Math.abs(withText.data[i]! - behind.data[i]!) + Math.abs(withText.data[i + 1]! - behind.data[i + 1]!) + Math.abs(withText.data[i + 2]! - behind.data[i + 2]!);
+    const changed =
+      Math.abs(withText.data[i]! - behind.data[i]!) +
+      Math.abs(withText.data[i + 1]! - behind.data[i + 1]!) +
+      Math.abs(withText.data[i + 2]! - behind.data[i + 2]!);
     if (changed > 30) ratios.push(contrastWithWhite(behind.data[i]!, behind.data[i + 1]!, behind.data[i + 2]!));
   }
   ratios.sort((a, b) => a - b);
@@ -57,7 +60,9 @@ test.describe('the hero over a bright photo', () => {
   });
 
   for (const width of [390, 1280]) {
-    test(`keeps its white text readable at ${width} px: at least 4.5:1 for 99 % of text pixels, the shade painted above the image`, async ({ page }) => {
+    test(`keeps its white text readable at ${width} px: at least 4.5:1 for 99 % of text pixels, the shade painted above the image`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`${site()}${SEED_PATH}`);
       await expect(page.locator('.hero__image')).toHaveAttribute('src', /white[_-]1600x600/);
@@ -67,12 +72,20 @@ test.describe('the hero over a bright photo', () => {
       const shade = width < 768 ? 'hero__text' : 'hero__shade';
       const stack = await page.locator('.hero__heading').evaluate((heading) => {
         const r = heading.getBoundingClientRect();
-        return document.elementsFromPoint(r.left + 2, r.top + 2).map((el) => el.getAttribute('class')?.split(' ').find((c) => c.startsWith('hero__')) ?? el.tagName);
+        return document.elementsFromPoint(r.left + 2, r.top + 2).map(
+          (el) =>
+            el
+              .getAttribute('class')
+              ?.split(' ')
+              .find((c) => c.startsWith('hero__')) ?? el.tagName,
+        );
       });
       expect(stack.indexOf(shade), stack.join(' > ')).toBeGreaterThanOrEqual(0);
       expect(stack.indexOf(shade)).toBeLessThan(stack.indexOf('hero__image'));
       const { textPixels, below, worst } = await heroTextContrast(page);
-      console.info(`hero at ${width} px over white: ${textPixels} text pixels, ${(below * 100).toFixed(2)} % under 4.5:1, worst ${worst.toFixed(2)}:1`);
+      console.info(
+        `hero at ${width} px over white: ${textPixels} text pixels, ${(below * 100).toFixed(2)} % under 4.5:1, worst ${worst.toFixed(2)}:1`,
+      );
       expect(textPixels).toBeGreaterThan(2000);
       expect(below).toBeLessThanOrEqual(0.01);
     });
@@ -80,7 +93,10 @@ test.describe('the hero over a bright photo', () => {
 
   test('keeps its text readable without the shade too: each line gets a dark backing', async ({ page }) => {
     const { documentId, draft } = await pages.find(SEED_PATH);
-    await pages.publish(documentId, { ...draft, sections: [{ ...draft.sections[0]!, gradient: false }, ...draft.sections.slice(1)] });
+    await pages.publish(documentId, {
+      ...draft,
+      sections: [{ ...draft.sections[0]!, gradient: false }, ...draft.sections.slice(1)],
+    });
     await page.setViewportSize({ width: 1280, height: 900 });
     await expect(async () => {
       await page.goto(`${site()}${SEED_PATH}`);
@@ -109,13 +125,18 @@ const everyPage = async (page: Page): Promise<string[]> => {
 };
 
 test.describe('no horizontal scrolling', () => {
-  test('on every page at 320, 390, 768, 1024, 1280 and 1600 px, with the menus closed and each one open', async ({ page }) => {
+  test('on every page at 320, 390, 768, 1024, 1280 and 1600 px, with the menus closed and each one open', async ({
+    page,
+  }) => {
     test.setTimeout(300_000);
     const paths = await everyPage(page);
     expect(paths).toContain(ALL_SECTIONS_PATH);
     const overflows: string[] = [];
     const check = async (where: string) => {
-      const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      const { scroll, client } = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+      }));
       if (scroll > client) overflows.push(`${where}: ${scroll} > ${client}`);
     };
     for (const width of [320, 390, 768, 1024, 1280, 1600]) {
@@ -142,7 +163,8 @@ test.describe('search', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${site()}/`);
     const box = page.getByRole('searchbox', { name: 'Search the site' });
-    for (let i = 0; i < 20 && !(await box.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+    for (let i = 0; i < 20 && !(await box.evaluate((el) => el === document.activeElement)); i += 1)
+      await page.keyboard.press('Tab');
     await expect(box).toBeFocused();
     await page.keyboard.type('generational wealth');
     await page.keyboard.press('Enter');
@@ -151,7 +173,8 @@ test.describe('search', () => {
     const result = page.locator('.search-result', { has: page.getByRole('link', { name: 'Business Advising' }) });
     await expect(result.locator('mark')).toHaveText(['generational', 'wealth']);
     const link = result.getByRole('link', { name: 'Business Advising' });
-    for (let i = 0; i < 30 && !(await link.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+    for (let i = 0; i < 30 && !(await link.evaluate((el) => el === document.activeElement)); i += 1)
+      await page.keyboard.press('Tab');
     await expect(link).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(`${site()}/our-work/business-advising/`);
@@ -168,9 +191,13 @@ test.describe('search', () => {
     await expect(page.getByRole('searchbox', { name: 'Search the site' }).last()).toHaveValue('zzyzxqv');
   });
 
-  test('finds a phrase of a carousel block: on the old page that has it, and on the page with every section type', async ({ page }) => {
+  test('finds a phrase of a carousel block: on the old page that has it, and on the page with every section type', async ({
+    page,
+  }) => {
     await page.goto(`${site()}/search/?q=${encodeURIComponent('visited Springfield')}`);
-    const found = await page.locator('.search-result h3 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')).sort());
+    const found = await page
+      .locator('.search-result h3 a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')).sort());
     expect(found).toEqual([ALL_SECTIONS_PATH, '/our-work/policy-and-advocacy/']);
   });
 });
@@ -179,13 +206,19 @@ test.describe('the newsletter sign-up', () => {
   let saved: Record<string, unknown>;
   test.beforeAll(async () => {
     saved = await settings.read();
-    await settings.publish({ ...saved, newsletter: { ...(saved.newsletter as object), enabled: true, action: MAILCHIMP } });
+    await settings.publish({
+      ...saved,
+      newsletter: { ...(saved.newsletter as object), enabled: true, action: MAILCHIMP },
+    });
   });
   test.afterAll(async () => {
     await settings.publish(saved);
   });
 
-  test('is a plain form, used with the keyboard, that sends the address to Mailchimp and nowhere else', async ({ page, context }) => {
+  test('is a plain form, used with the keyboard, that sends the address to Mailchimp and nowhere else', async ({
+    page,
+    context,
+  }) => {
     const posts: { url: string; body: string }[] = [];
     await context.route(/^https:\/\/cannabisequityil\.us4\.list-manage\.com\//, async (route) => {
       posts.push({ url: route.request().url(), body: route.request().postData() ?? '' });

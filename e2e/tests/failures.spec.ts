@@ -13,7 +13,9 @@ test.describe('when the CMS goes down', () => {
   });
   test.afterAll(() => own?.stop());
 
-  test('visited pages keep loading, an unvisited page shows the 503 page, a made-up address is still a 404, and the site recovers by itself', async ({ page }) => {
+  test('visited pages keep loading, an unvisited page shows the 503 page, a made-up address is still a 404, and the site recovers by itself', async ({
+    page,
+  }) => {
     const visited = await page.goto(`${own.siteUrl}${SEED_PATH}`);
     expect(visited!.status()).toBe(200);
     const content = await page.locator('main').innerText();
@@ -52,9 +54,16 @@ test('a section that fails validation is left out and the rest of the page rende
       body: JSON.stringify({ event: 'entry.update', uid: 'api::page.page', entry: { documentId } }),
     });
   const db = new DatabaseSync(databaseFile());
-  const icons = db.prepare('SELECT id, icon FROM components_shared_quick_links').all() as { id: number; icon: string }[];
+  const icons = db.prepare('SELECT id, icon FROM components_shared_quick_links').all() as {
+    id: number;
+    icon: string;
+  }[];
   const heardOf = () =>
-    db.prepare("INSERT INTO site_content_changes (origin, uid, document_id, created_at) VALUES ('a test', 'api::page.page', NULL, ?)").run(Date.now());
+    db
+      .prepare(
+        "INSERT INTO site_content_changes (origin, uid, document_id, created_at) VALUES ('a test', 'api::page.page', NULL, ?)",
+      )
+      .run(Date.now());
   try {
     // Straight into the database, past every check the CMS makes: an icon no schema allows.
     db.exec("UPDATE components_shared_quick_links SET icon = 'rocket'");

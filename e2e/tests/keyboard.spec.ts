@@ -28,7 +28,8 @@ test.describe('keyboard only', () => {
   test('the menu opens with the keyboard and its links can be followed', async ({ page }) => {
     await page.goto(`${site()}/`);
     const group = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /^Services/ });
-    for (let i = 0; i < 10 && !(await group.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && !(await group.evaluate((el) => el === document.activeElement)); i += 1)
+      await page.keyboard.press('Tab');
     await expectVisibleFocus(group);
     await page.keyboard.press('Enter');
     const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Clear Your Record' });

@@ -14,9 +14,12 @@ const heroSrc = async (): Promise<string> => {
   const html = await (await fetch(`${site()}${SEED_PATH}`)).text();
   return /<img class="hero__image"[^>]*\ssrc="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&') ?? '';
 };
-const bytesAt = async (address: string): Promise<Buffer> => Buffer.from(await (await fetch(`${site()}${address}`)).arrayBuffer());
+const bytesAt = async (address: string): Promise<Buffer> =>
+  Buffer.from(await (await fetch(`${site()}${address}`)).arrayBuffer());
 
-test('an Editor replaces a photo in the media library: the page using it shows the new photo within 1 s, and the old one is never served again', async ({ browser }, testInfo) => {
+test('an Editor replaces a photo in the media library: the page using it shows the new photo within 1 s, and the old one is never served again', async ({
+  browser,
+}, testInfo) => {
   // A photo of the test's own (named so the library's search finds it alone), on the seed page's hero.
   const name = `volunteers-${Date.now()}.jpg`;
   await copyFile(PHOTO, testInfo.outputPath(name));
@@ -25,7 +28,10 @@ test('an Editor replaces a photo in the media library: the page using it shows t
   const staff = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   const visitor = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
-    await pages.publish(documentId, { ...draft, sections: [{ ...draft.sections[0]!, image: uploaded.id }, ...draft.sections.slice(1)] });
+    await pages.publish(documentId, {
+      ...draft,
+      sections: [{ ...draft.sections[0]!, image: uploaded.id }, ...draft.sections.slice(1)],
+    });
     await expect.poll(heroSrc).toContain(encodeURIComponent(uploaded.url));
     const before = await heroSrc();
     const oldBytes = await bytesAt(before);
@@ -40,7 +46,10 @@ test('an Editor replaces a photo in the media library: the page using it shows t
     await expect(staff.getByText('Current content will be permanently replaced.')).toBeVisible();
     const chooser = staff.waitForEvent('filechooser');
     await staff.getByRole('button', { name: 'Continue' }).click();
-    const replace = staff.waitForResponse((response) => response.request().method() === 'POST' && /\/upload(\/files\/\d+\/replace|\?id=\d+)/.test(response.url()));
+    const replace = staff.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' && /\/upload(\/files\/\d+\/replace|\?id=\d+)/.test(response.url()),
+    );
     await (await chooser).setFiles(REPLACEMENT);
     expect((await replace).ok(), `the replace answered ${(await replace).status()}`).toBe(true);
     const replacedAt = Date.now();

@@ -6,19 +6,27 @@ import { site } from '../support/system';
 import { watchPage } from '../support/siteRequests';
 
 /** The old site's pages, as the first-run seed imported them (cms/seed/site/pages). */
-const files = (readdirSync(path.resolve(import.meta.dirname, '../../cms/seed/site/pages'), { recursive: true }) as string[]).filter((f) => f.endsWith('.md')).sort();
+const files = (
+  readdirSync(path.resolve(import.meta.dirname, '../../cms/seed/site/pages'), { recursive: true }) as string[]
+)
+  .filter((f) => f.endsWith('.md'))
+  .sort();
 const newPath = (file: string) => (file === 'index.md' ? '/' : `/${file.replace(/\.md$/, '')}/`);
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 
 test.describe('every page of the old site', () => {
   for (const file of files) {
-    test(`${file} loads at ${newPath(file)} with one h1, no console error and no WCAG 2.2 A/AA violation`, async ({ page }) => {
+    test(`${file} loads at ${newPath(file)} with one h1, no console error and no WCAG 2.2 A/AA violation`, async ({
+      page,
+    }) => {
       const watched = watchPage(page);
       const response = await page.goto(`${site()}${newPath(file)}`);
       expect(response?.status()).toBe(200);
       await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
       const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+      expect(
+        results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+      ).toEqual([]);
       expect(watched.consoleErrors).toEqual([]);
     });
 
@@ -41,8 +49,16 @@ test.describe('every page of the old site', () => {
         reached.add((await link.getAttribute('href'))!);
       }
     }
-    expect([...reached].sort()).toEqual(files.filter((f) => !['contact-us.md', 'terms-of-use.md'].includes(f)).map(newPath).sort());
-    const footer = await page.locator('footer').getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect([...reached].sort()).toEqual(
+      files
+        .filter((f) => !['contact-us.md', 'terms-of-use.md'].includes(f))
+        .map(newPath)
+        .sort(),
+    );
+    const footer = await page
+      .locator('footer')
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(footer).toEqual(expect.arrayContaining(['/terms-of-use/', '/contact-us/']));
   });
 });

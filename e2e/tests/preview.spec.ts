@@ -11,7 +11,10 @@ test.afterEach(async () => {
   await restorePage(SEED_PATH, original);
 });
 
-test('staff preview a saved draft in the admin while visitors still see the published page', async ({ page, browser }) => {
+test('staff preview a saved draft in the admin while visitors still see the published page', async ({
+  page,
+  browser,
+}) => {
   await logIn(page);
   await openPageEditor(page, SEED_PATH);
   await openSection(page, /^Hero/);

@@ -6,7 +6,11 @@ import { watchPage } from '../support/siteRequests';
 const fakeOtherSites = async (page: Page) => {
   await page.route(
     (url) => url.origin !== new URL(site()).origin,
-    (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Framed</title><p>Framed page</p></html>' }),
+    (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="en"><title>Framed</title><p>Framed page</p></html>',
+      }),
   );
 };
 
@@ -17,10 +21,32 @@ test.describe('the page with every section type', () => {
     await page.goto(`${site()}${ALL_SECTIONS_PATH}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
     for (const selector of [
-      '.hero--home', '.hero--standard', '.text-area--plain', '.text-area--two-column', '.text-area--flashy', '.text-area--splashy', '.quick-links',
-      '.card-image--default', '.card-image--fancy', '.card-video', '.link-cards', '.banner--purple', '.banner--green',
-      '.embed--wide', '.embed--standard', '.embed--skinny', '.line--dotted', '.line--solid', '.line--dashed', '.history',
-      '.captioned', '.testimonial', '.green-carousel', '.purple-carousel', '.social-posts', '.image-section',
+      '.hero--home',
+      '.hero--standard',
+      '.text-area--plain',
+      '.text-area--two-column',
+      '.text-area--flashy',
+      '.text-area--splashy',
+      '.quick-links',
+      '.card-image--default',
+      '.card-image--fancy',
+      '.card-video',
+      '.link-cards',
+      '.banner--purple',
+      '.banner--green',
+      '.embed--wide',
+      '.embed--standard',
+      '.embed--skinny',
+      '.line--dotted',
+      '.line--solid',
+      '.line--dashed',
+      '.history',
+      '.captioned',
+      '.testimonial',
+      '.green-carousel',
+      '.purple-carousel',
+      '.social-posts',
+      '.image-section',
     ]) {
       const section = page.locator(selector).first();
       await section.scrollIntoViewIfNeeded();
@@ -42,7 +68,11 @@ test.describe('the page with every section type', () => {
     const frame = form.locator('iframe');
     await expect(frame).toBeVisible();
     await expect(frame).toHaveAttribute('title', /.+/);
-    await expect.poll(() => watched.requests.filter((r) => !r.url.startsWith(new URL(site()).origin)).map((r) => new URL(r.url).host)).toEqual(['docs.google.com']);
+    await expect
+      .poll(() =>
+        watched.requests.filter((r) => !r.url.startsWith(new URL(site()).origin)).map((r) => new URL(r.url).host),
+      )
+      .toEqual(['docs.google.com']);
     // The frame fits the phone-sized or desktop page: never wider than its section.
     const [frameBox, sectionBox] = await Promise.all([frame.boundingBox(), page.locator('.embed--wide').boundingBox()]);
     expect(frameBox!.width).toBeLessThanOrEqual(sectionBox!.width);
@@ -57,7 +87,9 @@ test.describe('the page with every section type', () => {
     await card.scrollIntoViewIfNeeded();
     expect(watched.requests.some((r) => r.url.includes('youtube'))).toBe(false);
     await card.getByText(/^Play the video:/).click();
-    await expect.poll(() => watched.requests.map((r) => r.url).filter((url) => url.includes('youtube'))).toEqual(['https://www.youtube-nocookie.com/embed/d739K8dt-lE?autoplay=1']);
+    await expect
+      .poll(() => watched.requests.map((r) => r.url).filter((url) => url.includes('youtube')))
+      .toEqual(['https://www.youtube-nocookie.com/embed/d739K8dt-lE?autoplay=1']);
   });
 
   for (const name of ['How to get involved', 'Policy in Action']) {
@@ -74,7 +106,9 @@ test.describe('the page with every section type', () => {
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(before);
       // The page itself never scrolls sideways.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth),
+      ).toBe(true);
     });
   }
 

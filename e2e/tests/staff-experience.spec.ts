@@ -25,16 +25,31 @@ test('an Editor lands on the website editor: the site, what waits, the links to 
   await expect(page.getByText('Edit the coalition’s website')).toBeVisible();
   await expect(page.getByText('THE WEBSITE', { exact: false }).first()).toBeVisible();
   await expect(page.getByText('Links to fix').first()).toBeVisible();
-  for (const developer of ['Create your schema', 'Copy an API token', 'Deploy your application', 'Introducing the new Media Library', 'Project statistics']) {
+  for (const developer of [
+    'Create your schema',
+    'Copy an API token',
+    'Deploy your application',
+    'Introducing the new Media Library',
+    'Project statistics',
+  ]) {
     await expect(page.getByText(developer)).toHaveCount(0);
   }
   const nav = page.getByRole('navigation').first();
   await expect(nav.getByRole('link', { name: 'Content Manager' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Media Library' })).toBeVisible();
-  for (const absent of ['Content-Type Builder', 'Marketplace']) await expect(nav.getByRole('link', { name: absent })).toHaveCount(0);
+  for (const absent of ['Content-Type Builder', 'Marketplace'])
+    await expect(nav.getByRole('link', { name: absent })).toHaveCount(0);
   // Strapi always shows Settings; an Editor finds only the read-only overview there.
   await page.goto(`${cms()}/admin/settings`);
-  for (const absent of ['Users', 'Roles', 'API Tokens', 'Webhooks', 'Transfer Tokens', 'Internationalization', 'Email']) {
+  for (const absent of [
+    'Users',
+    'Roles',
+    'API Tokens',
+    'Webhooks',
+    'Transfer Tokens',
+    'Internationalization',
+    'Email',
+  ]) {
     await expect(page.getByRole('link', { name: absent, exact: true })).toHaveCount(0);
   }
   await page.goto(`${cms()}/admin/settings/users`);
@@ -72,15 +87,23 @@ test('replacing the hero image: warned about a small photo, asked for its alt te
     await expect(prompt).toBeVisible();
     await prompt.getByRole('textbox').fill('Two volunteers talking at a tabling event');
     await prompt.getByRole('button', { name: 'Use this alt text' }).click();
-    await expect(page.locator('input[name="sections.0.altText"]')).toHaveValue('Two volunteers talking at a tabling event');
+    await expect(page.locator('input[name="sections.0.altText"]')).toHaveValue(
+      'Two volunteers talking at a tabling event',
+    );
     // A warning, not a refusal.
-    await expect(page.getByText(/This photo is 1024 × 386 pixels; its place on the site is up to 1440 × 544/)).toBeVisible();
+    await expect(
+      page.getByText(/This photo is 1024 × 386 pixels; its place on the site is up to 1440 × 544/),
+    ).toBeVisible();
     await publish(page);
     await expect(page.getByText('Published document')).toBeVisible();
     const visitor = await page.context().browser()!.newPage();
     await expect(async () => {
       await visitor.goto(`${site()}${SEED_PATH}`);
-      await expect(visitor.locator('.hero__image')).toHaveAttribute('alt', 'Two volunteers talking at a tabling event', { timeout: 100 });
+      await expect(visitor.locator('.hero__image')).toHaveAttribute(
+        'alt',
+        'Two volunteers talking at a tabling event',
+        { timeout: 100 },
+      );
     }).toPass({ timeout: 10_000 });
     await visitor.close();
   } finally {
@@ -125,10 +148,18 @@ test('a photo chosen from the media library for a new card comes with the alt te
     await openPageEditor(page, SEED_PATH);
     await page.getByRole('button', { name: /^Add a section/ }).click();
     await page.getByRole('button', { name: 'Card with image', exact: true }).click();
-    await page.getByText(/Click to add an asset or drag and drop/i).first().click();
+    await page
+      .getByText(/Click to add an asset or drag and drop/i)
+      .first()
+      .click();
     const library = page.getByRole('dialog');
     // The newest first: the card of the photo just uploaded (other tests upload the same file).
-    await library.locator('article, [role="button"]').filter({ has: page.getByText(path.basename(SMALL_PHOTO), { exact: false }) }).first().getByRole('checkbox').check();
+    await library
+      .locator('article, [role="button"]')
+      .filter({ has: page.getByText(path.basename(SMALL_PHOTO), { exact: false }) })
+      .first()
+      .getByRole('checkbox')
+      .check();
     await library.getByRole('button', { name: 'Finish' }).click();
     const prompt = page.getByRole('dialog', { name: 'Describe the new image' });
     await expect(prompt.getByRole('textbox')).toHaveValue(alt);
@@ -191,11 +222,18 @@ test('the links report lists the seeded dead links until they are fixed', async 
   const page = staff;
   await page.goto(`${cms()}/admin`);
   const home = page.getByRole('link', { name: 'Page «Home» › Section 5 (Card with image) › Button «Become a member»' });
-  const rights = page.getByRole('link', { name: 'Page «Home» › Section 3 (Cards with links) › Cards 4 › Link «More about Know Your Rights»' });
+  const rights = page.getByRole('link', {
+    name: 'Page «Home» › Section 3 (Cards with links) › Cards 4 › Link «More about Know Your Rights»',
+  });
   await expect(home).toBeVisible();
   await expect(rights).toBeVisible();
   // Staff fix the membership links the way the report suggests: a page at that address.
-  const membership = await pages.create({ title: 'Membership', path: '/get-involved/membership/', description: 'Become a member of the coalition.', sections: [] });
+  const membership = await pages.create({
+    title: 'Membership',
+    path: '/get-involved/membership/',
+    description: 'Become a member of the coalition.',
+    sections: [],
+  });
   try {
     await page.reload();
     await expect(rights).toBeVisible();
@@ -212,7 +250,9 @@ test('the site settings refuse a menu link to a page that is not published', asy
   const { documentId, draft } = await pages.find(SEED_PATH);
   await pages.unpublish(documentId);
   try {
-    await expect(settings.publish(saved)).rejects.toThrow(/Header menu 3 › Links 1 «Clear Your Record»: links to the page «Clear Your Record», which is not published: publish it first/);
+    await expect(settings.publish(saved)).rejects.toThrow(
+      /Header menu 3 › Links 1 «Clear Your Record»: links to the page «Clear Your Record», which is not published: publish it first/,
+    );
   } finally {
     await pages.publish(documentId, draft);
   }

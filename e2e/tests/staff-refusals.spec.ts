@@ -17,7 +17,12 @@ const watchWrites = (page: Page): string[] => {
   const writes: string[] = [];
   page.on('request', (request) => {
     const url = request.url();
-    if (url.includes('/content-manager/') && (request.method() === 'PUT' || (request.method() === 'POST' && !url.includes('/actions/')) || url.endsWith('/actions/publish'))) {
+    if (
+      url.includes('/content-manager/') &&
+      (request.method() === 'PUT' ||
+        (request.method() === 'POST' && !url.includes('/actions/')) ||
+        url.endsWith('/actions/publish'))
+    ) {
       writes.push(`${request.method()} ${url}`);
     }
   });
@@ -34,7 +39,9 @@ const reveal = async (form: Locator, name: string): Promise<Locator> => {
   const holder = first === 'sections' ? form.locator('ol').first().locator(':scope > li').nth(Number(index)) : form;
   const tried = new Set<string>();
   for (let round = 0; round < 80 && (await field.count()) === 0; round += 1) {
-    const ids = await holder.locator('h3 > button[aria-expanded="false"]').evaluateAll((buttons) => buttons.map((button) => button.id));
+    const ids = await holder
+      .locator('h3 > button[aria-expanded="false"]')
+      .evaluateAll((buttons) => buttons.map((button) => button.id));
     const next = ids.find((id) => !tried.has(id));
     if (next === undefined) break;
     tried.add(next);
@@ -84,7 +91,9 @@ test.describe('as the Editor, every refusable value', () => {
     });
 
     test(`breaking a ${kind} rule in the site settings is refused before Save, at each field, with everything typed kept`, async () => {
-      const cases = refusableValues('api::global.global', (await settings.read()) as Record<string, unknown>).filter((c) => c.kind === kind);
+      const cases = refusableValues('api::global.global', (await settings.read()) as Record<string, unknown>).filter(
+        (c) => c.kind === kind,
+      );
       expect(cases.length).toBeGreaterThan(3);
       await page.goto(`${cms()}/admin/content-manager/single-types/api::global.global`);
       await tryEvery(page, cases);
@@ -92,7 +101,9 @@ test.describe('as the Editor, every refusable value', () => {
   }
 });
 
-test('a save the server refuses keeps everything typed and marks the field, even when the browser could not ask first', async ({ browser }) => {
+test('a save the server refuses keeps everything typed and marks the field, even when the browser could not ask first', async ({
+  browser,
+}) => {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   const { draft } = await pages.find(ALL_SECTIONS_PATH);
   try {
@@ -101,13 +112,17 @@ test('a save the server refuses keeps everything typed and marks the field, even
     await page.route('**/site-tools/check', (route) => route.abort());
     await openPageEditor(page, ALL_SECTIONS_PATH);
     const form = page.locator('main form');
-    const cases = refusableValues('api::page.page', draft).filter((c) => c.kind === 'pattern' && c.name.endsWith('.url'));
+    const cases = refusableValues('api::page.page', draft).filter(
+      (c) => c.kind === 'pattern' && c.name.endsWith('.url'),
+    );
     const typed = { title: 'All the sections, edited', description: 'A description typed before the refused save.' };
     await form.locator('[name="title"]').fill(typed.title);
     await form.locator('[name="description"]').fill(typed.description);
     const refused = cases[0]!;
     await (await reveal(form, refused.name)).fill(refused.value);
-    const answer = page.waitForResponse((response) => response.request().method() === 'PUT' && response.url().includes('/content-manager/'));
+    const answer = page.waitForResponse(
+      (response) => response.request().method() === 'PUT' && response.url().includes('/content-manager/'),
+    );
     await save(page);
     expect((await answer).status()).toBe(400);
     await expect(form.locator(`[name="${refused.name}"]`)).toHaveAttribute('aria-invalid', 'true');

@@ -1,7 +1,16 @@
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { pages, restorePage, type PageDraft } from '../support/adminApi';
-import { beforeYouSave, fieldErrors, firstQuickLinkUrl, logIn, openPageEditor, openSection, publish, save } from '../support/adminUi';
+import {
+  beforeYouSave,
+  fieldErrors,
+  firstQuickLinkUrl,
+  logIn,
+  openPageEditor,
+  openSection,
+  publish,
+  save,
+} from '../support/adminUi';
 import { SEED_PATH, site } from '../support/system';
 
 // Strapi allows few logins per minute: staff log in once, in the browser, and the tests share
@@ -47,7 +56,9 @@ test('staff edit the hero and a sentence, save a draft the site does not show, t
   await publish(page);
   const clicked = Date.now();
   // Reload as a visitor would until the change shows: no fixed waits, 10 s at most.
-  while ((await visitor.reload(), await visitor.getByRole('heading', { level: 1 }).textContent()) !== 'Your record, cleared') {
+  while (
+    (await visitor.reload(), await visitor.getByRole('heading', { level: 1 }).textContent()) !== 'Your record, cleared'
+  ) {
     expect(Date.now() - clicked, 'the published change did not reach the site').toBeLessThan(10_000);
   }
   const live = Date.now() - clicked;
@@ -88,10 +99,15 @@ test('staff add a quick link, reorder two sections and remove one: the site foll
     await visitor.reload();
     await expect(visitor.locator('.hero')).toHaveCount(0, { timeout: 100 });
   }).toPass({ timeout: 10_000, intervals: [50] });
-  const order = await visitor.locator('main > section').evaluateAll((sections) => sections.map((s) => s.className.split(' ')[0]));
+  const order = await visitor
+    .locator('main > section')
+    .evaluateAll((sections) => sections.map((s) => s.className.split(' ')[0]));
   expect(order).toEqual(['text-area', 'quick-links', 'card-image', 'card-video']);
   await expect(visitor.locator('.quick-links li')).toHaveCount(4);
-  await expect(visitor.getByRole('link', { name: /Find an event/ })).toHaveAttribute('href', 'https://nationalexpungementweek.org/');
+  await expect(visitor.getByRole('link', { name: /Find an event/ })).toHaveAttribute(
+    'href',
+    'https://nationalexpungementweek.org/',
+  );
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Clear Your Record');
 });
 
@@ -99,7 +115,8 @@ test('the admin refuses a javascript: quick link and a too-short alt text before
   const page = staff;
   const saves: string[] = [];
   page.on('request', (request) => {
-    if (request.method() === 'PUT' && request.url().includes('/content-manager/collection-types/api::page.page/')) saves.push(request.url());
+    if (request.method() === 'PUT' && request.url().includes('/content-manager/collection-types/api::page.page/'))
+      saves.push(request.url());
   });
   await openPageEditor(page, SEED_PATH);
   const url = await firstQuickLinkUrl(page);
@@ -126,7 +143,9 @@ test('the admin refuses a javascript: quick link and a too-short alt text before
   expect(JSON.stringify(draft)).not.toContain('"altText":"photo"');
   const visitor = await sitePage(page);
   expect(await visitor.content()).not.toContain('javascript:');
-  await expect(visitor.getByRole('img', { name: /^Coalition members at National Expungement Week 2019/ })).toBeVisible();
+  await expect(
+    visitor.getByRole('img', { name: /^Coalition members at National Expungement Week 2019/ }),
+  ).toBeVisible();
 });
 
 test('a refused save keeps everything staff typed: fix the one field and save again', async () => {
@@ -158,9 +177,14 @@ test('staff add a card with image, uploading its photo, and publish it', async (
   await page.getByRole('button', { name: /^Add a section/ }).click();
   await page.getByRole('button', { name: 'Card with image', exact: true }).click();
   // The new section is the sixth (after the seed page's five); its image comes from the computer through the media library.
-  await page.getByText(/Click to add an asset or drag and drop/i).first().click();
+  await page
+    .getByText(/Click to add an asset or drag and drop/i)
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Add more assets' }).click();
-  await page.locator('input[type="file"]').setInputFiles(path.resolve(import.meta.dirname, '../../cms/seed/site/assets/images/volunteer.jpg'));
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles(path.resolve(import.meta.dirname, '../../cms/seed/site/assets/images/volunteer.jpg'));
   await page.getByRole('button', { name: 'Upload 1 asset to the library' }).click();
   await page.getByRole('button', { name: 'Finish' }).click();
   await expect(page.getByText('volunteer.jpg')).toBeVisible();
@@ -168,7 +192,9 @@ test('staff add a card with image, uploading its photo, and publish it', async (
   const prompt = page.getByRole('dialog', { name: 'Describe the new image' });
   await prompt.getByRole('textbox').fill('A coalition member helping two people at a tabling event');
   await prompt.getByRole('button', { name: 'Use this alt text' }).click();
-  await expect(page.locator('input[name="sections.5.altText"]')).toHaveValue('A coalition member helping two people at a tabling event');
+  await expect(page.locator('input[name="sections.5.altText"]')).toHaveValue(
+    'A coalition member helping two people at a tabling event',
+  );
   await page.locator('input[name="sections.5.heading"]').fill('Volunteer with us');
   await publish(page);
   await expect(page.getByText('Published document')).toBeVisible();
@@ -181,14 +207,17 @@ test('staff add a card with image, uploading its photo, and publish it', async (
   const image = visitor.getByRole('img', { name: 'A coalition member helping two people at a tabling event' });
   await image.scrollIntoViewIfNeeded();
   // The rendition of a photo just uploaded is made on its first request: wait for it to arrive.
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), { timeout: 10_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)), { timeout: 10_000 })
+    .toBeGreaterThan(0);
 });
 
 test('the admin refuses an embed from a site off the list, naming the sites it allows', async () => {
   const page = staff;
   const saves: string[] = [];
   page.on('request', (request) => {
-    if (request.method() === 'PUT' && request.url().includes('/content-manager/collection-types/api::page.page/')) saves.push(request.url());
+    if (request.method() === 'PUT' && request.url().includes('/content-manager/collection-types/api::page.page/'))
+      saves.push(request.url());
   });
   await openPageEditor(page, SEED_PATH);
   await page.getByRole('button', { name: /^Add a section/ }).click();
@@ -200,7 +229,9 @@ test('the admin refuses an embed from a site off the list, naming the sites it a
   await expect(url).toHaveAttribute('aria-invalid', 'true');
   await expect(fieldErrors(page).getByText(/Only these can be embedded: Google Forms/)).toBeVisible();
   await expect(beforeYouSave(page)).toContainText('Embed 6 › Address to embed');
-  await expect(beforeYouSave(page)).toContainText('Only these can be embedded: Google Forms (https://docs.google.com/forms/…)');
+  await expect(beforeYouSave(page)).toContainText(
+    'Only these can be embedded: Google Forms (https://docs.google.com/forms/…)',
+  );
   expect(saves).toEqual([]);
   expect(JSON.stringify((await pages.find(SEED_PATH)).draft)).not.toContain('evil.example');
 });

@@ -7,7 +7,12 @@ import { watchPage } from '../support/siteRequests';
 
 // The coalition's page as it last published it: the source of truth for what visitors must see.
 type SeedSection = { template: string; [field: string]: unknown };
-const seed = parse(readFileSync(path.resolve(import.meta.dirname, '../../cms/seed/site/pages/services/clear-your-record.md'), 'utf8').split(/^---$/m)[1]!) as {
+const seed = parse(
+  readFileSync(
+    path.resolve(import.meta.dirname, '../../cms/seed/site/pages/services/clear-your-record.md'),
+    'utf8',
+  ).split(/^---$/m)[1]!,
+) as {
   title: string;
   description: string;
   sections: SeedSection[];
@@ -15,7 +20,10 @@ const seed = parse(readFileSync(path.resolve(import.meta.dirname, '../../cms/see
 const seedOf = (template: string) => seed.sections.find((s) => s.template === template)!;
 const hero = seedOf('hero') as SeedSection & { alt_text: string; subtitle: string };
 const quickLinks = seedOf('quick-links').quick_links as { text: string; icon: string }[];
-const partnerLinks = (seedOf('card-with-image').links as { text: string; url: string }[]).map((link) => ({ href: link.url, text: link.text.trim() }));
+const partnerLinks = (seedOf('card-with-image').links as { text: string; url: string }[]).map((link) => ({
+  href: link.url,
+  text: link.text.trim(),
+}));
 
 test.describe('a visitor on the Clear Your Record page', () => {
   test.beforeEach(async ({ page }) => {
@@ -28,7 +36,11 @@ test.describe('a visitor on the Clear Your Record page', () => {
     await expect(h1).toHaveText(seed.title);
     const subtitle = page.locator('.hero__subtitle');
     await expect(subtitle).toHaveText(hero.subtitle.replace(/\s+/g, ' '));
-    const [heading, sub, image] = await Promise.all([h1.boundingBox(), subtitle.boundingBox(), page.getByRole('img', { name: hero.alt_text }).boundingBox()]);
+    const [heading, sub, image] = await Promise.all([
+      h1.boundingBox(),
+      subtitle.boundingBox(),
+      page.getByRole('img', { name: hero.alt_text }).boundingBox(),
+    ]);
     expect(sub!.y).toBeGreaterThan(heading!.y);
     // Both lie within the image: the text is shown over it.
     for (const box of [heading!, sub!]) {
@@ -37,13 +49,17 @@ test.describe('a visitor on the Clear Your Record page', () => {
     }
   });
 
-  test('reads "What We Believe" and "What We Do" and reaches every legal aid partner at its exact address', async ({ page }) => {
+  test('reads "What We Believe" and "What We Do" and reaches every legal aid partner at its exact address', async ({
+    page,
+  }) => {
     await expect(page.getByRole('heading', { level: 2, name: 'What We Believe' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'What We Do' })).toBeVisible();
     expect(partnerLinks.length).toBe(6);
     for (const { href, text } of partnerLinks) {
       // Each says it leads to another site: "Legal Aid Chicago (external site)".
-      await expect(page.locator('.card-image').getByRole('link', { name: `${text} (external site)`, exact: true })).toHaveAttribute('href', href);
+      await expect(
+        page.locator('.card-image').getByRole('link', { name: `${text} (external site)`, exact: true }),
+      ).toHaveAttribute('href', href);
     }
   });
 

@@ -136,7 +136,7 @@ sub vcl_backend_response {
     }
   }
   # Pages are kept as the replicas render them, uncompressed: the TLS proxy in front compresses
-  # (README). Varnish's own gzip (do_gzip) cost 60 % of its throughput in web/bench.
+  # (docs/operations.md). Varnish's own gzip (do_gzip) cost 60 % of its throughput in web/bench.
   # xkey indexes objects by the space-separated keys of this header.
   if (beresp.http.Cache-Tag) {
     set beresp.http.xkey = regsuball(beresp.http.Cache-Tag, "\s*,\s*", " ");

@@ -24,15 +24,25 @@ export type FaultRun = {
   pageQueriesPerRefresh?: number;
 };
 
-const rssMb = async (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+const rssMb = async (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const openFiles = async (pid: number) => (await readdir(`/proc/${pid}/fd`)).length;
 
-const underLoad = async (name: string, site: { url: string; pid: number }, path: string, seconds: number, during?: () => Promise<number>) => {
+const underLoad = async (
+  name: string,
+  site: { url: string; pid: number },
+  path: string,
+  seconds: number,
+  during?: () => Promise<number>,
+) => {
   const memoryBefore = await rssMb(site.pid);
   const openFilesBefore = await openFiles(site.pid);
   let openFilesMax = openFilesBefore;
   const sampler = setInterval(() => {
-    openFiles(site.pid).then((count) => (openFilesMax = Math.max(openFilesMax, count)), () => undefined);
+    openFiles(site.pid).then(
+      (count) => (openFilesMax = Math.max(openFilesMax, count)),
+      () => undefined,
+    );
   }, 200);
   const running = autocannon({ url: `${site.url}${path}`, connections: 50, duration: seconds });
   const purges = during ? await during() : undefined;
@@ -78,7 +88,12 @@ const whileCmsStopped = async <T>(system: System, measure: () => Promise<T>): Pr
   }
 };
 
-export const measureFaults = async (system: System, path: string, seconds: number, purge: (siteUrl: string) => Promise<void>): Promise<FaultRun[]> => {
+export const measureFaults = async (
+  system: System,
+  path: string,
+  seconds: number,
+  purge: (siteUrl: string) => Promise<void>,
+): Promise<FaultRun[]> => {
   const warm = (site: { url: string }) => fetch(`${site.url}${path}`).then((r) => r.arrayBuffer());
   const runs: FaultRun[] = [];
 
@@ -88,7 +103,9 @@ export const measureFaults = async (system: System, path: string, seconds: numbe
       await warm(site);
       await sleep(1500);
       const before = queries();
-      const run = await whileCmsStopped(system, () => underLoad('CMS stopped (SIGSTOP), page stale', site, path, seconds));
+      const run = await whileCmsStopped(system, () =>
+        underLoad('CMS stopped (SIGSTOP), page stale', site, path, seconds),
+      );
       return { ...run, pageQueries: queries() - before };
     }),
   );
@@ -101,7 +118,9 @@ export const measureFaults = async (system: System, path: string, seconds: numbe
       await warm(site); // rendered again: the last good answer is fresh
       await purge(site.url);
       const before = queries();
-      const run = await whileCmsStopped(system, () => underLoad('CMS stopped (SIGSTOP), page purged', site, path, seconds));
+      const run = await whileCmsStopped(system, () =>
+        underLoad('CMS stopped (SIGSTOP), page purged', site, path, seconds),
+      );
       return { ...run, pageQueries: queries() - before };
     }),
   );

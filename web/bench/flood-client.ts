@@ -9,7 +9,8 @@
 import autocannon from 'autocannon';
 
 const [url, seconds, connections, kind = 'pages'] = process.argv.slice(2);
-if (!url || !seconds || !connections || (kind !== 'pages' && kind !== 'media')) throw new Error('usage: flood-client.ts <site url> <seconds> <connections> [pages|media]');
+if (!url || !seconds || !connections || (kind !== 'pages' && kind !== 'media'))
+  throw new Error('usage: flood-client.ts <site url> <seconds> <connections> [pages|media]');
 
 let n = 0;
 const madeUp = (): string => {
@@ -34,4 +35,12 @@ const result = await autocannon({
 });
 // 404 exactly: any other 4xx (a 400 for a malformed address, a 429) is not the answer asked for.
 const notFound = result.statusCodeStats?.['404']?.count ?? 0;
-process.stdout.write(JSON.stringify({ total: result.requests.total, notFound, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx }));
+process.stdout.write(
+  JSON.stringify({
+    total: result.requests.total,
+    notFound,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+  }),
+);

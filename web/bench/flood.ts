@@ -59,7 +59,23 @@ type FloodTotals = { total: number; notFound: number; errors: number };
 const floodFrom = (url: string, seconds: number, connections: number, cpus: string, kind: FloodKind) =>
   new Promise<FloodTotals>((resolve, reject) => {
     const tsx = path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
-    const child = spawn('taskset', ['-c', cpus, 'nice', '-n', '19', tsx, path.join(import.meta.dirname, 'flood-client.ts'), url, String(seconds), String(connections), kind], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      'taskset',
+      [
+        '-c',
+        cpus,
+        'nice',
+        '-n',
+        '19',
+        tsx,
+        path.join(import.meta.dirname, 'flood-client.ts'),
+        url,
+        String(seconds),
+        String(connections),
+        kind,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
@@ -75,18 +91,26 @@ const floodFrom = (url: string, seconds: number, connections: number, cpus: stri
 
 const everyCpu = `0-${os.cpus().length - 1}`;
 /** Every thread of a process (its GC and libuv threads too) onto the given CPUs. */
-const pin = (pid: number, cpus: string) => execFileSync('taskset', ['--all-tasks', '--pid', '--cpu-list', cpus, String(pid)], { stdio: 'ignore' });
+const pin = (pid: number, cpus: string) =>
+  execFileSync('taskset', ['--all-tasks', '--pid', '--cpu-list', cpus, String(pid)], { stdio: 'ignore' });
 
 /**
  * `pinned`: the site and the flood on CPU 0, the CMS and the admin's client on CPU 1, as when the
  * CMS has a core of its own; otherwise all share every core (on a two-core machine the site's busy
  * core and its GC threads then take time from the CMS that no query caused).
  */
-export const measureAddressFlood = async (system: System, seconds: number, connections: number, pinned: boolean, kind: FloodKind = 'pages'): Promise<AddressFlood> => {
+export const measureAddressFlood = async (
+  system: System,
+  seconds: number,
+  connections: number,
+  pinned: boolean,
+  kind: FloodKind = 'pages',
+): Promise<AddressFlood> => {
   const proxy = await countingCms(system.cmsUrl);
   const site = await system.startAnotherSite({ STRAPI_URL: proxy.url });
   const admin = await adminApi(system);
-  const list = () => admin.call('GET', '/content-manager/collection-types/api::page.page?page=1&pageSize=10&sort=title:ASC');
+  const list = () =>
+    admin.call('GET', '/content-manager/collection-types/api::page.page?page=1&pageSize=10&sort=title:ASC');
   try {
     if (pinned) {
       pin(site.pid, '0');
@@ -94,7 +118,8 @@ export const measureAddressFlood = async (system: System, seconds: number, conne
       pin(process.pid, '1');
     }
     // The first of each reads what the site keeps of the CMS (its addresses, its settings, the media its pages show).
-    for (const warmUp of ['/made-up-warm-up/', '/uploads/made-up-warm-up.jpg']) await fetch(`${site.url}${warmUp}`).then((r) => r.arrayBuffer());
+    for (const warmUp of ['/made-up-warm-up/', '/uploads/made-up-warm-up.jpg'])
+      await fetch(`${site.url}${warmUp}`).then((r) => r.arrayBuffer());
     const before = await adminPageList(list, ADMIN_SAMPLES);
     proxy.reset();
     const flood = floodFrom(site.url, seconds, connections, pinned ? '0' : everyCpu, kind);
@@ -139,7 +164,12 @@ const PHOTOS = [
 /** The most photos one images-with-captions section holds (cms/src/components/sections/images-with-captions.json). */
 const PER_SECTION = 6;
 
-const statusAndBytes = (url: string) => fetch(url).then(async (r) => ({ status: r.status, bytes: (await r.arrayBuffer()).byteLength, cache: r.headers.get('x-cache') }));
+const statusAndBytes = (url: string) =>
+  fetch(url).then(async (r) => ({
+    status: r.status,
+    bytes: (await r.arrayBuffer()).byteLength,
+    cache: r.headers.get('x-cache'),
+  }));
 
 /**
  * Images through a Varnish of its own (the site's VCL, media storage `mediaSize`) in front of the
@@ -163,13 +193,21 @@ export const measureImageFlood = async (options: {
   const { system, pages, photoPage } = options;
   const admin = await adminApi(system);
   const { documentId, data } = await admin.loadPage(photoPage);
-  const varnish = await startVarnish({ sitePorts: options.replicaPorts, httpPort: options.httpPort, purgePort: options.purgePort, purgeSecret: options.purgeSecret, mediaSize: options.mediaSize });
+  const varnish = await startVarnish({
+    sitePorts: options.replicaPorts,
+    httpPort: options.httpPort,
+    purgePort: options.purgePort,
+    purgeSecret: options.purgeSecret,
+    mediaSize: options.mediaSize,
+  });
   try {
     const photos: { id: number; url: string }[] = [];
     for (const file of PHOTOS) photos.push(await admin.upload(file, 'image/jpeg', 'A photo of the coalition'));
     const sections: object[] = [];
     for (let start = 0; start < photos.length; start += PER_SECTION) {
-      const images = photos.slice(start, start + PER_SECTION).map((photo, i) => ({ image: photo.id, altText: `Coalition photo ${start + i + 1}`, caption: null }));
+      const images = photos
+        .slice(start, start + PER_SECTION)
+        .map((photo, i) => ({ image: photo.id, altText: `Coalition photo ${start + i + 1}`, caption: null }));
       sections.push({ __component: 'sections.images-with-captions', images });
     }
     await admin.publish(documentId, { ...data, sections: [...data.sections, ...sections] });
@@ -180,13 +218,21 @@ export const measureImageFlood = async (options: {
     const html = await (await fetch(`${varnish.url}${photoPage}`)).text();
     const addresses = photos.flatMap((photo) => {
       const file = photo.url.slice('/uploads/'.length);
-      const version = new RegExp(`href=%2Fuploads%2F${encodeURIComponent(file).replaceAll('.', '\\.')}&(?:amp;)?v=([0-9a-f]{10})`).exec(html)?.[1];
+      const version = new RegExp(
+        `href=%2Fuploads%2F${encodeURIComponent(file).replaceAll('.', '\\.')}&(?:amp;)?v=([0-9a-f]{10})`,
+      ).exec(html)?.[1];
       if (!version) throw new Error(`${photoPage} does not show ${photo.url} after its publish`);
-      return [`${photo.url}?v=${version}`, ...RENDITION_WIDTHS.map((width) => `/_image?${renditionQuery({ file, version, width })}`)];
+      return [
+        `${photo.url}?v=${version}`,
+        ...RENDITION_WIDTHS.map((width) => `/_image?${renditionQuery({ file, version, width })}`),
+      ];
     });
 
-    const rendition = /<img class="hero__image" src="([^"]+)"/.exec(await (await fetch(`${varnish.url}${pages[0]}`)).text())?.[1]?.replaceAll('&amp;', '&');
-    if (!rendition?.startsWith('/_image?')) throw new Error(`the image flood needs a hero rendition on ${pages[0]}: its page has none`);
+    const rendition = /<img class="hero__image" src="([^"]+)"/
+      .exec(await (await fetch(`${varnish.url}${pages[0]}`)).text())?.[1]
+      ?.replaceAll('&amp;', '&');
+    if (!rendition?.startsWith('/_image?'))
+      throw new Error(`the image flood needs a hero rendition on ${pages[0]}: its page has none`);
     let refused = 0;
     for (let start = 0; start < options.junkRequests; start += 50) {
       const batch = await Promise.all(
@@ -207,7 +253,9 @@ export const measureImageFlood = async (options: {
     let bytes = 0;
     const rounds = [...addresses, ...addresses];
     for (let start = 0; start < rounds.length; start += 8) {
-      for (const answer of await Promise.all(rounds.slice(start, start + 8).map((address) => statusAndBytes(`${varnish.url}${address}`)))) {
+      for (const answer of await Promise.all(
+        rounds.slice(start, start + 8).map((address) => statusAndBytes(`${varnish.url}${address}`)),
+      )) {
         if (answer.status === 200) ok += 1;
         bytes += answer.bytes;
       }
@@ -217,7 +265,13 @@ export const measureImageFlood = async (options: {
     for (const page of warm) if ((await statusAndBytes(`${varnish.url}${page}`)).cache === 'HIT') stillHit += 1;
     return {
       junk: { requests: options.junkRequests, refused },
-      renditions: { photos: photos.length, widths: RENDITION_WIDTHS.length, requests: rounds.length, ok, megabytes: Math.round((bytes / 2 ** 20) * 10) / 10 },
+      renditions: {
+        photos: photos.length,
+        widths: RENDITION_WIDTHS.length,
+        requests: rounds.length,
+        ok,
+        megabytes: Math.round((bytes / 2 ** 20) * 10) / 10,
+      },
       mediaStorage: {
         size: options.mediaSize,
         storedMegabytesAtEnd: Math.round(((counters['SMA.media.g_bytes'] ?? 0) / 2 ** 20) * 10) / 10,

@@ -29,13 +29,23 @@ const KIND: Record<string, keyof Pick<PageWeight, 'html' | 'css' | 'fonts' | 'im
 export const measurePageWeight = async (url: string, viewportWidth: number): Promise<PageWeight> => {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: viewportWidth, height: 900 } });
     const finished: Promise<{ kind: string; bytes: number }>[] = [];
     page.on('requestfinished', (request) => {
-      finished.push(request.sizes().then((sizes) => ({ kind: KIND[request.resourceType()] ?? 'other', bytes: sizes.responseBodySize })));
+      finished.push(
+        request
+          .sizes()
+          .then((sizes) => ({ kind: KIND[request.resourceType()] ?? 'other', bytes: sizes.responseBodySize })),
+      );
     });
     await page.goto(url, { waitUntil: 'networkidle' });
     await page.evaluate(async () => {
@@ -47,7 +57,13 @@ export const measurePageWeight = async (url: string, viewportWidth: number): Pro
     await page.waitForLoadState('networkidle');
     const sizes = await Promise.all(finished);
     const sum = (kind: string) => sizes.filter((s) => s.kind === kind).reduce((total, s) => total + s.bytes, 0);
-    const weight = { html: sum('html'), css: sum('css'), fonts: sum('fonts'), images: sum('images'), other: sum('other') };
+    const weight = {
+      html: sum('html'),
+      css: sum('css'),
+      fonts: sum('fonts'),
+      images: sum('images'),
+      other: sum('other'),
+    };
     return {
       path: new URL(url).pathname,
       viewportWidth,

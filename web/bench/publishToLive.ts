@@ -8,7 +8,12 @@ export const percentile = (values: number[], p: number): number => {
 export type PublishToLive = { publishes: number; p50: number; p95: number; max: number; all: number[] };
 
 /** Publish in the admin, then load the page as a visitor until the new title shows; `publishes` times. */
-export const publishToLive = async (system: System, pagePath: string, publishes: number, siteUrl = system.siteUrl): Promise<PublishToLive> => {
+export const publishToLive = async (
+  system: System,
+  pagePath: string,
+  publishes: number,
+  siteUrl = system.siteUrl,
+): Promise<PublishToLive> => {
   const admin = await adminApi(system);
   const { documentId, data } = await admin.loadPage(pagePath);
   const delays: number[] = [];
@@ -29,5 +34,11 @@ export const publishToLive = async (system: System, pagePath: string, publishes:
   } finally {
     await admin.publish(documentId, data);
   }
-  return { publishes, p50: percentile(delays, 50), p95: percentile(delays, 95), max: Math.max(...delays), all: delays.map((d) => Math.round(d)) };
+  return {
+    publishes,
+    p50: percentile(delays, 50),
+    p95: percentile(delays, 95),
+    max: Math.max(...delays),
+    all: delays.map((d) => Math.round(d)),
+  };
 };

@@ -9,7 +9,10 @@ import { adminApi, type System } from '../tests/support/system';
  */
 export const PHOTO = path.resolve(import.meta.dirname, '../../cms/seed/site/assets/images/20220309_112302.jpg');
 
-export const useRealHeroPhoto = async (system: System, pagePath: string): Promise<{ originalBytes: number; restore: () => Promise<unknown> }> => {
+export const useRealHeroPhoto = async (
+  system: System,
+  pagePath: string,
+): Promise<{ originalBytes: number; restore: () => Promise<unknown> }> => {
   const admin = await adminApi(system);
   const photo = await admin.upload(PHOTO, 'image/jpeg', 'Coalition members at a community event');
   const { documentId, data } = await admin.loadPage(pagePath);

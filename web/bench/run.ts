@@ -70,7 +70,10 @@ type Floods = {
   media: AddressFlood;
   images: ImageFlood;
 };
-type Weight = { pages: PageWeight[]; heroPhoto: { jpegBytes: number; heroImageBytesAt1280: number; ratioAt1280: number } };
+type Weight = {
+  pages: PageWeight[];
+  heroPhoto: { jpegBytes: number; heroImageBytesAt1280: number; ratioAt1280: number };
+};
 type Results = {
   date: string;
   machine: string;
@@ -91,8 +94,10 @@ const pass = (ok: boolean) => (ok ? 'met' : 'NOT met');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const pct = (ratio: number) => `${(ratio * 100).toFixed(0)} %`;
 const slowdown = (flood: AddressFlood) => flood.adminP95DuringMs / flood.adminP95BeforeMs - 1;
-const floodOk = (flood: AddressFlood) => flood.non404 === 0 && flood.cmsQueries === 0 && slowdown(flood) <= ADMIN_SLOWDOWN_AT_MOST;
-const recordedOn = (results: Results, section: Section) => (results.recorded[section] ? ` (measured ${results.recorded[section]})` : '');
+const floodOk = (flood: AddressFlood) =>
+  flood.non404 === 0 && flood.cmsQueries === 0 && slowdown(flood) <= ADMIN_SLOWDOWN_AT_MOST;
+const recordedOn = (results: Results, section: Section) =>
+  results.recorded[section] ? ` (measured ${results.recorded[section]})` : '';
 const notMeasured = (title: string) => `## ${title}\n\nNot measured yet: \`pnpm bench\` measures it.\n`;
 
 const throughputSection = (r: Results) => {
@@ -155,7 +160,11 @@ const floodsSection = (r: Results) => {
   const f = r.floods;
   if (!f) return notMeasured('Floods');
   const { addresses, pinnedCores, media, images } = f;
-  const imagesOk = images.stillHit === images.warmPages && images.junk.refused === images.junk.requests && images.renditions.ok === images.renditions.requests && images.mediaStorage.objectsEvicted > 0;
+  const imagesOk =
+    images.stillHit === images.warmPages &&
+    images.junk.refused === images.junk.requests &&
+    images.renditions.ok === images.renditions.requests &&
+    images.mediaStorage.objectsEvicted > 0;
   return `## Floods${recordedOn(r, 'flood')}
 
 A scanner's flood: ${addresses.connections} connections for ${addresses.seconds} s, each request a new made-up address, against a site whose
@@ -237,7 +246,8 @@ ${[throughputSection(r), publishSection(r), faultsSection(r), floodsSection(r), 
 const chosenSections = (args: string[]): Set<Section> => {
   const named = args.filter((arg) => arg !== '--');
   const unknown = named.filter((arg) => !(SECTIONS as readonly string[]).includes(arg));
-  if (unknown.length > 0) throw new Error(`unknown benchmark section(s): ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`unknown benchmark section(s): ${unknown.join(', ')}; choose from ${SECTIONS.join(', ')}`);
   return new Set(named.length === 0 ? SECTIONS : (named as Section[]));
 };
 
@@ -249,7 +259,12 @@ const previousResults = async (file: string): Promise<Partial<Results>> => {
   }
 };
 
-type Edge = { varnish: Varnish; replicas: Awaited<ReturnType<System['startAnotherSite']>>[]; replicaPorts: number[]; purgeSecret: string };
+type Edge = {
+  varnish: Varnish;
+  replicas: Awaited<ReturnType<System['startAnotherSite']>>[];
+  replicaPorts: number[];
+  purgeSecret: string;
+};
 
 const main = async () => {
   const chosen = chosenSections(process.argv.slice(2));
@@ -262,15 +277,29 @@ const main = async () => {
     machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     recorded: {
       // Results written before sections had dates of their own were all measured on the run's date.
-      ...(previous.recorded ?? (previous.date ? Object.fromEntries(SECTIONS.map((section) => [section, previous.date])) : {})),
+      ...(previous.recorded ??
+        (previous.date ? Object.fromEntries(SECTIONS.map((section) => [section, previous.date])) : {})),
       ...Object.fromEntries([...chosen].map((section) => [section, date])),
     },
     targets: {
       cachedToBareAtLeast: 0.8,
       publishToLiveP95Below: 1000,
       seedTotalAtMost: SEED_TOTAL_AT_MOST,
-      floods: { non404: 0, cmsQueries: 0, adminP95SlowdownAtMost: ADMIN_SLOWDOWN_AT_MOST, adminP95From: 'every core shared', imagesEveryWarmPageStillHit: true, mediaStorageFilled: true },
-      faults: { memoryGrowthMbBelow: 50, openFilesBelow: 200, non200: 0, pageQueriesPerPurge: 1, pageQueriesPerStaleRefresh: 1 },
+      floods: {
+        non404: 0,
+        cmsQueries: 0,
+        adminP95SlowdownAtMost: ADMIN_SLOWDOWN_AT_MOST,
+        adminP95From: 'every core shared',
+        imagesEveryWarmPageStillHit: true,
+        mediaStorageFilled: true,
+      },
+      faults: {
+        memoryGrowthMbBelow: 50,
+        openFilesBelow: 200,
+        non200: 0,
+        pageQueriesPerPurge: 1,
+        pageQueriesPerStaleRefresh: 1,
+      },
       compose: { ownLayersMbAtMost: OWN_LAYERS_MB_AT_MOST, upToHealthySecondsBelow: HEALTHY_SECONDS_BELOW },
     },
   };
@@ -292,7 +321,12 @@ const main = async () => {
         const [varnishPort, purgePort] = [await freePort(), await freePort()];
         const purgeSecret = randomBytes(32).toString('base64url');
         const replicaPorts = [await freePort(), await freePort(), await freePort()];
-        const edgeEnv = { PAGE_CACHE: 'edge', EDGE_PURGE_URLS: `http://127.0.0.1:${purgePort}`, EDGE_PURGE_SECRET: purgeSecret, SITE_PEERS: replicaPorts.map((port) => `127.0.0.1:${port}`).join(',') };
+        const edgeEnv = {
+          PAGE_CACHE: 'edge',
+          EDGE_PURGE_URLS: `http://127.0.0.1:${purgePort}`,
+          EDGE_PURGE_SECRET: purgeSecret,
+          SITE_PEERS: replicaPorts.map((port) => `127.0.0.1:${port}`).join(','),
+        };
         const replicas = await Promise.all(replicaPorts.map((port) => system.startAnotherSite(edgeEnv, port)));
         const varnish = await startVarnish({ sitePorts: replicaPorts, httpPort: varnishPort, purgePort, purgeSecret });
         edge = { varnish, replicas, replicaPorts, purgeSecret };
@@ -311,7 +345,10 @@ const main = async () => {
             await load('site, no cache (render + CMS)', `${uncachedSite.url}${SEED}`, options),
           ];
           const [ceiling, cached, throughVarnish, uncached] = runs as [Load, Load, Load, Load];
-          for (const run of runs) console.log(`  ${run.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`);
+          for (const run of runs)
+            console.log(
+              `  ${run.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`,
+            );
           results.load = { connections: CONNECTIONS, durationSeconds: SECONDS, htmlBytes: bare.htmlBytes, runs };
           results.ratios = {
             cachedToBare: cached.requestsPerSecond / ceiling.requestsPerSecond,
@@ -348,13 +385,18 @@ const main = async () => {
       }
 
       if (chosen.has('flood') && edge) {
-        console.log(`Flood: ${CONNECTIONS} connections of made-up addresses for ${FLOOD_SECONDS} s, the admin's page list beside it…`);
+        console.log(
+          `Flood: ${CONNECTIONS} connections of made-up addresses for ${FLOOD_SECONDS} s, the admin's page list beside it…`,
+        );
         const addresses = await measureAddressFlood(system, FLOOD_SECONDS, CONNECTIONS, false);
         // The second row: the CMS on a core of its own (a flood cannot reach it through a query; it can only share the machine).
-        const pinnedCores = os.cpus().length >= 2 ? await measureAddressFlood(system, FLOOD_SECONDS, CONNECTIONS, true) : null;
+        const pinnedCores =
+          os.cpus().length >= 2 ? await measureAddressFlood(system, FLOOD_SECONDS, CONNECTIONS, true) : null;
         console.log(`Flood: ${CONNECTIONS} connections of made-up media files for ${FLOOD_SECONDS} s…`);
         const media = await measureAddressFlood(system, FLOOD_SECONDS, CONNECTIONS, false, 'media');
-        console.log(`Image flood through Varnish: ${IMAGE_FLOOD_REQUESTS} junk /_image addresses, then real renditions filling a ${IMAGE_FLOOD_MEDIA_STORAGE} media storage…`);
+        console.log(
+          `Image flood through Varnish: ${IMAGE_FLOOD_REQUESTS} junk /_image addresses, then real renditions filling a ${IMAGE_FLOOD_MEDIA_STORAGE} media storage…`,
+        );
         // The replicas hear of the photos' publish, as behind a real Varnish.
         rotator.setTargets(edge.replicas.map((replica) => replica.url));
         const images = await measureImageFlood({
@@ -377,12 +419,20 @@ const main = async () => {
         const photo = await useRealHeroPhoto(system, SEED);
         const pages: PageWeight[] = [];
         try {
-          for (const pagePath of [SEED, ALL_SECTIONS_PATH]) for (const width of [390, 1280]) pages.push(await measurePageWeight(`${system.siteUrl}${pagePath}`, width));
+          for (const pagePath of [SEED, ALL_SECTIONS_PATH])
+            for (const width of [390, 1280]) pages.push(await measurePageWeight(`${system.siteUrl}${pagePath}`, width));
         } finally {
           await photo.restore();
         }
         const seedImages = pages.find((w) => w.path === SEED && w.viewportWidth === 1280)!.images;
-        results.pageWeight = { pages, heroPhoto: { jpegBytes: photo.originalBytes, heroImageBytesAt1280: seedImages, ratioAt1280: seedImages / photo.originalBytes } };
+        results.pageWeight = {
+          pages,
+          heroPhoto: {
+            jpegBytes: photo.originalBytes,
+            heroImageBytesAt1280: seedImages,
+            ratioAt1280: seedImages / photo.originalBytes,
+          },
+        };
       }
     } finally {
       if (edge) {

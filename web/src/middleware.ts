@@ -13,18 +13,26 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const redirect = await knownRedirect(target);
     const onward = redirect ? redirectLocation(redirect.to) : null;
     if (redirect && onward) {
-      return new Response(null, { status: redirect.type === 'Temporary' ? 302 : 301, headers: { Location: onward, 'Cache-Control': 'public, max-age=0, must-revalidate' } });
+      return new Response(null, {
+        status: redirect.type === 'Temporary' ? 302 : 301,
+        headers: { Location: onward, 'Cache-Control': 'public, max-age=0, must-revalidate' },
+      });
     }
-    return new Response(null, { status: 301, headers: { Location: `${target}${context.url.search}`, 'Cache-Control': 'public, max-age=3600' } });
+    return new Response(null, {
+      status: 301,
+      headers: { Location: `${target}${context.url.search}`, 'Cache-Control': 'public, max-age=3600' },
+    });
   }
   const response = await next();
   // HTML always says its encoding: the words of the site's pages are UTF-8.
-  if (response.headers.get('Content-Type') === 'text/html') response.headers.set('Content-Type', 'text/html; charset=utf-8');
+  if (response.headers.get('Content-Type') === 'text/html')
+    response.headers.set('Content-Type', 'text/html; charset=utf-8');
   // `astro dev` injects inline styles and scripts the policy would block; builds (NODE_ENV=production) always get it.
   if (import.meta.env.DEV) return response;
   // A route that set its own policy (the staff preview) set the whole group itself.
   if (!response.headers.has('Content-Security-Policy')) {
-    for (const [name, value] of Object.entries(securityHeaders("'none'", context.locals.formAction))) response.headers.set(name, value);
+    for (const [name, value] of Object.entries(securityHeaders("'none'", context.locals.formAction)))
+      response.headers.set(name, value);
   }
   return response;
 });

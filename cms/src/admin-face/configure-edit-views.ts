@@ -14,7 +14,10 @@ type Layouts = { edit?: { name: string }[][] } & Record<string, unknown>;
 const withoutFields = (layouts: unknown, fields: ReadonlySet<string>): unknown => {
   const current = (layouts ?? {}) as Layouts;
   if (!Array.isArray(current.edit)) return layouts;
-  return { ...current, edit: current.edit.map((row) => row.filter((cell) => !fields.has(cell.name))).filter((row) => row.length > 0) };
+  return {
+    ...current,
+    edit: current.edit.map((row) => row.filter((cell) => !fields.has(cell.name))).filter((row) => row.length > 0),
+  };
 };
 
 /**

@@ -1,4 +1,9 @@
-import type { BulkActionComponent, DocumentActionComponent, HeaderActionComponent, PanelComponent } from '@strapi/content-manager/strapi-admin';
+import type {
+  BulkActionComponent,
+  DocumentActionComponent,
+  HeaderActionComponent,
+  PanelComponent,
+} from '@strapi/content-manager/strapi-admin';
 import { Link as LinkIcon, House } from '@strapi/icons';
 import type { StrapiApp, WidgetArgs } from '@strapi/strapi/admin';
 import logo from './extensions/logo.svg';
@@ -29,7 +34,8 @@ const quietStrapiAnnouncements = () => {
     const tour = JSON.parse(window.localStorage.getItem('STRAPI_GUIDED_TOUR') ?? '{}') as Record<string, unknown>;
     window.localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ ...tour, enabled: false }));
     for (const scope of ['false', 'undefined']) {
-      for (const legacy of ['false', 'true']) window.localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${scope}`, 'true');
+      for (const legacy of ['false', 'true'])
+        window.localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${scope}`, 'true');
     }
   } catch {
     // No storage (private mode): nothing to mark; the banner can still be closed.
@@ -55,7 +61,9 @@ export default {
   },
   register(app: StrapiApp) {
     quietStrapiAnnouncements();
-    (app as unknown as { addMiddlewares(middlewares: (typeof keepTypedValues)[]): void }).addMiddlewares([keepTypedValues]);
+    (app as unknown as { addMiddlewares(middlewares: (typeof keepTypedValues)[]): void }).addMiddlewares([
+      keepTypedValues,
+    ]);
     const widgets = (app as unknown as { widgets: WidgetsApi }).widgets;
     // Project statistics count Strapi's internals (components, webhooks…): nothing for staff.
     widgets.register((all) => all.filter((widget) => widget.id !== 'key-statistics' && widget.id !== 'chart-entries'));

@@ -2,7 +2,12 @@ import { Box, Typography } from '@strapi/design-system';
 import { unstable_useDocumentLayout, useForm } from '@strapi/strapi/admin';
 import { useIntl, type MessageDescriptor } from 'react-intl';
 
-type Field = { name: string; label: string; hint?: string; attribute: { type: string; component?: string; repeatable?: boolean } };
+type Field = {
+  name: string;
+  label: string;
+  hint?: string;
+  attribute: { type: string; component?: string; repeatable?: boolean };
+};
 type Layout = ReturnType<typeof unstable_useDocumentLayout>['edit'];
 type Problem = { path: string[]; message: string | MessageDescriptor };
 
@@ -59,7 +64,10 @@ export const FieldRulesPanel = ({ model }: { model: string }) => {
       <Box tag="ul" width="100%">
         {problems.map(({ path, message }) => {
           const found = fieldAt(edit, values, path);
-          const text = typeof message === 'string' ? message : formatMessage(message, (message as { values?: Record<string, string> }).values);
+          const text =
+            typeof message === 'string'
+              ? message
+              : formatMessage(message, (message as { values?: Record<string, string> }).values);
           return (
             <Box tag="li" key={path.join('.')} paddingBottom={3}>
               <Typography variant="omega" fontWeight="bold" tag="p">

@@ -18,7 +18,10 @@ export const seedFirstRun = async (strapi: Core.Strapi): Promise<void> => {
   const report = await importJekyll(strapi, { inputs: [site], log: () => undefined });
   if (report.failed) throw new Error(`The seed content could not be imported:\n${report.summary()}`);
   const imported = report.pages.created.length + report.pages.updated.length;
-  strapi.log.info(`Seed: ${imported} page(s), ${report.redirects.created} redirect(s) from old addresses, the menus and site settings.`);
-  for (const issue of report.issues) strapi.log.warn(`Seed: ${issue.file}${issue.position ? ` ${issue.position}` : ''}: ${issue.message}`);
+  strapi.log.info(
+    `Seed: ${imported} page(s), ${report.redirects.created} redirect(s) from old addresses, the menus and site settings.`,
+  );
+  for (const issue of report.issues)
+    strapi.log.warn(`Seed: ${issue.file}${issue.position ? ` ${issue.position}` : ''}: ${issue.message}`);
   for (const draft of report.drafts) strapi.log.warn(`Seed: ${draft.file} is a draft: ${draft.message}`);
 };

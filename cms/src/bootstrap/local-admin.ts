@@ -33,22 +33,56 @@ export const ensureLocalAdmin = async (strapi: Core.Strapi): Promise<void> => {
   if (!superAdmin) throw new Error('The Super Admin role is missing; cannot create the local admin user.');
   const editor = await editorRole(strapi);
 
-  const create = async (who: string, emailVar: string, passwordVar: string, fallbackEmail: string, roleId: number, lastname: string): Promise<Login> => {
+  const create = async (
+    who: string,
+    emailVar: string,
+    passwordVar: string,
+    fallbackEmail: string,
+    roleId: number,
+    lastname: string,
+  ): Promise<Login> => {
     const email = (process.env[emailVar] || fallbackEmail).toLowerCase();
     const fromEnv = Boolean(process.env[passwordVar]);
     const password = process.env[passwordVar] || generatePassword();
-    await users.create({ email, firstname: 'Coalition', lastname, password, isActive: true, registrationToken: null, roles: [roleId] });
+    await users.create({
+      email,
+      firstname: 'Coalition',
+      lastname,
+      password,
+      isActive: true,
+      registrationToken: null,
+      roles: [roleId],
+    });
     return { who, email, password, fromEnv };
   };
   const logins = [
-    await create('Staff (Editor: pages, site settings, media)', 'EDITOR_EMAIL', 'EDITOR_PASSWORD', 'editor@example.com', editor.id, 'Staff'),
-    await create('Ops (Super Admin: users, roles, settings; keep it for maintenance)', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'admin@example.com', superAdmin.id, 'Ops'),
+    await create(
+      'Staff (Editor: pages, site settings, media)',
+      'EDITOR_EMAIL',
+      'EDITOR_PASSWORD',
+      'editor@example.com',
+      editor.id,
+      'Staff',
+    ),
+    await create(
+      'Ops (Super Admin: users, roles, settings; keep it for maintenance)',
+      'ADMIN_EMAIL',
+      'ADMIN_PASSWORD',
+      'admin@example.com',
+      superAdmin.id,
+      'Ops',
+    ),
   ];
   const lines = [`Local logins created for ${adminUrl}:`];
   for (const login of logins) {
-    lines.push(`  ${login.who}`, `    Email:    ${login.email}`, `    Password: ${login.fromEnv ? '(from the environment)' : login.password}`);
+    lines.push(
+      `  ${login.who}`,
+      `    Email:    ${login.email}`,
+      `    Password: ${login.fromEnv ? '(from the environment)' : login.password}`,
+    );
   }
-  if (logins.some((login) => !login.fromEnv)) lines.push('  These passwords are shown only once: change them in the admin (top right > Profile).');
+  if (logins.some((login) => !login.fromEnv))
+    lines.push('  These passwords are shown only once: change them in the admin (top right > Profile).');
   // Printed straight to the console so it is not lost in log filtering.
   console.log(`\n${lines.join('\n')}\n`);
 };

@@ -53,7 +53,8 @@ export const provisionReadToken = async (strapi: Core.Strapi): Promise<void> => 
   }
   const created = await tokens.create({
     name: READ_TOKEN_NAME,
-    description: 'Used by the public web site to read published pages, redirects and site settings (and drafts for staff preview). Managed by the CMS at start from STRAPI_READ_TOKEN; edits here are reverted.',
+    description:
+      'Used by the public web site to read published pages, redirects and site settings (and drafts for staff preview). Managed by the CMS at start from STRAPI_READ_TOKEN; edits here are reverted.',
     type: 'custom',
     permissions: [...READ_TOKEN_PERMISSIONS],
     lifespan: null,
@@ -67,8 +68,14 @@ export const provisionReadToken = async (strapi: Core.Strapi): Promise<void> => 
 
 /** Strapi's first boot creates these; the site never uses them and a Full Access key is a liability. */
 const STRAPI_DEFAULT_TOKENS = [
-  { name: 'Read Only', description: 'A default API token with read-only permissions, only used for accessing resources' },
-  { name: 'Full Access', description: 'A default API token with full access permissions, used for accessing or modifying resources' },
+  {
+    name: 'Read Only',
+    description: 'A default API token with read-only permissions, only used for accessing resources',
+  },
+  {
+    name: 'Full Access',
+    description: 'A default API token with full access permissions, used for accessing or modifying resources',
+  },
 ];
 
 /** Removes Strapi's default tokens as long as nobody has used them; a used one is left alone. */

@@ -27,6 +27,11 @@ export const previewHandler =
     if (!page?.path) return null;
     const shown = status === 'published' ? 'published' : 'draft';
     const expires = Math.floor(Date.now() / 1000) + PREVIEW_LINK_SECONDS;
-    const query = new URLSearchParams({ path: page.path, status: shown, expires: String(expires), signature: signPreviewLink(secret, page.path, shown, expires) });
+    const query = new URLSearchParams({
+      path: page.path,
+      status: shown,
+      expires: String(expires),
+      signature: signPreviewLink(secret, page.path, shown, expires),
+    });
     return `${siteUrl}/api/preview?${query}`;
   };

@@ -40,14 +40,18 @@ export const requireSecret = (env: EnvReader, name: string): string => {
     );
   }
   if (value.split(',').some(isLowEntropy)) {
-    throw new ConfigError(`Secret ${name} is guessable (a short piece repeated, or too few different characters). ${howToFix(name)}`);
+    throw new ConfigError(
+      `Secret ${name} is guessable (a short piece repeated, or too few different characters). ${howToFix(name)}`,
+    );
   }
   return value;
 };
 
 /** A comma-separated list of secrets (APP_KEYS). */
 export const requireSecretList = (env: EnvReader, name: string): string[] => {
-  const keys = requireSecret(env, name).split(',').map((key) => key.trim());
+  const keys = requireSecret(env, name)
+    .split(',')
+    .map((key) => key.trim());
   const weak = keys.filter((key) => key.length < MIN_LENGTH || isPlaceholder(key));
   if (keys.length === 0 || weak.length > 0) {
     throw new ConfigError(

@@ -29,8 +29,12 @@ const pageText = (fields: FieldReader, key: string, fallback: string, notes: Not
 };
 
 /** Old template includes a section type now stands for: the front-matter section each one meant (null: it showed nothing). */
-const INCLUDED_SECTIONS: Record<string, (part: Extract<BodyPart, { kind: 'include' }>, page: Record<string, unknown>) => Record<string, unknown> | null> = {
-  'components/quick-links.html': (_, page) => (Array.isArray(page.quick_links) ? { template: 'quick-links', quick_links: page.quick_links } : null),
+const INCLUDED_SECTIONS: Record<
+  string,
+  (part: Extract<BodyPart, { kind: 'include' }>, page: Record<string, unknown>) => Record<string, unknown> | null
+> = {
+  'components/quick-links.html': (_, page) =>
+    Array.isArray(page.quick_links) ? { template: 'quick-links', quick_links: page.quick_links } : null,
   'components/card-image.html': ({ params }) => ({
     template: 'card-with-image',
     image: params.image ? `/${params.image.replace(/^\/+/, '')}` : undefined,
@@ -41,7 +45,12 @@ const INCLUDED_SECTIONS: Record<string, (part: Extract<BodyPart, { kind: 'includ
 };
 
 /** The body's parts as sections: its HTML as text areas, the includes a section type stands for as that section. */
-const bodySections = async (parts: BodyPart[], page: Record<string, unknown>, ctx: ImportContext, notes: Note[]): Promise<SectionInput[]> => {
+const bodySections = async (
+  parts: BodyPart[],
+  page: Record<string, unknown>,
+  ctx: ImportContext,
+  notes: Note[],
+): Promise<SectionInput[]> => {
   const sections: SectionInput[] = [];
   for (const [index, part] of parts.entries()) {
     const position = parts.length === 1 ? 'body' : `body[${index}]`;
@@ -61,7 +70,10 @@ const bodySections = async (parts: BodyPart[], page: Record<string, unknown>, ct
     }
     const mapper = INCLUDED_SECTIONS[part.name];
     if (!mapper) {
-      notes.push({ position, message: `${part.tag}: a piece of the old site's templates that is not part of this copy, so what it showed cannot be carried over: add it as a section` });
+      notes.push({
+        position,
+        message: `${part.tag}: a piece of the old site's templates that is not part of this copy, so what it showed cannot be carried over: add it as a section`,
+      });
       continue;
     }
     const front = mapper(part, page);
@@ -69,7 +81,12 @@ const bodySections = async (parts: BodyPart[], page: Record<string, unknown>, ct
       ctx.warn(position, `${part.tag} showed the page's own list, and the page has none: nothing to carry over`);
       continue;
     }
-    sections.push(...(await mapSections([front], { ...ctx, warn: (where, message) => ctx.warn(where.replace(/^sections\[0\]/, position), message) })));
+    sections.push(
+      ...(await mapSections([front], {
+        ...ctx,
+        warn: (where, message) => ctx.warn(where.replace(/^sections\[0\]/, position), message),
+      })),
+    );
   }
   return sections;
 };
@@ -80,26 +97,47 @@ const bodySections = async (parts: BodyPart[], page: Record<string, unknown>, ct
  * CMS cannot take repaired. Whatever was changed or left out is a note with the original;
  * the page goes live only when nothing keeps it from being what the old site showed.
  */
-export const buildPage = async (page: PageSource, rules: RuleBook, site: Record<string, unknown>, ctx: ImportContext): Promise<BuiltPage> => {
+export const buildPage = async (
+  page: PageSource,
+  rules: RuleBook,
+  site: Record<string, unknown>,
+  ctx: ImportContext,
+): Promise<BuiltPage> => {
   const notes: Note[] = [];
-  const { fields: shaped, mapped, unmapped } = currentShape(page.fields, { bodyShowsQuickLinks: page.body.includes('components/quick-links.html') });
+  const {
+    fields: shaped,
+    mapped,
+    unmapped,
+  } = currentShape(page.fields, { bodyShowsQuickLinks: page.body.includes('components/quick-links.html') });
   for (const note of mapped) ctx.warn(note.position, note.message);
-  for (const note of unmapped) ctx.warn(note.position, `${note.message}; it was:${originalOf(page.fields[note.position])}`);
+  for (const note of unmapped)
+    ctx.warn(note.position, `${note.message}; it was:${originalOf(page.fields[note.position])}`);
   const fields = new FieldReader(shaped, '', []);
   fields.value('permalink');
   // Shown where the body includes components/quick-links.html: read there.
   if (page.body.includes('components/quick-links.html')) fields.value('quick_links');
   const layout = fields.text('layout');
-  if (layout !== null && layout !== 'default') ctx.warn('layout', `layout ${JSON.stringify(layout)} is not supported; the site layout is used`);
+  if (layout !== null && layout !== 'default')
+    ctx.warn('layout', `layout ${JSON.stringify(layout)} is not supported; the site layout is used`);
   const hidden = fields.bool('published') === false;
-  const title = pageText(fields, 'title', path.posix.basename(page.relative, path.extname(page.relative)).replace(/[-_]+/g, ' '), notes);
+  const title = pageText(
+    fields,
+    'title',
+    path.posix.basename(page.relative, path.extname(page.relative)).replace(/[-_]+/g, ' '),
+    notes,
+  );
   const sections: SectionInput[] = await mapSections(fields.value('sections'), ctx);
   for (const key of MENU_KEYS) {
     const value = fields.value(key);
-    if (value !== undefined) ctx.warn(key, `the old menu's setting is not needed (the header menu lists each folder's pages by title); it was:${originalOf(value)}`);
+    if (value !== undefined)
+      ctx.warn(
+        key,
+        `the old menu's setting is not needed (the header menu lists each folder's pages by title); it was:${originalOf(value)}`,
+      );
   }
   for (const { position, key, value } of fields.unread()) {
-    if (!PAGE_KEYS.includes(key)) ctx.warn(position, `unknown page field "${key}" was not carried over; it was:${originalOf(value)}`);
+    if (!PAGE_KEYS.includes(key))
+      ctx.warn(position, `unknown page field "${key}" was not carried over; it was:${originalOf(value)}`);
   }
   if (page.body.trim() !== '') {
     const scope: LiquidScope = { page: { ...page.fields, title, url: page.url }, site: { baseurl: '', ...site } };
@@ -110,11 +148,22 @@ export const buildPage = async (page: PageSource, rules: RuleBook, site: Record<
     }
     const added = await bodySections(parts, page.fields, ctx, notes);
     sections.push(...added);
-    if (added.length > 0) ctx.warn('body', `the page’s body (below the front matter) became the last section${added.length > 1 ? 's' : ''}, as the old site rendered it`);
+    if (added.length > 0)
+      ctx.warn(
+        'body',
+        `the page’s body (below the front matter) became the last section${added.length > 1 ? 's' : ''}, as the old site rendered it`,
+      );
   }
-  const data: PageInput = { title, description: pageText(fields, 'description', title, notes), path: page.url, sections, importNotes: null };
+  const data: PageInput = {
+    title,
+    description: pageText(fields, 'description', title, notes),
+    path: page.url,
+    sections,
+    importNotes: null,
+  };
   const json = data as unknown as Record<string, unknown>;
-  for (const note of reduceMarkup((uid) => rules.schema(uid) as ModelSchema | undefined, PAGE, json)) ctx.warn(note.position, note.message);
+  for (const note of reduceMarkup((uid) => rules.schema(uid) as ModelSchema | undefined, PAGE, json))
+    ctx.warn(note.position, note.message);
   const { changed, blockers } = makeStorable(rules, PAGE, json);
   // What keeps the page from going live as it was: changed values, missing ones, a missing title.
   const fixes = [...notes, ...changed, ...blockers];

@@ -1,10 +1,15 @@
 type Fields = Record<string, unknown>;
 
-const isRecord = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The old editor writes out empty defaults (`site_page: []`, `file: ''`): they mean "not set". */
 export const isUnset = (value: unknown): boolean =>
-  value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0) || (isRecord(value) && Object.keys(value).length === 0);
+  value === null ||
+  value === undefined ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0) ||
+  (isRecord(value) && Object.keys(value).length === 0);
 
 export type UnreadField = { position: string; key: string; value: unknown };
 
@@ -63,7 +68,9 @@ export class FieldReader {
     const value = this.value(key);
     if (value === undefined) return [];
     const items = Array.isArray(value) ? value : [value];
-    return items.map((item, index) => this.child(isRecord(item) ? item : { value: item }, `${this.position}.${key}[${index}]`));
+    return items.map((item, index) =>
+      this.child(isRecord(item) ? item : { value: item }, `${this.position}.${key}[${index}]`),
+    );
   }
 
   /**

@@ -18,11 +18,21 @@ export type RichText = Schema.Attribute.BlocksValue;
 const squash = (value: string): string => value.toLowerCase().replace(/[\s_-]+/g, '');
 
 /** One of a field's allowed values, matched without regard to case or spacing; reported when it is none of them. */
-export const choice = <const T extends string>(reader: FieldReader, key: string, allowed: readonly T[], fallback: NoInfer<T>, ctx: ImportContext): T => {
+export const choice = <const T extends string>(
+  reader: FieldReader,
+  key: string,
+  allowed: readonly T[],
+  fallback: NoInfer<T>,
+  ctx: ImportContext,
+): T => {
   const value = reader.text(key);
   if (value === null) return fallback;
   const found = allowed.find((option) => squash(option) === squash(value));
-  if (!found) ctx.warn(reader.position, `${key} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}: "${fallback}" was used`);
+  if (!found)
+    ctx.warn(
+      reader.position,
+      `${key} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}: "${fallback}" was used`,
+    );
   return found ?? fallback;
 };
 
@@ -35,7 +45,11 @@ const linkTarget = async (href: string, where: string, ctx: ImportContext): Prom
   const target = oldSiteTarget(href);
   if (target?.kind === 'page') {
     const page = await ctx.resolvePage(target.file);
-    if ('url' in page && !page.pending) ctx.warn(where, `a link to ${JSON.stringify(href)} leads to ${target.file}, which is no page of the site: kept as the path ${page.url}; "Links to fix" lists it until a page is there`);
+    if ('url' in page && !page.pending)
+      ctx.warn(
+        where,
+        `a link to ${JSON.stringify(href)} leads to ${target.file}, which is no page of the site: kept as the path ${page.url}; "Links to fix" lists it until a page is there`,
+      );
     return `${'url' in page ? page.url : target.url}${target.fragment}`;
   }
   if (target?.kind === 'asset') {
@@ -46,7 +60,10 @@ const linkTarget = async (href: string, where: string, ctx: ImportContext): Prom
     return null;
   }
   if (target?.kind === 'path') {
-    ctx.warn(where, `a link to ${JSON.stringify(href)} leads to ${target.url} on the old site, which is no page of this import: kept as that path; check that it leads somewhere`);
+    ctx.warn(
+      where,
+      `a link to ${JSON.stringify(href)} leads to ${target.url} on the old site, which is no page of this import: kept as that path; check that it leads somewhere`,
+    );
     return target.url;
   }
   const reason = unsafeUrlReason(href);
@@ -77,7 +94,11 @@ const relinkBlocks = async (blocks: BlockNode[], where: string, ctx: ImportConte
     if (block.type === 'list') {
       const children = [];
       for (const child of block.children) {
-        children.push(child.type === 'list-item' ? { ...child, children: await relink(child.children, where, ctx) } : (await relinkBlocks([child], where, ctx))[0]!);
+        children.push(
+          child.type === 'list-item'
+            ? { ...child, children: await relink(child.children, where, ctx) }
+            : (await relinkBlocks([child], where, ctx))[0]!,
+        );
       }
       out.push({ ...block, children } as BlockNode);
     } else {
@@ -88,7 +109,12 @@ const relinkBlocks = async (blocks: BlockNode[], where: string, ctx: ImportConte
 };
 
 /** HTML as rich text; what it could not carry is reported under the field. */
-export const htmlRichText = async (html: string, reader: FieldReader, key: string, ctx: ImportContext): Promise<RichText> => {
+export const htmlRichText = async (
+  html: string,
+  reader: FieldReader,
+  key: string,
+  ctx: ImportContext,
+): Promise<RichText> => {
   const { blocks, warnings } = htmlToBlocks(html);
   for (const message of warnings) ctx.warn(reader.position, `${key}: ${message}`);
   return (await relinkBlocks(blocks, `${reader.position}.${key}`, ctx)) as RichText;
@@ -101,7 +127,12 @@ export const richText = async (reader: FieldReader, key: string, ctx: ImportCont
 };
 
 /** Markdown (which may hold HTML too, like `<br>`) as rich text. */
-export const markdownToRichText = (markdown: string, reader: FieldReader, key: string, ctx: ImportContext): Promise<RichText> =>
+export const markdownToRichText = (
+  markdown: string,
+  reader: FieldReader,
+  key: string,
+  ctx: ImportContext,
+): Promise<RichText> =>
   htmlRichText(marked.parse(markdown, { async: false, gfm: true, breaks: false }), reader, key, ctx);
 
 /** The old editor's Markdown fields as rich text. */
@@ -115,7 +146,9 @@ export const plainText = (reader: FieldReader, key: string, ctx: ImportContext):
   const value = reader.text(key);
   if (value === null) return null;
   const html = marked.parseInline(value, { async: false, gfm: true });
-  const text = textContent(parseDocument(html, { decodeEntities: true })).replace(/\s+/g, ' ').trim();
+  const text = textContent(parseDocument(html, { decodeEntities: true }))
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text === value.replace(/\s+/g, ' ').trim()) return value;
   ctx.warn(reader.position, `${key}: formatting (Markdown or HTML) is not kept in this field, only its text`);
   return text;
@@ -125,7 +158,12 @@ export const plainText = (reader: FieldReader, key: string, ctx: ImportContext):
  * An image field: the media library id of the image the old site had at that path. A missing
  * file, a path outside the site folder and a file that is no image are reported and give null.
  */
-export const importImage = async (reader: FieldReader, key: string, altText: string | null, ctx: ImportContext): Promise<number | null> => {
+export const importImage = async (
+  reader: FieldReader,
+  key: string,
+  altText: string | null,
+  ctx: ImportContext,
+): Promise<number | null> => {
   const source = reader.text(key);
   if (source === null) return null;
   const found = await ctx.media.resolve(source, 'image', altText ?? undefined);

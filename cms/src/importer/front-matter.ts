@@ -10,10 +10,14 @@ type Token = { type?: string; offset?: number; source?: string; end?: { type?: s
 const OPENERS: Record<string, (token: Token) => string | null> = {
   'flow-collection': (token) => {
     const closed = token.end?.some((t) => t.type === 'flow-seq-end' || t.type === 'flow-map-end');
-    return closed ? null : `the "${(token as { start?: { source?: string } }).start?.source ?? '['}" that starts here is never closed`;
+    return closed
+      ? null
+      : `the "${(token as { start?: { source?: string } }).start?.source ?? '['}" that starts here is never closed`;
   },
-  'double-quoted-scalar': (token) => (/^"(?:[^"\\]|\\.)*"$/s.test(token.source ?? '') ? null : 'the " that starts here is never closed'),
-  'single-quoted-scalar': (token) => (/^'(?:[^']|'')*'$/s.test(token.source ?? '') ? null : "the ' that starts here is never closed"),
+  'double-quoted-scalar': (token) =>
+    /^"(?:[^"\\]|\\.)*"$/s.test(token.source ?? '') ? null : 'the " that starts here is never closed',
+  'single-quoted-scalar': (token) =>
+    /^'(?:[^']|'')*'$/s.test(token.source ?? '') ? null : "the ' that starts here is never closed",
 };
 
 /** The unclosed bracket or quote, before `errorOffset`, that the error is about; the innermost one wins. */
@@ -48,7 +52,10 @@ export const readFrontMatter = (source: string): { data: Record<string, unknown>
     const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const start = faultStart(yaml, first.pos[0]);
     const at = lines.linePos(start?.offset ?? first.pos[0]);
-    throw new ImportError(`broken YAML front matter at line ${at.line + 1}, column ${at.col}: ${start ? `${start.what}: ` : ''}${message}`, { cause: first });
+    throw new ImportError(
+      `broken YAML front matter at line ${at.line + 1}, column ${at.col}: ${start ? `${start.what}: ` : ''}${message}`,
+      { cause: first },
+    );
   }
   const data: unknown = document.toJS();
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {

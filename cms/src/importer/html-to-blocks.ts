@@ -18,18 +18,53 @@ const MARK_TAGS: Record<string, keyof Marks> = {
 };
 const HEADINGS: Record<string, 1 | 2 | 3 | 4 | 5 | 6> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 /** Tags whose content is carried over as plain text without a report: they carry no meaning here. */
-const TRANSPARENT = new Set(['span', 'p', 'div', 'section', 'article', 'font', 'small', 'sup', 'sub', 'mark', 'abbr', 'cite', 'q', 'time', 'label']);
+const TRANSPARENT = new Set([
+  'span',
+  'p',
+  'div',
+  'section',
+  'article',
+  'font',
+  'small',
+  'sup',
+  'sub',
+  'mark',
+  'abbr',
+  'cite',
+  'q',
+  'time',
+  'label',
+]);
 
 /** Elements that only group blocks: their content is carried over block by block (a heading stays a heading). */
-const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'nav', 'figure', 'center', 'details', 'form', 'fieldset']);
+const CONTAINERS = new Set([
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'figure',
+  'center',
+  'details',
+  'form',
+  'fieldset',
+]);
 
-const isElement = (node: ChildNode): node is Element => node.type === 'tag' || node.type === 'script' || node.type === 'style';
+const isElement = (node: ChildNode): node is Element =>
+  node.type === 'tag' || node.type === 'script' || node.type === 'style';
 
 /** HTML collapses runs of white space; the source's YAML folding adds line breaks inside sentences. */
 const collapse = (text: string): string => text.replace(/[ \t\n\r\f]+/g, ' ');
 
 const sameMarks = (a: TextNode, b: TextNode): boolean =>
-  a.bold === b.bold && a.italic === b.italic && a.underline === b.underline && a.strikethrough === b.strikethrough && a.code === b.code;
+  a.bold === b.bold &&
+  a.italic === b.italic &&
+  a.underline === b.underline &&
+  a.strikethrough === b.strikethrough &&
+  a.code === b.code;
 
 /** Merges neighbouring text runs with the same marks and trims the ends of a block. */
 const tidy = (nodes: InlineNode[], trimEdges = true): InlineNode[] => {
@@ -85,7 +120,9 @@ class Converter {
         out.push({ type: 'text', text: '\n', ...marks });
       } else if (tag === 'a') {
         const href = node.attribs.href?.trim();
-        const children = this.inline(node.children, marks).flatMap((child) => (child.type === 'link' ? child.children : [child]));
+        const children = this.inline(node.children, marks).flatMap((child) =>
+          child.type === 'link' ? child.children : [child],
+        );
         if (href) {
           out.push({ type: 'link', url: href, children: children as TextNode[] });
         } else {
@@ -93,7 +130,9 @@ class Converter {
           out.push(...children);
         }
       } else if (tag === 'img') {
-        this.report(`an image inside text (${node.attribs.src ?? 'no src'}): add it again in the editor; its alt text was kept`);
+        this.report(
+          `an image inside text (${node.attribs.src ?? 'no src'}): add it again in the editor; its alt text was kept`,
+        );
         if (node.attribs.alt) out.push({ type: 'text', text: node.attribs.alt, ...marks });
       } else if (tag === 'script' || tag === 'style') {
         this.report(`<${tag}> content was dropped: scripts and styles cannot be carried`);
@@ -120,7 +159,9 @@ class Converter {
         this.report(`<${tag}> directly inside a list: treated as a list item`);
       }
       // Nested lists become sibling lists one level deeper, which is how the editor stores them.
-      const nested = child.children.filter((n): n is Element => isElement(n) && ['ul', 'ol'].includes(n.name.toLowerCase()));
+      const nested = child.children.filter(
+        (n): n is Element => isElement(n) && ['ul', 'ol'].includes(n.name.toLowerCase()),
+      );
       const content = child.children.filter((n) => !nested.includes(n as Element));
       children.push({ type: 'list-item', children: tidy(this.paragraphContent(content)) });
       for (const sub of nested) children.push(this.list(sub, indentLevel + 1));

@@ -53,7 +53,11 @@ const ratioOf = (iframe: Element, width: number | null, height: number | null): 
 export const readFrame = (code: string): Frame | null => {
   const trimmed = code.trim();
   if (/^https?:\/\/\S+$/i.test(trimmed)) return { src: trimmed, width: null, height: null, title: null, ratio: null };
-  const iframe = findOne((node) => node.name.toLowerCase() === 'iframe', parseDocument(trimmed, { decodeEntities: true }).children, true);
+  const iframe = findOne(
+    (node) => node.name.toLowerCase() === 'iframe',
+    parseDocument(trimmed, { decodeEntities: true }).children,
+    true,
+  );
   const src = iframe?.attribs.src?.trim();
   if (!iframe || !src) return null;
   const width = pixels(iframe.attribs.width);
@@ -63,7 +67,9 @@ export const readFrame = (code: string): Frame | null => {
 
 /** A YouTube video's id from any of its addresses (watch, youtu.be, embed, shorts, live). */
 export const youtubeId = (url: string): string | null =>
-  /^https?:\/\/(?:www\.|m\.)?(?:youtube\.com\/(?:watch\?(?:[^#\s]*&)?v=|embed\/|shorts\/|live\/)|youtube-nocookie\.com\/embed\/|youtu\.be\/)([A-Za-z0-9_-]{11})/.exec(url)?.[1] ?? null;
+  /^https?:\/\/(?:www\.|m\.)?(?:youtube\.com\/(?:watch\?(?:[^#\s]*&)?v=|embed\/|shorts\/|live\/)|youtube-nocookie\.com\/embed\/|youtu\.be\/)([A-Za-z0-9_-]{11})/.exec(
+    url,
+  )?.[1] ?? null;
 
 /** The most a frame's title holds: the embed's Title and the video card's Video title. */
 export const FRAME_TITLE_LIMIT = 120;
@@ -76,6 +82,8 @@ export const FRAME_TITLE_LIMIT = 120;
 export const fittedTitle = (title: string, field: string, warn: (message: string) => void): string => {
   if (title.length <= FRAME_TITLE_LIMIT) return title;
   const cut = cutTo(title, FRAME_TITLE_LIMIT);
-  warn(`${field}: the title ${JSON.stringify(title)} is longer than the ${FRAME_TITLE_LIMIT} characters the field holds: it was cut to ${JSON.stringify(cut)}; write a shorter one in the CMS if the cut reads badly`);
+  warn(
+    `${field}: the title ${JSON.stringify(title)} is longer than the ${FRAME_TITLE_LIMIT} characters the field holds: it was cut to ${JSON.stringify(cut)}; write a shorter one in the CMS if the cut reads badly`,
+  );
   return cut;
 };

@@ -44,11 +44,21 @@ const listPages = async (dir: string): Promise<string[]> => {
   return entries
     .filter((entry) => entry.isFile() && PAGE_EXTENSIONS.has(path.extname(entry.name)))
     .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !path.relative(dir, file).split(path.sep).some((part) => part.startsWith('_') || part.startsWith('.') || part === 'node_modules'))
+    .filter(
+      (file) =>
+        !path
+          .relative(dir, file)
+          .split(path.sep)
+          .some((part) => part.startsWith('_') || part.startsWith('.') || part === 'node_modules'),
+    )
     .sort();
 };
 
-const isDirectory = (dir: string) => stat(dir).then((s) => s.isDirectory(), () => false);
+const isDirectory = (dir: string) =>
+  stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 
 const collectSources = async (options: ImportOptions): Promise<{ sources: Source[]; siteFolders: string[] }> => {
   const sources: Source[] = [];
@@ -63,7 +73,14 @@ const collectSources = async (options: ImportOptions): Promise<{ sources: Source
       const pagesDir = path.join(absolute, 'pages');
       const hasPages = await isDirectory(pagesDir);
       // A Jekyll site: its pages/, or at least its _config.yml (settings without pages).
-      if (hasPages || (await stat(path.join(absolute, '_config.yml')).then((s) => s.isFile(), () => false))) siteFolders.push(absolute);
+      if (
+        hasPages ||
+        (await stat(path.join(absolute, '_config.yml')).then(
+          (s) => s.isFile(),
+          () => false,
+        ))
+      )
+        siteFolders.push(absolute);
       for (const file of await listPages(hasPages ? pagesDir : absolute)) {
         sources.push({ file, siteRoot, relative: path.relative(siteRoot, file) });
       }
@@ -78,7 +95,11 @@ const collectSources = async (options: ImportOptions): Promise<{ sources: Source
 /** A note as the page's Import notes field lists it; a long original goes on indented lines of its own. */
 const noteLine = (note: Note): string => `- ${note.position || 'page'}: ${note.message}`;
 
-const CHICAGO = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', dateStyle: 'long', timeStyle: 'short' });
+const CHICAGO = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'America/Chicago',
+  dateStyle: 'long',
+  timeStyle: 'short',
+});
 /** What staff must know first about a page imported as a draft over a live one. */
 const stillLive = (publishedAt: Date): string =>
   `visitors still see the version published on ${CHICAGO.format(publishedAt)} (Chicago time): this import is its draft, and goes live only when published`;
@@ -113,13 +134,16 @@ const describe = (error: unknown): string => {
  * (matched by address) and leaves equal ones untouched. Only a file that cannot be read at all
  * (broken YAML) fails, and the others are still imported.
  */
-export const importJekyll = (strapi: Core.Strapi, options: ImportOptions): Promise<ImportReport> => duringImport(() => runImport(strapi, options));
+export const importJekyll = (strapi: Core.Strapi, options: ImportOptions): Promise<ImportReport> =>
+  duringImport(() => runImport(strapi, options));
 
 const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<ImportReport> => {
   // The CLI runs this module beside Strapi's compiled copy: it loads its own registry.
   await loadSectionModules();
   const report = new ImportReport(options.dryRun ?? false, options.log);
-  const rules = ruleBook((uid) => strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as ModelSchema | undefined);
+  const rules = ruleBook(
+    (uid) => strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as ModelSchema | undefined,
+  );
   const store = new PageStore(strapi, report.dryRun);
   const redirects = new RedirectStore(strapi, report.dryRun);
   const { sources, siteFolders } = await collectSources(options);
@@ -132,7 +156,8 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<I
       const { data, body } = readFrontMatter(await readFile(source.file, 'utf8'));
       const { url, original } = pageUrlFor(source.relative, data.permalink);
       if (original) report.warn(source.relative, 'permalink', `the old URL ${original} became ${url}`);
-      if (!isPagePath(url)) throw new ImportError(`cannot build a valid web address from ${source.relative} (got ${url})`);
+      if (!isPagePath(url))
+        throw new ImportError(`cannot build a valid web address from ${source.relative} (got ${url})`);
       parsed.push({ ...source, fields: data, body, url, oldUrl: oldUrlFor(source.relative, data.permalink) });
     } catch (error) {
       report.fail(source.relative, error instanceof Error ? error.message : String(error));
@@ -140,11 +165,17 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<I
   }
   const byFile = new Map(parsed.map((page) => [path.resolve(page.siteRoot, page.relative), page]));
   const siteConfigs = new Map<string, Promise<Record<string, unknown>>>();
-  const siteFor = (siteRoot: string) => siteConfigs.get(siteRoot) ?? siteConfigs.set(siteRoot, readSiteConfig(siteRoot)).get(siteRoot)!;
+  const siteFor = (siteRoot: string) =>
+    siteConfigs.get(siteRoot) ?? siteConfigs.set(siteRoot, readSiteConfig(siteRoot)).get(siteRoot)!;
   const libraries = new Map<string, MediaLibrary>();
-  const mediaFor = (siteRoot: string) => libraries.get(siteRoot) ?? libraries.set(siteRoot, new MediaLibrary(strapi, siteRoot, report.dryRun)).get(siteRoot)!;
+  const mediaFor = (siteRoot: string) =>
+    libraries.get(siteRoot) ??
+    libraries.set(siteRoot, new MediaLibrary(strapi, siteRoot, report.dryRun)).get(siteRoot)!;
 
-  const buildPage = async (page: Parsed, tell: ImportContext['warn']): Promise<BuiltPage & { pending: boolean; live: Date | null }> => {
+  const buildPage = async (
+    page: Parsed,
+    tell: ImportContext['warn'],
+  ): Promise<BuiltPage & { pending: boolean; live: Date | null }> => {
     let pending = false;
     // Everything said about the page also goes into its import notes, where staff see it.
     const said: Note[] = [];
@@ -170,7 +201,8 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<I
     const built = await buildPagePath(page, rules, await siteFor(page.siteRoot), ctx);
     const live = built.intent === 'draft' ? await store.publishedAt(page.url) : null;
     const all = [...said, ...built.fixes];
-    built.data.importNotes = all.length > 0 ? [...(live ? [stillLive(live)] : []), ...all.map(noteLine)].join('\n') : null;
+    built.data.importNotes =
+      all.length > 0 ? [...(live ? [stillLive(live)] : []), ...all.map(noteLine)].join('\n') : null;
     return { ...built, pending, live };
   };
 
@@ -180,10 +212,16 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<I
     report.progress(`- ${page.relative} → ${page.url}`);
     const media = mediaFor(page.siteRoot);
     try {
-      const { data, intent, pending, fixes, live } = await buildPage(page, (position, message) => report.warn(page.relative, position, message));
+      const { data, intent, pending, fixes, live } = await buildPage(page, (position, message) =>
+        report.warn(page.relative, position, message),
+      );
       for (const fix of fixes) report.warn(page.relative, fix.position, fix.message);
       if (intent === 'hidden') report.draft(page.relative, 'marked "published: false" in the old site');
-      else if (intent === 'draft') report.draft(page.relative, `it cannot be published as it is (see the lines above, also in its "Import notes")${live ? `; ${stillLive(live)}` : ''}`);
+      else if (intent === 'draft')
+        report.draft(
+          page.relative,
+          `it cannot be published as it is (see the lines above, also in its "Import notes")${live ? `; ${stillLive(live)}` : ''}`,
+        );
       const outcome = await store.upsert(data, intent);
       media.keepPageUploads();
       report.pages[outcome].push(page.relative);
@@ -192,7 +230,10 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<I
       if (pending && !report.dryRun) secondPass.push(page);
     } catch (error) {
       const discarded = await media.discardPageUploads();
-      report.fail(page.relative, `${describe(error)}${discarded ? ` (the ${discarded} file(s) uploaded for it were removed again)` : ''}`);
+      report.fail(
+        page.relative,
+        `${describe(error)}${discarded ? ` (the ${discarded} file(s) uploaded for it were removed again)` : ''}`,
+      );
     }
   }
   // Links to pages created later in the same run: now they exist. Warnings were given already.
@@ -211,9 +252,17 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<I
     // A page the old site hid had no public address to keep.
     if (!page.oldUrl || page.oldUrl === page.url || page.intent === 'hidden') continue;
     const live = page.intent === 'publish' || (await store.publishedAt(page.url)) !== null;
-    const outcome = await redirects.upsert({ from: page.oldUrl, to: page.url, type: 'Permanent', note: 'Address on the old site' }, live);
+    const outcome = await redirects.upsert(
+      { from: page.oldUrl, to: page.url, type: 'Permanent', note: 'Address on the old site' },
+      live,
+    );
     report.redirects[outcome] += 1;
-    if (!live) report.warn(page.relative, 'old address', `${page.oldUrl} redirects to ${page.url} once the page is published (until then it waits as a draft, so it never leads to "page not found")`);
+    if (!live)
+      report.warn(
+        page.relative,
+        'old address',
+        `${page.oldUrl} redirects to ${page.url} once the page is published (until then it waits as a draft, so it never leads to "page not found")`,
+      );
   }
   for (const folder of siteFolders) {
     try {

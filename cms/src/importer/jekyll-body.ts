@@ -10,7 +10,8 @@ import { marked } from 'marked';
 export type LiquidScope = { page: Record<string, unknown>; site: Record<string, unknown> };
 /** `blocks`: the page is not what the old site showed until staff act, so it stays a draft. */
 export type BodyNote = { message: string; blocks: boolean };
-export type BodyPart = { kind: 'html'; html: string } | { kind: 'include'; name: string; params: Record<string, string>; tag: string };
+export type BodyPart =
+  { kind: 'html'; html: string } | { kind: 'include'; name: string; params: Record<string, string>; tag: string };
 
 /** Includes the site's own layout now renders (header, footer, navigation): left out, as they are not content. */
 const LAYOUT_INCLUDE = /(?:^|\/)(?:site-)?(?:header|footer|head|nav|navigation|menu)s?\.html$|^menus\//;
@@ -24,25 +25,31 @@ type Value = string | number | boolean | null | undefined | Record<string, unkno
 const lookUp = (scope: LiquidScope, path: string): Value => {
   const [root, ...rest] = path.split('.');
   let value: unknown = root === 'page' ? scope.page : root === 'site' ? scope.site : undefined;
-  for (const key of rest) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  for (const key of rest)
+    value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
   return value as Value;
 };
 
-const asText = (value: Value): string => (value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const asText = (value: Value): string =>
+  value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 
 /** Splits on `|` outside quotes. */
-const splitFilters = (expression: string): string[] => expression.match(/(?:[^|'"]+|'[^']*'|"[^"]*")+/g)?.map((part) => part.trim()) ?? [];
+const splitFilters = (expression: string): string[] =>
+  expression.match(/(?:[^|'"]+|'[^']*'|"[^"]*")+/g)?.map((part) => part.trim()) ?? [];
 
 const literal = (token: string): string | undefined => /^(['"])(.*)\1$/s.exec(token.trim())?.[2];
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const siteUrl = (scope: LiquidScope): string => asText(lookUp(scope, 'site.url')).replace(/\/+$/, '');
 const baseUrl = (scope: LiquidScope): string => asText(lookUp(scope, 'site.baseurl')).replace(/\/+$/, '');
 
 const FILTERS: Record<string, (input: string, argument: string | undefined, scope: LiquidScope) => string> = {
-  relative_url: (input, _, scope) => (/^[a-z]+:|^\/\//i.test(input) ? input : `${baseUrl(scope)}/${input.replace(/^\/+/, '')}`),
-  absolute_url: (input, _, scope) => (/^[a-z]+:|^\/\//i.test(input) ? input : `${siteUrl(scope)}${baseUrl(scope)}/${input.replace(/^\/+/, '')}`),
+  relative_url: (input, _, scope) =>
+    /^[a-z]+:|^\/\//i.test(input) ? input : `${baseUrl(scope)}/${input.replace(/^\/+/, '')}`,
+  absolute_url: (input, _, scope) =>
+    /^[a-z]+:|^\/\//i.test(input) ? input : `${siteUrl(scope)}${baseUrl(scope)}/${input.replace(/^\/+/, '')}`,
   escape: escapeHtml,
   xml_escape: escapeHtml,
   strip: (input) => input.trim(),
@@ -61,10 +68,17 @@ const output = (expression: string, scope: LiquidScope, notes: BodyNote[]): stri
     if (/^-?\d+(?:\.\d+)?$/.test(base)) value = base;
     else if (/^(?:page|site)(?:\.[\w-]+)+$/.test(base)) {
       const found = lookUp(scope, base);
-      if (found === undefined) notes.push({ message: `{{ ${expression} }}: the old page had no ${base}, so it showed nothing there; nothing was written`, blocks: false });
+      if (found === undefined)
+        notes.push({
+          message: `{{ ${expression} }}: the old page had no ${base}, so it showed nothing there; nothing was written`,
+          blocks: false,
+        });
       value = asText(found);
     } else {
-      notes.push({ message: `{{ ${expression} }} cannot be worked out here (only page.… and site.… values are known): it was left out; write what it showed`, blocks: true });
+      notes.push({
+        message: `{{ ${expression} }} cannot be worked out here (only page.… and site.… values are known): it was left out; write what it showed`,
+        blocks: true,
+      });
       return '';
     }
   }
@@ -73,10 +87,17 @@ const output = (expression: string, scope: LiquidScope, notes: BodyNote[]): stri
     // The old pages wrote relative-url for relative_url; Jekyll ignored the unknown name, the author meant the filter.
     const known = FILTERS[name.replace(/-/g, '_')];
     if (!known) {
-      notes.push({ message: `{{ ${expression} }}: the filter "${name}" is not known here: the value was used unfiltered`, blocks: true });
+      notes.push({
+        message: `{{ ${expression} }}: the filter "${name}" is not known here: the value was used unfiltered`,
+        blocks: true,
+      });
       continue;
     }
-    value = known(value, argument === undefined ? undefined : (literal(argument) ?? asText(lookUp(scope, argument.trim()))), scope);
+    value = known(
+      value,
+      argument === undefined ? undefined : (literal(argument) ?? asText(lookUp(scope, argument.trim()))),
+      scope,
+    );
   }
   return value;
 };
@@ -96,7 +117,10 @@ const includeParams = (text: string, scope: LiquidScope): Record<string, string>
  */
 const renderLiquid = (body: string, scope: LiquidScope, notes: BodyNote[], includes: BodyPart[]): string => {
   const raws: string[] = [];
-  let text = body.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, (_, inner: string) => `\uE001raw-${raws.push(inner) - 1}\uE001`);
+  let text = body.replace(
+    /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g,
+    (_, inner: string) => `\uE001raw-${raws.push(inner) - 1}\uE001`,
+  );
   text = text.replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, () => {
     notes.push({ message: 'a Liquid comment ({% comment %}…) was left out, as the old site did', blocks: false });
     return '';
@@ -108,20 +132,27 @@ const renderLiquid = (body: string, scope: LiquidScope, notes: BodyNote[], inclu
     if (name === 'include') {
       const file = /^(\S+)/.exec(rest)?.[1] ?? '';
       if (LAYOUT_INCLUDE.test(file)) {
-        notes.push({ message: `${whole}: the site's own header, footer and menus now frame every page: left out`, blocks: false });
+        notes.push({
+          message: `${whole}: the site's own header, footer and menus now frame every page: left out`,
+          blocks: false,
+        });
         return '';
       }
       includes.push({ kind: 'include', name: file, params: includeParams(rest.slice(file.length), scope), tag: whole });
       return MARKER(includes.length - 1);
     }
-    notes.push({ message: `${whole}: Liquid logic cannot run here; the tag was left out and the text around it kept: check the text`, blocks: true });
+    notes.push({
+      message: `${whole}: Liquid logic cannot run here; the tag was left out and the text around it kept: check the text`,
+      blocks: true,
+    });
     return '';
   });
   return text.replace(/\uE001raw-(\d+)\uE001/g, (_, index: string) => raws[Number(index)] ?? '');
 };
 
 /** HTML elements kramdown treats as a block: raw HTML up to their end tag. */
-const BLOCK_TAGS = 'address|article|aside|blockquote|center|details|dialog|dd|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|pre|section|summary|table|ul|video';
+const BLOCK_TAGS =
+  'address|article|aside|blockquote|center|details|dialog|dd|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|header|hr|iframe|li|main|nav|ol|p|pre|section|summary|table|ul|video';
 const BLOCK_START = new RegExp(`^ {0,3}<(${BLOCK_TAGS})(?=[\\s/>])[^>]*>`, 'im');
 
 /** Where the element opened at `start` (its opening tag ending at `contentStart`) closes: the end of its end tag, or the text's end. */
@@ -138,9 +169,15 @@ const closingOf = (html: string, name: string, contentStart: number): { contentE
 };
 
 const dedent = (text: string): string => {
-  const indents = text.split('\n').filter((line) => line.trim() !== '').map((line) => /^ */.exec(line)![0].length);
+  const indents = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => /^ */.exec(line)![0].length);
   const least = indents.length > 0 ? Math.min(...indents) : 0;
-  return text.split('\n').map((line) => line.slice(Math.min(least, /^ */.exec(line)![0].length))).join('\n');
+  return text
+    .split('\n')
+    .map((line) => line.slice(Math.min(least, /^ */.exec(line)![0].length)))
+    .join('\n');
 };
 
 /** Markdown as kramdown (Jekyll's) reads it: HTML blocks raw, unless `markdown="1"`. */
@@ -151,7 +188,8 @@ export const kramdownToHtml = (markdown: string): string => {
     out += marked.parse(rest.slice(0, match.index), { async: false, gfm: true });
     const name = match[1]!.toLowerCase();
     const openEnd = match.index + match[0].length;
-    const { contentEnd, end } = /\/>$/.test(match[0]) || name === 'hr' ? { contentEnd: openEnd, end: openEnd } : closingOf(rest, name, openEnd);
+    const { contentEnd, end } =
+      /\/>$/.test(match[0]) || name === 'hr' ? { contentEnd: openEnd, end: openEnd } : closingOf(rest, name, openEnd);
     const opening = match[0].trimStart();
     const mode = /\smarkdown\s*=\s*(["']?)(1|block|span)\1/i.exec(opening)?.[2];
     const inner = rest.slice(openEnd, contentEnd);
@@ -180,7 +218,11 @@ export const renderJekyllBody = (body: string, scope: LiquidScope): { parts: Bod
   for (const [index, piece] of html.split(MARKER_PATTERN).entries()) {
     if (index % 2 === 1) parts.push(includes[Number(piece)]!);
     // A piece with neither words nor media is what a split left of the tags around an include.
-    else if (piece.replace(/<\/?[a-z][^>]*>/gi, '').trim() !== '' || /<(?:img|iframe|video|audio|embed|object|table|hr)\b/i.test(piece)) parts.push({ kind: 'html', html: piece });
+    else if (
+      piece.replace(/<\/?[a-z][^>]*>/gi, '').trim() !== '' ||
+      /<(?:img|iframe|video|audio|embed|object|table|hr)\b/i.test(piece)
+    )
+      parts.push({ kind: 'html', html: piece });
   }
   return { parts, notes };
 };

@@ -23,8 +23,14 @@ export const cutTo = (value: string, limit: number): string => `${value.slice(0,
 
 /** Links the CMS will not store, taken out of rich text; their words stay. */
 const unlink = (node: unknown): unknown => {
-  if (Array.isArray(node)) return node.flatMap((child) => (child && typeof child === 'object' && (child as Json).type === 'link' ? ((child as Json).children as unknown[]) : [unlink(child)]));
-  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'children' ? unlink(v) : v]));
+  if (Array.isArray(node))
+    return node.flatMap((child) =>
+      child && typeof child === 'object' && (child as Json).type === 'link'
+        ? ((child as Json).children as unknown[])
+        : [unlink(child)],
+    );
+  if (node && typeof node === 'object')
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, k === 'children' ? unlink(v) : v]));
   return node;
 };
 
@@ -61,9 +67,15 @@ export const makeStorable = (book: RuleBook, uid: string, data: Json): { changed
     if (violations.length === 0) break;
     for (const violation of violations) {
       const done = repair(data, violation);
-      changed.push({ position: positionOf(violation.path), message: done ? `${violation.message} The value was ${done}.` : violation.message });
+      changed.push({
+        position: positionOf(violation.path),
+        message: done ? `${violation.message} The value was ${done}.` : violation.message,
+      });
     }
   }
-  const blockers = checkDocument(book, uid, data, 'publish').map((v) => ({ position: positionOf(v.path), message: v.message }));
+  const blockers = checkDocument(book, uid, data, 'publish').map((v) => ({
+    position: positionOf(v.path),
+    message: v.message,
+  }));
   return { changed, blockers };
 };

@@ -8,7 +8,6 @@ import { originalOf } from './original';
 const moduleForTemplate = (template: string): SectionModule | undefined =>
   [...sectionModules().values()].find((module) => module.templates.includes(template));
 
-
 /**
  * Maps the `sections:` list, each section by the module of its type. A section of an unknown
  * template, and every field no mapper read, is reported with its position and its whole
@@ -27,7 +26,10 @@ export const mapSections = async (raw: unknown, ctx: ImportContext): Promise<Sec
     const module = template ? moduleForTemplate(template) : undefined;
     if (!module) {
       const known = [...sectionModules().values()].flatMap((m) => m.templates).join(', ');
-      ctx.warn(fields.position, `template ${JSON.stringify(template)} has no section type here (${known}): the section was not imported; it was:${originalOf(item)}`);
+      ctx.warn(
+        fields.position,
+        `template ${JSON.stringify(template)} has no section type here (${known}): the section was not imported; it was:${originalOf(item)}`,
+      );
       continue;
     }
     const section = await module.importSection(fields, ctx);

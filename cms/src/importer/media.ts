@@ -9,7 +9,10 @@ import { problemWith } from '../media/file-checks';
 import { extractSymbol } from './svg-symbol';
 
 type UploadService = {
-  upload(input: { data: { fileInfo: Record<string, unknown> }; files: Record<string, unknown> }): Promise<{ id: number; url: string }[]>;
+  upload(input: {
+    data: { fileInfo: Record<string, unknown> };
+    files: Record<string, unknown>;
+  }): Promise<{ id: number; url: string }[]>;
   remove(file: { id: number }): Promise<unknown>;
 };
 
@@ -38,7 +41,10 @@ const sniff = async (file: string): Promise<'image' | 'pdf' | 'other'> => {
   }
   const format = await sharp(file)
     .metadata()
-    .then((m) => m.format, () => undefined);
+    .then(
+      (m) => m.format,
+      () => undefined,
+    );
   return format && IMAGE_FORMATS.has(format) ? 'image' : 'other';
 };
 
@@ -60,7 +66,9 @@ export class MediaLibrary {
   ) {}
 
   private async findImported(sitePath: string): Promise<{ id: number; url: string } | null> {
-    const file = await this.strapi.db.query('plugin::upload.file').findOne({ where: { caption: provenance(sitePath) }, select: ['id', 'url'] });
+    const file = await this.strapi.db
+      .query('plugin::upload.file')
+      .findOne({ where: { caption: provenance(sitePath) }, select: ['id', 'url'] });
     return file ? { id: file.id as number, url: file.url as string } : null;
   }
 
@@ -68,7 +76,11 @@ export class MediaLibrary {
     return this.strapi.plugin('upload').service('upload') as unknown as UploadService;
   }
 
-  private async uploadFile(filepath: string, sitePath: string, alternativeText: string | undefined): Promise<{ id: number; url: string }> {
+  private async uploadFile(
+    filepath: string,
+    sitePath: string,
+    alternativeText: string | undefined,
+  ): Promise<{ id: number; url: string }> {
     const name = path.basename(filepath);
     const { size } = await stat(filepath);
     const [file] = await this.uploads.upload({
@@ -88,7 +100,8 @@ export class MediaLibrary {
     } catch {
       return { refused: `${JSON.stringify(sitePath)} has a broken "%" escape` };
     }
-    if (/[\\\0]/.test(decoded) || /^[a-z][a-z0-9+.-]*:/i.test(decoded)) return { refused: `${JSON.stringify(sitePath)} is not a path inside the site folder` };
+    if (/[\\\0]/.test(decoded) || /^[a-z][a-z0-9+.-]*:/i.test(decoded))
+      return { refused: `${JSON.stringify(sitePath)} is not a path inside the site folder` };
     const relative = path.posix.normalize(decoded.replace(/^\/+/, ''));
     if (relative === '..' || relative.startsWith('../') || path.posix.isAbsolute(relative)) {
       return { refused: `${JSON.stringify(sitePath)} points outside the site folder` };
@@ -98,7 +111,8 @@ export class MediaLibrary {
     const real = await realpath(file).catch(() => null);
     if (!real) return { missing: `${sitePath} is not in the site folder` };
     const inside = path.relative(root, real);
-    if (inside.startsWith('..') || path.isAbsolute(inside)) return { refused: `${JSON.stringify(sitePath)} leads outside the site folder` };
+    if (inside.startsWith('..') || path.isAbsolute(inside))
+      return { refused: `${JSON.stringify(sitePath)} leads outside the site folder` };
     if (!(await stat(real)).isFile()) return { missing: `${sitePath} is not a file` };
     return { file: real };
   }
@@ -107,7 +121,12 @@ export class MediaLibrary {
    * The media library entry for a site path: found (uploaded now or before), would-upload (dry
    * run), missing from the site folder, or refused (outside the folder, or not an image/PDF).
    */
-  async resolve(sitePath: string, kind: MediaKind = 'image', alternativeText?: string, symbolFill?: string): Promise<Resolved> {
+  async resolve(
+    sitePath: string,
+    kind: MediaKind = 'image',
+    alternativeText?: string,
+    symbolFill?: string,
+  ): Promise<Resolved> {
     const key = `${kind}:${sitePath}`;
     const cached = this.known.get(key);
     if (cached) return cached;
@@ -116,7 +135,13 @@ export class MediaLibrary {
     return result;
   }
 
-  private async resolveUncached(sitePath: string, kind: MediaKind, alternativeText: string | undefined, key: string, symbolFill?: string): Promise<Resolved> {
+  private async resolveUncached(
+    sitePath: string,
+    kind: MediaKind,
+    alternativeText: string | undefined,
+    key: string,
+    symbolFill?: string,
+  ): Promise<Resolved> {
     // sprites.svg#primary-logo: one symbol of an SVG sprite, as a file of its own.
     const [filePath = sitePath, symbol] = sitePath.split('#');
     const located = await this.locate(filePath);
@@ -134,7 +159,10 @@ export class MediaLibrary {
       }
       const content = await sniff(file);
       if (content === 'other' || (kind === 'image' && content !== 'image')) {
-        return { kind: 'refused', reason: `${sitePath} is not ${kind === 'image' ? 'an image' : 'an image or a PDF'} (judged by its content)` };
+        return {
+          kind: 'refused',
+          reason: `${sitePath} is not ${kind === 'image' ? 'an image' : 'an image or a PDF'} (judged by its content)`,
+        };
       }
       // The media library's own check (an SVG that is more than a drawing, a misnamed file): reported here, never uploaded.
       const problem = await problemWith({ filepath: file, originalFilename: path.basename(file) });

@@ -1,7 +1,10 @@
 import { pageUrlFor } from './page-url';
 
 /** Where the old site lived: its own domain and the staging copy it was built on. */
-const OLD_SITE_ORIGINS = [/^https?:\/\/(?:www\.)?cannabisequityil\.org(?=[/?#]|$)/i, /^https?:\/\/(?:www\.)?nickdolf\.com\/staging\/ceic(?=[/?#]|$)/i];
+const OLD_SITE_ORIGINS = [
+  /^https?:\/\/(?:www\.)?cannabisequityil\.org(?=[/?#]|$)/i,
+  /^https?:\/\/(?:www\.)?nickdolf\.com\/staging\/ceic(?=[/?#]|$)/i,
+];
 
 export type OldSiteTarget =
   /** A page of the old site: its source file (pages/x/y.md) and the address it has now. */
@@ -21,7 +24,8 @@ export const oldSiteTarget = (href: string): OldSiteTarget | null => {
   const origin = OLD_SITE_ORIGINS.find((pattern) => pattern.test(rest));
   if (origin) rest = rest.replace(origin, '') || '/';
   else if (!/^\/(?!\/)/.test(rest) && !/^pages\//.test(rest)) return null;
-  const [, pathPart = '/', query = '', fragment = ''] = /^([^?#]*)(\?[^#]*)?(#.*)?$/.exec(rest.startsWith('/') ? rest : `/${rest}`) ?? [];
+  const [, pathPart = '/', query = '', fragment = ''] =
+    /^([^?#]*)(\?[^#]*)?(#.*)?$/.exec(rest.startsWith('/') ? rest : `/${rest}`) ?? [];
   if (pathPart.startsWith('/assets/')) return { kind: 'asset', sitePath: pathPart };
   const page = /^\/pages\/(.+?)(?:\/|\.html|\.md)?$/.exec(pathPart);
   if (page) {

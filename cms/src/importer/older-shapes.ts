@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Note } from './make-storable';
 
 type Fields = Record<string, unknown>;
-const isRecord = (value: unknown): value is Fields => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Fields =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Front matter the old site wrote before `sections:` took its final shape (its git history
@@ -12,7 +13,10 @@ const isRecord = (value: unknown): value is Fields => typeof value === 'object' 
  * section, a second hero that differs from the first) is left out of the fields and named in
  * `unmapped` with why, for the page to report with its whole value.
  */
-export const currentShape = (raw: Fields, options: { bodyShowsQuickLinks: boolean }): { fields: Fields; mapped: Note[]; unmapped: Note[] } => {
+export const currentShape = (
+  raw: Fields,
+  options: { bodyShowsQuickLinks: boolean },
+): { fields: Fields; mapped: Note[]; unmapped: Note[] } => {
   const mapped: Note[] = [];
   const unmapped: Note[] = [];
   // Keys whose content now lives in the sections: left out of the fields the page is read from.
@@ -29,7 +33,9 @@ export const currentShape = (raw: Fields, options: { bodyShowsQuickLinks: boolea
   if (sections === null) return { fields: { ...rest(), sections: written }, mapped, unmapped };
 
   const heroes = (['hero', 'hero_image'] as const).filter((key) => isRecord(raw[key]));
-  const hasHeroSection = sections.some((section) => isRecord(section) && (section.template === 'hero' || section.template === 'hero-image'));
+  const hasHeroSection = sections.some(
+    (section) => isRecord(section) && (section.template === 'hero' || section.template === 'hero-image'),
+  );
   const [first, ...others] = heroes;
   if (first && !hasHeroSection) {
     sections.unshift({ template: 'hero', ...(raw[first] as Fields) });
@@ -37,13 +43,22 @@ export const currentShape = (raw: Fields, options: { bodyShowsQuickLinks: boolea
     mapped.push({ position: first, message: 'the page-level hero (an older shape) became the first section, a hero' });
     for (const other of others) {
       used.add(other);
-      if (isDeepStrictEqual(raw[other], raw[first])) mapped.push({ position: other, message: `the same hero as "${first}", written twice: used once` });
-      else unmapped.push({ position: other, message: `a second page-level hero (an older shape), not the one "${first}" holds, which became the page's hero: a page has one hero, so this one was not carried over` });
+      if (isDeepStrictEqual(raw[other], raw[first]))
+        mapped.push({ position: other, message: `the same hero as "${first}", written twice: used once` });
+      else
+        unmapped.push({
+          position: other,
+          message: `a second page-level hero (an older shape), not the one "${first}" holds, which became the page's hero: a page has one hero, so this one was not carried over`,
+        });
     }
   } else if (first) {
     for (const key of heroes) {
       used.add(key);
-      unmapped.push({ position: key, message: "a page-level hero (an older shape) beside the page's own hero section: a page has one hero, so this one was not carried over" });
+      unmapped.push({
+        position: key,
+        message:
+          "a page-level hero (an older shape) beside the page's own hero section: a page has one hero, so this one was not carried over",
+      });
     }
   }
   // The old layout showed a page-level quick_links list where the body includes components/quick-links.html;
@@ -52,7 +67,10 @@ export const currentShape = (raw: Fields, options: { bodyShowsQuickLinks: boolea
     const heroAt = sections.findIndex((section) => isRecord(section) && section.template === 'hero');
     sections.splice(heroAt + 1, 0, { template: 'quick-links', quick_links: raw.quick_links });
     used.add('quick_links');
-    mapped.push({ position: 'quick_links', message: 'the page-level quick links (an older shape) became a quick-links section' });
+    mapped.push({
+      position: 'quick_links',
+      message: 'the page-level quick links (an older shape) became a quick-links section',
+    });
   }
   used.add(sectionsKey);
   return { fields: sections.length > 0 || written !== undefined ? { ...rest(), sections } : rest(), mapped, unmapped };

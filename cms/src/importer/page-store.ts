@@ -4,7 +4,13 @@ import { holds, populateOf, schemaOf, type SchemaOf } from './stored-shape';
 
 type Json = Record<string, unknown>;
 
-export type PageInput = { title: string; path: string; description: string; sections: SectionInput[]; importNotes: string | null };
+export type PageInput = {
+  title: string;
+  path: string;
+  description: string;
+  sections: SectionInput[];
+  importNotes: string | null;
+};
 export type Upsert = 'created' | 'updated' | 'unchanged';
 /**
  * publish: the page goes live as imported. draft: it is saved as a draft (it cannot be
@@ -44,7 +50,8 @@ export class PageStore {
     // The Document Service's input types cannot follow dynamic-zone data built at run time.
     const input = data as unknown as Parameters<typeof this.documents.create>[0]['data'];
     if (!documentId) {
-      if (!this.dryRun) await this.documents.create({ data: input, ...(intent === 'publish' ? { status: 'published' as const } : {}) });
+      if (!this.dryRun)
+        await this.documents.create({ data: input, ...(intent === 'publish' ? { status: 'published' as const } : {}) });
       return 'created';
     }
     const populate = populateOf(this.schemaOf, 'api::page.page');

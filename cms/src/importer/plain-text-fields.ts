@@ -12,11 +12,15 @@ const MARKUP = /<\/?[a-z][a-z0-9-]*(?:\s[^<>]*)?\/?>|&(?:[a-z]+|#\d+|#x[0-9a-f]+
 
 /** Words, not addresses: text fields without a pattern of their own (alt texts follow theirs). */
 const isProse = (attribute: AttributeSchema): boolean =>
-  (attribute.type === 'string' || attribute.type === 'text') && (attribute.regex === undefined || attribute.regex === ALT_TEXT_REGEX);
+  (attribute.type === 'string' || attribute.type === 'text') &&
+  (attribute.regex === undefined || attribute.regex === ALT_TEXT_REGEX);
 
 const asText = (html: string): string => {
   const document = parseDocument(html.replace(/<br\s*\/?>/gi, '\n'), { decodeEntities: true });
-  return textContent(document).replace(/[ \t\r\f]+/g, ' ').replace(/ *\n */g, '\n').trim();
+  return textContent(document)
+    .replace(/[ \t\r\f]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
 };
 
 /**
@@ -24,7 +28,12 @@ const asText = (html: string): string => {
  * site as written, tags and all: each is reduced to its text, and every change is a note with
  * the original. Rich-text fields keep their markup as blocks; addresses are not touched.
  */
-export const reduceMarkup = (schema: (uid: string) => ModelSchema | undefined, uid: string, data: Json, path: string[] = []): Note[] => {
+export const reduceMarkup = (
+  schema: (uid: string) => ModelSchema | undefined,
+  uid: string,
+  data: Json,
+  path: string[] = [],
+): Note[] => {
   const notes: Note[] = [];
   for (const [name, attribute] of Object.entries(schema(uid)?.attributes ?? {})) {
     const value = data[name];
@@ -32,16 +41,28 @@ export const reduceMarkup = (schema: (uid: string) => ModelSchema | undefined, u
     if (attribute.type === 'component' && attribute.component) {
       const items = Array.isArray(value) ? value : [value];
       items.forEach((item, index) => {
-        if (item && typeof item === 'object') notes.push(...reduceMarkup(schema, attribute.component!, item as Json, Array.isArray(value) ? [...at, String(index)] : at));
+        if (item && typeof item === 'object')
+          notes.push(
+            ...reduceMarkup(
+              schema,
+              attribute.component!,
+              item as Json,
+              Array.isArray(value) ? [...at, String(index)] : at,
+            ),
+          );
       });
     } else if (attribute.type === 'dynamiczone' && Array.isArray(value)) {
       value.forEach((item, index) => {
         const section = item as Json;
-        if (typeof section.__component === 'string') notes.push(...reduceMarkup(schema, section.__component, section, [...at, String(index)]));
+        if (typeof section.__component === 'string')
+          notes.push(...reduceMarkup(schema, section.__component, section, [...at, String(index)]));
       });
     } else if (isProse(attribute) && typeof value === 'string' && MARKUP.test(value)) {
       data[name] = asText(value);
-      notes.push({ position: positionOf(at), message: `held markup, which this field shows as written: only its text was kept; it was ${JSON.stringify(value)}` });
+      notes.push({
+        position: positionOf(at),
+        message: `held markup, which this field shows as written: only its text was kept; it was ${JSON.stringify(value)}`,
+      });
     }
   }
   return notes;

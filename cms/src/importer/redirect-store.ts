@@ -3,7 +3,8 @@ import type { Core } from '@strapi/strapi';
 export type RedirectInput = { from: string; to: string; type: 'Permanent' | 'Temporary'; note: string };
 type Stored = { to?: string | null; type?: string | null; note?: string | null } | null;
 
-const holds = (stored: Stored, data: RedirectInput): boolean => stored !== null && stored.to === data.to && stored.type === data.type && (stored.note ?? null) === data.note;
+const holds = (stored: Stored, data: RedirectInput): boolean =>
+  stored !== null && stored.to === data.to && stored.type === data.type && (stored.note ?? null) === data.note;
 
 /**
  * Creates or updates the redirect from an address, live (published) only when `live`: a
@@ -22,7 +23,9 @@ export class RedirectStore {
 
   async upsert(data: RedirectInput, live: boolean): Promise<'created' | 'updated' | 'unchanged'> {
     const draft = await this.documents.findFirst({ filters: { from: data.from }, status: 'draft' });
-    const published = draft ? await this.documents.findOne({ documentId: draft.documentId, status: 'published' }) : null;
+    const published = draft
+      ? await this.documents.findOne({ documentId: draft.documentId, status: 'published' })
+      : null;
     if (draft && holds(draft, data) && (live ? holds(published, data) : published === null)) return 'unchanged';
     if (this.dryRun) return draft ? 'updated' : 'created';
     if (!draft) {

@@ -49,12 +49,17 @@ export class ImportReport {
     const lines = [
       this.dryRun ? 'Dry run: nothing was written.' : 'Import finished.',
       `Pages ${would}created: ${this.pages.created.length}, ${would}updated: ${this.pages.updated.length}, unchanged: ${this.pages.unchanged.length}, failed: ${this.pages.failed.length}, of them drafts: ${this.drafts.length}`,
-      `Sections imported: ${Object.entries(this.sections).map(([type, n]) => `${type} ${n}`).join(', ') || 'none'}`,
+      `Sections imported: ${
+        Object.entries(this.sections)
+          .map(([type, n]) => `${type} ${n}`)
+          .join(', ') || 'none'
+      }`,
       `Redirects from old addresses ${would}created: ${this.redirects.created}, ${would}updated: ${this.redirects.updated}, unchanged: ${this.redirects.unchanged}`,
     ];
     if (this.issues.length > 0) {
       lines.push(`Not carried over as it was (${this.issues.length}):`);
-      for (const issue of this.issues) lines.push(`  - ${issue.file}${issue.position ? ` ${issue.position}` : ''}: ${issue.message}`);
+      for (const issue of this.issues)
+        lines.push(`  - ${issue.file}${issue.position ? ` ${issue.position}` : ''}: ${issue.message}`);
     }
     if (this.drafts.length > 0) {
       lines.push(`Imported as drafts (${this.drafts.length}): publish each once it is fixed:`);

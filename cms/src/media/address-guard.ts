@@ -66,9 +66,13 @@ export const guardMediaAddresses = (strapi: Core.Strapi): void => {
     } catch {
       throw new errors.ApplicationError(`«${url}» is not a web address: paste the image's full address (https://…).`);
     }
-    const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((entry) => entry.address);
+    const addresses = isIP(host)
+      ? [host]
+      : (await lookup(host, { all: true }).catch(() => [])).map((entry) => entry.address);
     if (addresses.some(isBlockedAddress)) {
-      throw new errors.ApplicationError(`«${url}» leads to this server or a private network, which the media library never fetches from: download the file and upload it instead.`);
+      throw new errors.ApplicationError(
+        `«${url}» leads to this server or a private network, which the media library never fetches from: download the file and upload it instead.`,
+      );
     }
     return fetchUrl(url, ...rest);
   };

@@ -37,19 +37,28 @@ export const problemWith = async (file: IncomingFile): Promise<string | null> =>
   if (!MEDIA_TYPES.includes(type)) return `«${name}» is not an image or a PDF document`;
   if (!file.filepath) return `«${name}» could not be read`;
   if (type === 'application/pdf') {
-    return (await head(file.filepath, 5)).toString('latin1') === '%PDF-' ? null : `«${name}» is named as a PDF but is not one`;
+    return (await head(file.filepath, 5)).toString('latin1') === '%PDF-'
+      ? null
+      : `«${name}» is named as a PDF but is not one`;
   }
   if (type === 'image/svg+xml') {
     const bytes = await head(file.filepath, SVG_MAX_BYTES + 1);
     if (bytes.length > SVG_MAX_BYTES) return `«${name}» is an SVG over 5 MB: save it as a PNG or WebP instead`;
     const problem = svgProblem(bytes);
-    return problem ? `«${name}» cannot be used: ${problem}. Save it again as a plain SVG (shapes only) or as a PNG` : null;
+    return problem
+      ? `«${name}» cannot be used: ${problem}. Save it again as a plain SVG (shapes only) or as a PNG`
+      : null;
   }
   const format = await sharp(file.filepath)
     .metadata()
-    .then((meta) => meta.format as string, () => null);
-  if (format !== IMAGE_FORMATS[type]) return `«${name}» is named as ${type.replace('image/', '').toUpperCase()} but its content is ${format ? `a ${format.toUpperCase()} image` : 'not an image'}`;
+    .then(
+      (meta) => meta.format as string,
+      () => null,
+    );
+  if (format !== IMAGE_FORMATS[type])
+    return `«${name}» is named as ${type.replace('image/', '').toUpperCase()} but its content is ${format ? `a ${format.toUpperCase()} image` : 'not an image'}`;
   return null;
 };
 
-export const MEDIA_RULE = 'The media library takes JPEG, PNG, WebP, GIF, AVIF and SVG images (drawings only), and PDF documents.';
+export const MEDIA_RULE =
+  'The media library takes JPEG, PNG, WebP, GIF, AVIF and SVG images (drawings only), and PDF documents.';

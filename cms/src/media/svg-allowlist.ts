@@ -40,12 +40,48 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const XML_ATTRIBUTES = new Set(['space', 'lang']);
 
 const ELEMENTS = new Set([
-  'svg', 'g', 'defs', 'symbol', 'use', 'title', 'desc', 'metadata', 'style',
-  'path', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon',
-  'text', 'tspan', 'textPath',
-  'linearGradient', 'radialGradient', 'stop', 'pattern', 'clipPath', 'mask', 'marker',
-  'filter', 'feBlend', 'feColorMatrix', 'feComponentTransfer', 'feComposite', 'feDropShadow', 'feFlood', 'feFuncA', 'feFuncB', 'feFuncG', 'feFuncR',
-  'feGaussianBlur', 'feMerge', 'feMergeNode', 'feMorphology', 'feOffset',
+  'svg',
+  'g',
+  'defs',
+  'symbol',
+  'use',
+  'title',
+  'desc',
+  'metadata',
+  'style',
+  'path',
+  'rect',
+  'circle',
+  'ellipse',
+  'line',
+  'polyline',
+  'polygon',
+  'text',
+  'tspan',
+  'textPath',
+  'linearGradient',
+  'radialGradient',
+  'stop',
+  'pattern',
+  'clipPath',
+  'mask',
+  'marker',
+  'filter',
+  'feBlend',
+  'feColorMatrix',
+  'feComponentTransfer',
+  'feComposite',
+  'feDropShadow',
+  'feFlood',
+  'feFuncA',
+  'feFuncB',
+  'feFuncG',
+  'feFuncR',
+  'feGaussianBlur',
+  'feMerge',
+  'feMergeNode',
+  'feMorphology',
+  'feOffset',
 ]);
 
 /** An address inside the file (`#id`), the only kind a drawing may refer to. */
@@ -66,7 +102,8 @@ const UNSAFE_CSS = [
 ];
 const SCRIPT_SCHEME = /^\s*(?:javascript|vbscript|data)\s*:/i;
 /** The XML declaration as drawing tools write it; anything fancier is refused rather than interpreted. */
-const XML_DECLARATION = /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])([A-Za-z][\w.-]*)\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\4)?[ \t\r\n]*\?>/;
+const XML_DECLARATION =
+  /^<\?xml[ \t\r\n]+version[ \t\r\n]*=[ \t\r\n]*(["'])1\.[0-9]+\1(?:[ \t\r\n]+encoding[ \t\r\n]*=[ \t\r\n]*(["'])([A-Za-z][\w.-]*)\2)?(?:[ \t\r\n]+standalone[ \t\r\n]*=[ \t\r\n]*(["'])(?:yes|no)\4)?[ \t\r\n]*\?>/;
 
 type Scope = Map<string, string>;
 
@@ -114,7 +151,9 @@ const asText = (file: Uint8Array | string): { text: string } | { problem: string
     if (!declaration) return { problem: 'its XML declaration (<?xml …?>) is not the plain kind drawing tools write' };
     const encoding = declaration[3];
     if (encoding !== undefined && encoding.toLowerCase() !== 'utf-8') {
-      return { problem: `it declares the text encoding ${encoding}, which a browser would read differently from this check; only UTF-8 is taken` };
+      return {
+        problem: `it declares the text encoding ${encoding}, which a browser would read differently from this check; only UTF-8 is taken`,
+      };
     }
   }
   return { text };
@@ -169,13 +208,17 @@ export const svgProblem = (file: Uint8Array | string): string | null => {
         scopes.push(scope);
         const [prefix, local] = prefixOf(name);
         const namespace = scope.get(prefix) ?? (prefix === '' ? SVG_NS : undefined);
-        if (root && (local !== 'svg' || namespace !== SVG_NS)) refuse('it is not an SVG drawing (its root is not <svg>)');
+        if (root && (local !== 'svg' || namespace !== SVG_NS))
+          refuse('it is not an SVG drawing (its root is not <svg>)');
         root = false;
         if (namespace === undefined) refuse(`the element <${name}> has no known namespace`);
         else if (METADATA_NS.has(namespace)) {
           // A drawing tool's notes: kept, never rendered.
         } else if (namespace !== SVG_NS) refuse(`the element <${name}> is not SVG (its namespace is ${namespace})`);
-        else if (!ELEMENTS.has(local)) refuse(`it holds the element <${local}>, which drawings on the site may not (scripts, links, frames, embedded pages and animations are refused)`);
+        else if (!ELEMENTS.has(local))
+          refuse(
+            `it holds the element <${local}>, which drawings on the site may not (scripts, links, frames, embedded pages and animations are refused)`,
+          );
         const isStyle = local === 'style' && namespace === SVG_NS;
         styles.push(isStyle);
         if (isStyle) styleText = '';
@@ -187,10 +230,15 @@ export const svgProblem = (file: Uint8Array | string): string | null => {
           else if (attributeNamespace !== null && METADATA_NS.has(attributeNamespace ?? '')) {
             // A drawing tool's notes (a layer name, an export path): never read by a browser.
           } else if (attributeNamespace === XML_NS) {
-            if (!XML_ATTRIBUTES.has(attributeLocal)) refuse(`the attribute ${attribute} changes how the file is read (${attribute === 'xml:base' ? 'where its addresses point' : 'not needed by a drawing'})`);
-          } else if (attributePrefix !== '' && attributeNamespace !== XLINK_NS) refuse(`the attribute ${attribute} is in an unknown namespace`);
+            if (!XML_ATTRIBUTES.has(attributeLocal))
+              refuse(
+                `the attribute ${attribute} changes how the file is read (${attribute === 'xml:base' ? 'where its addresses point' : 'not needed by a drawing'})`,
+              );
+          } else if (attributePrefix !== '' && attributeNamespace !== XLINK_NS)
+            refuse(`the attribute ${attribute} is in an unknown namespace`);
           else if (attributeLocal === 'href' || attributeLocal === 'src') {
-            if (!LOCAL_REFERENCE.test(value.trim())) refuse(`${attribute}="${value.slice(0, 60)}" refers outside the file`);
+            if (!LOCAL_REFERENCE.test(value.trim()))
+              refuse(`${attribute}="${value.slice(0, 60)}" refers outside the file`);
           } else if (SCRIPT_SCHEME.test(value)) refuse(`the attribute ${attribute} holds a script or data address`);
           else {
             // Presentation attributes (fill, clip-path, …) are CSS to a browser, escapes and all.

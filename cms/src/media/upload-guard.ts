@@ -44,7 +44,9 @@ export const guardUploads = (strapi: Core.Strapi): void => {
     if (places.length > 0) {
       const shown = places.slice(0, PLACES_SHOWN).join('; ');
       const more = places.length > PLACES_SHOWN ? ` and ${places.length - PLACES_SHOWN} more place(s)` : '';
-      throw new errors.ApplicationError(`«${file.name ?? 'This file'}» is used on the site: ${shown}${more}. Choose another file there (or remove the section), then delete it.`);
+      throw new errors.ApplicationError(
+        `«${file.name ?? 'This file'}» is used on the site: ${shown}${more}. Choose another file there (or remove the section), then delete it.`,
+      );
     }
     return remove(file);
   };

@@ -11,7 +11,13 @@ export const isPreviewSession = (token: string | undefined, secret: string, now 
   const [expiresText, signature] = (token ?? '').split('.');
   const expires = Number(expiresText);
   const nowSeconds = now / 1000;
-  if (!signature || !Number.isInteger(expires) || expires < nowSeconds || expires > nowSeconds + SESSION_SECONDS + CLOCK_SKEW_SECONDS) return false;
+  if (
+    !signature ||
+    !Number.isInteger(expires) ||
+    expires < nowSeconds ||
+    expires > nowSeconds + SESSION_SECONDS + CLOCK_SKEW_SECONDS
+  )
+    return false;
   const wanted = Buffer.from(createHmac('sha256', secret).update(`preview:${expires}`).digest('base64url'));
   const given = Buffer.from(signature);
   return given.length === wanted.length && timingSafeEqual(given, wanted);
@@ -25,12 +31,21 @@ export const isPreviewSession = (token: string | undefined, secret: string, now 
 export default (config: { previewSecret: string }): Core.MiddlewareHandler =>
   async (ctx, next) => {
     const query = ctx.query as Record<string, unknown>;
-    const wantsDrafts = (query.status !== undefined && query.status !== 'published') || query.publicationState !== undefined;
+    const wantsDrafts =
+      (query.status !== undefined && query.status !== 'published') || query.publicationState !== undefined;
     if (ctx.path.toLowerCase().startsWith('/api/') && wantsDrafts) {
       const session = ctx.get(PREVIEW_SESSION_HEADER) || undefined;
       if (!isPreviewSession(session, config.previewSecret)) {
         ctx.status = 403;
-        ctx.body = { data: null, error: { status: 403, name: 'ForbiddenError', message: 'Drafts are read only in a staff preview (an open preview session); the site reads published content.' } };
+        ctx.body = {
+          data: null,
+          error: {
+            status: 403,
+            name: 'ForbiddenError',
+            message:
+              'Drafts are read only in a staff preview (an open preview session); the site reads published content.',
+          },
+        };
         return;
       }
     }

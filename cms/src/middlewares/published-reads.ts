@@ -5,17 +5,35 @@ import { changesSince, latestChange, THIS_PROCESS } from '../published-reads/cha
 import { PREVIEW_SESSION_HEADER } from './draft-reads';
 
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * One kept answer: its body, which documents it holds (its own, and every one it shows), and the
  * types of the relations it asked for and found empty (a menu link to an unpublished page).
  */
-type Kept = { body: string; route: string; list: boolean; own: readonly string[]; shown: ReadonlySet<string>; awaits: ReadonlySet<string> };
+type Kept = {
+  body: string;
+  route: string;
+  list: boolean;
+  own: readonly string[];
+  shown: ReadonlySet<string>;
+  awaits: ReadonlySet<string>;
+};
 
-type Attribute = { type?: string; target?: string; component?: string; components?: string[]; unique?: boolean; conditions?: { visible?: unknown } };
+type Attribute = {
+  type?: string;
+  target?: string;
+  component?: string;
+  components?: string[];
+  unique?: boolean;
+  conditions?: { visible?: unknown };
+};
 type Attributes = Record<string, Attribute>;
-type Schemas = { types: Record<string, { attributes?: Attributes }>; components: Record<string, { attributes?: Attributes }> };
+type Schemas = {
+  types: Record<string, { attributes?: Attributes }>;
+  components: Record<string, { attributes?: Attributes }>;
+};
 
 /**
  * The content types of the populated relations an answer found empty, at any depth: a link to
@@ -34,7 +52,12 @@ const inUse = (attribute: Attribute, item: Json): boolean => {
   return !(isRecord(left) && typeof left.var === 'string' && left.var in item) || item[left.var] === right;
 };
 
-const awaitedTypes = (value: unknown, attributes: Attributes | undefined, schemas: Schemas, out = new Set<string>()): Set<string> => {
+const awaitedTypes = (
+  value: unknown,
+  attributes: Attributes | undefined,
+  schemas: Schemas,
+  out = new Set<string>(),
+): Set<string> => {
   if (Array.isArray(value)) {
     value.forEach((item) => awaitedTypes(item, attributes, schemas, out));
     return out;
@@ -46,12 +69,13 @@ const awaitedTypes = (value: unknown, attributes: Attributes | undefined, schema
     if (attribute.type === 'relation' && attribute.target) {
       if (child === null || (Array.isArray(child) && child.length === 0)) {
         if (inUse(attribute, value)) out.add(attribute.target);
-      }
-      else awaitedTypes(child, schemas.types[attribute.target]?.attributes, schemas, out);
+      } else awaitedTypes(child, schemas.types[attribute.target]?.attributes, schemas, out);
     } else if (attribute.type === 'component' && attribute.component) {
       awaitedTypes(child, schemas.components[attribute.component]?.attributes, schemas, out);
     } else if (attribute.type === 'dynamiczone' && Array.isArray(child)) {
-      for (const item of child) if (isRecord(item) && typeof item.__component === 'string') awaitedTypes(item, schemas.components[item.__component]?.attributes, schemas, out);
+      for (const item of child)
+        if (isRecord(item) && typeof item.__component === 'string')
+          awaitedTypes(item, schemas.components[item.__component]?.attributes, schemas, out);
     }
   }
   return out;
@@ -70,7 +94,9 @@ const documentIds = (value: unknown, out = new Set<string>()): Set<string> => {
 /** The documents an answer is about: `data`, a list or one. */
 const ownIds = (body: unknown): string[] => {
   const data = isRecord(body) ? body.data : undefined;
-  return (Array.isArray(data) ? data : [data]).flatMap((item) => (isRecord(item) && typeof item.documentId === 'string' ? [item.documentId] : []));
+  return (Array.isArray(data) ? data : [data]).flatMap((item) =>
+    isRecord(item) && typeof item.documentId === 'string' ? [item.documentId] : [],
+  );
 };
 
 /** /api/pages?… → /api/pages */
@@ -87,7 +113,10 @@ const JOURNAL_PAGE = 500;
  */
 const JOURNAL_OVERLAP = 100;
 
-type ContentTypes = Record<string, { kind?: string; info?: { singularName?: string; pluralName?: string }; attributes?: Attributes }>;
+type ContentTypes = Record<
+  string,
+  { kind?: string; info?: { singularName?: string; pluralName?: string }; attributes?: Attributes }
+>;
 
 /**
  * Whether a list read looks a document up by a unique field (`filters[path][$eq]=…`): then it
@@ -121,7 +150,10 @@ const byUniqueField = (query: Record<string, unknown>, unique: ReadonlySet<strin
  * database with SQL, bypassing Strapi, is not heard of: it is read again when its copies expire
  * (maxAgeSeconds) or after a restart.
  */
-export default (config: { maxMegabytes: number; maxAgeSeconds: number }, { strapi }: { strapi: Core.Strapi }): Core.MiddlewareHandler => {
+export default (
+  config: { maxMegabytes: number; maxAgeSeconds: number },
+  { strapi }: { strapi: Core.Strapi },
+): Core.MiddlewareHandler => {
   if (config.maxMegabytes <= 0) return async (_ctx, next) => next();
   const kept = new LRUCache<string, Kept>({
     maxSize: config.maxMegabytes * 1024 * 1024,
@@ -148,7 +180,12 @@ export default (config: { maxMegabytes: number; maxAgeSeconds: number }, { strap
       for (const [uid, type] of Object.entries(strapi.contentTypes as unknown as ContentTypes)) {
         const name = type.kind === 'singleType' ? type.info?.singularName : type.info?.pluralName;
         if (!uid.startsWith('api::') || !name) continue;
-        uniqueFields.set(`/api/${name.toLowerCase()}`, new Set(Object.entries(type.attributes ?? {}).flatMap(([field, attribute]) => (attribute.unique ? [field] : []))));
+        uniqueFields.set(
+          `/api/${name.toLowerCase()}`,
+          new Set(
+            Object.entries(type.attributes ?? {}).flatMap(([field, attribute]) => (attribute.unique ? [field] : [])),
+          ),
+        );
       }
     }
     return uniqueFields.get(route) ?? new Set();
@@ -165,7 +202,8 @@ export default (config: { maxMegabytes: number; maxAgeSeconds: number }, { strap
     }
     for (const [key, entry] of kept.entries()) {
       // A list (of any length: one redirect, the last page of a paged list) may gain this document.
-      const ofThisType = entry.route === route && (entry.list || entry.own.length === 0 || entry.own.includes(documentId));
+      const ofThisType =
+        entry.route === route && (entry.list || entry.own.length === 0 || entry.own.includes(documentId));
       if (ofThisType || entry.shown.has(documentId) || entry.awaits.has(uid)) kept.delete(key);
     }
   };
@@ -177,7 +215,9 @@ export default (config: { maxMegabytes: number; maxAgeSeconds: number }, { strap
     if (!WRITE_ACTIONS.has(context.action) || !context.uid.startsWith('api::')) return next();
     return strapi.db.transaction(async ({ onCommit }) => {
       const result = await next();
-      const documentId = (context.params as { documentId?: unknown } | undefined)?.documentId ?? (isRecord(result) ? result.documentId : undefined);
+      const documentId =
+        (context.params as { documentId?: unknown } | undefined)?.documentId ??
+        (isRecord(result) ? result.documentId : undefined);
       onCommit(() => changed(context.uid, typeof documentId === 'string' ? documentId : undefined));
       return result;
     });
@@ -186,7 +226,8 @@ export default (config: { maxMegabytes: number; maxAgeSeconds: number }, { strap
   // Also every event: media files (not written through the Document Service) and the rest.
   strapi.eventHub.subscribe(async (event: string, info?: { uid?: string; entry?: { documentId?: unknown } }) => {
     if (event.startsWith('media.')) changed('plugin::upload.file', undefined);
-    else if (event.startsWith('entry.')) changed(info?.uid, typeof info?.entry?.documentId === 'string' ? info.entry.documentId : undefined);
+    else if (event.startsWith('entry.'))
+      changed(info?.uid, typeof info?.entry?.documentId === 'string' ? info.entry.documentId : undefined);
   });
 
   /** The journal's last row read; undefined until the first read (older rows concern nothing kept). */
@@ -200,7 +241,9 @@ export default (config: { maxMegabytes: number; maxAgeSeconds: number }, { strap
         journalAt = await latestChange(strapi);
         return true;
       }
-      const rows = (await changesSince(strapi, Math.max(0, journalAt - JOURNAL_OVERLAP), JOURNAL_PAGE)).filter((row) => !heard.has(row.id));
+      const rows = (await changesSince(strapi, Math.max(0, journalAt - JOURNAL_OVERLAP), JOURNAL_PAGE)).filter(
+        (row) => !heard.has(row.id),
+      );
       if (rows.length === JOURNAL_PAGE) kept.clear();
       for (const row of rows) {
         heard.add(row.id);
@@ -214,7 +257,9 @@ export default (config: { maxMegabytes: number; maxAgeSeconds: number }, { strap
       journalAt = undefined;
       heard.clear();
       changes += 1;
-      strapi.log.warn(`[published-reads] could not read the change journal; reading without the copies: ${(error as Error).message}`);
+      strapi.log.warn(
+        `[published-reads] could not read the change journal; reading without the copies: ${(error as Error).message}`,
+      );
       return false;
     }
   };
@@ -250,7 +295,10 @@ export default (config: { maxMegabytes: number; maxAgeSeconds: number }, { strap
     const route = routeOf(ctx.path);
     const list = Array.isArray(ctx.body.data) && !byUniqueField(query, uniqueFieldsOf(route));
     const uid = [...routeByUid.entries()].find(([, typeRoute]) => typeRoute === route)?.[0];
-    const schemas: Schemas = { types: strapi.contentTypes as unknown as Schemas['types'], components: strapi.components as unknown as Schemas['components'] };
+    const schemas: Schemas = {
+      types: strapi.contentTypes as unknown as Schemas['types'],
+      components: strapi.components as unknown as Schemas['components'],
+    };
     const awaits = awaitedTypes(ctx.body.data, uid ? schemas.types[uid]?.attributes : undefined, schemas);
     kept.set(key, { body, route, list, own: ownIds(ctx.body), shown: documentIds(ctx.body), awaits });
     ctx.set('X-Read-Cache', 'MISS');

@@ -6,11 +6,16 @@ const FORWARDED = ['x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', '
 /** TRUSTED_PROXIES as a list Node checks addresses against: single addresses and CIDR ranges. */
 export const trustedProxies = (value: string): BlockList => {
   const list = new BlockList();
-  for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address = '', bits] = entry.split('/');
     const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
     if (!isIP(address) || (bits !== undefined && !/^\d{1,3}$/.test(bits))) {
-      throw new Error(`TRUSTED_PROXIES: "${entry}" is not an IP address or a range such as 172.31.250.1 or 10.0.0.0/8 (the addresses of the reverse proxy in front)`);
+      throw new Error(
+        `TRUSTED_PROXIES: "${entry}" is not an IP address or a range such as 172.31.250.1 or 10.0.0.0/8 (the addresses of the reverse proxy in front)`,
+      );
     }
     if (bits === undefined) list.addAddress(address, family);
     else list.addSubnet(address, Number(bits), family);

@@ -28,9 +28,16 @@ type DbAttribute = { type?: string; target?: string; inversedBy?: string; mapped
 /** The join tables of component relations to `uid` (a link's `page`): the only ones Strapi does not restore. */
 const linkTablesTo = (strapi: Core.Strapi, uid: string): LinkTable[] =>
   Object.keys(strapi.components).flatMap((componentUid) => {
-    const meta = strapi.db.metadata.get(componentUid) as unknown as { tableName: string; attributes: Record<string, DbAttribute> };
+    const meta = strapi.db.metadata.get(componentUid) as unknown as {
+      tableName: string;
+      attributes: Record<string, DbAttribute>;
+    };
     return Object.values(meta.attributes).flatMap((attribute) =>
-      attribute.type === 'relation' && attribute.target === uid && !attribute.inversedBy && !attribute.mappedBy && attribute.joinTable
+      attribute.type === 'relation' &&
+      attribute.target === uid &&
+      !attribute.inversedBy &&
+      !attribute.mappedBy &&
+      attribute.joinTable
         ? [{ join: attribute.joinTable, componentTable: meta.tableName }]
         : [],
     );
@@ -39,7 +46,8 @@ const linkTablesTo = (strapi: Core.Strapi, uid: string): LinkTable[] =>
 const withoutId = (row: Row): Row => Object.fromEntries(Object.entries(row).filter(([column]) => column !== 'id'));
 
 /** Compares as the database returns values (a boolean can come back as 0/1, a date as text or Date). */
-const sameValue = (a: unknown, b: unknown): boolean => String(a instanceof Date ? a.toISOString() : a) === String(b instanceof Date ? b.toISOString() : b);
+const sameValue = (a: unknown, b: unknown): boolean =>
+  String(a instanceof Date ? a.toISOString() : a) === String(b instanceof Date ? b.toISOString() : b);
 
 /** Makes the table where links wait (at start, before any document is written). */
 export const prepareKeptLinks = async (strapi: Core.Strapi): Promise<void> => {
@@ -60,27 +68,42 @@ export const prepareKeptLinks = async (strapi: Core.Strapi): Promise<void> => {
     });
   } catch (error) {
     // Another process starting at the same moment made it.
-    if (!(await knex.schema.hasTable(KEPT_LINKS_TABLE))) throw new Error(`Could not create the table ${KEPT_LINKS_TABLE}`, { cause: error });
+    if (!(await knex.schema.hasTable(KEPT_LINKS_TABLE)))
+      throw new Error(`Could not create the table ${KEPT_LINKS_TABLE}`, { cause: error });
   }
 };
 
-const publishedRows = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<{ id: number; locale?: string | null }[]> =>
-  (await strapi.db.query(uid as Parameters<typeof strapi.db.query>[0]).findMany({ where: { documentId, publishedAt: { $ne: null } }, select: ['id', 'locale'] })) as {
+const publishedRows = async (
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+): Promise<{ id: number; locale?: string | null }[]> =>
+  (await strapi.db
+    .query(uid as Parameters<typeof strapi.db.query>[0])
+    .findMany({ where: { documentId, publishedAt: { $ne: null } }, select: ['id', 'locale'] })) as {
     id: number;
     locale?: string | null;
   }[];
 
 /** Every published link to the document's published rows, with its component's content. */
-const writeDownLinks = async (strapi: Core.Strapi, uid: string, documentId: string, tables: LinkTable[]): Promise<Row[]> => {
+const writeDownLinks = async (
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  tables: LinkTable[],
+): Promise<Row[]> => {
   const rows = await publishedRows(strapi, uid, documentId);
   if (rows.length === 0) return [];
   const localeOf = new Map(rows.map((row) => [row.id, row.locale ?? null]));
   return strapi.db.transaction(async ({ trx }) => {
     const out: Row[] = [];
     for (const { join, componentTable } of tables) {
-      const links = (await trx(join.name).whereIn(join.inverseJoinColumn.name, [...localeOf.keys()]).select('*')) as Row[];
+      const links = (await trx(join.name)
+        .whereIn(join.inverseJoinColumn.name, [...localeOf.keys()])
+        .select('*')) as Row[];
       for (const link of links) {
-        const component = (await trx(componentTable).where('id', link[join.joinColumn.name]).first()) as Row | undefined;
+        const component = (await trx(componentTable).where('id', link[join.joinColumn.name]).first()) as
+          Row | undefined;
         if (!component) continue;
         const { [join.inverseJoinColumn.name]: target, ...linkRow } = withoutId(link);
         out.push({
@@ -99,7 +122,12 @@ const writeDownLinks = async (strapi: Core.Strapi, uid: string, documentId: stri
 };
 
 /** Puts written-down links back on the document's new published rows; returns how many. */
-const putBackLinks = async (strapi: Core.Strapi, uid: string, documentId: string, tables: LinkTable[]): Promise<number> => {
+const putBackLinks = async (
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  tables: LinkTable[],
+): Promise<number> => {
   const published = new Map((await publishedRows(strapi, uid, documentId)).map((row) => [row.locale ?? null, row.id]));
   return strapi.db.transaction(async ({ trx }) => {
     const kept = (await trx(KEPT_LINKS_TABLE).where({ uid, document_id: documentId }).select('*')) as Row[];
@@ -113,7 +141,8 @@ const putBackLinks = async (strapi: Core.Strapi, uid: string, documentId: string
       const source = linkRow[table.join.joinColumn.name];
       const component = (await trx(table.componentTable).where('id', source).first()) as Row | undefined;
       // The same link still, not a new one that took its row id after its document was published again.
-      if (!component || !Object.entries(componentRow).every(([column, value]) => sameValue(component[column], value))) continue;
+      if (!component || !Object.entries(componentRow).every(([column, value]) => sameValue(component[column], value)))
+        continue;
       const taken = await trx(table.join.name).where(table.join.joinColumn.name, source).first();
       if (taken) continue;
       await trx(table.join.name).insert({ ...linkRow, [table.join.inverseJoinColumn.name]: target });
@@ -134,7 +163,8 @@ export const keepLinksThroughUnpublish = (strapi: Core.Strapi): Modules.Document
   };
   return async (context, next) => {
     const documentId = (context.params as { documentId?: string } | undefined)?.documentId;
-    if (!documentId || !['unpublish', 'publish', 'delete'].includes(context.action) || !context.uid.startsWith('api::')) return next();
+    if (!documentId || !['unpublish', 'publish', 'delete'].includes(context.action) || !context.uid.startsWith('api::'))
+      return next();
     const tables = tablesTo(context.uid);
     if (tables.length === 0) return next();
     // One transaction with the publish or unpublish: Strapi emits its events once it commits, so
@@ -152,7 +182,10 @@ export const keepLinksThroughUnpublish = (strapi: Core.Strapi): Modules.Document
         return result;
       }
       const restored = await putBackLinks(strapi, context.uid, documentId, tables);
-      if (restored > 0) strapi.log.info(`[links] ${restored} published link(s) to ${context.uid} ${documentId} put back now that it is published again`);
+      if (restored > 0)
+        strapi.log.info(
+          `[links] ${restored} published link(s) to ${context.uid} ${documentId} put back now that it is published again`,
+        );
       return result;
     });
   };

@@ -31,7 +31,8 @@ const ensureTable = async (strapi: Core.Strapi): Promise<void> => {
     });
   } catch (error) {
     // Another process starting at the same moment made it.
-    if (!(await knex.schema.hasTable(CHANGE_JOURNAL_TABLE))) throw new Error(`Could not create the table ${CHANGE_JOURNAL_TABLE}`, { cause: error });
+    if (!(await knex.schema.hasTable(CHANGE_JOURNAL_TABLE)))
+      throw new Error(`Could not create the table ${CHANGE_JOURNAL_TABLE}`, { cause: error });
   }
 };
 
@@ -46,28 +47,45 @@ export const recordContentChanges = async (strapi: Core.Strapi): Promise<void> =
   strapi.eventHub.subscribe(async (event: string, info?: { uid?: string; entry?: { documentId?: unknown } }) => {
     const uid = event.startsWith('media.') ? 'plugin::upload.file' : event.startsWith('entry.') ? info?.uid : undefined;
     if (!uid) return;
-    const documentId = event.startsWith('entry.') && typeof info?.entry?.documentId === 'string' ? info.entry.documentId : null;
+    const documentId =
+      event.startsWith('entry.') && typeof info?.entry?.documentId === 'string' ? info.entry.documentId : null;
     // Never thrown: Strapi awaits its subscribers in turn (the site is told of the change after
     // this one) and emits some events unawaited (a rejection there would stop the process).
     try {
-      await knex(CHANGE_JOURNAL_TABLE).insert({ origin: THIS_PROCESS, uid, document_id: documentId, created_at: Date.now() });
+      await knex(CHANGE_JOURNAL_TABLE).insert({
+        origin: THIS_PROCESS,
+        uid,
+        document_id: documentId,
+        created_at: Date.now(),
+      });
       written += 1;
-      if (written % PRUNE_EVERY === 1) await knex(CHANGE_JOURNAL_TABLE).where('created_at', '<', Date.now() - KEEP_MS).delete();
+      if (written % PRUNE_EVERY === 1)
+        await knex(CHANGE_JOURNAL_TABLE)
+          .where('created_at', '<', Date.now() - KEEP_MS)
+          .delete();
     } catch (error) {
-      strapi.log.error(`[change-journal] a change to ${uid} was not recorded: other CMS processes keep their copies of it for up to 10 minutes (${(error as Error).message})`);
+      strapi.log.error(
+        `[change-journal] a change to ${uid} was not recorded: other CMS processes keep their copies of it for up to 10 minutes (${(error as Error).message})`,
+      );
     }
   });
 };
 
 /** The latest row's id (0 for none): where a reader starts. */
 export const latestChange = async (strapi: Core.Strapi): Promise<number> => {
-  const row = (await strapi.db.connection(CHANGE_JOURNAL_TABLE).max({ id: 'id' }).first()) as { id: number | string | null } | undefined;
+  const row = (await strapi.db.connection(CHANGE_JOURNAL_TABLE).max({ id: 'id' }).first()) as
+    { id: number | string | null } | undefined;
   return Number(row?.id ?? 0);
 };
 
 /** Rows after `id`, oldest first, at most `limit`. */
 export const changesSince = async (strapi: Core.Strapi, id: number, limit: number): Promise<JournalRow[]> => {
-  const rows = (await strapi.db.connection(CHANGE_JOURNAL_TABLE).where('id', '>', id).orderBy('id').limit(limit).select('id', 'origin', 'uid', 'document_id')) as {
+  const rows = (await strapi.db
+    .connection(CHANGE_JOURNAL_TABLE)
+    .where('id', '>', id)
+    .orderBy('id')
+    .limit(limit)
+    .select('id', 'origin', 'uid', 'document_id')) as {
     id: number | string;
     origin: string;
     uid: string;

@@ -13,6 +13,8 @@ export const followPageStatus = async (strapi: Core.Strapi, path: string, pageIs
     if (pageIsLive === redirect.live) continue;
     if (pageIsLive) await redirects.publish({ documentId: redirect.documentId });
     else await redirects.unpublish({ documentId: redirect.documentId });
-    strapi.log.info(`${redirect.from} → ${path}: ${pageIsLive ? 'live with its page' : 'taken down with its page (kept as a draft)'}`);
+    strapi.log.info(
+      `${redirect.from} → ${path}: ${pageIsLive ? 'live with its page' : 'taken down with its page (kept as a draft)'}`,
+    );
   }
 };

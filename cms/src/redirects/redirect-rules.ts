@@ -9,7 +9,11 @@ const REDIRECT = 'api::redirect.redirect';
  * What Strapi's schema cannot check of a redirect: it leads nowhere (to itself), in a chain
  * (to an address that redirects again, or from one other redirects lead to) or over a page.
  */
-export const checkRedirect = async (strapi: Core.Strapi, data: { from?: unknown; to?: unknown }, documentId?: string): Promise<RuleViolation[]> => {
+export const checkRedirect = async (
+  strapi: Core.Strapi,
+  data: { from?: unknown; to?: unknown },
+  documentId?: string,
+): Promise<RuleViolation[]> => {
   const documents = strapi.documents(REDIRECT);
   const current = documentId ? await documents.findOne({ documentId }) : null;
   const from = typeof data.from === 'string' ? data.from : current?.from;
@@ -17,16 +21,32 @@ export const checkRedirect = async (strapi: Core.Strapi, data: { from?: unknown;
   if (!from || !to) return [];
   const out: RuleViolation[] = [];
   const target = redirectTarget(to);
-  if (target === from) out.push({ path: ['to'], message: `A redirect from ${from} to itself would send visitors round in a loop.` });
-  const others = (await documents.findMany({ fields: ['from', 'to'], limit: -1 })).filter((r) => r.documentId !== documentId);
+  if (target === from)
+    out.push({ path: ['to'], message: `A redirect from ${from} to itself would send visitors round in a loop.` });
+  const others = (await documents.findMany({ fields: ['from', 'to'], limit: -1 })).filter(
+    (r) => r.documentId !== documentId,
+  );
   const onward = target ? others.find((r) => r.from === target) : undefined;
-  if (onward) out.push({ path: ['to'], message: `${target} itself redirects to ${onward.to}: send visitors straight to ${onward.to} (no chains of redirects).` });
+  if (onward)
+    out.push({
+      path: ['to'],
+      message: `${target} itself redirects to ${onward.to}: send visitors straight to ${onward.to} (no chains of redirects).`,
+    });
   const inbound = others.filter((r) => typeof r.to === 'string' && redirectTarget(r.to) === from);
   if (inbound.length > 0) {
-    out.push({ path: ['from'], message: `Other redirects lead to ${from} (${inbound.map((r) => r.from).join(', ')}): change them to ${to} first (no chains of redirects).` });
+    out.push({
+      path: ['from'],
+      message: `Other redirects lead to ${from} (${inbound.map((r) => r.from).join(', ')}): change them to ${to} first (no chains of redirects).`,
+    });
   }
-  const page = await strapi.documents('api::page.page').findFirst({ filters: { path: from }, status: 'draft', fields: ['title'] });
-  if (page) out.push({ path: ['from'], message: `${from} is the address of the page "${page.title}": a redirect there would hide the page.` });
+  const page = await strapi
+    .documents('api::page.page')
+    .findFirst({ filters: { path: from }, status: 'draft', fields: ['title'] });
+  if (page)
+    out.push({
+      path: ['from'],
+      message: `${from} is the address of the page "${page.title}": a redirect there would hide the page.`,
+    });
   return out;
 };
 
@@ -40,6 +60,12 @@ export const checkRedirectPublish = async (strapi: Core.Strapi, documentId: stri
   if (!target) return [];
   const pages = strapi.documents('api::page.page');
   const page = await pages.findFirst({ filters: { path: target }, status: 'draft', fields: ['documentId', 'title'] });
-  if (!page || (await pages.findOne({ documentId: page.documentId, status: 'published', fields: ['documentId'] }))) return [];
-  return [{ path: ['to'], message: `${target} is the page "${page.title}", which is not published: the redirect goes live by itself when the page is published.` }];
+  if (!page || (await pages.findOne({ documentId: page.documentId, status: 'published', fields: ['documentId'] })))
+    return [];
+  return [
+    {
+      path: ['to'],
+      message: `${target} is the page "${page.title}", which is not published: the redirect goes live by itself when the page is published.`,
+    },
+  ];
 };

@@ -7,15 +7,28 @@ import { sectionModules } from './registry';
 
 /** Admin texts of every model: the documents, the shared components and every section type. */
 export const allTexts = (): TextsByModel =>
-  Object.assign({}, DOCUMENT_TEXTS, SHARED_TEXTS, ...[...sectionModules().values()].map((module) => module.texts)) as TextsByModel;
+  Object.assign(
+    {},
+    DOCUMENT_TEXTS,
+    SHARED_TEXTS,
+    ...[...sectionModules().values()].map((module) => module.texts),
+  ) as TextsByModel;
 
 /** Save rules beyond the schema, by component uid. */
 export const allRules = (): Record<string, ComponentRule> =>
-  Object.assign({}, SHARED_RULES, ...[...sectionModules().values()].map((module) => module.rules ?? {})) as Record<string, ComponentRule>;
+  Object.assign({}, SHARED_RULES, ...[...sectionModules().values()].map((module) => module.rules ?? {})) as Record<
+    string,
+    ComponentRule
+  >;
 
 /** The rule book over the schemas `schema` returns (Strapi's loaded models, or the JSON files in tests). */
 export const ruleBook = (schema: (uid: string) => ModelSchema | undefined): RuleBook => {
   const texts = allTexts();
   const rules = allRules();
-  return { schema, rule: (uid) => rules[uid], text: (uid, field) => texts[uid]?.fields[field], displayName: (uid) => schema(uid)?.info?.displayName };
+  return {
+    schema,
+    rule: (uid) => rules[uid],
+    text: (uid, field) => texts[uid]?.fields[field],
+    displayName: (uid) => schema(uid)?.info?.displayName,
+  };
 };

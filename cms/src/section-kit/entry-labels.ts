@@ -2,7 +2,8 @@ import type { Core, Modules } from '@strapi/strapi';
 import { sectionModules } from './registry';
 
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The longest label the admin shows (the components' `label` fields hold up to 120 characters). */
 const LONGEST = 80;
@@ -34,7 +35,8 @@ export type EntryLabel = (value: Json) => string | null;
 
 const labelFunctions = (): Map<string, EntryLabel> => {
   const out = new Map<string, EntryLabel>();
-  for (const module of sectionModules().values()) for (const [uid, label] of Object.entries(module.labels ?? {})) out.set(uid, label);
+  for (const module of sectionModules().values())
+    for (const [uid, label] of Object.entries(module.labels ?? {})) out.set(uid, label);
   return out;
 };
 
@@ -44,17 +46,25 @@ const labelFunctions = (): Map<string, EntryLabel> => {
  * words, a quick link by its text. Walks components and zones at any depth.
  */
 export const withEntryLabels = (strapi: Core.Strapi, uid: string, data: Json, labels = labelFunctions()): Json => {
-  const schema = strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as { attributes?: Record<string, { type: string; component?: string; repeatable?: boolean }> } | undefined;
+  const schema = strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as
+    { attributes?: Record<string, { type: string; component?: string; repeatable?: boolean }> } | undefined;
   const out: Json = { ...data };
   const label = labels.get(uid);
   if (label && 'label' in (schema?.attributes ?? {})) out.label = label(data)?.slice(0, 120) ?? null;
   for (const [name, attribute] of Object.entries(schema?.attributes ?? {})) {
     const value = data[name];
     if (attribute.type === 'component' && attribute.component) {
-      if (attribute.repeatable && Array.isArray(value)) out[name] = value.map((item) => (isRecord(item) ? withEntryLabels(strapi, attribute.component!, item, labels) : item));
+      if (attribute.repeatable && Array.isArray(value))
+        out[name] = value.map((item) =>
+          isRecord(item) ? withEntryLabels(strapi, attribute.component!, item, labels) : item,
+        );
       else if (isRecord(value)) out[name] = withEntryLabels(strapi, attribute.component, value, labels);
     } else if (attribute.type === 'dynamiczone' && Array.isArray(value)) {
-      out[name] = value.map((item) => (isRecord(item) && typeof item.__component === 'string' ? { ...withEntryLabels(strapi, item.__component, item, labels), __component: item.__component } : item));
+      out[name] = value.map((item) =>
+        isRecord(item) && typeof item.__component === 'string'
+          ? { ...withEntryLabels(strapi, item.__component, item, labels), __component: item.__component }
+          : item,
+      );
     }
   }
   return out;
@@ -64,7 +74,11 @@ export const withEntryLabels = (strapi: Core.Strapi, uid: string, data: Json, la
 export const registerEntryLabels = (strapi: Core.Strapi): void => {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const params = context.params as { data?: unknown } | undefined;
-    if (context.uid === 'api::page.page' && ['create', 'update', 'clone'].includes(context.action) && isRecord(params?.data)) {
+    if (
+      context.uid === 'api::page.page' &&
+      ['create', 'update', 'clone'].includes(context.action) &&
+      isRecord(params?.data)
+    ) {
       (context.params as { data: Json }).data = withEntryLabels(strapi, context.uid, params.data);
     }
     return next();
@@ -79,11 +93,15 @@ export const registerEntryLabels = (strapi: Core.Strapi): void => {
 export const labelUnlabelledEntries = async (strapi: Core.Strapi): Promise<number> => {
   let labelled = 0;
   for (const [uid, label] of labelFunctions()) {
-    const rows = (await strapi.db.query(uid as Parameters<typeof strapi.db.query>[0]).findMany({ where: { label: null }, populate: true })) as (Json & { id: number })[];
+    const rows = (await strapi.db
+      .query(uid as Parameters<typeof strapi.db.query>[0])
+      .findMany({ where: { label: null }, populate: true })) as (Json & { id: number })[];
     for (const row of rows) {
       const value = label(row)?.slice(0, 120) ?? null;
       if (value === null) continue;
-      await strapi.db.query(uid as Parameters<typeof strapi.db.query>[0]).update({ where: { id: row.id }, data: { label: value } });
+      await strapi.db
+        .query(uid as Parameters<typeof strapi.db.query>[0])
+        .update({ where: { id: row.id }, data: { label: value } });
       labelled += 1;
     }
   }

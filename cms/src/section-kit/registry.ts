@@ -23,7 +23,10 @@ export const loadSectionModules = async (): Promise<ReadonlyMap<string, SectionM
       try {
         module = ((await import(/* @vite-ignore */ `../sections/${moduleName(uid)}`)) as { default?: unknown }).default;
       } catch (cause) {
-        throw new Error(`The page's sections zone lists ${uid}, but its module ${file} cannot be loaded. Add it (see README, "Adding a section type").`, { cause });
+        throw new Error(
+          `The page's sections zone lists ${uid}, but its module ${file} cannot be loaded. Add it (see docs/section-types.md).`,
+          { cause },
+        );
       }
       if ((module as Partial<SectionModule> | undefined)?.uid !== uid) {
         throw new Error(`${file} must \`export default defineSection({ uid: '${uid}', … })\`.`);
@@ -37,7 +40,10 @@ export const loadSectionModules = async (): Promise<ReadonlyMap<string, SectionM
 
 /** The loaded section modules (after loadSectionModules()). */
 export const sectionModules = (): ReadonlyMap<string, SectionModule> => {
-  if (!loaded) throw new Error('Section modules are not loaded yet: await loadSectionModules() first (src/index.ts does it in register).');
+  if (!loaded)
+    throw new Error(
+      'Section modules are not loaded yet: await loadSectionModules() first (src/index.ts does it in register).',
+    );
   return loaded;
 };
 

@@ -14,7 +14,11 @@ export type SectionUid = ZoneComponents<Schema.Attributes<'api::page.page'>['sec
  * shown only for some choices is required only then), and an empty field is written as null,
  * which is also how Strapi returns it. Field names and values are still Strapi's.
  */
-type Draft<T> = T extends readonly (infer I)[] ? Draft<I>[] : T extends object ? { [K in keyof T]?: Draft<Exclude<T[K], undefined>> | null } : T;
+type Draft<T> = T extends readonly (infer I)[]
+  ? Draft<I>[]
+  : T extends object
+    ? { [K in keyof T]?: Draft<Exclude<T[K], undefined>> | null }
+    : T;
 
 /** A component's data as the Document Service takes it for a draft (Strapi's generated types). */
 export type ComponentInput<U extends UID.Component> = Draft<Modules.Documents.Params.Data.Input<U>>;

@@ -9,7 +9,10 @@ export default defineSection({
     'sections.banner': {
       mainField: 'heading',
       fields: {
-        style: { label: 'Style', description: 'Purple: heading and paragraph centred. Green: heading beside the paragraph on wider screens.' },
+        style: {
+          label: 'Style',
+          description: 'Purple: heading and paragraph centred. Green: heading beside the paragraph on wider screens.',
+        },
         heading: { label: 'Heading', description: 'Short and large, e.g. "WE ARE THE WATCHDOG".' },
         paragraph: { label: 'Paragraph' },
         button: { label: 'Button', description: 'Optional, e.g. "Donate".' },

@@ -10,10 +10,21 @@ export default defineSection({
     'sections.card-with-image': {
       mainField: 'heading',
       fields: {
-        style: { label: 'Style', description: 'Default: image and text side by side. Fancy: wider, the text panel overlaps the image on desktops, with an optional second image.' },
-        image: { label: 'Image', description: 'Required. Shown at half the width on tablets and desktops; landscape photos work best (at least 1000 px wide).' },
+        style: {
+          label: 'Style',
+          description:
+            'Default: image and text side by side. Fancy: wider, the text panel overlaps the image on desktops, with an optional second image.',
+        },
+        image: {
+          label: 'Image',
+          description:
+            'Required. Shown at half the width on tablets and desktops; landscape photos work best (at least 1000 px wide).',
+        },
         altText: altTextField(),
-        imageTwo: { label: 'Second image', description: 'Optional, shown beside the first one (at least 1000 px wide).' },
+        imageTwo: {
+          label: 'Second image',
+          description: 'Optional, shown beside the first one (at least 1000 px wide).',
+        },
         altTextTwo: altTextField('Alt text of the second image'),
         heading: { label: 'Heading' },
         paragraph: { label: 'Text', description: 'A few sentences; paragraphs, links and bold or italic words.' },

@@ -20,7 +20,11 @@ export default defineSection({
           placeholder: 'https://www.youtube.com/watch?v=',
           rule: VIDEO_RULE,
         },
-        videoTitle: { label: 'Video title', description: 'What the video is, for the play button and screen readers, e.g. "Nature’s Care Company signs the first CBA".' },
+        videoTitle: {
+          label: 'Video title',
+          description:
+            'What the video is, for the play button and screen readers, e.g. "Nature’s Care Company signs the first CBA".',
+        },
         heading: { label: 'Heading' },
         text: { label: 'Text', description: 'A few sentences beside the video.' },
       },
@@ -43,10 +47,16 @@ export default defineSection({
     const heading = fields.text('heading');
     if (!id && !other) {
       const allowed = FRAME_SOURCES.map((source) => source.name).join(', ');
-      ctx.warn(fields.position, `embed: no video from an allowed site (${allowed}) found in ${JSON.stringify(code)}: add its address in the CMS`);
+      ctx.warn(
+        fields.position,
+        `embed: no video from an allowed site (${allowed}) found in ${JSON.stringify(code)}: add its address in the CMS`,
+      );
     }
     const source = FRAME_SOURCES.find((s) => frame?.src.startsWith(s.prefix));
-    const title = frame?.title && !GENERIC_TITLE.test(frame.title) ? frame.title : (heading ?? `A video on ${source?.name ?? 'YouTube'}`);
+    const title =
+      frame?.title && !GENERIC_TITLE.test(frame.title)
+        ? frame.title
+        : (heading ?? `A video on ${source?.name ?? 'YouTube'}`);
     return {
       __component: 'sections.card-with-youtube',
       videoUrl: id ? `https://www.youtube.com/watch?v=${id}` : (other ?? ''),

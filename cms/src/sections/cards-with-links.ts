@@ -7,14 +7,19 @@ export default defineSection({
   templates: ['cards-with-links'],
   texts: {
     'sections.cards-with-links': {
-      fields: { cards: { label: 'Cards', description: '1 to 12 cards, two per row on desktops. The whole card is the link.' } },
+      fields: {
+        cards: { label: 'Cards', description: '1 to 12 cards, two per row on desktops. The whole card is the link.' },
+      },
     },
     'items.link-card': {
       mainField: 'heading',
       fields: {
         heading: { label: 'Heading' },
         paragraph: { label: 'Paragraph', description: 'One to three sentences.' },
-        link: { label: 'Link', description: 'Where the card leads. Its text is read to screen-reader users after the heading.' },
+        link: {
+          label: 'Link',
+          description: 'Where the card leads. Its text is read to screen-reader users after the heading.',
+        },
       },
     },
   },

@@ -10,13 +10,19 @@ export default defineSection({
       mainField: 'heading',
       fields: {
         heading: { label: 'Heading', description: 'e.g. "How to get involved".' },
-        blocks: { label: 'Blocks', description: '1 to 12 blocks in a row that scrolls sideways (no automatic sliding).' },
+        blocks: {
+          label: 'Blocks',
+          description: '1 to 12 blocks in a row that scrolls sideways (no automatic sliding).',
+        },
       },
     },
     'items.green-block': {
       mainField: 'heading',
       fields: {
-        heading: { label: 'Heading', description: 'One short word, at most 12 characters: it is shown very large, e.g. "Donate".' },
+        heading: {
+          label: 'Heading',
+          description: 'One short word, at most 12 characters: it is shown very large, e.g. "Donate".',
+        },
         subtitle: { label: 'Subtitle', description: 'One short sentence.' },
         button: { label: 'Button', description: 'Where the block leads, e.g. "Become a member".' },
       },

@@ -10,17 +10,43 @@ export default defineSection({
     'sections.hero': {
       mainField: 'heading',
       fields: {
-        style: { label: 'Style', description: 'Standard: 318–544 px tall. Home: taller (up to 812 px) with a scroll button.' },
-        scrollButton: { label: 'Scroll button label', description: 'The button that scrolls to the content, e.g. "Learn more".' },
+        style: {
+          label: 'Style',
+          description: 'Standard: 318–544 px tall. Home: taller (up to 812 px) with a scroll button.',
+        },
+        scrollButton: {
+          label: 'Scroll button label',
+          description: 'The button that scrolls to the content, e.g. "Learn more".',
+        },
         image: { label: 'Image', description: 'Required. Ideal size 1440 × 544 px; it is cropped to fill the width.' },
         altText: altTextField(),
-        focusX: { label: 'Keep in view (across)', description: 'Which part of the photo stays in view when narrow screens crop its sides, e.g. where the faces are.' },
-        focusY: { label: 'Keep in view (up and down)', description: 'Which part stays in view when wide screens crop its top and bottom.' },
+        focusX: {
+          label: 'Keep in view (across)',
+          description:
+            'Which part of the photo stays in view when narrow screens crop its sides, e.g. where the faces are.',
+        },
+        focusY: {
+          label: 'Keep in view (up and down)',
+          description: 'Which part stays in view when wide screens crop its top and bottom.',
+        },
         heading: { label: 'Heading', description: 'Empty: the page title is used.' },
-        showSubtitle: { label: 'Show a subtitle', description: 'A line under the heading: the subtitle below, or the page description when that is empty.' },
-        subtitle: { label: 'Subtitle', description: 'One sentence under 150 characters. Empty: the page description is used.' },
-        gradient: { label: 'Dark gradient', description: 'Darkens the left of the image so the white text stays readable. Keep it on unless the image is dark.' },
-        marginColor: { label: 'Margin colour', description: 'Colour of the bands beside the image on very wide screens.' },
+        showSubtitle: {
+          label: 'Show a subtitle',
+          description: 'A line under the heading: the subtitle below, or the page description when that is empty.',
+        },
+        subtitle: {
+          label: 'Subtitle',
+          description: 'One sentence under 150 characters. Empty: the page description is used.',
+        },
+        gradient: {
+          label: 'Dark gradient',
+          description:
+            'Darkens the left of the image so the white text stays readable. Keep it on unless the image is dark.',
+        },
+        marginColor: {
+          label: 'Margin colour',
+          description: 'Colour of the bands beside the image on very wide screens.',
+        },
       },
     },
   },

@@ -16,7 +16,10 @@ export default defineSection({
     'items.history-event': {
       mainField: 'date',
       fields: {
-        date: { label: 'Date', description: 'Shown large in the purple square: a year or a short word, e.g. "2019" or "Today".' },
+        date: {
+          label: 'Date',
+          description: 'Shown large in the purple square: a year or a short word, e.g. "2019" or "Today".',
+        },
         paragraph: { label: 'What happened' },
       },
     },

@@ -9,7 +9,10 @@ export default defineSection({
     'sections.image': {
       mainField: 'altText',
       fields: {
-        image: { label: 'Image', description: 'Shown at the standard width of the page (up to 1204 px): at least 1200 px wide looks sharp.' },
+        image: {
+          label: 'Image',
+          description: 'Shown at the standard width of the page (up to 1204 px): at least 1200 px wide looks sharp.',
+        },
         altText: altTextField(),
       },
     },

@@ -12,6 +12,9 @@ export default defineSection({
   },
 
   async importSection(fields, ctx) {
-    return { __component: 'sections.line', style: choice(fields, 'style', ['Dotted', 'Solid', 'Dashed'], 'Dotted', ctx) };
+    return {
+      __component: 'sections.line',
+      style: choice(fields, 'style', ['Dotted', 'Solid', 'Dashed'], 'Dotted', ctx),
+    };
   },
 });

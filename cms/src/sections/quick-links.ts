@@ -42,7 +42,10 @@ export default defineSection({
     }
     const items = [];
     for (const item of fields.list('quick_links')) {
-      items.push({ icon: choice(item, 'icon', ICONS, 'house', ctx), link: await importLink(item.include('link'), ctx) });
+      items.push({
+        icon: choice(item, 'icon', ICONS, 'house', ctx),
+        link: await importLink(item.include('link'), ctx),
+      });
     }
     return { __component: 'sections.quick-links', heading: fields.text('heading') ?? 'Quick Links', items };
   },

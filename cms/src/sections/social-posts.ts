@@ -6,7 +6,8 @@ import { importLink } from '../shared-components/link';
 /** What a post's link says: where it leads. */
 const linkText = (url: string | null): string => {
   const host = url ? /^https?:\/\/(?:www\.)?([^/]+)/i.exec(url)?.[1]?.toLowerCase() : undefined;
-  const network = host && { 'instagram.com': 'Instagram', 'facebook.com': 'Facebook', 'twitter.com': 'Twitter', 'x.com': 'X' }[host];
+  const network =
+    host && { 'instagram.com': 'Instagram', 'facebook.com': 'Facebook', 'twitter.com': 'Twitter', 'x.com': 'X' }[host];
   return network ? `View on ${network}` : 'View the post';
 };
 
@@ -20,7 +21,11 @@ export default defineSection({
       fields: {
         heading: { label: 'Heading', description: 'e.g. "Follow us".' },
         paragraph: { label: 'Paragraph' },
-        posts: { label: 'Posts', description: '1 to 12 posts: three per row on desktops. Upload each post’s image; nothing loads from the social network.' },
+        posts: {
+          label: 'Posts',
+          description:
+            '1 to 12 posts: three per row on desktops. Upload each post’s image; nothing loads from the social network.',
+        },
       },
     },
     'items.social-post': {
@@ -28,7 +33,10 @@ export default defineSection({
       fields: {
         image: { label: 'Image', description: 'The post’s picture (square images fit best).' },
         altText: altTextField(),
-        link: { label: 'Link to the post', description: 'Its address on the social network, and a text such as "View on Instagram".' },
+        link: {
+          label: 'Link to the post',
+          description: 'Its address on the social network, and a text such as "View on Instagram".',
+        },
       },
     },
   },
@@ -46,6 +54,11 @@ export default defineSection({
         link: await importLink(post, ctx, { defaultText: linkText(url) }),
       });
     }
-    return { __component: 'sections.social-posts', heading: fields.text('heading'), paragraph: plainText(fields, 'paragraph', ctx), posts };
+    return {
+      __component: 'sections.social-posts',
+      heading: fields.text('heading'),
+      paragraph: plainText(fields, 'paragraph', ctx),
+      posts,
+    };
   },
 });

@@ -9,7 +9,10 @@ export default defineSection({
     'sections.testimonial': {
       mainField: 'name',
       fields: {
-        image: { label: 'Photo', description: 'Optional. Shown beside the text on tablets and desktops; portrait photos work best.' },
+        image: {
+          label: 'Photo',
+          description: 'Optional. Shown beside the text on tablets and desktops; portrait photos work best.',
+        },
         altText: altTextField(),
         name: { label: 'Name', description: 'Who is speaking.' },
         paragraph: { label: 'Their story', description: 'A few sentences about them.' },

@@ -10,20 +10,33 @@ export default defineSection({
     'sections.text-area': {
       mainField: 'label',
       fields: {
-        style: { label: 'Style', description: 'Plain; Two Column (heading and two columns); Flashy (green, framed); Splashy (framed).' },
+        style: {
+          label: 'Style',
+          description: 'Plain; Two Column (heading and two columns); Flashy (green, framed); Splashy (framed).',
+        },
         heading: { label: 'Heading', description: 'Shown above both columns.' },
         body: { label: 'Text', description: 'Headings, paragraphs, lists and links.' },
-        columnTwo: { label: 'Second column', description: 'Shown beside the text from tablet width up, below it on phones.' },
+        columnTwo: {
+          label: 'Second column',
+          description: 'Shown beside the text from tablet width up, below it on phones.',
+        },
         showButton: { label: 'Show button', description: 'Shows a button under the text.' },
         button: { label: 'Button' },
-        label: { label: 'Name in the sections list', description: 'Written when you save: the heading, or the first words of the text.', hidden: true },
+        label: {
+          label: 'Name in the sections list',
+          description: 'Written when you save: the heading, or the first words of the text.',
+          hidden: true,
+        },
       },
     },
   },
 
   labels: {
     // Most text areas have no heading: their first words tell them apart.
-    'sections.text-area': (area) => (typeof area.heading === 'string' && area.heading.trim() ? area.heading.trim() : firstWords(blocksText(area.body))) || null,
+    'sections.text-area': (area) =>
+      (typeof area.heading === 'string' && area.heading.trim()
+        ? area.heading.trim()
+        : firstWords(blocksText(area.body))) || null,
   },
 
   async importSection(fields, ctx) {

@@ -6,5 +6,10 @@ import { NEWSLETTER_TEXTS } from './newsletter';
 import { SOCIAL_LINK_TEXTS } from './social-link';
 
 /** Components used across section types and the site settings. */
-export const SHARED_TEXTS: TextsByModel = { ...LINK_TEXTS, ...MENU_GROUP_TEXTS, ...SOCIAL_LINK_TEXTS, ...NEWSLETTER_TEXTS };
+export const SHARED_TEXTS: TextsByModel = {
+  ...LINK_TEXTS,
+  ...MENU_GROUP_TEXTS,
+  ...SOCIAL_LINK_TEXTS,
+  ...NEWSLETTER_TEXTS,
+};
 export const SHARED_RULES: Record<string, ComponentRule> = { ...LINK_RULES };

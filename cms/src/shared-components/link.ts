@@ -13,10 +13,15 @@ export const LINK_TEXTS: TextsByModel = {
     mainField: 'text',
     fields: {
       text: { label: 'Link text', description: 'What visitors click. Keep buttons short (about 20 characters).' },
-      type: { label: 'Links to', description: 'External Link: fill in "Web address". Site Page: choose the page. File: choose a file from the media library.' },
+      type: {
+        label: 'Links to',
+        description:
+          'External Link: fill in "Web address". Site Page: choose the page. File: choose a file from the media library.',
+      },
       url: {
         label: 'Web address',
-        description: 'A full address (https://…), mailto:…, tel:… or a path on this site such as /services/. javascript: and data: links are refused.',
+        description:
+          'A full address (https://…), mailto:…, tel:… or a path on this site such as /services/. javascript: and data: links are refused.',
         placeholder: 'https://',
         rule: URL_RULE,
       },
@@ -43,7 +48,11 @@ const KNOWN_TYPES = ['Site Page', 'External Link', 'File'] as const;
  * `url`, `site_page` or `file` (fields of the other types, hidden in the old editor, are
  * leftovers and ignored). Null when the item holds no link at all.
  */
-export const importLink = async (reader: FieldReader, ctx: ImportContext, options: { defaultText?: string } = {}): Promise<LinkInput> => {
+export const importLink = async (
+  reader: FieldReader,
+  ctx: ImportContext,
+  options: { defaultText?: string } = {},
+): Promise<LinkInput> => {
   const position = reader.position;
   const text = reader.text('text') ?? '';
   const rawType = reader.text('type');
@@ -62,7 +71,8 @@ export const importLink = async (reader: FieldReader, ctx: ImportContext, option
       link.type = 'Site Page';
       link.page = target.documentId;
     } else {
-      if (!target.pending) ctx.warn(position, `links to ${ref}, which is not a page of the site: kept as the path ${target.url}`);
+      if (!target.pending)
+        ctx.warn(position, `links to ${ref}, which is not a page of the site: kept as the path ${target.url}`);
       link.url = target.url;
     }
   };
@@ -80,20 +90,31 @@ export const importLink = async (reader: FieldReader, ctx: ImportContext, option
 
   if (type === 'Site Page') {
     if (siteRef) await toPage(siteRef);
-    else ctx.warn(position, 'a "Site Page" link names no page: it has no address; the page stays a draft until one is set');
+    else
+      ctx.warn(
+        position,
+        'a "Site Page" link names no page: it has no address; the page stays a draft until one is set',
+      );
   } else if (type === 'File') {
     if (filePath) await toFile(filePath);
     else ctx.warn(position, 'a "File" link names no file: it has no address; the page stays a draft until one is set');
   } else {
     if (type !== 'External Link') {
-      ctx.warn(position, `unknown link type ${JSON.stringify(type ?? null)}: read as an external link (${KNOWN_TYPES.join(', ')})`);
+      ctx.warn(
+        position,
+        `unknown link type ${JSON.stringify(type ?? null)}: read as an external link (${KNOWN_TYPES.join(', ')})`,
+      );
     }
     const target = oldSiteTarget(externalUrl);
     const reason = target ? null : unsafeUrlReason(externalUrl);
     if (target?.kind === 'page') await toPage(target.file);
     else if (target?.kind === 'asset') await toFile(target.sitePath);
     else if (target?.kind === 'path') link.url = target.url;
-    else if (reason) ctx.warn(position, `link ${JSON.stringify(externalUrl)} refused (${reason}): the link has no address; the page stays a draft until one is set`);
+    else if (reason)
+      ctx.warn(
+        position,
+        `link ${JSON.stringify(externalUrl)} refused (${reason}): the link has no address; the page stays a draft until one is set`,
+      );
     else link.url = externalUrl;
   }
   if (link.text === '' && options.defaultText) {

@@ -7,7 +7,8 @@ export const NEWSLETTER_TEXTS: TextsByModel = {
       enabled: { label: 'Show the sign-up form', description: 'In the footer of every page.' },
       action: {
         label: 'Form address (Mailchimp)',
-        description: 'In Mailchimp: Audience > Signup forms > Embedded form: the form’s action address, https://….list-manage.com/subscribe/post?u=…&id=…. The form posts there directly; the site loads nothing from Mailchimp.',
+        description:
+          'In Mailchimp: Audience > Signup forms > Embedded form: the form’s action address, https://….list-manage.com/subscribe/post?u=…&id=…. The form posts there directly; the site loads nothing from Mailchimp.',
         placeholder: 'https://cannabisequityil.us4.list-manage.com/subscribe/post?u=…&id=…',
         rule: 'Paste the action address of a Mailchimp embedded form: https://<account>.us<n>.list-manage.com/subscribe/post?u=…&id=….',
       },

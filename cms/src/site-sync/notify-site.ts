@@ -25,7 +25,13 @@ const LONGEST_DELAY_MS = 30_000;
 const OLD_WEBHOOK_NAME = 'Public site: refresh pages (managed by the CMS)';
 
 /** `media`: for a media-library file, its address, which the site purges by. */
-export type Change = { event: string; uid: string; model: string; entry: { documentId?: string; title?: string; path?: string }; media?: { url: string } };
+export type Change = {
+  event: string;
+  uid: string;
+  model: string;
+  entry: { documentId?: string; title?: string; path?: string };
+  media?: { url: string };
+};
 /** A change written down before its first call, and removed only when the site confirms that call. */
 type Pending = { id: string; change: Change; since: string };
 /** What staff see when the site did not confirm a change: which one, when, and why. */
@@ -82,7 +88,9 @@ const storeOf = (strapi: Core.Strapi): Store => {
     delete: ({ key }) => scoped.delete({ key }),
     list: async (prefix) => {
       const wanted = `${ROW_PREFIX}${prefix}`;
-      const rows = (await strapi.db.query('strapi::core-store').findMany({ where: { key: { $startsWith: wanted } } })) as { key: string; value: string }[];
+      const rows = (await strapi.db
+        .query('strapi::core-store')
+        .findMany({ where: { key: { $startsWith: wanted } } })) as { key: string; value: string }[];
       // The database's LIKE reads `_` as any character: only the exact prefix counts.
       return rows.filter((row) => row.key.startsWith(wanted)).map((row) => JSON.parse(row.value) as unknown);
     },
@@ -107,10 +115,14 @@ const sameDocument = (earlier: Change, confirmed: Change): boolean =>
 /** Deliveries still trying: a command that loads Strapi (the importer) waits for them before it exits. */
 const inFlight = new Set<Promise<void>>();
 export const pendingSiteNotices = async (maxWaitMs: number): Promise<void> => {
-  await Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, maxWaitMs).unref())]);
+  await Promise.race([
+    Promise.allSettled([...inFlight]),
+    new Promise((resolve) => setTimeout(resolve, maxWaitMs).unref()),
+  ]);
 };
 
-const describe = (change: Change) => `${change.event} ${change.uid}${change.entry.title ? ` «${change.entry.title}»` : ''}`;
+const describe = (change: Change) =>
+  `${change.event} ${change.uid}${change.entry.title ? ` «${change.entry.title}»` : ''}`;
 
 type Log = { info(message: string): void; warn(message: string): void; error(message: string): void };
 
@@ -150,7 +162,9 @@ export class SiteNotifier {
       await this.store.set({ key: PENDING + pending.id, value: pending });
     } catch (error) {
       // Better told without a record than not told at all.
-      this.log.error(`Could not record ${describe(change)} as pending (${(error as Error).message}); telling the site anyway, but a restart before it confirms loses the change. Check the database connection.`);
+      this.log.error(
+        `Could not record ${describe(change)} as pending (${(error as Error).message}); telling the site anyway, but a restart before it confirms loses the change. Check the database connection.`,
+      );
     }
     return this.attempt(pending);
   }
@@ -159,7 +173,9 @@ export class SiteNotifier {
   async resume(): Promise<void> {
     const left = ((await this.store.list(PENDING)) as Pending[]).filter((pending) => !this.trying.has(pending.id));
     if (left.length === 0) return;
-    this.log.warn(`The CMS stopped before the site confirmed ${left.length} change(s): telling the site again (${left.map((p) => describe(p.change)).join('; ')}).`);
+    this.log.warn(
+      `The CMS stopped before the site confirmed ${left.length} change(s): telling the site again (${left.map((p) => describe(p.change)).join('; ')}).`,
+    );
     for (const pending of left) this.trying.add(pending.id);
     await Promise.all(left.map((pending) => this.attempt(pending)));
   }
@@ -177,7 +193,8 @@ export class SiteNotifier {
       signal: AbortSignal.any([AbortSignal.timeout(CALL_TIMEOUT_MS), this.stopping.signal]),
     });
     const answer = await response.text().catch(() => '');
-    if (!response.ok) throw new Error(`the site answered ${response.status}${answer ? `: ${answer.slice(0, 300)}` : ''}`);
+    if (!response.ok)
+      throw new Error(`the site answered ${response.status}${answer ? `: ${answer.slice(0, 300)}` : ''}`);
   }
 
   /** true once the site confirmed; false when it never did, or the CMS stopped first (the record stays pending). */
@@ -192,8 +209,10 @@ export class SiteNotifier {
         } catch (error) {
           if (this.stopping.signal.aborted) return false;
           lastError = (error as Error).message;
-          if (attempt === 0 && this.delays.length > 0) this.log.warn(`The site did not confirm ${describe(change)} (${lastError}); trying again.`);
-          if (attempt < this.delays.length) await wait(this.delays[attempt]!, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+          if (attempt === 0 && this.delays.length > 0)
+            this.log.warn(`The site did not confirm ${describe(change)} (${lastError}); trying again.`);
+          if (attempt < this.delays.length)
+            await wait(this.delays[attempt]!, undefined, { signal: this.stopping.signal }).catch(() => undefined);
           continue;
         }
         if (attempt > 0) this.log.info(`The site confirmed ${describe(change)} after ${attempt + 1} tries.`);
@@ -201,8 +220,17 @@ export class SiteNotifier {
         return true;
       }
       const tries = this.delays.length + 1;
-      this.log.error(`The site never confirmed ${describe(change)} after ${tries} tries (${lastError}): it shows the change once its cache expires (PAGE_MAX_AGE).`);
-      await this.keepForStaff({ id: pending.id, change, since: pending.since, at: new Date().toISOString(), tries, error: lastError });
+      this.log.error(
+        `The site never confirmed ${describe(change)} after ${tries} tries (${lastError}): it shows the change once its cache expires (PAGE_MAX_AGE).`,
+      );
+      await this.keepForStaff({
+        id: pending.id,
+        change,
+        since: pending.since,
+        at: new Date().toISOString(),
+        tries,
+        error: lastError,
+      });
       return false;
     } finally {
       this.trying.delete(pending.id);
@@ -235,7 +263,8 @@ export class SiteNotifier {
     await this.store.set({ key: UNCONFIRMED + record.id, value: record });
     for (const earlier of await this.unconfirmed()) {
       // The newest record of a document stands for the older ones: calling about either purges the same.
-      if (earlier.id !== record.id && sameDocument(earlier.change, record.change)) await this.store.delete({ key: UNCONFIRMED + earlier.id });
+      if (earlier.id !== record.id && sameDocument(earlier.change, record.change))
+        await this.store.delete({ key: UNCONFIRMED + earlier.id });
     }
     await this.store.delete({ key: PENDING + record.id });
   }
@@ -253,7 +282,12 @@ const adoptOldList = async (store: Store): Promise<void> => {
 };
 
 /** What Strapi's event hub says with an event: an entry of a content type, or a media-library file. */
-export type HubEvent = { uid?: string; model?: string; entry?: Record<string, unknown>; media?: Record<string, unknown> };
+export type HubEvent = {
+  uid?: string;
+  model?: string;
+  entry?: Record<string, unknown>;
+  media?: Record<string, unknown>;
+};
 
 const text = (value: unknown): value is string => typeof value === 'string';
 
@@ -267,7 +301,10 @@ export const changeOf = (event: string, info: HubEvent | undefined): Change | nu
       event,
       uid: MEDIA_UID,
       model: 'file',
-      entry: { ...(text(file.documentId) ? { documentId: file.documentId } : {}), ...(text(file.name) ? { title: file.name } : {}) },
+      entry: {
+        ...(text(file.documentId) ? { documentId: file.documentId } : {}),
+        ...(text(file.name) ? { title: file.name } : {}),
+      },
       media: { url: file.url },
     };
   }
@@ -312,8 +349,12 @@ const track = (strapi: Core.Strapi, work: Promise<unknown>, what: string): void 
  * send once and say nothing when the site missed it.
  */
 export const notifySite = async (strapi: Core.Strapi): Promise<void> => {
-  const hooks = strapi.get('webhookStore') as { findWebhooks(): Promise<{ id: string; name: string }[]>; deleteWebhook(id: string): Promise<unknown> };
-  for (const old of (await hooks.findWebhooks()).filter((hook) => hook.name === OLD_WEBHOOK_NAME)) await hooks.deleteWebhook(old.id);
+  const hooks = strapi.get('webhookStore') as {
+    findWebhooks(): Promise<{ id: string; name: string }[]>;
+    deleteWebhook(id: string): Promise<unknown>;
+  };
+  for (const old of (await hooks.findWebhooks()).filter((hook) => hook.name === OLD_WEBHOOK_NAME))
+    await hooks.deleteWebhook(old.id);
   const store = storeOf(strapi);
   await adoptOldList(store);
   const url = process.env.WEB_REVALIDATE_URL;
@@ -322,13 +363,22 @@ export const notifySite = async (strapi: Core.Strapi): Promise<void> => {
     return;
   }
   if (!/^https?:\/\/[^/]+/.test(url)) {
-    throw new ConfigError(`WEB_REVALIDATE_URL "${url}" must be the site's revalidation endpoint, e.g. http://localhost:4321/api/revalidate.`);
+    throw new ConfigError(
+      `WEB_REVALIDATE_URL "${url}" must be the site's revalidation endpoint, e.g. http://localhost:4321/api/revalidate.`,
+    );
   }
   const secret = process.env.REVALIDATE_SECRET;
   if (!secret || secret.length < 32) {
-    throw new ConfigError('REVALIDATE_SECRET is missing or shorter than 32 characters; the site uses the same value. Set it in cms/.env (and for the web).');
+    throw new ConfigError(
+      'REVALIDATE_SECRET is missing or shorter than 32 characters; the site uses the same value. Set it in cms/.env (and for the web).',
+    );
   }
-  const notifier = new SiteNotifier({ url, secret }, store, strapi.log, retryDelaysFrom(process.env.WEB_REVALIDATE_RETRY_SECONDS));
+  const notifier = new SiteNotifier(
+    { url, secret },
+    store,
+    strapi.log,
+    retryDelaysFrom(process.env.WEB_REVALIDATE_RETRY_SECONDS),
+  );
   running = notifier;
 
   strapi.eventHub.subscribe(async (event: string, info?: HubEvent) => {

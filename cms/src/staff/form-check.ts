@@ -4,7 +4,8 @@ import { strapiRuleBook, writeViolations } from '../validation/document-middlewa
 import { placeOf } from '../validation/place-of';
 
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What the edit view sends before Save or Publish: the form as staff left it. */
 export type FormToCheck = { uid: string; documentId?: string; values: Json; publishing: boolean };
@@ -19,7 +20,12 @@ export const readFormToCheck = (body: unknown): FormToCheck | string => {
   const { uid, documentId, values, publishing } = body;
   if (typeof uid !== 'string' || !CHECKED.has(uid)) return `uid must be one of ${[...CHECKED].join(', ')}.`;
   if (!isRecord(values)) return 'values must be the form’s values (an object).';
-  return { uid, values, publishing: publishing === true, ...(typeof documentId === 'string' && documentId !== '' ? { documentId } : {}) };
+  return {
+    uid,
+    values,
+    publishing: publishing === true,
+    ...(typeof documentId === 'string' && documentId !== '' ? { documentId } : {}),
+  };
 };
 
 /**
@@ -37,5 +43,9 @@ export const checkForm = async (strapi: Core.Strapi, form: FormToCheck): Promise
   });
   if (form.publishing) violations.push(...checkDocument(book, form.uid, form.values, 'publish'));
   const byPath = new Map(violations.map((violation) => [violation.path.join('.'), violation]));
-  return [...byPath.values()].map((violation) => ({ path: violation.path, message: violation.message, where: placeOf(book, form.uid, form.values, violation.path) }));
+  return [...byPath.values()].map((violation) => ({
+    path: violation.path,
+    message: violation.message,
+    where: placeOf(book, form.uid, form.values, violation.path),
+  }));
 };

@@ -22,7 +22,14 @@ export const brokenLinks = async (strapi: Core.Strapi): Promise<BrokenLink[]> =>
       if (!problem) continue;
       // The published version is read first: a problem in both versions is listed as live.
       const key = `${holder.uid} ${holder.documentId} ${link.path.join('.')} ${problem}`;
-      if (!found.has(key)) found.set(key, { holder, where: [holder.name, ...link.where].join(' › '), text: link.text, problem, live: holder.status === 'published' });
+      if (!found.has(key))
+        found.set(key, {
+          holder,
+          where: [holder.name, ...link.where].join(' › '),
+          text: link.text,
+          problem,
+          live: holder.status === 'published',
+        });
     }
   }
   return [...found.values()];
@@ -33,7 +40,9 @@ export type Usage = { holder: Holder; where: string; live: boolean };
 
 /** Where the page `documentId` is linked from: page relations to it, and links or redirects to its address. */
 export const pageUsage = async (strapi: Core.Strapi, documentId: string): Promise<Usage[]> => {
-  const page = (await strapi.documents('api::page.page' as Uid).findOne({ documentId, status: 'draft', fields: ['path'] } as never)) as Json | null;
+  const page = (await strapi
+    .documents('api::page.page' as Uid)
+    .findOne({ documentId, status: 'draft', fields: ['path'] } as never)) as Json | null;
   const path = typeof page?.path === 'string' ? page.path : null;
   const found = new Map<string, Usage>();
   for await (const { holder, links } of holders(strapi)) {
@@ -42,7 +51,12 @@ export const pageUsage = async (strapi: Core.Strapi, documentId: string): Promis
       const leads = link.target.kind === 'page' ? link.target.documentId === documentId : link.target.path === path;
       if (!leads) continue;
       const key = `${holder.uid} ${holder.documentId} ${link.path.join('.')}`;
-      if (!found.has(key)) found.set(key, { holder, where: [holder.name, ...link.where].join(' › '), live: holder.status === 'published' });
+      if (!found.has(key))
+        found.set(key, {
+          holder,
+          where: [holder.name, ...link.where].join(' › '),
+          live: holder.status === 'published',
+        });
     }
   }
   return [...found.values()];
@@ -53,8 +67,14 @@ export const pageUsage = async (strapi: Core.Strapi, documentId: string): Promis
  * to pages that are not published (itself excepted: it is going live) or to addresses without
  * a page, each at its field.
  */
-export const linksBlockingPublish = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<RuleViolation[]> => {
-  const draft = (await strapi.documents(uid as Uid).findOne({ documentId, status: 'draft', populate: linkPopulate(strapi, uid) } as never)) as Json | null;
+export const linksBlockingPublish = async (
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+): Promise<RuleViolation[]> => {
+  const draft = (await strapi
+    .documents(uid as Uid)
+    .findOne({ documentId, status: 'draft', populate: linkPopulate(strapi, uid) } as never)) as Json | null;
   if (!draft) return [];
   const addresses = await siteAddresses(strapi);
   if (uid === 'api::page.page' && typeof draft.path === 'string') {

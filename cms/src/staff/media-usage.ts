@@ -4,10 +4,12 @@ import type { ModelSchema } from '../validation/check-document';
 
 type Json = Record<string, unknown>;
 type Uid = Parameters<Core.Strapi['documents']>[0];
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const schemaOf = (strapi: Core.Strapi, uid: string) =>
-  strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as (ModelSchema & { info?: { displayName?: string } }) | undefined;
+  strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as
+    (ModelSchema & { info?: { displayName?: string } }) | undefined;
 
 /** `populate` that reaches every media field of a model, components and zones all the way down (rich text comes with them). */
 const mediaPopulate = (strapi: Core.Strapi, uid: string): Json => {
@@ -15,7 +17,10 @@ const mediaPopulate = (strapi: Core.Strapi, uid: string): Json => {
   for (const [name, attribute] of Object.entries(schemaOf(strapi, uid)?.attributes ?? {})) {
     if (attribute.type === 'media') populate[name] = { fields: ['id'] };
     else if (attribute.type === 'component') populate[name] = { populate: mediaPopulate(strapi, attribute.component!) };
-    else if (attribute.type === 'dynamiczone') populate[name] = { on: Object.fromEntries((attribute.components ?? []).map((c) => [c, { populate: mediaPopulate(strapi, c) }])) };
+    else if (attribute.type === 'dynamiczone')
+      populate[name] = {
+        on: Object.fromEntries((attribute.components ?? []).map((c) => [c, { populate: mediaPopulate(strapi, c) }])),
+      };
   }
   return populate;
 };
@@ -25,9 +30,13 @@ type FileRef = { id: number; urls: Set<string> };
 
 /** The file's own URL and those of its smaller versions (Strapi's `formats`), which go with it. */
 const fileRef = async (strapi: Core.Strapi, fileId: number): Promise<FileRef> => {
-  const file = (await strapi.db.query('plugin::upload.file').findOne({ where: { id: fileId }, select: ['url', 'formats'] })) as { url?: string; formats?: unknown } | null;
+  const file = (await strapi.db
+    .query('plugin::upload.file')
+    .findOne({ where: { id: fileId }, select: ['url', 'formats'] })) as { url?: string; formats?: unknown } | null;
   const formats = isRecord(file?.formats) ? Object.values(file.formats) : [];
-  const urls = [file?.url, ...formats.map((format) => (isRecord(format) ? format.url : undefined))].filter((url): url is string => typeof url === 'string' && url !== '');
+  const urls = [file?.url, ...formats.map((format) => (isRecord(format) ? format.url : undefined))].filter(
+    (url): url is string => typeof url === 'string' && url !== '',
+  );
   return { id: fileId, urls: new Set(urls.flatMap((url) => [url, pathOf(url)])) };
 };
 
@@ -40,10 +49,17 @@ const pathOf = (url: string): string => {
   }
 };
 
-const refersTo = (url: unknown, file: FileRef): boolean => typeof url === 'string' && (file.urls.has(url) || file.urls.has(pathOf(url)));
+const refersTo = (url: unknown, file: FileRef): boolean =>
+  typeof url === 'string' && (file.urls.has(url) || file.urls.has(pathOf(url)));
 
 const textOf = (node: unknown): string =>
-  Array.isArray(node) ? node.map(textOf).join('') : isRecord(node) ? (typeof node.text === 'string' ? node.text : textOf(node.children)) : '';
+  Array.isArray(node)
+    ? node.map(textOf).join('')
+    : isRecord(node)
+      ? typeof node.text === 'string'
+        ? node.text
+        : textOf(node.children)
+      : '';
 
 /**
  * Where rich text (Strapi's `blocks`) shows or links to the file, at any depth: an image node
@@ -55,8 +71,10 @@ const blockUses = (blocks: unknown, file: FileRef): string[] => {
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!isRecord(node)) return;
-    if (node.type === 'image' && isRecord(node.image) && (refersTo(node.image.url, file) || node.image.id === file.id)) found.push('Image in the text');
-    if (node.type === 'link' && refersTo(node.url, file)) found.push(`Link «${textOf(node.children).trim() || String(node.url)}»`);
+    if (node.type === 'image' && isRecord(node.image) && (refersTo(node.image.url, file) || node.image.id === file.id))
+      found.push('Image in the text');
+    if (node.type === 'link' && refersTo(node.url, file))
+      found.push(`Link «${textOf(node.children).trim() || String(node.url)}»`);
     visit(node.children);
   };
   visit(blocks);
@@ -72,16 +90,27 @@ const placesOf = (strapi: Core.Strapi, uid: string, value: Json, file: FileRef):
     for (const [name, attribute] of Object.entries(schemaOf(strapi, model)?.attributes ?? {})) {
       const v = node[name];
       if (attribute.type === 'media') {
-        if ([v].flat().some((item) => isRecord(item) && item.id === file.id)) found.push([...where, label(model, name)].join(' › '));
+        if ([v].flat().some((item) => isRecord(item) && item.id === file.id))
+          found.push([...where, label(model, name)].join(' › '));
       } else if (attribute.type === 'blocks') {
         for (const use of blockUses(v, file)) found.push([...where, label(model, name), use].join(' › '));
       } else if (attribute.type === 'component' && attribute.component) {
         const items = Array.isArray(v) ? v : isRecord(v) ? [v] : [];
-        items.forEach((item, i) => isRecord(item) && walk(attribute.component!, item, [...where, attribute.repeatable ? `${label(model, name)} ${i + 1}` : label(model, name)]));
+        items.forEach(
+          (item, i) =>
+            isRecord(item) &&
+            walk(attribute.component!, item, [
+              ...where,
+              attribute.repeatable ? `${label(model, name)} ${i + 1}` : label(model, name),
+            ]),
+        );
       } else if (attribute.type === 'dynamiczone' && Array.isArray(v)) {
         v.forEach((item, i) => {
           if (!isRecord(item) || typeof item.__component !== 'string') return;
-          walk(item.__component, item, [...where, `Section ${i + 1} (${schemaOf(strapi, item.__component)?.info?.displayName ?? item.__component})`]);
+          walk(item.__component, item, [
+            ...where,
+            `Section ${i + 1} (${schemaOf(strapi, item.__component)?.info?.displayName ?? item.__component})`,
+          ]);
         });
       }
     }
@@ -103,9 +132,12 @@ export const whereFileIsUsed = async (strapi: Core.Strapi, fileId: number): Prom
     ['api::global.global', () => 'Site settings'],
   ] as const) {
     for (const status of ['published', 'draft'] as const) {
-      const documents = (await strapi.documents(uid as Uid).findMany({ status, populate: mediaPopulate(strapi, uid), limit: -1 } as never)) as Json[];
+      const documents = (await strapi
+        .documents(uid as Uid)
+        .findMany({ status, populate: mediaPopulate(strapi, uid), limit: -1 } as never)) as Json[];
       for (const doc of [documents].flat()) {
-        for (const place of placesOf(strapi, uid, doc, file)) places.push(`${name(doc)}${status === 'published' ? ' (published)' : ' (draft)'} › ${place}`);
+        for (const place of placesOf(strapi, uid, doc, file))
+          places.push(`${name(doc)}${status === 'published' ? ' (published)' : ' (draft)'} › ${place}`);
       }
     }
   }

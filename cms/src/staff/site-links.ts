@@ -29,7 +29,8 @@ const PAGE = 'api::page.page';
 const GLOBAL = 'api::global.global';
 const REDIRECT = 'api::redirect.redirect';
 
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const humanize = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase());
 
 /** A site path that only a page (or a redirect) can answer; null for other sites, files, anchors and the site's own routes. */
@@ -42,7 +43,8 @@ export const sitePathOf = (url: unknown): string | null => {
 };
 
 const schemaOf = (strapi: Core.Strapi, uid: string): (ModelSchema & { info?: { displayName?: string } }) | undefined =>
-  strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as (ModelSchema & { info?: { displayName?: string } }) | undefined;
+  strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as
+    (ModelSchema & { info?: { displayName?: string } }) | undefined;
 
 /** `populate` that reaches every link of a model: components and zones all the way down, page relations with their title. */
 export const linkPopulate = (strapi: Core.Strapi, uid: string): Json => {
@@ -50,7 +52,9 @@ export const linkPopulate = (strapi: Core.Strapi, uid: string): Json => {
   for (const [name, attribute] of Object.entries(schemaOf(strapi, uid)?.attributes ?? {})) {
     if (attribute.type === 'component') populate[name] = { populate: linkPopulate(strapi, attribute.component!) };
     else if (attribute.type === 'dynamiczone') {
-      populate[name] = { on: Object.fromEntries((attribute.components ?? []).map((c) => [c, { populate: linkPopulate(strapi, c) }])) };
+      populate[name] = {
+        on: Object.fromEntries((attribute.components ?? []).map((c) => [c, { populate: linkPopulate(strapi, c) }])),
+      };
     } else if (attribute.type === 'relation' && (attribute as { target?: string }).target === PAGE) {
       populate[name] = { fields: ['documentId', 'title', 'path'] };
     }
@@ -87,8 +91,17 @@ export const linksIn = (strapi: Core.Strapi, uid: string, value: Json): FoundLin
           else if (isRecord(blocks)) {
             const target = blocks.type === 'link' ? sitePathOf(blocks.url) : null;
             if (target) {
-              const text = JSON.stringify(blocks.children ?? []).match(/"text":"([^"]*)"/g)?.map((t) => t.slice(8, -1)).join('') ?? '';
-              found.push({ path: [...path, name], where: [...where, label(model, name)], text, target: { kind: 'path', path: target } });
+              const text =
+                JSON.stringify(blocks.children ?? [])
+                  .match(/"text":"([^"]*)"/g)
+                  ?.map((t) => t.slice(8, -1))
+                  .join('') ?? '';
+              found.push({
+                path: [...path, name],
+                where: [...where, label(model, name)],
+                text,
+                target: { kind: 'path', path: target },
+              });
             }
             walkBlocks(blocks.children);
           }
@@ -102,7 +115,16 @@ export const linksIn = (strapi: Core.Strapi, uid: string, value: Json): FoundLin
     const place = [...where.slice(0, -1), `${where.at(-1)!} «${text}»`];
     if (item.type === 'Site Page') {
       const page = isRecord(item.page) ? item.page : null;
-      found.push({ path: [...path, 'page'], where: place, text, target: { kind: 'page', documentId: typeof page?.documentId === 'string' ? page.documentId : null, ...(typeof page?.title === 'string' ? { title: page.title } : {}) } });
+      found.push({
+        path: [...path, 'page'],
+        where: place,
+        text,
+        target: {
+          kind: 'page',
+          documentId: typeof page?.documentId === 'string' ? page.documentId : null,
+          ...(typeof page?.title === 'string' ? { title: page.title } : {}),
+        },
+      });
     } else if (item.type === 'External Link') {
       const target = sitePathOf(item.url);
       if (target) found.push({ path: [...path, 'url'], where: place, text, target: { kind: 'path', path: target } });
@@ -113,15 +135,27 @@ export const linksIn = (strapi: Core.Strapi, uid: string, value: Json): FoundLin
 };
 
 /** What visitors can reach: the published pages' addresses and the redirects' old addresses. */
-export type SiteAddresses = { pagesById: Map<string, { title: string; path: string }>; paths: Set<string>; redirects: Set<string> };
+export type SiteAddresses = {
+  pagesById: Map<string, { title: string; path: string }>;
+  paths: Set<string>;
+  redirects: Set<string>;
+};
 
 export const siteAddresses = async (strapi: Core.Strapi): Promise<SiteAddresses> => {
   const [pages, redirects] = await Promise.all([
-    strapi.documents(PAGE as Uid).findMany({ status: 'published', fields: ['title', 'path'], limit: -1 } as never) as Promise<Json[]>,
+    strapi
+      .documents(PAGE as Uid)
+      .findMany({ status: 'published', fields: ['title', 'path'], limit: -1 } as never) as Promise<Json[]>,
     strapi.documents(REDIRECT as Uid).findMany({ fields: ['from'], limit: -1 } as never) as Promise<Json[]>,
   ]);
-  const pagesById = new Map(pages.map((p) => [p.documentId as string, { title: p.title as string, path: p.path as string }]));
-  return { pagesById, paths: new Set(pages.map((p) => p.path as string)), redirects: new Set(redirects.map((r) => r.from as string)) };
+  const pagesById = new Map(
+    pages.map((p) => [p.documentId as string, { title: p.title as string, path: p.path as string }]),
+  );
+  return {
+    pagesById,
+    paths: new Set(pages.map((p) => p.path as string)),
+    redirects: new Set(redirects.map((r) => r.from as string)),
+  };
 };
 
 /** Why a link does not lead to a published page, in words for staff; null when it does. */
@@ -140,17 +174,34 @@ export const linkProblem = (link: FoundLink, addresses: SiteAddresses): string |
 export const holders = async function* (strapi: Core.Strapi): AsyncGenerator<{ holder: Holder; links: FoundLink[] }> {
   for (const status of ['published', 'draft'] as const) {
     for (const uid of [GLOBAL, PAGE]) {
-      const documents = (await strapi.documents(uid as Uid).findMany({ status, populate: linkPopulate(strapi, uid), limit: -1 } as never)) as Json[];
+      const documents = (await strapi
+        .documents(uid as Uid)
+        .findMany({ status, populate: linkPopulate(strapi, uid), limit: -1 } as never)) as Json[];
       for (const document of documents) {
         const name = uid === GLOBAL ? 'Site settings' : `Page «${String(document.title)}»`;
-        yield { holder: { uid, documentId: String(document.documentId), name, status }, links: linksIn(strapi, uid, document) };
+        yield {
+          holder: { uid, documentId: String(document.documentId), name, status },
+          links: linksIn(strapi, uid, document),
+        };
       }
     }
   }
-  const redirects = (await strapi.documents(REDIRECT as Uid).findMany({ fields: ['from', 'to'], limit: -1 } as never)) as Json[];
+  const redirects = (await strapi
+    .documents(REDIRECT as Uid)
+    .findMany({ fields: ['from', 'to'], limit: -1 } as never)) as Json[];
   for (const redirect of redirects) {
     const target = sitePathOf(redirect.to);
-    const links: FoundLink[] = target ? [{ path: ['to'], where: ['Goes to'], text: String(redirect.to), target: { kind: 'path', path: target } }] : [];
-    yield { holder: { uid: REDIRECT, documentId: String(redirect.documentId), name: `Redirect from ${String(redirect.from)}`, status: 'published' }, links };
+    const links: FoundLink[] = target
+      ? [{ path: ['to'], where: ['Goes to'], text: String(redirect.to), target: { kind: 'path', path: target } }]
+      : [];
+    yield {
+      holder: {
+        uid: REDIRECT,
+        documentId: String(redirect.documentId),
+        name: `Redirect from ${String(redirect.from)}`,
+        status: 'published',
+      },
+      links,
+    };
   }
 };

@@ -6,11 +6,18 @@ import { brokenLinks, pageUsage } from './link-report';
 type Json = Record<string, unknown>;
 type Context = Parameters<Core.MiddlewareHandler>[0];
 /** A route parameter: the admin router always sets the ones its path names. */
-const param = (ctx: Context, name: string): string => String((ctx as unknown as { params: Record<string, string> }).params[name]);
+const param = (ctx: Context, name: string): string =>
+  String((ctx as unknown as { params: Record<string, string> }).params[name]);
 
 /** Staff who may read pages may use these; nobody else (the admin's own permission check). */
 const STAFF_ONLY = {
-  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [['plugin::content-manager.explorer.read', 'api::page.page']] } }],
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    {
+      name: 'admin::hasPermissions',
+      config: { actions: [['plugin::content-manager.explorer.read', 'api::page.page']] },
+    },
+  ],
 };
 
 // Routes of the app itself: no plugin or API owns them.
@@ -50,7 +57,11 @@ export const registerSiteTools = (strapi: Core.Strapi): void => {
         method: 'GET',
         path: '/pages/:documentId/live',
         handler: async (ctx: Context) => {
-          const live = await pages().findOne({ documentId: param(ctx, 'documentId'), status: 'published', fields: ['path'] });
+          const live = await pages().findOne({
+            documentId: param(ctx, 'documentId'),
+            status: 'published',
+            fields: ['path'],
+          });
           ctx.body = { url: live?.path ? `${siteUrl()}${live.path}` : null };
         },
         config: STAFF_ONLY,
@@ -76,16 +87,37 @@ export const registerSiteTools = (strapi: Core.Strapi): void => {
         path: '/overview',
         handler: async (ctx: Context) => {
           const [drafts, published, links] = await Promise.all([
-            pages().findMany({ status: 'draft', fields: ['title', 'path', 'updatedAt'], sort: ['updatedAt:desc'], limit: -1 } as never) as Promise<Json[]>,
+            pages().findMany({
+              status: 'draft',
+              fields: ['title', 'path', 'updatedAt'],
+              sort: ['updatedAt:desc'],
+              limit: -1,
+            } as never) as Promise<Json[]>,
             pages().findMany({ status: 'published', fields: ['updatedAt'], limit: -1 } as never) as Promise<Json[]>,
             brokenLinks(strapi),
           ]);
           const live = new Map(published.map((p) => [p.documentId as string, p.updatedAt as string]));
           // Waiting: never published, or saved since it was (what the content manager calls "modified").
           const waiting = drafts
-            .filter((d) => !live.has(d.documentId as string) || new Date(d.updatedAt as string) > new Date(live.get(d.documentId as string)!))
-            .map((d) => ({ documentId: d.documentId, title: d.title, path: d.path, updatedAt: d.updatedAt, published: live.has(d.documentId as string) }));
-          ctx.body = { site: siteUrl(), waiting, brokenLinks: links.length, liveBrokenLinks: links.filter((l) => l.live).length, unconfirmed: await unconfirmedChanges(strapi) };
+            .filter(
+              (d) =>
+                !live.has(d.documentId as string) ||
+                new Date(d.updatedAt as string) > new Date(live.get(d.documentId as string)!),
+            )
+            .map((d) => ({
+              documentId: d.documentId,
+              title: d.title,
+              path: d.path,
+              updatedAt: d.updatedAt,
+              published: live.has(d.documentId as string),
+            }));
+          ctx.body = {
+            site: siteUrl(),
+            waiting,
+            brokenLinks: links.length,
+            liveBrokenLinks: links.filter((l) => l.live).length,
+            unconfirmed: await unconfirmedChanges(strapi),
+          };
         },
         config: STAFF_ONLY,
         info: INFO,

@@ -26,8 +26,18 @@ type ContentTypeService = { getNestedFields(model: unknown, options: { component
  * may change how the edit views are laid out.
  */
 export const STAFF_ROLES = {
-  editor: { code: 'strapi-editor', name: 'Editor', description: 'Coalition staff: edit and publish pages, site settings and redirects; manage media.', publish: true },
-  author: { code: 'strapi-author', name: 'Author', description: 'Edit pages, site settings and redirects, and manage media; cannot publish.', publish: false },
+  editor: {
+    code: 'strapi-editor',
+    name: 'Editor',
+    description: 'Coalition staff: edit and publish pages, site settings and redirects; manage media.',
+    publish: true,
+  },
+  author: {
+    code: 'strapi-author',
+    name: 'Author',
+    description: 'Edit pages, site settings and redirects, and manage media; cannot publish.',
+    publish: false,
+  },
 } as const;
 
 const permissionsFor = (strapi: Core.Strapi, publish: boolean): Permission[] => {
@@ -37,14 +47,30 @@ const permissionsFor = (strapi: Core.Strapi, publish: boolean): Permission[] => 
     const model = strapi.contentTypes[uid];
     const fields = contentTypes.getNestedFields(model, { components: strapi.components });
     for (const action of ['read', 'create', 'update'] as const) {
-      permissions.push({ action: `plugin::content-manager.explorer.${action}`, subject: uid, properties: { fields }, conditions: [] });
+      permissions.push({
+        action: `plugin::content-manager.explorer.${action}`,
+        subject: uid,
+        properties: { fields },
+        conditions: [],
+      });
     }
-    permissions.push({ action: 'plugin::content-manager.explorer.delete', subject: uid, properties: {}, conditions: [] });
+    permissions.push({
+      action: 'plugin::content-manager.explorer.delete',
+      subject: uid,
+      properties: {},
+      conditions: [],
+    });
     if (publish && model.options?.draftAndPublish) {
-      permissions.push({ action: 'plugin::content-manager.explorer.publish', subject: uid, properties: {}, conditions: [] });
+      permissions.push({
+        action: 'plugin::content-manager.explorer.publish',
+        subject: uid,
+        properties: {},
+        conditions: [],
+      });
     }
   }
-  for (const action of MEDIA_ACTIONS) permissions.push({ action: `plugin::upload.${action}`, subject: null, properties: {}, conditions: [] });
+  for (const action of MEDIA_ACTIONS)
+    permissions.push({ action: `plugin::upload.${action}`, subject: null, properties: {}, conditions: [] });
   return permissions;
 };
 
@@ -53,14 +79,18 @@ export const syncStaffRoles = async (strapi: Core.Strapi): Promise<void> => {
   const roles = strapi.service('admin::role') as unknown as RoleService;
   for (const role of Object.values(STAFF_ROLES)) {
     const existing = await roles.findOne({ code: role.code });
-    const id = existing ? existing.id : (await roles.create({ name: role.name, code: role.code, description: role.description })).id;
+    const id = existing
+      ? existing.id
+      : (await roles.create({ name: role.name, code: role.code, description: role.description })).id;
     if (existing) await roles.update({ id }, { description: role.description });
     await roles.assignPermissions(id, permissionsFor(strapi, role.publish));
   }
 };
 
 export const editorRole = async (strapi: Core.Strapi): Promise<{ id: number }> => {
-  const role = await (strapi.service('admin::role') as unknown as RoleService).findOne({ code: STAFF_ROLES.editor.code });
+  const role = await (strapi.service('admin::role') as unknown as RoleService).findOne({
+    code: STAFF_ROLES.editor.code,
+  });
   if (!role) throw new Error('The Editor role is missing: syncStaffRoles must run first.');
   return role;
 };

@@ -31,7 +31,8 @@ export type RuleBook = {
 };
 
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Strapi's conditional fields: a field hidden in the admin is not checked there either. */
 export const isVisible = (attribute: AttributeSchema, data: Json): boolean =>
@@ -84,20 +85,29 @@ class Walker {
     }
   }
 
-  private attribute(uid: string, name: string, attribute: AttributeSchema, value: unknown, path: string[], shown: boolean): void {
+  private attribute(
+    uid: string,
+    name: string,
+    attribute: AttributeSchema,
+    value: unknown,
+    path: string[],
+    shown: boolean,
+  ): void {
     if (this.mode === 'publish' && shown) this.publishRules(uid, name, attribute, value, path);
     switch (attribute.type) {
       case 'component': {
         const items = attribute.repeatable ? (Array.isArray(value) ? value : []) : [value];
         items.forEach((item, i) => {
-          if (isRecord(item) && attribute.component) this.model(attribute.component, item, attribute.repeatable ? [...path, String(i)] : path, shown);
+          if (isRecord(item) && attribute.component)
+            this.model(attribute.component, item, attribute.repeatable ? [...path, String(i)] : path, shown);
         });
         return;
       }
       case 'dynamiczone':
         if (Array.isArray(value)) {
           value.forEach((item, i) => {
-            if (isRecord(item) && typeof item.__component === 'string') this.model(item.__component, item, [...path, String(i)], shown);
+            if (isRecord(item) && typeof item.__component === 'string')
+              this.model(item.__component, item, [...path, String(i)], shown);
           });
         }
         return;
@@ -106,19 +116,41 @@ class Walker {
         blockLinks(value, [], links);
         for (const link of links) {
           const reason = unsafeUrlReason(link.url);
-          if (reason) this.violations.push({ path, message: `A link in the text is refused: ${reason}`, unsafe: true, kind: 'links' });
+          if (reason)
+            this.violations.push({
+              path,
+              message: `A link in the text is refused: ${reason}`,
+              unsafe: true,
+              kind: 'links',
+            });
         }
         return;
       }
       default:
         // The admin checks a pattern before it sends (drafts too); Strapi's server does not for drafts.
-        if (shown && attribute.regex && typeof value === 'string' && value !== '' && !new RegExp(attribute.regex).test(value)) {
+        if (
+          shown &&
+          attribute.regex &&
+          typeof value === 'string' &&
+          value !== '' &&
+          !new RegExp(attribute.regex).test(value)
+        ) {
           const text = this.book.text(uid, name);
-          this.violations.push({ path, message: text?.rule ?? `${text?.label ?? name} does not have the expected form.`, kind: 'pattern' });
+          this.violations.push({
+            path,
+            message: text?.rule ?? `${text?.label ?? name} does not have the expected form.`,
+            kind: 'pattern',
+          });
         }
         // Strapi refuses a value over its maximum length even in a draft.
         if (typeof value === 'string' && attribute.maxLength !== undefined && value.length > attribute.maxLength) {
-          this.violations.push({ path, message: `${this.label(uid, name)} has ${value.length} characters; at most ${attribute.maxLength} fit.`, unsafe: true, kind: 'length', limit: attribute.maxLength });
+          this.violations.push({
+            path,
+            message: `${this.label(uid, name)} has ${value.length} characters; at most ${attribute.maxLength} fit.`,
+            unsafe: true,
+            kind: 'length',
+            limit: attribute.maxLength,
+          });
         }
     }
   }
@@ -130,13 +162,23 @@ class Walker {
       this.violations.push({ path, message: `${label} is required to publish.` });
       return;
     }
-    if (typeof value === 'string' && value !== '' && attribute.minLength !== undefined && value.trim().length < attribute.minLength) {
+    if (
+      typeof value === 'string' &&
+      value !== '' &&
+      attribute.minLength !== undefined &&
+      value.trim().length < attribute.minLength
+    ) {
       this.violations.push({ path, message: `${label} needs at least ${attribute.minLength} characters to publish.` });
     }
     if (Array.isArray(value) && attribute.min !== undefined && value.length < attribute.min) {
       this.violations.push({ path, message: `${label} needs at least ${attribute.min} item(s) to publish.` });
     }
-    if (attribute.type === 'enumeration' && typeof value === 'string' && attribute.enum && !attribute.enum.includes(value)) {
+    if (
+      attribute.type === 'enumeration' &&
+      typeof value === 'string' &&
+      attribute.enum &&
+      !attribute.enum.includes(value)
+    ) {
       this.violations.push({ path, message: `${label} must be one of ${attribute.enum.join(', ')}.` });
     }
   }

@@ -29,15 +29,26 @@ const refuse = (violations: RuleViolation[], where?: (violation: RuleViolation) 
 };
 
 /** A clone is a new page: it needs an address of its own (the copied one, unless changed, is taken). */
-const ownDocument = (action: string, documentId: string | undefined): string | undefined => (action === 'clone' ? undefined : documentId);
+const ownDocument = (action: string, documentId: string | undefined): string | undefined =>
+  action === 'clone' ? undefined : documentId;
 
-const addressOf = async (strapi: Core.Strapi, action: string, data: Record<string, unknown>, documentId: string | undefined): Promise<Record<string, unknown>> => {
+const addressOf = async (
+  strapi: Core.Strapi,
+  action: string,
+  data: Record<string, unknown>,
+  documentId: string | undefined,
+): Promise<Record<string, unknown>> => {
   if (action !== 'clone' || typeof data.path === 'string' || !documentId) return data;
   const source = await strapi.documents('api::page.page').findOne({ documentId, status: 'draft', fields: ['path'] });
   return { ...data, path: source?.path };
 };
 
-export type WriteToCheck = { uid: string; action: 'create' | 'update' | 'clone'; data: Record<string, unknown>; documentId?: string };
+export type WriteToCheck = {
+  uid: string;
+  action: 'create' | 'update' | 'clone';
+  data: Record<string, unknown>;
+  documentId?: string;
+};
 
 /**
  * Everything a write of `data` must pass before it reaches the database, drafts included: the
@@ -45,15 +56,27 @@ export type WriteToCheck = { uid: string; action: 'create' | 'update' | 'clone';
  * same check answers the admin's question before it saves (src/staff/form-check.ts), so a value
  * refused here is refused there first, with the form as staff left it.
  */
-export const writeViolations = async (strapi: Core.Strapi, book: RuleBook, { uid, action, data, documentId }: WriteToCheck): Promise<RuleViolation[]> => {
+export const writeViolations = async (
+  strapi: Core.Strapi,
+  book: RuleBook,
+  { uid, action, data, documentId }: WriteToCheck,
+): Promise<RuleViolation[]> => {
   const violations = checkDocument(book, uid, data);
   if (uid === 'api::redirect.redirect') violations.push(...(await checkRedirect(strapi, data, documentId)));
-  if (uid === 'api::page.page') violations.push(...(await checkPageAddress(strapi, await addressOf(strapi, action, data, documentId), ownDocument(action, documentId))));
+  if (uid === 'api::page.page')
+    violations.push(
+      ...(await checkPageAddress(
+        strapi,
+        await addressOf(strapi, action, data, documentId),
+        ownDocument(action, documentId),
+      )),
+    );
   return violations;
 };
 
 /** The rule book over Strapi's loaded models. */
-export const strapiRuleBook = (strapi: Core.Strapi): RuleBook => ruleBook((uid) => strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as ModelSchema | undefined);
+export const strapiRuleBook = (strapi: Core.Strapi): RuleBook =>
+  ruleBook((uid) => strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as ModelSchema | undefined);
 
 /**
  * Document Service middlewares: every write of a document (page, site settings, redirect…),
@@ -69,9 +92,15 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
     const params = context.params as { data?: unknown; documentId?: string } | undefined;
     const data = params?.data;
     if (context.uid.startsWith('api::') && WRITES.has(context.action) && typeof data === 'object' && data !== null) {
-      const write = { uid: context.uid, action: context.action as WriteToCheck['action'], data: data as Record<string, unknown>, ...(params?.documentId ? { documentId: params.documentId } : {}) };
+      const write = {
+        uid: context.uid,
+        action: context.action as WriteToCheck['action'],
+        data: data as Record<string, unknown>,
+        ...(params?.documentId ? { documentId: params.documentId } : {}),
+      };
       const violations = await writeViolations(strapi, book, write);
-      if (violations.length > 0) refuse(violations, (violation) => placeOf(book, context.uid, write.data, violation.path));
+      if (violations.length > 0)
+        refuse(violations, (violation) => placeOf(book, context.uid, write.data, violation.path));
     }
     return next();
   };
@@ -79,16 +108,22 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
   // the page is live exactly while the page is (src/redirects/).
   const pageRedirects: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const documentId = (context.params as { documentId?: string } | undefined)?.documentId;
-    if (context.uid !== 'api::page.page' || !documentId || !['publish', 'unpublish', 'delete'].includes(context.action)) return next();
+    if (context.uid !== 'api::page.page' || !documentId || !['publish', 'unpublish', 'delete'].includes(context.action))
+      return next();
     const pages = strapi.documents('api::page.page');
-    const before = await pages.findOne({ documentId, status: context.action === 'delete' ? 'draft' : 'published', fields: ['path'] });
+    const before = await pages.findOne({
+      documentId,
+      status: context.action === 'delete' ? 'draft' : 'published',
+      fields: ['path'],
+    });
     const result = await next();
     if (context.action !== 'publish') {
       if (before?.path) await followPageStatus(strapi, before.path, false);
       return result;
     }
     const after = await pages.findOne({ documentId, status: 'published', fields: ['path'] });
-    if (before?.path && after?.path && before.path !== after.path) await followPageMove(strapi, before.path, after.path);
+    if (before?.path && after?.path && before.path !== after.path)
+      await followPageMove(strapi, before.path, after.path);
     if (after?.path) await followPageStatus(strapi, after.path, true);
     return result;
   };

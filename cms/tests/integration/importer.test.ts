@@ -165,13 +165,20 @@ const loadPage = async (pagePath: string) => {
   const found = (list.body.results as { documentId: string }[])[0];
   if (!found) return undefined;
   const draft = await session.call('GET', `${PAGES}/${found.documentId}`);
-  return draft.body.data as Json & { sections: Json[]; importNotes: string | null; status: string; publishedAt: string | null };
+  return draft.body.data as Json & {
+    sections: Json[];
+    importNotes: string | null;
+    status: string;
+    publishedAt: string | null;
+  };
 };
 const publishedPage = livePage;
 const uploadNames = async () => {
   const session = await admin();
   const { body } = await session.call('GET', '/upload/files?pageSize=200');
-  return ((body as unknown as { results?: { name: string }[] }).results ?? (body as unknown as { name: string }[])).map((f) => f.name);
+  return ((body as unknown as { results?: { name: string }[] }).results ?? (body as unknown as { name: string }[])).map(
+    (f) => f.name,
+  );
 };
 
 beforeAll(async () => {
@@ -183,12 +190,19 @@ beforeAll(async () => {
   }
   await mkdir(file('assets/images'), { recursive: true });
   await mkdir(file('assets/docs'), { recursive: true });
-  await sharp({ create: { width: 1440, height: 544, channels: 3, background: '#126B55' } }).png().toFile(file('assets/images/photo.png'));
+  await sharp({ create: { width: 1440, height: 544, channels: 3, background: '#126B55' } })
+    .png()
+    .toFile(file('assets/images/photo.png'));
   await writeFile(file('assets/images/notes.txt'), 'not an image\n');
-  await writeFile(file('assets/images/drawing.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script><rect width="4" height="4"/></svg>');
+  await writeFile(
+    file('assets/images/drawing.svg'),
+    '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script><rect width="4" height="4"/></svg>',
+  );
   await writeFile(file('assets/docs/guide.pdf'), '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
   // What a path escaping the site folder would reach.
-  await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } }).png().toFile(path.join(outside, 'secret.png'));
+  await sharp({ create: { width: 10, height: 10, channels: 3, background: '#000' } })
+    .png()
+    .toFile(path.join(outside, 'secret.png'));
 });
 afterAll(async () => {
   await rm(site, { recursive: true, force: true });
@@ -204,14 +218,20 @@ describe('import:jekyll on a site folder', () => {
   it('imports every page but the one with broken YAML, named at its line and column, and exits 1 for it', () => {
     expect(first.code, first.output).toBe(1);
     expect(first.output).toContain('Pages created: 8, updated: 0, unchanged: 0, failed: 1');
-    expect(first.output).toContain('pages/broken.md: broken YAML front matter at line 4, column 11: the "[" that starts here is never closed: Flow sequence in block collection must be sufficiently indented and end with a ]');
+    expect(first.output).toContain(
+      'pages/broken.md: broken YAML front matter at line 4, column 11: the "[" that starts here is never closed: Flow sequence in block collection must be sufficiently indented and end with a ]',
+    );
   });
 
   it('reports each item it could not carry with its position, and no empty default as unknown', () => {
     expect(first.output).toContain('pages/start/index.md sections[1]: template "countdown" has no section type here');
     expect(first.output).toContain('pages/start/index.md sections[0]: unknown field "mood" was not carried over');
-    expect(first.output).toContain('pages/start/index.md sections[2]: text_area: <table> is not supported: its text was kept');
-    expect(first.output).toContain('pages/join/volunteer.md sections[0]: image: /assets/images/missing.jpg is not in the site folder');
+    expect(first.output).toContain(
+      'pages/start/index.md sections[2]: text_area: <table> is not supported: its text was kept',
+    );
+    expect(first.output).toContain(
+      'pages/join/volunteer.md sections[0]: image: /assets/images/missing.jpg is not in the site folder',
+    );
     expect(first.output).not.toMatch(/unknown field "(site_page|url|file)"/);
     expect(first.output).toContain('Redirects from old addresses created: 7');
   });
@@ -219,25 +239,53 @@ describe('import:jekyll on a site folder', () => {
   it('reads a button written nested or flattened onto the section, and links to the site’s own pages and files', async () => {
     const home = await publishedPage('/start/');
     const [hero, twoColumn, flattened, quickLinks] = home!.sections;
-    expect(hero).toMatchObject({ style: 'Home', scrollButton: 'Learn more', heading: 'Clear your record for free', subtitle: null, showSubtitle: true, gradient: false, marginColor: 'Black' });
+    expect(hero).toMatchObject({
+      style: 'Home',
+      scrollButton: 'Learn more',
+      heading: 'Clear your record for free',
+      subtitle: null,
+      showSubtitle: true,
+      gradient: false,
+      marginColor: 'Black',
+    });
     expect(hero!.image).toMatchObject({ width: 1440, height: 544, caption: 'Imported from /assets/images/photo.png' });
     expect(twoColumn).toMatchObject({ style: 'Two Column', heading: 'How it works', showButton: true });
-    expect(twoColumn!.button).toMatchObject({ text: 'Volunteer', type: 'Site Page', page: { path: '/join/volunteer/' } });
-    expect(flattened!.button).toMatchObject({ text: 'Read our guide', type: 'File', file: { mime: 'application/pdf' } });
+    expect(twoColumn!.button).toMatchObject({
+      text: 'Volunteer',
+      type: 'Site Page',
+      page: { path: '/join/volunteer/' },
+    });
+    expect(flattened!.button).toMatchObject({
+      text: 'Read our guide',
+      type: 'File',
+      file: { mime: 'application/pdf' },
+    });
     // Links to the old site's hosts are links to the imported pages now.
     const links = JSON.stringify(twoColumn!.columnTwo);
     expect(links).toContain('"url":"/get-involved/volunteer/"');
     expect(links).toContain('"url":"/contact-us/"');
     expect(twoColumn!.body).toEqual([
       { type: 'heading', level: 3, children: [{ type: 'text', text: 'Step one' }] },
-      { type: 'paragraph', children: [{ type: 'text', text: 'Call ' }, { type: 'link', url: 'tel:+13125550100', children: [{ type: 'text', text: 'us' }] }, { type: 'text', text: '.\nThen wait.' }] },
+      {
+        type: 'paragraph',
+        children: [
+          { type: 'text', text: 'Call ' },
+          { type: 'link', url: 'tel:+13125550100', children: [{ type: 'text', text: 'us' }] },
+          { type: 'text', text: '.\nThen wait.' },
+        ],
+      },
       {
         type: 'list',
         format: 'ordered',
         children: [
           { type: 'list-item', children: [{ type: 'text', text: 'First' }] },
           { type: 'list-item', children: [{ type: 'text', text: 'Second' }] },
-          { type: 'list', format: 'unordered', indentLevel: 1, children: [{ type: 'list-item', children: [{ type: 'text', text: 'Nested' }] }] },
+          {
+            type: 'list',
+            format: 'unordered',
+            indentLevel: 1,
+            children: [{ type: 'list-item', children: [{ type: 'text', text: 'Nested' }] }],
+          },
         ],
       },
       { type: 'paragraph', children: [{ type: 'text', text: 'Kept text' }] },
@@ -263,7 +311,9 @@ describe('import:jekyll on a site folder', () => {
     expect(body).toContain('Below the sections');
     expect(body).toContain('"bold":true');
     expect(body).toContain('https://example.org/body');
-    expect(first.output).toContain('pages/with-body.md body: the page’s body (below the front matter) became the last section');
+    expect(first.output).toContain(
+      'pages/with-body.md body: the page’s body (below the front matter) became the last section',
+    );
   });
 
   it('imports a heading over its limit as a draft, cut, with the whole text in the page’s import notes', async () => {
@@ -284,8 +334,12 @@ describe('import:jekyll on a site folder', () => {
     expect(text).toContain('the bad link');
     expect(text).not.toContain('javascript:');
     expect(text).toContain('https://example.org/');
-    expect(first.output).toMatch(/pages\/unsafe\.md sections\[0\]\.text_area: a link to "javascript:alert\(1\)" was dropped \(Links starting with "javascript:" are not allowed/);
-    expect(first.output).toMatch(/pages\/unsafe\.md sections\[1\]\.quick_links\[0\]: link "javascript:alert\(1\)" refused/);
+    expect(first.output).toMatch(
+      /pages\/unsafe\.md sections\[0\]\.text_area: a link to "javascript:alert\(1\)" was dropped \(Links starting with "javascript:" are not allowed/,
+    );
+    expect(first.output).toMatch(
+      /pages\/unsafe\.md sections\[1\]\.quick_links\[0\]: link "javascript:alert\(1\)" refused/,
+    );
     expect(first.output).toContain('pages/unsafe.md: imported as a draft');
     // The notes keep the old address for staff; nothing stored in the page holds it.
     expect(JSON.stringify(draft!.sections)).not.toContain('javascript:');
@@ -294,11 +348,21 @@ describe('import:jekyll on a site folder', () => {
 
   it('refuses image paths outside the site folder and files that are no image, and uploads none of them', async () => {
     const output = first.output;
-    expect(output).toContain('pages/escapes.md sections[0]: image: "/assets/../../secret.png" points outside the site folder');
-    expect(output).toContain('pages/escapes.md sections[1]: image: "/assets/%2e%2e/%2e%2e/secret.png" points outside the site folder');
-    expect(output).toContain('pages/escapes.md sections[2]: image: /assets/images/notes.txt is not an image (judged by its content)');
-    expect(output).toContain('pages/escapes.md sections[3]: image: "/assets/images/bad%zzname.png" has a broken "%" escape');
-    expect(output).toContain('pages/escapes.md sections[4]: image: «drawing.svg» cannot be used: the element <h:script> is not SVG');
+    expect(output).toContain(
+      'pages/escapes.md sections[0]: image: "/assets/../../secret.png" points outside the site folder',
+    );
+    expect(output).toContain(
+      'pages/escapes.md sections[1]: image: "/assets/%2e%2e/%2e%2e/secret.png" points outside the site folder',
+    );
+    expect(output).toContain(
+      'pages/escapes.md sections[2]: image: /assets/images/notes.txt is not an image (judged by its content)',
+    );
+    expect(output).toContain(
+      'pages/escapes.md sections[3]: image: "/assets/images/bad%zzname.png" has a broken "%" escape',
+    );
+    expect(output).toContain(
+      'pages/escapes.md sections[4]: image: «drawing.svg» cannot be used: the element <h:script> is not SVG',
+    );
     const names = await uploadNames();
     expect(names).not.toContain('secret.png');
     expect(names).not.toContain('notes.txt');
@@ -326,7 +390,10 @@ describe('import:jekyll on a site folder', () => {
   });
 
   it('is idempotent: importing again changes nothing and duplicates nothing', async () => {
-    const before = { home: await publishedPage('/start/'), count: (await contentApi('/pages', { pagination: { pageSize: 100 } })).body.data as Json[] };
+    const before = {
+      home: await publishedPage('/start/'),
+      count: (await contentApi('/pages', { pagination: { pageSize: 100 } })).body.data as Json[],
+    };
     const again = await runImport([site]);
     expect(again.output).toContain('Pages created: 0, updated: 0, unchanged: 8, failed: 1');
     expect(again.output).toContain('Redirects from old addresses created: 0, updated: 0, unchanged: 7');
@@ -365,7 +432,9 @@ describe('import:jekyll on a site folder', () => {
     const refusedDir = await mkdtemp(path.join(tmpdir(), 'jekyll-refused-'));
     await mkdir(path.join(refusedDir, 'pages'), { recursive: true });
     await mkdir(path.join(refusedDir, 'assets'), { recursive: true });
-    await sharp({ create: { width: 64, height: 64, channels: 3, background: '#775BE4' } }).png().toFile(path.join(refusedDir, 'assets/only-here.png'));
+    await sharp({ create: { width: 64, height: 64, channels: 3, background: '#775BE4' } })
+      .png()
+      .toFile(path.join(refusedDir, 'assets/only-here.png'));
     await writeFile(
       path.join(refusedDir, 'pages/refused.md'),
       `---\ntitle: Refused by the database\ndescription: A page the database will not take.\nsections:\n- template: image\n  image: /assets/only-here.png\n  alt_text: A picture only this page uses\n---\n`,
@@ -385,7 +454,10 @@ describe('import:jekyll on a site folder with its settings', () => {
   beforeAll(async () => {
     settingsSite = await mkdtemp(path.join(tmpdir(), 'settings-site-'));
     await mkdir(path.join(settingsSite, 'assets/images'), { recursive: true });
-    await writeFile(path.join(settingsSite, 'assets/images/sprites.svg'), await readFile(path.resolve(import.meta.dirname, '../../seed/site/assets/images/sprites.svg')));
+    await writeFile(
+      path.join(settingsSite, 'assets/images/sprites.svg'),
+      await readFile(path.resolve(import.meta.dirname, '../../seed/site/assets/images/sprites.svg')),
+    );
     await writeFile(
       path.join(settingsSite, '_config.yml'),
       [
@@ -407,9 +479,13 @@ describe('import:jekyll on a site folder with its settings', () => {
     // A dry run: the shared CMS keeps the seed's settings for the other tests.
     const run = await runImport(['--dry-run', settingsSite]);
     expect(run.output).toContain('_config.yml logo: /assets/images/sprites.svg has no symbol "no-such-logo"');
-    expect(run.output).toContain('_config.yml logo_color: "green" is not a hex colour such as "#10A882": the logos keep the sprite\'s colours');
+    expect(run.output).toContain(
+      '_config.yml logo_color: "green" is not a hex colour such as "#10A882": the logos keep the sprite\'s colours',
+    );
     expect(run.output).toContain('_config.yml social.myspace: "coalition" is not an account of a known network');
-    expect(run.output).toContain('_config.yml newsletter.action: "https://evil.example/subscribe/post?u=1&id=2" is not a whole Mailchimp form address');
+    expect(run.output).toContain(
+      '_config.yml newsletter.action: "https://evil.example/subscribe/post?u=1&id=2" is not a whole Mailchimp form address',
+    );
     expect(run.output).not.toContain('logo_small');
   });
 });
@@ -428,7 +504,9 @@ describe('the first-run seed, from the old site', () => {
     expect(run.code, run.output).toBe(0);
     expect(run.output).toContain('Pages would be created: 1');
     expect(run.output).toContain('Sections imported: hero 1, text-area 1, quick-links 1');
-    expect(run.output).toContain('clear-your-record-2022.md sections[0]: image: /assets/images/placehold/1440x544.webp is not in the site folder');
+    expect(run.output).toContain(
+      'clear-your-record-2022.md sections[0]: image: /assets/images/placehold/1440x544.webp is not in the site folder',
+    );
   });
 
   it('lists every page of the seed folder', async () => {

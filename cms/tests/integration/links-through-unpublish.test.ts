@@ -13,8 +13,15 @@ const liveLinksToTarget = async (): Promise<string[]> => {
   const menu = ((global.body.data as { menu: { label: string; links: Link[] }[] }).menu ?? []).flatMap((group) =>
     group.links.filter((link) => link.page?.path === TARGET).map((link) => `menu ${group.label} › ${link.text}`),
   );
-  const home = await contentApi('/pages', { filters: { path: { $eq: '/' } }, populate: { sections: { on: { 'sections.cards-with-links': { populate: { cards: { populate: { link: LINK } } } } } } } });
-  const cards = ((home.body.data as { sections: { cards?: { heading: string; link: Link }[] }[] }[])[0]?.sections ?? []).flatMap((section) =>
+  const home = await contentApi('/pages', {
+    filters: { path: { $eq: '/' } },
+    populate: {
+      sections: { on: { 'sections.cards-with-links': { populate: { cards: { populate: { link: LINK } } } } } },
+    },
+  });
+  const cards = (
+    (home.body.data as { sections: { cards?: { heading: string; link: Link }[] }[] }[])[0]?.sections ?? []
+  ).flatMap((section) =>
     (section.cards ?? []).filter((card) => card.link.page?.path === TARGET).map((card) => `home card ${card.heading}`),
   );
   return [...menu, ...cards];

@@ -16,7 +16,15 @@ const tryLogin = (url: string, from: string, forwardedFor: string, email: string
     const body = JSON.stringify({ email, password: 'Wrong-Passw0rd-1a' });
     const sent = request(
       `${url}/admin/login`,
-      { method: 'POST', localAddress: from, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'X-Forwarded-For': forwardedFor } },
+      {
+        method: 'POST',
+        localAddress: from,
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          'X-Forwarded-For': forwardedFor,
+        },
+      },
       (response) => {
         response.resume();
         response.on('end', () => resolve(response.statusCode ?? 0));
@@ -32,7 +40,13 @@ describe('the admin login rate limit behind a reverse proxy (IS_PROXIED, TRUSTED
 
   beforeAll(async () => {
     database = await createTestDatabase(inject('strapi').database);
-    const env = { ...testEnv(database.env, await freePort()), IS_PROXIED: 'true', PROXY_HOPS: '1', TRUSTED_PROXIES: PROXY, ADMIN_LOGIN_RATE_LIMIT: String(LIMIT) };
+    const env = {
+      ...testEnv(database.env, await freePort()),
+      IS_PROXIED: 'true',
+      PROXY_HOPS: '1',
+      TRUSTED_PROXIES: PROXY,
+      ADMIN_LOGIN_RATE_LIMIT: String(LIMIT),
+    };
     server = await startStrapi(env);
   });
   afterAll(async () => {
@@ -42,7 +56,8 @@ describe('the admin login rate limit behind a reverse proxy (IS_PROXIED, TRUSTED
 
   it('counts a client that is not a trusted proxy by its own address, however it rotates X-Forwarded-For', async () => {
     const statuses = [];
-    for (let i = 1; i <= LIMIT + 1; i += 1) statuses.push(await tryLogin(server.url, CLIENT, `203.0.113.${i}`, 'rotating@example.com'));
+    for (let i = 1; i <= LIMIT + 1; i += 1)
+      statuses.push(await tryLogin(server.url, CLIENT, `203.0.113.${i}`, 'rotating@example.com'));
     expect(statuses.slice(0, LIMIT)).not.toContain(429);
     expect(statuses[LIMIT]).toBe(429);
   });

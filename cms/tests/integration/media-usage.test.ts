@@ -15,7 +15,11 @@ const uploadPhoto = async (name: string, folder?: number): Promise<Uploaded> => 
   const form = new FormData();
   form.append('files', new Blob([new Uint8Array(await readFile(SEED_IMAGE))], { type: 'image/jpeg' }), name);
   if (folder !== undefined) form.append('fileInfo', JSON.stringify({ folder }));
-  const response = await fetch(`${inject('strapi').url}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${inject('strapi').editorToken}` }, body: form });
+  const response = await fetch(`${inject('strapi').url}/upload`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${inject('strapi').editorToken}` },
+    body: form,
+  });
   const body = (await response.json()) as Uploaded[];
   expect(response.status, JSON.stringify(body)).toBe(201);
   return body[0]!;
@@ -27,7 +31,11 @@ const uploadPhoto = async (name: string, folder?: number): Promise<Uploaded> => 
  */
 const textWithImage = (file: Uploaded) => [
   { type: 'paragraph', children: [{ type: 'text', text: 'Our volunteers at work.' }] },
-  { type: 'image', image: { ...file, id: undefined, documentId: undefined, alternativeText: 'Volunteers planning at a table' }, children: [{ type: 'text', text: '' }] },
+  {
+    type: 'image',
+    image: { ...file, id: undefined, documentId: undefined, alternativeText: 'Volunteers planning at a table' },
+    children: [{ type: 'text', text: '' }],
+  },
 ];
 
 const pagesMade: string[] = [];
@@ -52,11 +60,15 @@ describe('deleting a file the site shows only inside rich text', () => {
   it('is refused for the Editor, saying where the text shows it, and the file stays', async () => {
     const editor = await editorSession();
     const photo = await uploadPhoto('in-the-text.jpg');
-    await publishPage('Photo in the text', '/test/photo-in-the-text/', [{ __component: 'sections.text-area', style: 'Plain', body: textWithImage(photo), showButton: false }]);
+    await publishPage('Photo in the text', '/test/photo-in-the-text/', [
+      { __component: 'sections.text-area', style: 'Plain', body: textWithImage(photo), showButton: false },
+    ]);
 
     const single = await editor.call('DELETE', `/upload/files/${photo.id}`);
     expect(single.status).toBe(400);
-    expect(message(single.body)).toMatch(/^«in-the-text\.jpg» is used on the site: Page «Photo in the text» \(published\) › Section 1 \(Text area\) › Text › Image in the text;/);
+    expect(message(single.body)).toMatch(
+      /^«in-the-text\.jpg» is used on the site: Page «Photo in the text» \(published\) › Section 1 \(Text area\) › Text › Image in the text;/,
+    );
     expect(message(single.body)).toContain('Page «Photo in the text» (draft)');
     const bulk = await editor.call('POST', '/upload/actions/bulk-delete', { fileIds: [photo.id], folderIds: [] });
     expect(bulk.status).toBe(400);
@@ -73,11 +85,15 @@ describe('deleting a file the site shows only inside rich text', () => {
       { date: '2019', paragraph: [{ type: 'paragraph', children: [{ type: 'text', text: 'Founded.' }] }] },
       { date: '2021', paragraph: textWithImage(photo) },
     ];
-    await publishPage('Photo in the history', '/test/photo-in-the-history/', [{ __component: 'sections.history', heading: 'History', events }]);
+    await publishPage('Photo in the history', '/test/photo-in-the-history/', [
+      { __component: 'sections.history', heading: 'History', events },
+    ]);
 
     const bulk = await editor.call('POST', '/upload/actions/bulk-delete', { fileIds: [], folderIds: [folderId] });
     expect(bulk.status).toBe(400);
-    expect(message(bulk.body)).toMatch(/^«in-a-folder\.jpg» is used on the site: Page «Photo in the history» \(published\) › Section 1 \(History\) › Events 2 › What happened › Image in the text;/);
+    expect(message(bulk.body)).toMatch(
+      /^«in-a-folder\.jpg» is used on the site: Page «Photo in the history» \(published\) › Section 1 \(History\) › Events 2 › What happened › Image in the text;/,
+    );
     expect((await editor.call('GET', `/upload/files/${photo.id}`)).status).toBe(200);
     expect((await editor.call('GET', `/upload/folders/${folderId}`)).status).toBe(200);
   });

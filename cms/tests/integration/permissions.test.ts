@@ -2,10 +2,25 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
 import { contentApi, sendContentApi } from '../support/http';
 
-const PRIVATE = ['createdBy', 'updatedBy', 'password', 'resetPasswordToken', 'accessKey', 'encryptedKey', 'registrationToken'];
+const PRIVATE = [
+  'createdBy',
+  'updatedBy',
+  'password',
+  'resetPasswordToken',
+  'accessKey',
+  'encryptedKey',
+  'registrationToken',
+];
 
 describe('anonymous callers', () => {
-  it.each(['/pages', '/global', '/redirects', '/pages?status=draft', '/global?status=draft', '/redirects?status=draft'])('are refused GET %s', async (path) => {
+  it.each([
+    '/pages',
+    '/global',
+    '/redirects',
+    '/pages?status=draft',
+    '/global?status=draft',
+    '/redirects?status=draft',
+  ])('are refused GET %s', async (path) => {
     const [route, query] = path.split('?');
     const { status } = await contentApi(route!, query ? { status: 'draft' } : {}, null);
     expect([401, 403]).toContain(status);
@@ -41,10 +56,13 @@ describe('the read-only token of the site', () => {
 
   it('reads a draft with an open preview session, and not with an expired or forged one', async () => {
     const secret = inject('strapi').env.PREVIEW_SECRET!;
-    const session = (expires: number) => `${expires}.${createHmac('sha256', secret).update(`preview:${expires}`).digest('base64url')}`;
+    const session = (expires: number) =>
+      `${expires}.${createHmac('sha256', secret).update(`preview:${expires}`).digest('base64url')}`;
     const now = Math.floor(Date.now() / 1000);
     const read = (value: string) =>
-      fetch(`${inject('strapi').url}/api/pages?status=draft`, { headers: { Authorization: `Bearer ${inject('strapi').readToken}`, 'X-Preview-Session': value } }).then((r) => r.status);
+      fetch(`${inject('strapi').url}/api/pages?status=draft`, {
+        headers: { Authorization: `Bearer ${inject('strapi').readToken}`, 'X-Preview-Session': value },
+      }).then((r) => r.status);
     expect(await read(session(now + 600))).toBe(200);
     expect(await read(session(now - 10))).toBe(403);
     expect(await read(session(Math.floor(Date.UTC(2100, 0, 1) / 1000)))).toBe(403);
@@ -72,7 +90,11 @@ describe('end-user accounts (the site has none)', () => {
 
   it('cannot be registered, in a row or otherwise', async () => {
     for (let i = 0; i < 3; i++) {
-      const { status, body } = await anonymous('POST', '/auth/local/register', { username: `visitor${i}`, email: `visitor${i}@example.com`, password: 'Visitor-Passw0rd' });
+      const { status, body } = await anonymous('POST', '/auth/local/register', {
+        username: `visitor${i}`,
+        email: `visitor${i}@example.com`,
+        password: 'Visitor-Passw0rd',
+      });
       expect([401, 403]).toContain(status);
       expect(body).not.toHaveProperty('jwt');
     }
@@ -97,7 +119,11 @@ describe('browsers calling the CMS from another site (CORS)', () => {
   const preflight = (origin: string) =>
     fetch(`${inject('strapi').url}/admin/users/me`, {
       method: 'OPTIONS',
-      headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
     });
 
   it('are not allowed: the Origin is not reflected, with or without credentials', async () => {

@@ -13,10 +13,17 @@ const GLOBAL = '/content-manager/single-types/api::global.global';
 
 /** A read as the site makes it, with what the CMS says of its copy (X-Read-Cache). */
 const read = async (path: string, query: object, token: string | null = inject('strapi').readToken) => {
-  const response = await fetch(`${inject('strapi').url}/api${path}?${qs.stringify(query, { encodeValuesOnly: true })}`, {
-    headers: token ? { Authorization: `Bearer ${token}` } : {},
-  });
-  return { status: response.status, kept: response.headers.get('x-read-cache'), body: (await response.json()) as { data: Json[] | Json | null } };
+  const response = await fetch(
+    `${inject('strapi').url}/api${path}?${qs.stringify(query, { encodeValuesOnly: true })}`,
+    {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    },
+  );
+  return {
+    status: response.status,
+    kept: response.headers.get('x-read-cache'),
+    body: (await response.json()) as { data: Json[] | Json | null },
+  };
 };
 const pageQuery = (path: string) => ({ filters: { path: { $eq: path } }, populate: PAGE_POPULATE });
 const first = (body: { data: Json[] | Json | null }) => (Array.isArray(body.data) ? body.data[0] : undefined);
@@ -45,7 +52,14 @@ describe('published reads kept by the CMS', () => {
     await read('/pages', pageQuery('/contact-us/'));
     await read('/pages', other);
     try {
-      expect((await admin.call('POST', `${PAGES}/${documentId}/actions/publish`, { ...data, title: 'Contact the coalition' })).status).toBe(200);
+      expect(
+        (
+          await admin.call('POST', `${PAGES}/${documentId}/actions/publish`, {
+            ...data,
+            title: 'Contact the coalition',
+          })
+        ).status,
+      ).toBe(200);
       const after = await read('/pages', pageQuery('/contact-us/'));
       expect(after.kept).toBe('MISS');
       expect(first(after.body)?.title).toBe('Contact the coalition');
@@ -81,7 +95,10 @@ describe('published reads kept by the CMS', () => {
     const titles = async () => ((await read('/pages', list)).body.data as Json[]).map((page) => page.title);
     expect(await titles()).toContain(data.title);
     try {
-      await admin.call('POST', `${PAGES}/${documentId}/actions/publish`, { ...data, title: 'Terms of use of this site' });
+      await admin.call('POST', `${PAGES}/${documentId}/actions/publish`, {
+        ...data,
+        title: 'Terms of use of this site',
+      });
       expect(await titles()).toContain('Terms of use of this site');
     } finally {
       await admin.call('POST', `${PAGES}/${documentId}/actions/publish`, data);
@@ -91,8 +108,13 @@ describe('published reads kept by the CMS', () => {
   it('reads the site settings again when a page their menu links to is published again', async () => {
     const menuQuery = { populate: { menu: { populate: { links: { populate: { page: { fields: ['path'] } } } } } } };
     type MenuLink = { text: string; type: string; page: { path: string } | null };
-    const menuLinks = async () => ((await read('/global', menuQuery)).body.data as { menu: { links: MenuLink[] }[] }).menu.flatMap((group) => group.links);
-    const linked = (await menuLinks()).find((link) => link.type === 'Site Page' && link.page?.path === '/services/clear-your-record/')!;
+    const menuLinks = async () =>
+      ((await read('/global', menuQuery)).body.data as { menu: { links: MenuLink[] }[] }).menu.flatMap(
+        (group) => group.links,
+      );
+    const linked = (await menuLinks()).find(
+      (link) => link.type === 'Site Page' && link.page?.path === '/services/clear-your-record/',
+    )!;
     const { admin, documentId, data } = await draftOf(linked.page!.path);
     try {
       expect((await admin.call('POST', `${PAGES}/${documentId}/actions/unpublish`, {})).status).toBe(200);
@@ -104,14 +126,21 @@ describe('published reads kept by the CMS', () => {
       expect(again.status, JSON.stringify(again.body)).toBe(200);
     }
     // …and once it is published again, the menu links to it again: the empty copy is not kept.
-    expect((await menuLinks()).find((link) => link.text === linked.text)?.page).toEqual(expect.objectContaining({ path: linked.page!.path }));
+    expect((await menuLinks()).find((link) => link.text === linked.text)?.page).toEqual(
+      expect.objectContaining({ path: linked.page!.path }),
+    );
   });
 
   it('answers an address that had no page once a page is published there', async () => {
     const admin = await adminSession();
     const query = pageQuery('/kept-reads-new-page/');
     expect((await read('/pages', query)).body.data).toEqual([]);
-    const created = await admin.call('POST', PAGES, { title: 'A new page', path: '/kept-reads-new-page/', description: 'Made by a test.', sections: [] });
+    const created = await admin.call('POST', PAGES, {
+      title: 'A new page',
+      path: '/kept-reads-new-page/',
+      description: 'Made by a test.',
+      sections: [],
+    });
     const documentId = (created.body.data as Json).documentId as string;
     try {
       await admin.call('POST', `${PAGES}/${documentId}/actions/publish`, created.body.data);
@@ -124,7 +153,8 @@ describe('published reads kept by the CMS', () => {
 
   it('reads a page again after another process changed it (pnpm import:jekyll beside the running CMS)', async () => {
     const site = await mkdtemp(path.join(tmpdir(), 'kept-reads-'));
-    const page = (title: string) => `---\ntitle: ${title}\ndescription: Made by a test.\nsections:\n- template: text-area\n  text_area: <p>Hello.</p>\n---\n`;
+    const page = (title: string) =>
+      `---\ntitle: ${title}\ndescription: Made by a test.\nsections:\n- template: text-area\n  text_area: <p>Hello.</p>\n---\n`;
     const query = pageQuery('/elsewhere/');
     try {
       await mkdir(path.join(site, 'pages'));
@@ -145,7 +175,8 @@ describe('published reads kept by the CMS', () => {
       await rm(site, { recursive: true, force: true });
       const admin = await adminSession();
       const list = await admin.call('GET', `${PAGES}?filters[path][$eq]=${encodeURIComponent('/elsewhere/')}`);
-      for (const { documentId } of list.body.results as { documentId: string }[]) await admin.call('DELETE', `${PAGES}/${documentId}`);
+      for (const { documentId } of list.body.results as { documentId: string }[])
+        await admin.call('DELETE', `${PAGES}/${documentId}`);
     }
   });
 
@@ -155,7 +186,12 @@ describe('published reads kept by the CMS', () => {
     const paths = async () => ((await read('/pages', list)).body.data as Json[]).map((page) => page.path).sort();
     expect(await paths()).toEqual(['/contact-us/']);
     expect((await read('/pages', list)).kept).toBe('HIT');
-    const created = await admin.call('POST', PAGES, { title: 'A second page', path: '/kept-reads-second/', description: 'Made by a test.', sections: [] });
+    const created = await admin.call('POST', PAGES, {
+      title: 'A second page',
+      path: '/kept-reads-second/',
+      description: 'Made by a test.',
+      sections: [],
+    });
     const documentId = (created.body.data as Json).documentId as string;
     try {
       await admin.call('POST', `${PAGES}/${documentId}/actions/publish`, created.body.data);

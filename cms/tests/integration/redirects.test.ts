@@ -13,14 +13,22 @@ const errorsOf = (body: Json) => {
 describe('redirects staff keep in the CMS', () => {
   it('are read by the site’s token, and saved when they lead somewhere', async () => {
     const admin = await adminSession();
-    const created = await admin.call('POST', REDIRECTS, { from: '/old-news/', to: '/about-us/mission-and-history/', type: 'Temporary' });
+    const created = await admin.call('POST', REDIRECTS, {
+      from: '/old-news/',
+      to: '/about-us/mission-and-history/',
+      type: 'Temporary',
+    });
     expect(created.status).toBe(201);
     try {
       // A draft until published, like a page.
       expect((await contentApi('/redirects', { filters: { from: { $eq: '/old-news/' } } })).body.data).toEqual([]);
-      expect((await admin.call('POST', `${REDIRECTS}/${(created.body.data as Json).documentId}/actions/publish`, {})).status).toBe(200);
+      expect(
+        (await admin.call('POST', `${REDIRECTS}/${(created.body.data as Json).documentId}/actions/publish`, {})).status,
+      ).toBe(200);
       const { body } = await contentApi('/redirects', { filters: { from: { $eq: '/old-news/' } } });
-      expect(body.data).toMatchObject([{ from: '/old-news/', to: '/about-us/mission-and-history/', type: 'Temporary' }]);
+      expect(body.data).toMatchObject([
+        { from: '/old-news/', to: '/about-us/mission-and-history/', type: 'Temporary' },
+      ]);
     } finally {
       await admin.call('DELETE', `${REDIRECTS}/${(created.body.data as Json).documentId}`);
     }
@@ -41,14 +49,32 @@ describe('redirects staff keep in the CMS', () => {
 
   it('refuse to publish a redirect to a page that is not published: it goes live with the page', async () => {
     const admin = await adminSession();
-    const page = await admin.call('POST', PAGES, { title: 'Not Yet Live', path: '/not-yet-live/', description: 'A draft page a redirect leads to.', sections: [] });
+    const page = await admin.call('POST', PAGES, {
+      title: 'Not Yet Live',
+      path: '/not-yet-live/',
+      description: 'A draft page a redirect leads to.',
+      sections: [],
+    });
     const redirect = await admin.call('POST', REDIRECTS, { from: '/soon/', to: '/not-yet-live/', type: 'Permanent' });
     try {
-      const published = await admin.call('POST', `${REDIRECTS}/${(redirect.body.data as Json).documentId}/actions/publish`, {});
+      const published = await admin.call(
+        'POST',
+        `${REDIRECTS}/${(redirect.body.data as Json).documentId}/actions/publish`,
+        {},
+      );
       expect(published.status).toBe(400);
-      expect(errorsOf(published.body)).toEqual([['to', '/not-yet-live/ is the page "Not Yet Live", which is not published: the redirect goes live by itself when the page is published.']]);
-      expect((await admin.call('POST', `${PAGES}/${(page.body.data as Json).documentId}/actions/publish`, {})).status).toBe(200);
-      expect((await contentApi('/redirects', { filters: { from: { $eq: '/soon/' } } })).body.data).toMatchObject([{ from: '/soon/', to: '/not-yet-live/' }]);
+      expect(errorsOf(published.body)).toEqual([
+        [
+          'to',
+          '/not-yet-live/ is the page "Not Yet Live", which is not published: the redirect goes live by itself when the page is published.',
+        ],
+      ]);
+      expect(
+        (await admin.call('POST', `${PAGES}/${(page.body.data as Json).documentId}/actions/publish`, {})).status,
+      ).toBe(200);
+      expect((await contentApi('/redirects', { filters: { from: { $eq: '/soon/' } } })).body.data).toMatchObject([
+        { from: '/soon/', to: '/not-yet-live/' },
+      ]);
     } finally {
       await admin.call('DELETE', `${REDIRECTS}/${(redirect.body.data as Json).documentId}`);
       await admin.call('DELETE', `${PAGES}/${(page.body.data as Json).documentId}`);
@@ -61,7 +87,9 @@ describe('redirects staff keep in the CMS', () => {
     try {
       const second = await admin.call('POST', REDIRECTS, { from: '/a-second/', to: '/contact-us/', type: 'Permanent' });
       expect(second.status).toBe(400);
-      expect(errorsOf(second.body)).toEqual([['from', expect.stringContaining('Other redirects lead to /a-second/ (/a-first/)')]]);
+      expect(errorsOf(second.body)).toEqual([
+        ['from', expect.stringContaining('Other redirects lead to /a-second/ (/a-first/)')],
+      ]);
     } finally {
       await admin.call('DELETE', `${REDIRECTS}/${(first.body.data as Json).documentId}`);
     }
@@ -77,17 +105,35 @@ describe('a page published at a new web address', () => {
     delete draft.status;
     const inbound = await admin.call('POST', REDIRECTS, { from: '/terms/', to: '/terms-of-use/', type: 'Permanent' });
     try {
-      expect((await admin.call('POST', `${PAGES}/${documentId}/actions/publish`, { ...draft, path: '/terms-and-conditions/' })).status).toBe(200);
-      const { body } = await contentApi('/redirects', { filters: { from: { $in: ['/terms-of-use/', '/terms/', '/pages/terms-of-use/'] } }, sort: ['from:asc'] });
+      expect(
+        (
+          await admin.call('POST', `${PAGES}/${documentId}/actions/publish`, {
+            ...draft,
+            path: '/terms-and-conditions/',
+          })
+        ).status,
+      ).toBe(200);
+      const { body } = await contentApi('/redirects', {
+        filters: { from: { $in: ['/terms-of-use/', '/terms/', '/pages/terms-of-use/'] } },
+        sort: ['from:asc'],
+      });
       expect((body.data as Json[]).map((r) => [r.from, r.to])).toEqual([
         ['/pages/terms-of-use/', '/terms-and-conditions/'],
         ['/terms-of-use/', '/terms-and-conditions/'],
         ['/terms/', '/terms-and-conditions/'],
       ]);
       // Back where it was: the redirect from that address gives way to the page.
-      expect((await admin.call('POST', `${PAGES}/${documentId}/actions/publish`, { ...draft, path: '/terms-of-use/' })).status).toBe(200);
-      const after = await contentApi('/redirects', { filters: { from: { $in: ['/terms-of-use/', '/terms-and-conditions/'] } }, sort: ['from:asc'] });
-      expect((after.body.data as Json[]).map((r) => [r.from, r.to])).toEqual([['/terms-and-conditions/', '/terms-of-use/']]);
+      expect(
+        (await admin.call('POST', `${PAGES}/${documentId}/actions/publish`, { ...draft, path: '/terms-of-use/' }))
+          .status,
+      ).toBe(200);
+      const after = await contentApi('/redirects', {
+        filters: { from: { $in: ['/terms-of-use/', '/terms-and-conditions/'] } },
+        sort: ['from:asc'],
+      });
+      expect((after.body.data as Json[]).map((r) => [r.from, r.to])).toEqual([
+        ['/terms-and-conditions/', '/terms-of-use/'],
+      ]);
     } finally {
       await admin.call('DELETE', `${REDIRECTS}/${(inbound.body.data as Json).documentId}`);
     }
@@ -95,15 +141,29 @@ describe('a page published at a new web address', () => {
 
   it('cannot take the web address another page has', async () => {
     const admin = await adminSession();
-    const response = await admin.call('POST', PAGES, { title: 'Another contact page', path: '/contact-us/', description: 'A second page at the same address.', sections: [] });
+    const response = await admin.call('POST', PAGES, {
+      title: 'Another contact page',
+      path: '/contact-us/',
+      description: 'A second page at the same address.',
+      sections: [],
+    });
     expect(response.status).toBe(400);
-    expect(errorsOf(response.body)).toEqual([['path', 'The page "Contact Us" already has the web address /contact-us/: choose another one.']]);
+    expect(errorsOf(response.body)).toEqual([
+      ['path', 'The page "Contact Us" already has the web address /contact-us/: choose another one.'],
+    ]);
   });
 
   it("cannot take an address of the site's own, such as its search page", async () => {
     const admin = await adminSession();
-    const response = await admin.call('POST', PAGES, { title: 'Search', path: '/search/', description: 'A page where the search page is.', sections: [] });
+    const response = await admin.call('POST', PAGES, {
+      title: 'Search',
+      path: '/search/',
+      description: 'A page where the search page is.',
+      sections: [],
+    });
     expect(response.status).toBe(400);
-    expect(errorsOf(response.body)).toEqual([['path', "Web addresses starting with /search/ are taken by the site's search page: choose another one."]]);
+    expect(errorsOf(response.body)).toEqual([
+      ['path', "Web addresses starting with /search/ are taken by the site's search page: choose another one."],
+    ]);
   });
 });

@@ -13,7 +13,12 @@ const loadSeedDraft = async () => {
   const data = structuredClone(draft.body.data) as Json & { sections: Json[] };
   // What the admin shows about the document (draft, modified…), not something a save sends.
   delete data.status;
-  return { admin, documentId, data, quickLinks: data.sections.find((s) => s.__component === 'sections.quick-links') as { items: { link: Json }[] } };
+  return {
+    admin,
+    documentId,
+    data,
+    quickLinks: data.sections.find((s) => s.__component === 'sections.quick-links') as { items: { link: Json }[] },
+  };
 };
 
 const errorsOf = (body: Json) => {
@@ -22,18 +27,20 @@ const errorsOf = (body: Json) => {
 };
 
 describe('saving in the admin', () => {
-  it.each([' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', '//evil.example/'])(
-    'refuses a quick link to %j with a message on the field',
-    async (url) => {
-      const { admin, documentId, data, quickLinks } = await loadSeedDraft();
-      quickLinks.items[0]!.link.url = url;
-      const response = await admin.call('PUT', `${PAGES}/${documentId}`, data);
-      expect(response.status).toBe(400);
-      const { message, paths } = errorsOf(response.body);
-      expect(paths).toEqual(['sections.1.items.0.link.url']);
-      expect(message).toMatch(/not allowed|another site|control characters/);
-    },
-  );
+  it.each([
+    ' JaVaScRiPt:alert(1)',
+    'java\tscript:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    '//evil.example/',
+  ])('refuses a quick link to %j with a message on the field', async (url) => {
+    const { admin, documentId, data, quickLinks } = await loadSeedDraft();
+    quickLinks.items[0]!.link.url = url;
+    const response = await admin.call('PUT', `${PAGES}/${documentId}`, data);
+    expect(response.status).toBe(400);
+    const { message, paths } = errorsOf(response.body);
+    expect(paths).toEqual(['sections.1.items.0.link.url']);
+    expect(message).toMatch(/not allowed|another site|control characters/);
+  });
 
   it('refuses a hero alt text shorter than 8 characters, even in a draft', async () => {
     const { admin, documentId, data } = await loadSeedDraft();
@@ -47,23 +54,42 @@ describe('saving in the admin', () => {
 
   it('refuses an embed from a site off the allow-list, naming the sites it allows', async () => {
     const { admin, documentId, data } = await loadSeedDraft();
-    data.sections.push({ __component: 'sections.embed', url: 'https://evil.example/forms/x', title: 'A form', width: 'Standard', aspectRatio: 'Landscape 16:9' });
+    data.sections.push({
+      __component: 'sections.embed',
+      url: 'https://evil.example/forms/x',
+      title: 'A form',
+      width: 'Standard',
+      aspectRatio: 'Landscape 16:9',
+    });
     const response = await admin.call('PUT', `${PAGES}/${documentId}`, data);
     expect(response.status).toBe(400);
     const { message, paths } = errorsOf(response.body);
     expect(paths).toEqual([`sections.${data.sections.length - 1}.url`]);
-    expect(message).toContain('Only these can be embedded: Google Forms (https://docs.google.com/forms/…), Canva (https://www.canva.com/design/…)');
+    expect(message).toContain(
+      'Only these can be embedded: Google Forms (https://docs.google.com/forms/…), Canva (https://www.canva.com/design/…)',
+    );
     expect(message).toContain('Facebook video (https://www.facebook.com/plugins/video.php…)');
   });
 
   it('accepts an embed from an allowed site in a draft', async () => {
     const { admin, documentId, data } = await loadSeedDraft();
     const original = structuredClone(data);
-    data.sections.push({ __component: 'sections.embed', url: 'https://docs.google.com/forms/d/e/1FAIpQLSf0/viewform?embedded=true', title: 'Contact form', width: 'Wide', aspectRatio: 'Fixed height', height: 1000 });
+    data.sections.push({
+      __component: 'sections.embed',
+      url: 'https://docs.google.com/forms/d/e/1FAIpQLSf0/viewform?embedded=true',
+      title: 'Contact form',
+      width: 'Wide',
+      aspectRatio: 'Fixed height',
+      height: 1000,
+    });
     expect((await admin.call('PUT', `${PAGES}/${documentId}`, data)).status).toBe(200);
     const saved = await admin.call('GET', `${PAGES}/${documentId}`);
     const sections = (saved.body.data as { sections: Json[] }).sections;
-    expect(sections.at(-1)).toMatchObject({ __component: 'sections.embed', url: 'https://docs.google.com/forms/d/e/1FAIpQLSf0/viewform?embedded=true', height: 1000 });
+    expect(sections.at(-1)).toMatchObject({
+      __component: 'sections.embed',
+      url: 'https://docs.google.com/forms/d/e/1FAIpQLSf0/viewform?embedded=true',
+      height: 1000,
+    });
     expect((await admin.call('PUT', `${PAGES}/${documentId}`, original)).status).toBe(200);
   });
 
@@ -82,7 +108,11 @@ describe('saving in the admin', () => {
     });
     const page = (body.data as { sections: { __component: string; items?: { link: { url: string } }[] }[] }[])[0]!;
     const urls = page.sections.flatMap((s) => s.items ?? []).map((i) => i.link.url);
-    expect(urls).toEqual(['https://newleafillinois.org/s/', 'https://www.facebook.com/watch/?v=757545795007193&extid=317FVRy2rHqdpH0D', 'https://www.facebook.com/watch/?v=1262070770807141']);
+    expect(urls).toEqual([
+      'https://newleafillinois.org/s/',
+      'https://www.facebook.com/watch/?v=757545795007193&extid=317FVRy2rHqdpH0D',
+      'https://www.facebook.com/watch/?v=1262070770807141',
+    ]);
   });
 
   it('accepts a new draft page with safe links (https, mailto, tel, site path), which stays unpublished', async () => {
@@ -95,7 +125,12 @@ describe('saving in the admin', () => {
         {
           __component: 'sections.quick-links',
           heading: 'Reach us',
-          items: ['https://example.org/help', 'mailto:CannabisEquityIL@gmail.com', 'tel:+1-312-555-0100', '/services/clear-your-record/'].map((url, i) => ({
+          items: [
+            'https://example.org/help',
+            'mailto:CannabisEquityIL@gmail.com',
+            'tel:+1-312-555-0100',
+            '/services/clear-your-record/',
+          ].map((url, i) => ({
             icon: 'house',
             link: { text: `Link ${i + 1}`, type: 'External Link', url },
           })),
@@ -119,13 +154,24 @@ describe('the admin’s edit view', () => {
     const { status, body } = await admin.call('GET', '/content-manager/content-types/api::page.page/configuration');
     expect(status).toBe(200);
     const data = body.data as {
-      contentType: { settings: { mainField: string }; metadatas: Record<string, { edit: { label: string; description: string } }> };
-      components: Record<string, { settings: { mainField: string }; metadatas: Record<string, { edit: { label: string; description: string } }> }>;
+      contentType: {
+        settings: { mainField: string };
+        metadatas: Record<string, { edit: { label: string; description: string } }>;
+      };
+      components: Record<
+        string,
+        { settings: { mainField: string }; metadatas: Record<string, { edit: { label: string; description: string } }> }
+      >;
     };
     expect(data.contentType.settings.mainField).toBe('title');
-    expect(data.contentType.metadatas.path!.edit).toMatchObject({ label: 'Web address', description: expect.stringContaining('/services/clear-your-record/') });
+    expect(data.contentType.metadatas.path!.edit).toMatchObject({
+      label: 'Web address',
+      description: expect.stringContaining('/services/clear-your-record/'),
+    });
     expect(data.components['sections.hero']!.metadatas.altText!.edit.description).toContain('at least 8 characters');
-    expect(data.components['sections.hero']!.metadatas.heading!.edit.description).toBe('Empty: the page title is used.');
+    expect(data.components['sections.hero']!.metadatas.heading!.edit.description).toBe(
+      'Empty: the page title is used.',
+    );
     expect(data.components['shared.link']!.settings.mainField).toBe('text');
   });
 });

@@ -14,8 +14,12 @@ const seedSource = readFileSync(path.join(CMS_DIR, 'seed/site/pages/services/cle
 type SeedSection = { template: string; [field: string]: unknown };
 const seed = parse(seedSource.split(/^---$/m)[1]!) as { title: string; description: string; sections: SeedSection[] };
 const seedOf = (template: string) => seed.sections.find((s) => s.template === template)!;
-const decode = (s: string) => s.replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"');
-const htmlWords = (html: string) => decode(html.replace(/<\/?(h\d|p|ul|ol|li)>/g, ' ').replace(/<[^>]+>/g, '')).split(/\s+/).filter(Boolean);
+const decode = (s: string) =>
+  s.replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"');
+const htmlWords = (html: string) =>
+  decode(html.replace(/<\/?(h\d|p|ul|ol|li)>/g, ' ').replace(/<[^>]+>/g, ''))
+    .split(/\s+/)
+    .filter(Boolean);
 
 const textOf = (node: Node): string =>
   node.type === 'text' ? node.text! : (node.children ?? []).map(textOf).join(node.type === 'list' ? ' ' : '');
@@ -27,7 +31,8 @@ const fetchSeedPage = async () => {
   expect(page).toBeDefined();
   return page as Json;
 };
-const sectionOf = async (component: string) => ((await fetchSeedPage()).sections as Json[]).find((s) => s.__component === component)!;
+const sectionOf = async (component: string) =>
+  ((await fetchSeedPage()).sections as Json[]).find((s) => s.__component === component)!;
 
 describe('the seed page, as the coalition last published it, as the site reads it over REST', () => {
   it('is published at its address with the title and description the coalition wrote', async () => {
@@ -39,19 +44,34 @@ describe('the seed page, as the coalition last published it, as the site reads i
 
   it('has every section of the page, in order', async () => {
     const page = await fetchSeedPage();
-    expect((page.sections as Json[]).map((s) => s.__component)).toEqual(seed.sections.map((s) => `sections.${s.template}`));
+    expect((page.sections as Json[]).map((s) => s.__component)).toEqual(
+      seed.sections.map((s) => `sections.${s.template}`),
+    );
   });
 
   it('shows the real hero photo, with its alt text and subtitle', async () => {
     const hero = await sectionOf('sections.hero');
-    expect(hero).toMatchObject({ style: 'Standard', altText: seedOf('hero').alt_text, heading: null, subtitle: seedOf('hero').subtitle, gradient: true, marginColor: 'Black' });
+    expect(hero).toMatchObject({
+      style: 'Standard',
+      altText: seedOf('hero').alt_text,
+      heading: null,
+      subtitle: seedOf('hero').subtitle,
+      gradient: true,
+      marginColor: 'Black',
+    });
     expect(hero.image).toMatchObject({ name: 'expungementgroup.jpg', mime: 'image/jpeg' });
   });
 
   it('keeps the quick links with their icons, texts and targets', async () => {
     const quickLinks = await sectionOf('sections.quick-links');
-    const items = (quickLinks.items as { icon: string; link: Json }[]).map((i) => ({ icon: i.icon, text: i.link.text, url: i.link.url }));
-    expect(items).toEqual((seedOf('quick-links').quick_links as Json[]).map((q) => ({ icon: q.icon, text: q.text, url: q.url })));
+    const items = (quickLinks.items as { icon: string; link: Json }[]).map((i) => ({
+      icon: i.icon,
+      text: i.link.text,
+      url: i.link.url,
+    }));
+    expect(items).toEqual(
+      (seedOf('quick-links').quick_links as Json[]).map((q) => ({ icon: q.icon, text: q.text, url: q.url })),
+    );
   });
 
   it('carries both columns of the text area word for word', async () => {
@@ -63,13 +83,22 @@ describe('the seed page, as the coalition last published it, as the site reads i
 
   it('keeps the partners card: its photo and its six links to legal aid', async () => {
     const card = await sectionOf('sections.card-with-image');
-    expect(card).toMatchObject({ heading: 'Legal Aid Partners', addition: 'Links', image: { name: 'group-new2020-1.png' } });
-    expect((card.links as Json[]).map((l) => [String(l.text).trim(), l.url])).toEqual((seedOf('card-with-image').links as Json[]).map((l) => [String(l.text).trim(), l.url]));
+    expect(card).toMatchObject({
+      heading: 'Legal Aid Partners',
+      addition: 'Links',
+      image: { name: 'group-new2020-1.png' },
+    });
+    expect((card.links as Json[]).map((l) => [String(l.text).trim(), l.url])).toEqual(
+      (seedOf('card-with-image').links as Json[]).map((l) => [String(l.text).trim(), l.url]),
+    );
   });
 
   it('keeps the video card with the Facebook video its embed code played', async () => {
     const card = await sectionOf('sections.card-with-youtube');
-    expect(card).toMatchObject({ heading: 'Expungement 101 with Legal Aid Chicago', videoUrl: expect.stringContaining('https://www.facebook.com/plugins/video.php?') });
+    expect(card).toMatchObject({
+      heading: 'Expungement 101 with Legal Aid Chicago',
+      videoUrl: expect.stringContaining('https://www.facebook.com/plugins/video.php?'),
+    });
   });
 });
 
@@ -98,7 +127,8 @@ describe('the first run', () => {
     const { body } = await contentApi('/global', { populate: { newsletter: true } });
     expect((body.data as Json).newsletter).toMatchObject({
       enabled: true,
-      action: 'https://cannabisequityil.us4.list-manage.com/subscribe/post?u=c360a61cfb6b7770fdeec8b00&id=ec442a90dd&f_id=008b5ee8f0',
+      action:
+        'https://cannabisequityil.us4.list-manage.com/subscribe/post?u=c360a61cfb6b7770fdeec8b00&id=ec442a90dd&f_id=008b5ee8f0',
     });
   });
 });
@@ -119,7 +149,11 @@ describe('the site settings', () => {
     const menu = global.menu as { label: string; links: Json[] }[];
     expect(menu.map((g) => g.label)).toEqual(['About Us', 'Our Work', 'Services', 'Get Involved']);
     const services = menu.find((g) => g.label === 'Services')!;
-    expect(services.links[0]).toMatchObject({ text: 'Clear Your Record', type: 'Site Page', page: { path: '/services/clear-your-record/' } });
+    expect(services.links[0]).toMatchObject({
+      text: 'Clear Your Record',
+      type: 'Site Page',
+      page: { path: '/services/clear-your-record/' },
+    });
     expect(global.donate).toMatchObject({ text: 'Donate' });
     // The old footer's Privacy Policy page is not part of the old site's copy: it is left out, not left dangling.
     expect((global.footerLinks as Json[]).map((l) => l.text)).toEqual(['Terms of Use', 'Contact Us']);
@@ -130,7 +164,14 @@ describe('the home page', () => {
   it('is the old site’s, published at /, its cards linking to pages through site-page relations', async () => {
     const { body } = await contentApi('/pages', {
       filters: { path: { $eq: '/' } },
-      populate: { sections: { on: { 'sections.hero': { populate: { image: true } }, 'sections.cards-with-links': { populate: { cards: { populate: { link: LINK } } } } } } },
+      populate: {
+        sections: {
+          on: {
+            'sections.hero': { populate: { image: true } },
+            'sections.cards-with-links': { populate: { cards: { populate: { link: LINK } } } },
+          },
+        },
+      },
     });
     const home = (body.data as Json[])[0]!;
     expect(home.title).toBe('Home');

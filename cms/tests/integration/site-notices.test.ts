@@ -7,7 +7,12 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 
 type Json = Record<string, unknown>;
 type Call = { secret: string | undefined; documentId: string | undefined };
-type Unconfirmed = { change: { event: string; uid: string; entry: { documentId?: string; title?: string } }; at: string; tries: number; error: string };
+type Unconfirmed = {
+  change: { event: string; uid: string; entry: { documentId?: string; title?: string } };
+  at: string;
+  tries: number;
+  error: string;
+};
 const PAGES = '/content-manager/collection-types/api::page.page';
 
 /** The site's revalidation endpoint, answering every call with `status` (changed as the test goes). */
@@ -18,7 +23,10 @@ const startSite = async () => {
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       const parsed = JSON.parse(body) as { entry?: { documentId?: string } };
-      site.calls.push({ secret: req.headers['x-revalidate-secret'] as string | undefined, documentId: parsed.entry?.documentId });
+      site.calls.push({
+        secret: req.headers['x-revalidate-secret'] as string | undefined,
+        documentId: parsed.entry?.documentId,
+      });
       res.writeHead(site.status).end(site.status === 200 ? '{"purged":[]}' : 'the site is restarting');
     });
   });
@@ -44,7 +52,9 @@ const adminOf = async (server: RunningStrapi) => {
     });
     return { status: response.status, body: (await response.json()) as Json };
   };
-  const pageId = async (pagePath: string) => ((await call('GET', `${PAGES}?filters[path][$eq]=${encodeURIComponent(pagePath)}`)).body.results as Json[])[0]!.documentId as string;
+  const pageId = async (pagePath: string) =>
+    ((await call('GET', `${PAGES}?filters[path][$eq]=${encodeURIComponent(pagePath)}`)).body.results as Json[])[0]!
+      .documentId as string;
   const publish = async (documentId: string) => {
     const draft = (await call('GET', `${PAGES}/${documentId}`)).body.data as Json;
     // The edit view's read-only `status` is not sent back, as the admin does not.
@@ -56,7 +66,11 @@ const adminOf = async (server: RunningStrapi) => {
 };
 
 const until = async <T>(what: string, seconds: number, check: () => Promise<T | null> | T | null): Promise<T> => {
-  for (const deadline = Date.now() + seconds * 1000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
+  for (
+    const deadline = Date.now() + seconds * 1000;
+    Date.now() < deadline;
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  ) {
     const found = await check();
     if (found !== null) return found;
   }
@@ -76,14 +90,20 @@ describe('a change the site has not confirmed when the CMS restarts', () => {
   beforeAll(async () => {
     database = await createTestDatabase(inject('strapi').database);
     site = await startSite();
-    env = { ...testEnv(database.env, await freePort()), WEB_REVALIDATE_URL: site.url, REVALIDATE_SECRET: randomBytes(30).toString('base64url') };
+    env = {
+      ...testEnv(database.env, await freePort()),
+      WEB_REVALIDATE_URL: site.url,
+      REVALIDATE_SECRET: randomBytes(30).toString('base64url'),
+    };
     // Before the restart: the site does not answer, and the CMS would keep trying for ten minutes.
     server = await startStrapi({ ...env, WEB_REVALIDATE_RETRY_SECONDS: '600' });
     const admin = await adminOf(server);
     record = await admin.pageId('/services/clear-your-record/');
     contact = await admin.pageId('/contact-us/');
     await admin.publish(record);
-    await until('the site was called about the page', 30, () => (site.calls.some((call) => call.documentId === record) ? true : null));
+    await until('the site was called about the page', 30, () =>
+      site.calls.some((call) => call.documentId === record) ? true : null,
+    );
     await server.stop();
     callsBefore = site.calls.length;
   });
@@ -98,12 +118,22 @@ describe('a change the site has not confirmed when the CMS restarts', () => {
     // After it: the change is told again; the site still does not confirm, so staff see it.
     server = await startStrapi({ ...env, WEB_REVALIDATE_RETRY_SECONDS: '1' });
     const admin = await adminOf(server);
-    const shown = await until('the overview shows the unconfirmed change', 30, async () => (await admin.unconfirmed()).find(about(record)) ?? null);
-    expect(shown).toMatchObject({ change: { uid: 'api::page.page', entry: { title: 'Clear Your Record' } }, tries: 3, error: 'the site answered 503: the site is restarting' });
+    const shown = await until(
+      'the overview shows the unconfirmed change',
+      30,
+      async () => (await admin.unconfirmed()).find(about(record)) ?? null,
+    );
+    expect(shown).toMatchObject({
+      change: { uid: 'api::page.page', entry: { title: 'Clear Your Record' } },
+      tries: 3,
+      error: 'the site answered 503: the site is restarting',
+    });
     expect(site.calls.slice(callsBefore).some((call) => call.documentId === record)).toBe(true);
 
     await admin.publish(contact);
-    await until('the overview shows both pages', 30, async () => ((await admin.unconfirmed()).some(about(contact)) ? true : null));
+    await until('the overview shows both pages', 30, async () =>
+      (await admin.unconfirmed()).some(about(contact)) ? true : null,
+    );
 
     // The site is back: publishing one page again clears that page's record, not the other's.
     site.status = 200;

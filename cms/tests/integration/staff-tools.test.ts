@@ -7,7 +7,8 @@ const PAGES = '/content-manager/collection-types/api::page.page';
 const GLOBAL = '/content-manager/single-types/api::global.global';
 const SEED = '/services/clear-your-record/';
 /** The edit view's read-only `status` is not sent back, as the admin does not. */
-const withoutStatus = (data: Json): Json => Object.fromEntries(Object.entries(data).filter(([field]) => field !== 'status'));
+const withoutStatus = (data: Json): Json =>
+  Object.fromEntries(Object.entries(data).filter(([field]) => field !== 'status'));
 
 /** What only ops (the Super Admin) may reach: settings, users, tokens, the builder, the marketplace. */
 const DEVELOPER_SCREENS: [string, string][] = [
@@ -33,15 +34,24 @@ describe('the Editor role staff log in with', () => {
 
   it('cannot change the content model or create API tokens', async () => {
     const editor = await editorSession();
-    expect((await editor.call('POST', '/content-type-builder/update-schema', { data: { components: [], contentTypes: [] } })).status).toBe(403);
-    expect((await editor.call('POST', '/admin/api-tokens', { name: 'mine', type: 'full-access', lifespan: null })).status).toBe(403);
+    expect(
+      (await editor.call('POST', '/content-type-builder/update-schema', { data: { components: [], contentTypes: [] } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await editor.call('POST', '/admin/api-tokens', { name: 'mine', type: 'full-access', lifespan: null })).status,
+    ).toBe(403);
   });
 
   it('holds no permission outside the content, the media library and its own profile', async () => {
     const { status, body } = await (await editorSession()).call('GET', '/admin/users/me/permissions');
     expect(status).toBe(200);
     const actions = [...new Set((body.data as { action: string }[]).map((p) => p.action))].sort();
-    expect(actions.filter((action) => !/^plugin::(content-manager\.explorer|upload\.(read|assets)|content-releases)/.test(action))).toEqual([]);
+    expect(
+      actions.filter(
+        (action) => !/^plugin::(content-manager\.explorer|upload\.(read|assets)|content-releases)/.test(action),
+      ),
+    ).toEqual([]);
     expect(actions).toContain('plugin::content-manager.explorer.publish');
   });
 
@@ -53,7 +63,9 @@ describe('the Editor role staff log in with', () => {
     const { body } = await editor.call('GET', `${PAGES}?filters[path][$eq]=${encodeURIComponent(SEED)}`);
     const documentId = (body.results as Json[])[0]!.documentId as string;
     const { body: draft } = await editor.call('GET', `${PAGES}/${documentId}`);
-    expect((await editor.call('POST', `${PAGES}/${documentId}/actions/publish`, withoutStatus(draft.data as Json))).status).toBe(200);
+    expect(
+      (await editor.call('POST', `${PAGES}/${documentId}/actions/publish`, withoutStatus(draft.data as Json))).status,
+    ).toBe(200);
   });
 });
 
@@ -76,7 +88,10 @@ describe('the site tools behind the admin’s home, links report and page action
       }),
     );
     const { body: overview } = await (await editorSession()).call('GET', '/site-tools/overview');
-    expect(overview).toMatchObject({ brokenLinks: links.length, liveBrokenLinks: links.filter((link) => link.live).length });
+    expect(overview).toMatchObject({
+      brokenLinks: links.length,
+      liveBrokenLinks: links.filter((link) => link.live).length,
+    });
     expect(overview.site).toMatch(/^http/);
   });
 
@@ -85,7 +100,9 @@ describe('the site tools behind the admin’s home, links report and page action
     const { body } = await editor.call('GET', `${PAGES}?filters[path][$eq]=${encodeURIComponent(SEED)}`);
     const documentId = (body.results as Json[])[0]!.documentId as string;
     const { body: usage } = await editor.call('GET', `/site-tools/pages/${documentId}/usage`);
-    expect((usage.usage as { where: string }[]).map((u) => u.where)).toContain('Site settings › Header menu 3 › Links 1 «Clear Your Record»');
+    expect((usage.usage as { where: string }[]).map((u) => u.where)).toContain(
+      'Site settings › Header menu 3 › Links 1 «Clear Your Record»',
+    );
     const { body: live } = await editor.call('GET', `/site-tools/pages/${documentId}/live`);
     expect(live.url).toMatch(new RegExp(`^https?://[^/]+${SEED}$`));
   });
@@ -99,9 +116,13 @@ describe('the site tools behind the admin’s home, links report and page action
     expect(refused.status).toBe(400);
     const error = refused.body.error as { message: string; details: { errors: { path: string[]; message: string }[] } };
     const atField = error.details.errors.find((e) => e.path.join('.') === `footerLinks.${footerLinks.length - 1}.url`);
-    expect(atField?.message, JSON.stringify(error.details.errors)).toMatch(/«Nowhere»: links to \/no-page-here\/, where there is no page/);
+    expect(atField?.message, JSON.stringify(error.details.errors)).toMatch(
+      /«Nowhere»: links to \/no-page-here\/, where there is no page/,
+    );
     // Nothing went live: the published settings are what they were.
-    const published = await fetch(`${inject('strapi').url}/api/global?populate=footerLinks`, { headers: { Authorization: `Bearer ${inject('strapi').readToken}` } });
+    const published = await fetch(`${inject('strapi').url}/api/global?populate=footerLinks`, {
+      headers: { Authorization: `Bearer ${inject('strapi').readToken}` },
+    });
     expect(JSON.stringify(await published.json())).not.toContain('/no-page-here/');
   });
 });
@@ -110,7 +131,9 @@ describe('pnpm --filter cms links', () => {
   it('prints the same report and exits 1 while live links lead nowhere', async () => {
     const { code, output } = await runLinksReport();
     expect(output).toMatch(/\d+ link\(s\) to fix:/);
-    expect(output).toContain('live   Page «Home» › Section 5 (Card with image) › Button «Become a member»: links to /get-involved/membership/');
+    expect(output).toContain(
+      'live   Page «Home» › Section 5 (Card with image) › Button «Become a member»: links to /get-involved/membership/',
+    );
     expect(code).toBe(1);
   });
 });

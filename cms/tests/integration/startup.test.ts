@@ -21,7 +21,9 @@ const snapshot = async (server: RunningStrapi) => {
   const admin = async (path: string) =>
     (await (await fetch(`${url}${path}`, { headers: { Authorization: `Bearer ${data.token}` } })).json()) as Json;
   const site = async (path: string) =>
-    (await (await fetch(`${url}/api${path}`, { headers: { Authorization: `Bearer ${env.STRAPI_READ_TOKEN}` } })).json()) as Json;
+    (await (
+      await fetch(`${url}/api${path}`, { headers: { Authorization: `Bearer ${env.STRAPI_READ_TOKEN}` } })
+    ).json()) as Json;
   const tokens = (await admin('/admin/api-tokens')).data as Json[];
   const users = (await admin('/admin/users?pageSize=100')).data as { results: Json[] };
   const files = (await admin('/upload/files?pageSize=100')) as { results: Json[] };
@@ -31,7 +33,9 @@ const snapshot = async (server: RunningStrapi) => {
     pages: pages.map((p) => [p.documentId, p.path, p.updatedAt, p.publishedAt]),
     global: [global.documentId, global.updatedAt],
     tokens: tokens.map((t) => [t.name, t.type]),
-    users: users.results.map((u) => `${u.email as string}: ${(u.roles as Json[]).map((r) => r.code).join(', ')}`).sort(),
+    users: users.results
+      .map((u) => `${u.email as string}: ${(u.roles as Json[]).map((r) => r.code).join(', ')}`)
+      .sort(),
     files: files.results.map((f) => String(f.name)).sort(),
   };
 };
@@ -70,7 +74,9 @@ describe('starting the CMS', () => {
     ]);
     expect(first.state.tokens).toEqual([['Public site (read-only)', 'custom']]);
     // Staff log in as Editors; one Super Admin is kept for ops.
-    expect(first.state.users).toEqual([`${env.ADMIN_EMAIL}: strapi-super-admin`, `${env.EDITOR_EMAIL}: strapi-editor`].sort());
+    expect(first.state.users).toEqual(
+      [`${env.ADMIN_EMAIL}: strapi-super-admin`, `${env.EDITOR_EMAIL}: strapi-editor`].sort(),
+    );
     // Each image and PDF of the old site once, and the generated placeholder.
     expect(first.state.files.length).toBeGreaterThanOrEqual(25);
     expect(new Set(first.state.files).size).toBe(first.state.files.length);
@@ -93,7 +99,8 @@ describe('starting the CMS', () => {
     const server = await startStrapi(rotated);
     try {
       expect(server.output()).toContain('Updated the API token "Public site (read-only)"');
-      const read = (token: string) => fetch(`${server.url}/api/pages`, { headers: { Authorization: `Bearer ${token}` } });
+      const read = (token: string) =>
+        fetch(`${server.url}/api/pages`, { headers: { Authorization: `Bearer ${token}` } });
       expect((await read(rotated.STRAPI_READ_TOKEN)).status).toBe(200);
       expect((await read(env.STRAPI_READ_TOKEN!)).status).toBe(401);
     } finally {
@@ -122,14 +129,26 @@ describe('a wrong configuration stops the start with a message that says how to 
   };
 
   it('refuses placeholder APP_KEYS in production', () =>
-    expectRefusal({ NODE_ENV: 'production', APP_KEYS: 'toBeModified1,toBeModified2' }, /APP_KEYS .*pnpm --filter cms secrets/));
+    expectRefusal(
+      { NODE_ENV: 'production', APP_KEYS: 'toBeModified1,toBeModified2' },
+      /APP_KEYS .*pnpm --filter cms secrets/,
+    ));
 
-  it('refuses a missing ADMIN_JWT_SECRET', () => expectRefusal({ ADMIN_JWT_SECRET: '' }, /Missing secret ADMIN_JWT_SECRET\. .*cms\/\.env/));
+  it('refuses a missing ADMIN_JWT_SECRET', () =>
+    expectRefusal({ ADMIN_JWT_SECRET: '' }, /Missing secret ADMIN_JWT_SECRET\. .*cms\/\.env/));
 
-  it('refuses an unknown database client', () => expectRefusal({ DATABASE_CLIENT: 'mysql' }, /DATABASE_CLIENT is "mysql"; it must be "sqlite"/));
+  it('refuses an unknown database client', () =>
+    expectRefusal({ DATABASE_CLIENT: 'mysql' }, /DATABASE_CLIENT is "mysql"; it must be "sqlite"/));
 
-  it('refuses a read token that is too short', () => expectRefusal({ STRAPI_READ_TOKEN: 'short' }, /STRAPI_READ_TOKEN is missing, shorter than 32 characters or guessable/));
+  it('refuses a read token that is too short', () =>
+    expectRefusal(
+      { STRAPI_READ_TOKEN: 'short' },
+      /STRAPI_READ_TOKEN is missing, shorter than 32 characters or guessable/,
+    ));
 
   it('refuses a guessable secret: a placeholder repeated to the length', () =>
-    expectRefusal({ ADMIN_JWT_SECRET: 'change-me'.repeat(4) }, /Secret ADMIN_JWT_SECRET is guessable .*pnpm --filter cms secrets/));
+    expectRefusal(
+      { ADMIN_JWT_SECRET: 'change-me'.repeat(4) },
+      /Secret ADMIN_JWT_SECRET is guessable .*pnpm --filter cms secrets/,
+    ));
 });

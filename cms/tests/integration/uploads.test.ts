@@ -7,20 +7,26 @@ import { contentApi, editorSession } from '../support/http';
 import { CMS_DIR } from '../support/strapi-process';
 
 /** The admin-token theft of the hardening issue: a script that hands the page's admin token to whoever wrote it. */
-const STEAL = 'fetch("/admin/access-token",{method:"POST",credentials:"include"}).then(r=>r.json()).then(j=>document.title=j.data.token)';
+const STEAL =
+  'fetch("/admin/access-token",{method:"POST",credentials:"include"}).then(r=>r.json()).then(j=>document.title=j.data.token)';
 const SEED_IMAGE = path.join(CMS_DIR, 'seed/site/assets/images/coalition-planning.jpg');
 
 type Uploaded = { url: string; mime: string };
 const message = (body: unknown) => (body as { error?: { message?: string } }).error?.message ?? '';
-const MEDIA_RULE = 'The media library takes JPEG, PNG, WebP, GIF, AVIF and SVG images (drawings only), and PDF documents';
+const MEDIA_RULE =
+  'The media library takes JPEG, PNG, WebP, GIF, AVIF and SVG images (drawings only), and PDF documents';
 
 const storedNames = async (): Promise<string[]> => {
   const editor = await editorSession();
-  return ((await editor.call('GET', '/upload/files?pageSize=100')).body.results as { name: string }[]).map((file) => file.name);
+  return ((await editor.call('GET', '/upload/files?pageSize=100')).body.results as { name: string }[]).map(
+    (file) => file.name,
+  );
 };
 
 /** GET with the path sent exactly as written: fetch() would resolve `..` and `%2e%2e` before sending. */
-const rawGet = (address: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> =>
+const rawGet = (
+  address: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> =>
   new Promise((resolve, reject) => {
     const { hostname, port } = new URL(inject('strapi').url);
     const sent = request({ host: hostname, port, path: address, method: 'GET' }, (response) => {
@@ -38,7 +44,11 @@ describe('the media library', () => {
     ['evil.html', 'text/html', `<script src="evil.js"></script>`],
     ['evil.js', 'text/javascript', STEAL],
     ['evil.svg', 'image/svg+xml', `<svg xmlns="http://www.w3.org/2000/svg"><script>${STEAL}</script></svg>`],
-    ['onload.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>'],
+    [
+      'onload.svg',
+      'image/svg+xml',
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>',
+    ],
     ['evil.png', 'image/png', `<html><script>${STEAL}</script></html>`],
     ['report.pdf', 'application/pdf', '<html>not a pdf</html>'],
   ])('refuses %s, saying why, and stores nothing', async (name, type, content) => {
@@ -50,16 +60,25 @@ describe('the media library', () => {
     const said = message(body);
     if (!/^File type '[^']+' is not allowed/.test(said)) {
       expect(said).toContain(`«${name}»`);
-      expect(said).toContain('The media library takes JPEG, PNG, WebP, GIF, AVIF and SVG images (drawings only), and PDF documents');
+      expect(said).toContain(
+        'The media library takes JPEG, PNG, WebP, GIF, AVIF and SVG images (drawings only), and PDF documents',
+      );
     }
-    expect(((await editor.call('GET', '/upload/files?pageSize=1')).body.pagination as { total: number }).total).toBe(before);
+    expect(((await editor.call('GET', '/upload/files?pageSize=1')).body.pagination as { total: number }).total).toBe(
+      before,
+    );
   });
 
   it('takes a photo, a clean SVG and a PDF, and serves them with no script, sandboxed and unsniffed', async () => {
     const editor = await editorSession();
     const files = [
       { name: 'photo.jpg', type: 'image/jpeg', content: new Uint8Array(await readFile(SEED_IMAGE)) },
-      { name: 'shape.svg', type: 'image/svg+xml', content: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#333"/></svg>' },
+      {
+        name: 'shape.svg',
+        type: 'image/svg+xml',
+        content:
+          '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10" fill="#333"/></svg>',
+      },
       { name: 'leaflet.pdf', type: 'application/pdf', content: '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n' },
     ];
     const { status, body } = await editor.upload(files);
@@ -85,19 +104,27 @@ describe('every way a file enters the media library', () => {
     'page.png': { type: 'image/png', content: '<html><script>alert(1)</script></html>' },
     'script.svg': { type: 'image/svg+xml', content: EVIL_SVG },
   };
-  const eachBadFileAt = (addresses: string[]) => addresses.flatMap((address) => Object.keys(BAD_FILES).map((name) => [name, address] as const));
+  const eachBadFileAt = (addresses: string[]) =>
+    addresses.flatMap((address) => Object.keys(BAD_FILES).map((name) => [name, address] as const));
 
-  it.each(eachBadFileAt(['/upload/files', '/UPLOAD/files', '/Upload/Files', '/upload/FILES']))('refuses %s sent alone to %s (the one-file upload), saying why', async (name, address) => {
-    const { type, content } = BAD_FILES[name]!;
-    const form = new FormData();
-    form.append('files', new Blob([content], { type }), name);
-    const response = await fetch(`${inject('strapi').url}${address}`, { method: 'POST', headers: { Authorization: `Bearer ${inject('strapi').editorToken}` }, body: form });
-    const said = message(await response.json());
-    expect(response.status, said).toBe(400);
-    expect(said).toContain(`«${name}»`);
-    expect(said).toContain(MEDIA_RULE);
-    expect(await storedNames()).not.toContain(name);
-  });
+  it.each(eachBadFileAt(['/upload/files', '/UPLOAD/files', '/Upload/Files', '/upload/FILES']))(
+    'refuses %s sent alone to %s (the one-file upload), saying why',
+    async (name, address) => {
+      const { type, content } = BAD_FILES[name]!;
+      const form = new FormData();
+      form.append('files', new Blob([content], { type }), name);
+      const response = await fetch(`${inject('strapi').url}${address}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${inject('strapi').editorToken}` },
+        body: form,
+      });
+      const said = message(await response.json());
+      expect(response.status, said).toBe(400);
+      expect(said).toContain(`«${name}»`);
+      expect(said).toContain(MEDIA_RULE);
+      expect(await storedNames()).not.toContain(name);
+    },
+  );
 
   describe('from an address', () => {
     let server: Server;
@@ -137,24 +164,39 @@ describe('every way a file enters the media library', () => {
     });
   });
 
-  it.each(['/UPLOAD', '/Upload', '/upload/', '/UpLoad?x=1'])('passes the same check at %s (the router ignores case)', async (address) => {
-    const editor = await editorSession();
-    const form = new FormData();
-    form.append('files', new Blob(['<html><script>alert(1)</script></html>'], { type: 'image/png' }), 'page.png');
-    const response = await fetch(`${inject('strapi').url}${address}`, { method: 'POST', headers: { Authorization: `Bearer ${inject('strapi').editorToken}` }, body: form });
-    // Refused by the check, or not a route at all: never stored.
-    expect([400, 404, 405]).toContain(response.status);
-    const names = ((await editor.call('GET', '/upload/files?pageSize=100')).body.results as { name: string }[]).map((file) => file.name);
-    expect(names).not.toContain('page.png');
-  });
+  it.each(['/UPLOAD', '/Upload', '/upload/', '/UpLoad?x=1'])(
+    'passes the same check at %s (the router ignores case)',
+    async (address) => {
+      const editor = await editorSession();
+      const form = new FormData();
+      form.append('files', new Blob(['<html><script>alert(1)</script></html>'], { type: 'image/png' }), 'page.png');
+      const response = await fetch(`${inject('strapi').url}${address}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${inject('strapi').editorToken}` },
+        body: form,
+      });
+      // Refused by the check, or not a route at all: never stored.
+      expect([400, 404, 405]).toContain(response.status);
+      const names = ((await editor.call('GET', '/upload/files?pageSize=100')).body.results as { name: string }[]).map(
+        (file) => file.name,
+      );
+      expect(names).not.toContain('page.png');
+    },
+  );
 
   it('checks a replacement too: a clean photo cannot be replaced by a script', async () => {
     const editor = await editorSession();
-    const { body } = await editor.upload([{ name: 'to-replace.jpg', type: 'image/jpeg', content: new Uint8Array(await readFile(SEED_IMAGE)) }]);
+    const { body } = await editor.upload([
+      { name: 'to-replace.jpg', type: 'image/jpeg', content: new Uint8Array(await readFile(SEED_IMAGE)) },
+    ]);
     const [file] = body as (Uploaded & { id: number })[];
     const form = new FormData();
     form.append('files', new Blob([EVIL_SVG], { type: 'image/svg+xml' }), 'evil.svg');
-    const response = await fetch(`${inject('strapi').url}/upload/files/${file!.id}/replace`, { method: 'POST', headers: { Authorization: `Bearer ${inject('strapi').editorToken}` }, body: form });
+    const response = await fetch(`${inject('strapi').url}/upload/files/${file!.id}/replace`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${inject('strapi').editorToken}` },
+      body: form,
+    });
     expect(response.status).toBe(400);
     expect(message(await response.json())).toContain('is not SVG (its namespace is http://www.w3.org/1999/xhtml)');
     const kept = await editor.call('GET', `/upload/files/${file!.id}`);
@@ -196,7 +238,10 @@ describe('every way a file enters the media library', () => {
 
 describe('deleting a file the site uses', () => {
   const heroImage = async () => {
-    const { body } = await contentApi('/pages', { filters: { path: { $eq: '/services/clear-your-record/' } }, populate: { sections: { on: { 'sections.hero': { populate: { image: { fields: ['id', 'name'] } } } } } } });
+    const { body } = await contentApi('/pages', {
+      filters: { path: { $eq: '/services/clear-your-record/' } },
+      populate: { sections: { on: { 'sections.hero': { populate: { image: { fields: ['id', 'name'] } } } } } },
+    });
     const [page] = body.data as { sections: { __component: string; image?: { id: number; name: string } }[] }[];
     return page!.sections.find((section) => section.__component === 'sections.hero')!.image!;
   };
@@ -206,7 +251,9 @@ describe('deleting a file the site uses', () => {
     const image = await heroImage();
     const single = await editor.call('DELETE', `/upload/files/${image.id}`);
     expect(single.status).toBe(400);
-    expect(message(single.body)).toContain(`«${image.name}» is used on the site: Page «Clear Your Record» (published) › Section 1 (Hero) › Image`);
+    expect(message(single.body)).toContain(
+      `«${image.name}» is used on the site: Page «Clear Your Record» (published) › Section 1 (Hero) › Image`,
+    );
     const bulk = await editor.call('POST', '/upload/actions/bulk-delete', { fileIds: [image.id], folderIds: [] });
     expect(bulk.status).toBe(400);
     expect((await heroImage()).id).toBe(image.id);
@@ -215,7 +262,9 @@ describe('deleting a file the site uses', () => {
 
   it('goes through for a file nothing uses', async () => {
     const editor = await editorSession();
-    const { body } = await editor.upload([{ name: 'unused.jpg', type: 'image/jpeg', content: new Uint8Array(await readFile(SEED_IMAGE)) }]);
+    const { body } = await editor.upload([
+      { name: 'unused.jpg', type: 'image/jpeg', content: new Uint8Array(await readFile(SEED_IMAGE)) },
+    ]);
     const [file] = body as { id: number }[];
     expect((await editor.call('DELETE', `/upload/files/${file!.id}`)).status).toBe(200);
   });

@@ -15,8 +15,13 @@ export const startSuite = async (project: TestProject, kind: 'sqlite' | 'postgre
     throw error;
   }
   const login = async (email: string, password: string): Promise<string> => {
-    const response = await fetch(`${server.url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email, password }) });
-    if (response.status !== 200) throw new Error(`${email}: admin login failed with ${response.status}: ${await response.text()}`);
+    const response = await fetch(`${server.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    if (response.status !== 200)
+      throw new Error(`${email}: admin login failed with ${response.status}: ${await response.text()}`);
     return ((await response.json()) as { data: { token: string } }).data.token;
   };
   project.provide('strapi', {

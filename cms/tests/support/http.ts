@@ -15,7 +15,12 @@ export const contentApi = async (path: string, query: object = {}, token: string
   return { status: response.status, body: (await response.json()) as Json };
 };
 
-export const sendContentApi = async (method: string, path: string, body: unknown, token: string | null = strapi().readToken) => {
+export const sendContentApi = async (
+  method: string,
+  path: string,
+  body: unknown,
+  token: string | null = strapi().readToken,
+) => {
   const response = await fetch(`${strapi().url}/api${path}`, {
     method,
     headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -27,7 +32,9 @@ export const sendContentApi = async (method: string, path: string, body: unknown
 type AdminSession = {
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }>;
   /** Sends files as the admin's upload dialog does. */
-  upload(files: { name: string; type: string; content: string | Uint8Array<ArrayBuffer> }[]): Promise<{ status: number; body: unknown }>;
+  upload(
+    files: { name: string; type: string; content: string | Uint8Array<ArrayBuffer> }[],
+  ): Promise<{ status: number; body: unknown }>;
 };
 
 /**
@@ -52,7 +59,11 @@ const sessionWith = (token: string): AdminSession => {
   const upload = async (files: { name: string; type: string; content: string | Uint8Array<ArrayBuffer> }[]) => {
     const form = new FormData();
     for (const file of files) form.append('files', new Blob([file.content], { type: file.type }), file.name);
-    const response = await fetch(`${url}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+    const response = await fetch(`${url}/upload`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body: form,
+    });
     return { status: response.status, body: (await response.json().catch(() => ({}))) as unknown };
   };
   return { call, upload };

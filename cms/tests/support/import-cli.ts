@@ -6,7 +6,11 @@ import { CMS_DIR } from './strapi-process';
 
 const run = (command: string, args: string[]): Promise<{ code: number | null; output: string }> =>
   new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: CMS_DIR, env: { ...process.env, ...inject('strapi').env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: CMS_DIR,
+      env: { ...process.env, ...inject('strapi').env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

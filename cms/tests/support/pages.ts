@@ -29,7 +29,14 @@ export const PAGE_POPULATE = {
   },
 };
 
-export type LivePage = Json & { documentId: string; title: string; description: string; sections: Json[]; updatedAt: string; publishedAt: string };
+export type LivePage = Json & {
+  documentId: string;
+  title: string;
+  description: string;
+  sections: Json[];
+  updatedAt: string;
+  publishedAt: string;
+};
 
 /** The published page at `pagePath` as the site's token reads it, every section whole; undefined when none is live. */
 export const livePage = async (pagePath: string): Promise<LivePage | undefined> => {

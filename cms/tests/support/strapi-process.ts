@@ -12,7 +12,9 @@ export const freePort = (): Promise<number> =>
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 
@@ -58,8 +60,12 @@ export const startStrapi = async (env: Record<string, string>, timeoutMs = 180_0
 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Strapi exited with ${child.exitCode} before it was ready:\n${output}`);
-    const ready = await fetch(`${url}/_health`).then((r) => r.status === 204, () => false);
+    if (child.exitCode !== null)
+      throw new Error(`Strapi exited with ${child.exitCode} before it was ready:\n${output}`);
+    const ready = await fetch(`${url}/_health`).then(
+      (r) => r.status === 204,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');

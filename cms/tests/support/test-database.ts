@@ -21,7 +21,9 @@ export const createPostgresDatabase = async (serverUrl: string): Promise<TestDat
   const name = `cms_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect().catch((cause: unknown) => {
-    throw new Error(`Cannot reach PostgreSQL at TEST_DATABASE_URL (${serverUrl}); start it or unset the variable.`, { cause });
+    throw new Error(`Cannot reach PostgreSQL at TEST_DATABASE_URL (${serverUrl}); start it or unset the variable.`, {
+      cause,
+    });
   });
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
@@ -43,6 +45,9 @@ export const createPostgresDatabase = async (serverUrl: string): Promise<TestDat
 export const createTestDatabase = (kind: string): Promise<TestDatabase> => {
   if (kind !== 'postgres') return createSqliteDatabase();
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) throw new Error('The postgres test project needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres');
+  if (!serverUrl)
+    throw new Error(
+      'The postgres test project needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres',
+    );
   return createPostgresDatabase(serverUrl);
 };

@@ -5,7 +5,17 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const script = path.resolve(import.meta.dirname, '../../scripts/ensure-env.mts');
-const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'STRAPI_READ_TOKEN', 'REVALIDATE_SECRET', 'PREVIEW_SECRET'];
+const SECRETS = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+  'STRAPI_READ_TOKEN',
+  'REVALIDATE_SECRET',
+  'PREVIEW_SECRET',
+];
 
 let dir: string;
 let envFile: string;
@@ -15,8 +25,18 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const run = (nodeEnv: string) => spawnSync(process.execPath, [script], { env: { ...process.env, NODE_ENV: nodeEnv, CMS_ENV_FILE: envFile }, encoding: 'utf8' });
-const parse = (text: string) => Object.fromEntries(text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+const run = (nodeEnv: string) =>
+  spawnSync(process.execPath, [script], {
+    env: { ...process.env, NODE_ENV: nodeEnv, CMS_ENV_FILE: envFile },
+    encoding: 'utf8',
+  });
+const parse = (text: string) =>
+  Object.fromEntries(
+    text
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
 
 describe('the first start outside production', () => {
   it('writes every secret, strong and readable only by the owner', async () => {

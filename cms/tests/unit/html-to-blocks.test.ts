@@ -30,16 +30,24 @@ describe('htmlToBlocks', () => {
     const { blocks } = htmlToBlocks('<p><a href="https://x.org/?a=1&amp;b=2">Legal Aid </a>(Cook County)</p>');
     expect(blocks[0]).toEqual({
       type: 'paragraph',
-      children: [{ type: 'link', url: 'https://x.org/?a=1&b=2', children: [text('Legal Aid ')] }, text('(Cook County)')],
+      children: [
+        { type: 'link', url: 'https://x.org/?a=1&b=2', children: [text('Legal Aid ')] },
+        text('(Cook County)'),
+      ],
     });
   });
 
   it('turns <br> into a line break inside the paragraph', () => {
-    expect(htmlToBlocks('<p>One<br>Two<br/>Three</p>').blocks[0]).toEqual({ type: 'paragraph', children: [text('One\nTwo\nThree')] });
+    expect(htmlToBlocks('<p>One<br>Two<br/>Three</p>').blocks[0]).toEqual({
+      type: 'paragraph',
+      children: [text('One\nTwo\nThree')],
+    });
   });
 
   it('flattens <p> inside list items and nests sub-lists one level deeper', () => {
-    const { blocks, warnings } = htmlToBlocks('<ul><li><p><a href="/a">A</a> (x)</p></li><li>B<ol><li>B1</li></ol></li></ul>');
+    const { blocks, warnings } = htmlToBlocks(
+      '<ul><li><p><a href="/a">A</a> (x)</p></li><li>B<ol><li>B1</li></ol></li></ul>',
+    );
     expect(warnings).toEqual([]);
     expect(blocks).toEqual([
       {
@@ -48,7 +56,12 @@ describe('htmlToBlocks', () => {
         children: [
           { type: 'list-item', children: [{ type: 'link', url: '/a', children: [text('A')] }, text(' (x)')] },
           { type: 'list-item', children: [text('B')] },
-          { type: 'list', format: 'ordered', indentLevel: 1, children: [{ type: 'list-item', children: [text('B1')] }] },
+          {
+            type: 'list',
+            format: 'ordered',
+            indentLevel: 1,
+            children: [{ type: 'list-item', children: [text('B1')] }],
+          },
         ],
       },
     ]);
@@ -63,7 +76,9 @@ describe('htmlToBlocks', () => {
   });
 
   it('keeps the text of unsupported tags and reports each tag once', () => {
-    const { blocks, warnings } = htmlToBlocks('<p><span>kept</span> <marquee>moving</marquee> <marquee>again</marquee></p><table><tr><td>cell</td></tr></table>');
+    const { blocks, warnings } = htmlToBlocks(
+      '<p><span>kept</span> <marquee>moving</marquee> <marquee>again</marquee></p><table><tr><td>cell</td></tr></table>',
+    );
     expect(blocks).toEqual([
       { type: 'paragraph', children: [text('kept moving again')] },
       { type: 'paragraph', children: [text('cell')] },

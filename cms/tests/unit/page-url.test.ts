@@ -3,7 +3,9 @@ import { pageUrlFor } from '../../src/importer/page-url';
 
 describe('pageUrlFor', () => {
   it('serves pages/services/clear-your-record.md at /services/clear-your-record/ with the old permalink', () => {
-    expect(pageUrlFor('pages/services/clear-your-record.md', '/:path/:basename/')).toEqual({ url: '/services/clear-your-record/' });
+    expect(pageUrlFor('pages/services/clear-your-record.md', '/:path/:basename/')).toEqual({
+      url: '/services/clear-your-record/',
+    });
   });
 
   it('serves pages/index.md at /', () => {
@@ -16,6 +18,9 @@ describe('pageUrlFor', () => {
   });
 
   it('makes old URLs with capitals or underscores valid and reports the original', () => {
-    expect(pageUrlFor('pages/Our_Work/Big News.md', undefined)).toEqual({ url: '/our-work/big-news/', original: '/Our_Work/Big News/' });
+    expect(pageUrlFor('pages/Our_Work/Big News.md', undefined)).toEqual({
+      url: '/our-work/big-news/',
+      original: '/Our_Work/Big News/',
+    });
   });
 });

@@ -12,7 +12,9 @@ describe('the PostgreSQL suite in CI', () => {
   });
 
   it('runs when CI names a server, and outside CI may be left out (the run says so)', () => {
-    expect(postgresSuiteProblem({ CI: 'true', TEST_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' })).toBeNull();
+    expect(
+      postgresSuiteProblem({ CI: 'true', TEST_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/postgres' }),
+    ).toBeNull();
     expect(postgresSuiteProblem({})).toBeNull();
     expect(postgresSuiteProblem({ CI: 'false' })).toBeNull();
   });
@@ -22,7 +24,11 @@ describe('the PostgreSQL suite in CI', () => {
     delete env.TEST_DATABASE_URL;
     // `--help` goes on to vitest: were the check gone, vitest would print its help and exit 0
     // (this test failing) rather than start the suites from inside one.
-    const run = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../run.mts'), '--help'], { env, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../run.mts'), '--help'], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Set TEST_DATABASE_URL=postgres://');
   });

@@ -3,10 +3,16 @@ import { unsafeUrlReason } from '../../src/validation/safe-url';
 import { isPagePath } from '../../src/validation/page-path';
 
 describe('unsafeUrlReason', () => {
-  it.each(['https://www.cgla.net/get-legal-help', 'http://example.org', 'mailto:CannabisEquityIL@gmail.com', 'tel:+13125550100', '/services/', '#', '#top', '?q=1'])(
-    'accepts %s',
-    (url) => expect(unsafeUrlReason(url)).toBeNull(),
-  );
+  it.each([
+    'https://www.cgla.net/get-legal-help',
+    'http://example.org',
+    'mailto:CannabisEquityIL@gmail.com',
+    'tel:+13125550100',
+    '/services/',
+    '#',
+    '#top',
+    '?q=1',
+  ])('accepts %s', (url) => expect(unsafeUrlReason(url)).toBeNull());
 
   it.each([
     ['javascript:alert(1)', /"javascript:" are not allowed/],
@@ -27,6 +33,11 @@ describe('unsafeUrlReason', () => {
 });
 
 describe('isPagePath', () => {
-  it.each(['/', '/services/', '/services/clear-your-record/', '/a1/b-2/'])('accepts %s', (path) => expect(isPagePath(path)).toBe(true));
-  it.each(['', 'services/', '/services', '/Services/', '/a_b/', '/a--b/', '//', '/-a/', '/a b/'])('refuses %j', (path) => expect(isPagePath(path)).toBe(false));
+  it.each(['/', '/services/', '/services/clear-your-record/', '/a1/b-2/'])('accepts %s', (path) =>
+    expect(isPagePath(path)).toBe(true),
+  );
+  it.each(['', 'services/', '/services', '/Services/', '/a_b/', '/a--b/', '//', '/-a/', '/a b/'])(
+    'refuses %j',
+    (path) => expect(isPagePath(path)).toBe(false),
+  );
 });

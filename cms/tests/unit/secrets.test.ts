@@ -11,9 +11,12 @@ describe('requireSecret', () => {
     expect(requireSecret(env({ JWT_SECRET: STRONG }), 'JWT_SECRET')).toBe(STRONG);
   });
 
-  it.each(['change-me'.repeat(4), 'a'.repeat(16), 'abcabcabcabcabcabc', 'ab12ab12ab12ab12ab', '1212121234343434'])('refuses the guessable %j', (value) => {
-    expect(() => requireSecret(env({ JWT_SECRET: value }), 'JWT_SECRET')).toThrow(/JWT_SECRET is guessable/);
-  });
+  it.each(['change-me'.repeat(4), 'a'.repeat(16), 'abcabcabcabcabcabc', 'ab12ab12ab12ab12ab', '1212121234343434'])(
+    'refuses the guessable %j',
+    (value) => {
+      expect(() => requireSecret(env({ JWT_SECRET: value }), 'JWT_SECRET')).toThrow(/JWT_SECRET is guessable/);
+    },
+  );
 
   it('refuses a missing value and says where to set it', () => {
     expect(() => requireSecret(env({}), 'JWT_SECRET')).toThrow(/Missing secret JWT_SECRET\. .*cms\/\.env/);

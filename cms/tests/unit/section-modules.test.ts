@@ -30,9 +30,14 @@ const reachableModels = (): string[] => {
 
 describe('the section types of the CMS', () => {
   it('have a module in src/sections/ for every component of the page’s sections zone, and no module outside it', () => {
-    const files = readdirSync(path.join(SRC, 'sections')).map((file) => file.replace(/\.ts$/, '')).sort();
+    const files = readdirSync(path.join(SRC, 'sections'))
+      .map((file) => file.replace(/\.ts$/, ''))
+      .sort();
     const expected = ZONE_COMPONENTS.map(moduleName).sort();
-    expect(files, 'src/sections/<name>.ts and the zone list in src/api/page/content-types/page/schema.json differ').toEqual(expected);
+    expect(
+      files,
+      'src/sections/<name>.ts and the zone list in src/api/page/content-types/page/schema.json differ',
+    ).toEqual(expected);
   });
 
   it('each name their own component and import at least one old template, no template twice', async () => {
@@ -61,7 +66,9 @@ describe('the section types of the CMS', () => {
     const stale = Object.entries(allTexts()).flatMap(([uid, texts]) => {
       const schema = schemaFromFiles(uid);
       if (!schema) return [uid];
-      return Object.keys(texts.fields).filter((field) => !(field in schema.attributes)).map((field) => `${uid}.${field}`);
+      return Object.keys(texts.fields)
+        .filter((field) => !(field in schema.attributes))
+        .map((field) => `${uid}.${field}`);
     });
     expect(stale).toEqual([]);
   });
@@ -73,24 +80,38 @@ describe('the section types of the CMS', () => {
         .map(([name, attribute]) => ({ at: `${uid}.${name}`, regex: attribute.regex })),
     );
     expect(fields.length).toBeGreaterThan(0);
-    for (const { at, regex } of fields) expect(regex, `${at} must use ALT_TEXT_REGEX (src/shared-components/alt-text.ts)`).toBe(ALT_TEXT_REGEX);
+    for (const { at, regex } of fields)
+      expect(regex, `${at} must use ALT_TEXT_REGEX (src/shared-components/alt-text.ts)`).toBe(ALT_TEXT_REGEX);
   });
 
   it('keep the embed address pattern made from the one list of frame sources', () => {
     const regex = schemaFromFiles('sections.embed')!.attributes.url!.regex;
-    expect(regex, 'replace the regex of "url" in src/components/sections/embed.json with this').toBe(frameSourcesRegex(FRAME_SOURCES.map((s) => s.prefix)));
+    expect(regex, 'replace the regex of "url" in src/components/sections/embed.json with this').toBe(
+      frameSourcesRegex(FRAME_SOURCES.map((s) => s.prefix)),
+    );
   });
 
   it('give the importer a width ÷ height for every embed shape staff can choose', () => {
-    const shapes = schemaFromFiles('sections.embed')!.attributes.aspectRatio!.enum!.filter((shape) => shape !== 'Fixed height');
-    expect(Object.keys(EMBED_SHAPES), 'EMBED_SHAPES in src/sections/embed.ts must list the aspectRatio values of src/components/sections/embed.json').toEqual(shapes);
+    const shapes = schemaFromFiles('sections.embed')!.attributes.aspectRatio!.enum!.filter(
+      (shape) => shape !== 'Fixed height',
+    );
+    expect(
+      Object.keys(EMBED_SHAPES),
+      'EMBED_SHAPES in src/sections/embed.ts must list the aspectRatio values of src/components/sections/embed.json',
+    ).toEqual(shapes);
   });
 
   it('let a video card play what an embed may frame: its address pattern is made from the same list', () => {
     const regex = schemaFromFiles('sections.card-with-youtube')!.attributes.videoUrl!.regex;
-    expect(regex, 'replace the regex of "videoUrl" in src/components/sections/card-with-youtube.json with this').toBe(videoAddressRegex(FRAME_SOURCES.map((s) => s.prefix)));
+    expect(regex, 'replace the regex of "videoUrl" in src/components/sections/card-with-youtube.json with this').toBe(
+      videoAddressRegex(FRAME_SOURCES.map((s) => s.prefix)),
+    );
     const rule = new RegExp(regex!);
-    expect(rule.test('https://www.facebook.com/plugins/video.php?height=314&href=https%3A%2F%2Fwww.facebook.com%2FLegalAidChicago%2Fvideos%2F757545795007193%2F')).toBe(true);
+    expect(
+      rule.test(
+        'https://www.facebook.com/plugins/video.php?height=314&href=https%3A%2F%2Fwww.facebook.com%2FLegalAidChicago%2Fvideos%2F757545795007193%2F',
+      ),
+    ).toBe(true);
     expect(rule.test('https://youtu.be/dQw4w9WgXcQ')).toBe(true);
     expect(rule.test('https://evil.example/plugins/video.php')).toBe(false);
   });
@@ -104,9 +125,18 @@ describe('the section types of the CMS', () => {
         if (attribute.type !== 'media' || wanted === undefined) continue;
         asked.push(`${uid}.${field}`);
         const site = (attribute as { pluginOptions?: { site?: { idealWidth?: number } } }).pluginOptions?.site;
-        expect(site?.idealWidth, `${uid} › ${field}: its help asks for ${wanted} px; set pluginOptions.site.idealWidth in its schema`).toBe(Number(wanted));
+        expect(
+          site?.idealWidth,
+          `${uid} › ${field}: its help asks for ${wanted} px; set pluginOptions.site.idealWidth in its schema`,
+        ).toBe(Number(wanted));
       }
     }
-    expect(asked).toEqual(expect.arrayContaining(['sections.card-with-image.image', 'sections.card-with-image.imageTwo', 'sections.image.image']));
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        'sections.card-with-image.image',
+        'sections.card-with-image.imageTwo',
+        'sections.image.image',
+      ]),
+    );
   });
 });

@@ -12,13 +12,20 @@ const siteAnswering = async (statuses: number[] | ((call: Call) => number)) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
-      const call: Call = { secret: req.headers['x-revalidate-secret'] as string | undefined, body: JSON.parse(body) as Call['body'] };
+      const call: Call = {
+        secret: req.headers['x-revalidate-secret'] as string | undefined,
+        body: JSON.parse(body) as Call['body'],
+      };
       calls.push(call);
       res.writeHead(answer(call)).end('answer');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}/api/revalidate`, calls, stop: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/api/revalidate`,
+    calls,
+    stop: () => new Promise((resolve) => server.close(resolve)),
+  };
 };
 /** The core store as Strapi keeps it: one value per key, listed by prefix. */
 const memoryStore = (): Store & { values: Map<string, unknown>; keys(prefix: string): string[] } => {
@@ -35,10 +42,25 @@ const memoryStore = (): Store & { values: Map<string, unknown>; keys(prefix: str
 };
 const quietLog = () => {
   const lines: string[] = [];
-  return { lines, info: (m: string) => lines.push(`info ${m}`), warn: (m: string) => lines.push(`warn ${m}`), error: (m: string) => lines.push(`error ${m}`) };
+  return {
+    lines,
+    info: (m: string) => lines.push(`info ${m}`),
+    warn: (m: string) => lines.push(`warn ${m}`),
+    error: (m: string) => lines.push(`error ${m}`),
+  };
 };
-const change = { event: 'entry.publish', uid: 'api::page.page', model: 'page', entry: { documentId: 'abc', title: 'Clear Your Record' } };
-const otherPage = { event: 'entry.publish', uid: 'api::page.page', model: 'page', entry: { documentId: 'xyz', title: 'Contact Us' } };
+const change = {
+  event: 'entry.publish',
+  uid: 'api::page.page',
+  model: 'page',
+  entry: { documentId: 'abc', title: 'Clear Your Record' },
+};
+const otherPage = {
+  event: 'entry.publish',
+  uid: 'api::page.page',
+  model: 'page',
+  entry: { documentId: 'xyz', title: 'Contact Us' },
+};
 const SECRET = 's'.repeat(40);
 const waitUntil = async (what: string, done: () => boolean) => {
   for (let i = 0; i < 200 && !done(); i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -63,9 +85,17 @@ describe('telling the site of a change', () => {
     expect(confirmed).toBe(true);
     expect(calls).toHaveLength(3);
     expect(calls.every((call) => call.secret === SECRET)).toBe(true);
-    expect(calls[0]!.body).toMatchObject({ event: 'entry.publish', uid: 'api::page.page', entry: { documentId: 'abc' } });
-    expect(log.lines).toContain('warn The site did not confirm entry.publish api::page.page «Clear Your Record» (the site answered 503: answer); trying again.');
-    expect(log.lines).toContain('info The site confirmed entry.publish api::page.page «Clear Your Record» after 3 tries.');
+    expect(calls[0]!.body).toMatchObject({
+      event: 'entry.publish',
+      uid: 'api::page.page',
+      entry: { documentId: 'abc' },
+    });
+    expect(log.lines).toContain(
+      'warn The site did not confirm entry.publish api::page.page «Clear Your Record» (the site answered 503: answer); trying again.',
+    );
+    expect(log.lines).toContain(
+      'info The site confirmed entry.publish api::page.page «Clear Your Record» after 3 tries.',
+    );
   });
 
   it('writes the change down as pending before the first call, and removes it once the site confirms', async () => {
@@ -88,7 +118,9 @@ describe('telling the site of a change', () => {
     expect(await notifier.deliver(change)).toBe(false);
     expect(await notifier.unconfirmed()).toMatchObject([{ change, tries: 3, error: 'the site answered 500: answer' }]);
     expect(store.keys('pending:')).toEqual([]);
-    expect(log.lines.at(-1)).toMatch(/^error The site never confirmed entry\.publish api::page\.page «Clear Your Record» after 3 tries/);
+    expect(log.lines.at(-1)).toMatch(
+      /^error The site never confirmed entry\.publish api::page\.page «Clear Your Record» after 3 tries/,
+    );
     // Another page purges other tags on the site: this one is still not refreshed.
     expect(await notifier.deliver(otherPage)).toBe(true);
     expect(await notifier.unconfirmed()).toMatchObject([{ change }]);
@@ -103,14 +135,21 @@ describe('telling the site of a change', () => {
     const failing = notifier.deliver(change);
     expect(await notifier.deliver(otherPage)).toBe(true);
     // The confirmed one is gone; the other is still written down while it is tried again.
-    expect(store.keys('pending:').map((key) => store.values.get(key))).toEqual([expect.objectContaining({ change }) as unknown]);
+    expect(store.keys('pending:').map((key) => store.values.get(key))).toEqual([
+      expect.objectContaining({ change }) as unknown,
+    ]);
     expect(await failing).toBe(false);
     expect(store.keys('pending:')).toEqual([]);
     expect((await notifier.unconfirmed()).map((record) => record.change)).toEqual([change]);
   });
 
   it('counts a site that cannot be reached as not confirming', async () => {
-    const notifier = new SiteNotifier({ url: 'http://127.0.0.1:9/api/revalidate', secret: SECRET }, memoryStore(), quietLog(), [5]);
+    const notifier = new SiteNotifier(
+      { url: 'http://127.0.0.1:9/api/revalidate', secret: SECRET },
+      memoryStore(),
+      quietLog(),
+      [5],
+    );
     expect(await notifier.deliver(change)).toBe(false);
     expect((await notifier.unconfirmed())[0]!.error).toMatch(/fetch failed|ECONNREFUSED/);
   });
@@ -137,8 +176,12 @@ describe('a change the CMS was still trying when it stopped', () => {
     const log = quietLog();
     const after = new SiteNotifier({ url: up.url, secret: SECRET }, store, log, [5]);
     await after.resume();
-    expect(up.calls.map((call) => call.body)).toEqual([expect.objectContaining({ event: 'entry.publish', entry: change.entry }) as unknown]);
-    expect(log.lines[0]).toMatch(/^warn The CMS stopped before the site confirmed 1 change\(s\): telling the site again \(entry\.publish api::page\.page «Clear Your Record»\)/);
+    expect(up.calls.map((call) => call.body)).toEqual([
+      expect.objectContaining({ event: 'entry.publish', entry: change.entry }) as unknown,
+    ]);
+    expect(log.lines[0]).toMatch(
+      /^warn The CMS stopped before the site confirmed 1 change\(s\): telling the site again \(entry\.publish api::page\.page «Clear Your Record»\)/,
+    );
     expect(store.keys('pending:')).toEqual([]);
     expect(await after.unconfirmed()).toEqual([]);
   });
@@ -175,14 +218,23 @@ describe('how long a change is tried again', () => {
   });
 
   it('refuses a WEB_REVALIDATE_RETRY_SECONDS that is not a whole number of seconds, saying what it means', () => {
-    expect(() => retryDelaysFrom('1.5')).toThrow(/WEB_REVALIDATE_RETRY_SECONDS is "1\.5"; it must be a whole number of seconds .*how long the CMS keeps trying/);
+    expect(() => retryDelaysFrom('1.5')).toThrow(
+      /WEB_REVALIDATE_RETRY_SECONDS is "1\.5"; it must be a whole number of seconds .*how long the CMS keeps trying/,
+    );
     expect(() => retryDelaysFrom('-1')).toThrow(/WEB_REVALIDATE_RETRY_SECONDS/);
   });
 });
 
 describe('a media-library file replaced or deleted', () => {
   /** The file's row as the upload plugin sends it on the event hub (services/upload.js, emitEvent). */
-  const photo = { id: 7, documentId: 'f1', name: 'volunteers.jpg', hash: 'volunteers_1a2b', url: '/uploads/volunteers_1a2b.jpg', updatedAt: '2026-05-01T10:00:00.000Z' };
+  const photo = {
+    id: 7,
+    documentId: 'f1',
+    name: 'volunteers.jpg',
+    hash: 'volunteers_1a2b',
+    url: '/uploads/volunteers_1a2b.jpg',
+    updatedAt: '2026-05-01T10:00:00.000Z',
+  };
 
   it('tells the site of a replace and of a delete by the file’s address, which is what the site purges by', () => {
     for (const event of ['media.update', 'media.delete']) {
@@ -203,7 +255,13 @@ describe('a media-library file replaced or deleted', () => {
   });
 
   it('still tells the site of content entries, and only of the site’s own content types', () => {
-    expect(changeOf('entry.publish', { uid: 'api::page.page', model: 'page', entry: { documentId: 'abc', title: 'Clear Your Record', path: '/x/', secret: 1 } })).toEqual({
+    expect(
+      changeOf('entry.publish', {
+        uid: 'api::page.page',
+        model: 'page',
+        entry: { documentId: 'abc', title: 'Clear Your Record', path: '/x/', secret: 1 },
+      }),
+    ).toEqual({
       event: 'entry.publish',
       uid: 'api::page.page',
       model: 'page',
@@ -219,10 +277,20 @@ describe('a media-library file replaced or deleted', () => {
     const replaced = changeOf('media.update', { media: photo })!;
     expect(await new SiteNotifier({ url, secret: SECRET }, store, log, [5]).deliver(replaced)).toBe(true);
     expect(calls.map((call) => call.body)).toEqual([
-      expect.objectContaining({ event: 'media.update', uid: 'plugin::upload.file', media: { url: '/uploads/volunteers_1a2b.jpg' } }),
-      expect.objectContaining({ event: 'media.update', uid: 'plugin::upload.file', media: { url: '/uploads/volunteers_1a2b.jpg' } }),
+      expect.objectContaining({
+        event: 'media.update',
+        uid: 'plugin::upload.file',
+        media: { url: '/uploads/volunteers_1a2b.jpg' },
+      }),
+      expect.objectContaining({
+        event: 'media.update',
+        uid: 'plugin::upload.file',
+        media: { url: '/uploads/volunteers_1a2b.jpg' },
+      }),
     ]);
-    expect(log.lines).toContain('info The site confirmed media.update plugin::upload.file «volunteers.jpg» after 2 tries.');
+    expect(log.lines).toContain(
+      'info The site confirmed media.update plugin::upload.file «volunteers.jpg» after 2 tries.',
+    );
     expect(store.keys('pending:')).toEqual([]);
   });
 });

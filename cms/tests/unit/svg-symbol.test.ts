@@ -9,7 +9,9 @@ const SPRITE = `<svg xmlns="http://www.w3.org/2000/svg" style="display: none">
 describe('a symbol of an SVG sprite', () => {
   it('becomes an SVG file of its own, sized by its viewBox', () => {
     const svg = extractSymbol(SPRITE, 'logo')!;
-    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* width="20" height="10"[^>]*viewBox="0 0 20 10"[^>]*>/);
+    expect(svg).toMatch(
+      /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]* width="20" height="10"[^>]*viewBox="0 0 20 10"[^>]*>/,
+    );
     expect(svg).toContain('<path d="');
     expect(svg).not.toContain('arrow');
     expect(svg).not.toContain('display');

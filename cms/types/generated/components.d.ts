@@ -78,8 +78,7 @@ export interface ItemsLinkCard extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 80;
       }>;
-    link: Schema.Attribute.Component<'shared.link', false> &
-      Schema.Attribute.Required;
+    link: Schema.Attribute.Component<'shared.link', false> & Schema.Attribute.Required;
     paragraph: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 600;
@@ -127,8 +126,7 @@ export interface ItemsSocialPost extends Struct.ComponentSchema {
           altText: 'altText';
         };
       }>;
-    link: Schema.Attribute.Component<'shared.link', false> &
-      Schema.Attribute.Required;
+    link: Schema.Attribute.Component<'shared.link', false> & Schema.Attribute.Required;
   };
 }
 
@@ -186,12 +184,14 @@ export interface SectionsCardWithImage extends Struct.ComponentSchema {
       Schema.Attribute.SetPluginOptions<{
         site: {
           altText: 'altText';
+          idealWidth: 1000;
         };
       }>;
     imageTwo: Schema.Attribute.Media<'images'> &
       Schema.Attribute.SetPluginOptions<{
         site: {
           altText: 'altTextTwo';
+          idealWidth: 1000;
         };
       }>;
     links: Schema.Attribute.Component<'shared.link', true> &
@@ -339,17 +339,13 @@ export interface SectionsHero extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    focusX: Schema.Attribute.Enumeration<
-      ['Left', 'Center-left', 'Center', 'Center-right', 'Right']
-    > &
+    focusX: Schema.Attribute.Enumeration<['Left', 'Center-left', 'Center', 'Center-right', 'Right']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'Center'>;
     focusY: Schema.Attribute.Enumeration<['Top', 'Center', 'Bottom']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'Center'>;
-    gradient: Schema.Attribute.Boolean &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<true>;
+    gradient: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<true>;
     heading: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
@@ -428,6 +424,7 @@ export interface SectionsImage extends Struct.ComponentSchema {
       Schema.Attribute.SetPluginOptions<{
         site: {
           altText: 'altText';
+          idealWidth: 1200;
         };
       }>;
   };
@@ -596,12 +593,8 @@ export interface SectionsTextArea extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
-    showButton: Schema.Attribute.Boolean &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<false>;
-    style: Schema.Attribute.Enumeration<
-      ['Plain', 'Two Column', 'Flashy', 'Splashy']
-    > &
+    showButton: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
+    style: Schema.Attribute.Enumeration<['Plain', 'Two Column', 'Flashy', 'Splashy']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'Plain'>;
   };
@@ -669,9 +662,7 @@ export interface SharedNewsletter extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
-    enabled: Schema.Attribute.Boolean &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<false>;
+    enabled: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
     heading: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 80;
@@ -706,8 +697,7 @@ export interface SharedQuickLink extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
-    link: Schema.Attribute.Component<'shared.link', false> &
-      Schema.Attribute.Required;
+    link: Schema.Attribute.Component<'shared.link', false> & Schema.Attribute.Required;
   };
 }
 
@@ -719,9 +709,7 @@ export interface SharedSocialLink extends Struct.ComponentSchema {
     icon: 'twitter';
   };
   attributes: {
-    network: Schema.Attribute.Enumeration<
-      ['Facebook', 'Instagram', 'Twitter', 'X', 'YouTube', 'LinkedIn', 'TikTok']
-    > &
+    network: Schema.Attribute.Enumeration<['Facebook', 'Instagram', 'Twitter', 'X', 'YouTube', 'LinkedIn', 'TikTok']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'Facebook'>;
     url: Schema.Attribute.String &

@@ -11,7 +11,11 @@ import { parse } from 'yaml';
  */
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-type Service = { environment?: Record<string, string>; env_file?: unknown; ports?: (string | { host_ip?: string; published?: string | number })[] };
+type Service = {
+  environment?: Record<string, string>;
+  env_file?: unknown;
+  ports?: (string | { host_ip?: string; published?: string | number })[];
+};
 
 const resolved = (): Record<string, Service> => {
   const work = mkdtempSync(path.join(tmpdir(), 'compose-'));
@@ -26,7 +30,16 @@ const resolved = (): Record<string, Service> => {
   }
 };
 
-const CMS_ONLY = ['POSTGRES_PASSWORD', 'APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'DATABASE_URL'];
+const CMS_ONLY = [
+  'POSTGRES_PASSWORD',
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+  'DATABASE_URL',
+];
 
 test('the public site container holds none of the CMS’s secrets or the database password', () => {
   const { web } = resolved();
@@ -34,7 +47,15 @@ test('the public site container holds none of the CMS’s secrets or the databas
   const names = Object.keys(web!.environment ?? {});
   for (const secret of CMS_ONLY) expect(names, secret).not.toContain(secret);
   // What it needs to run is there.
-  expect(names).toEqual(expect.arrayContaining(['STRAPI_URL', 'STRAPI_READ_TOKEN', 'REVALIDATE_SECRET', 'PREVIEW_SECRET', 'PUBLIC_SITE_URL']));
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'STRAPI_URL',
+      'STRAPI_READ_TOKEN',
+      'REVALIDATE_SECRET',
+      'PREVIEW_SECRET',
+      'PUBLIC_SITE_URL',
+    ]),
+  );
 });
 
 test('the CMS and the site’s cache are published on the loopback interface only, for the reverse proxy; the replicas and PostgreSQL not at all', () => {
@@ -63,6 +84,8 @@ test('the replicas keep no page of their own and purge varnish with the secret v
 test('the images install the pnpm the repository pins', () => {
   const pinned = /"packageManager": "pnpm@([^"]+)"/.exec(readFileSync(path.join(ROOT, 'package.json'), 'utf8'))![1];
   for (const dockerfile of ['cms/Dockerfile', 'web/Dockerfile']) {
-    expect(readFileSync(path.join(ROOT, dockerfile), 'utf8'), dockerfile).toContain(`RUN npm install -g pnpm@${pinned}\n`);
+    expect(readFileSync(path.join(ROOT, dockerfile), 'utf8'), dockerfile).toContain(
+      `RUN npm install -g pnpm@${pinned}\n`,
+    );
   }
 });

@@ -22,7 +22,11 @@ const listener = (port: number): number | null => {
 };
 
 const until = async <T>(what: string, seconds: number, probe: () => Promise<T | null>): Promise<T> => {
-  for (const deadline = Date.now() + seconds * 1000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 500))) {
+  for (
+    const deadline = Date.now() + seconds * 1000;
+    Date.now() < deadline;
+    await new Promise((r) => setTimeout(r, 500))
+  ) {
     const value = await probe().catch(() => null);
     if (value !== null) return value;
   }
@@ -35,7 +39,12 @@ test('pnpm start keeps the site serving when the CMS dies, and starts the CMS ag
   let output = '';
   const start: ChildProcess = spawn(process.execPath, ['scripts/start.mts'], {
     cwd: ROOT,
-    env: { ...process.env, CMS_PORT: String(cmsPort), WEB_PORT: String(webPort), DATABASE_FILENAME: path.join(work, 'data.db') },
+    env: {
+      ...process.env,
+      CMS_PORT: String(cmsPort),
+      WEB_PORT: String(webPort),
+      DATABASE_FILENAME: path.join(work, 'data.db'),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -52,13 +61,17 @@ test('pnpm start keeps the site serving when the CMS dies, and starts the CMS ag
     expect(cms, 'the CMS listens on its port').not.toBeNull();
     process.kill(cms!, 'SIGKILL');
 
-    await until('the message that the CMS is started again', 30, async () => (/cms stopped \([^)]+\); starting it again in 1 s \(the site keeps serving/.test(output) ? true : null));
+    await until('the message that the CMS is started again', 30, async () =>
+      /cms stopped \([^)]+\); starting it again in 1 s \(the site keeps serving/.test(output) ? true : null,
+    );
     // Meanwhile the site answers, with the page as it was.
     const during = await fetch(`${site}${SEED}`);
     expect(during.status).toBe(200);
     expect(await during.text()).toBe(page);
 
-    await until('the CMS answers again', 180, async () => ((await fetch(`http://127.0.0.1:${cmsPort}/_health`)).status === 204 ? true : null));
+    await until('the CMS answers again', 180, async () =>
+      (await fetch(`http://127.0.0.1:${cmsPort}/_health`)).status === 204 ? true : null,
+    );
     expect(listener(cmsPort)).not.toBe(cms);
     expect((await fetch(`${site}/`)).status).toBe(200);
   } finally {

@@ -87,12 +87,23 @@ test('behind the reverse proxy, a client cannot get round the login rate limit b
 
 test('a publish through the API reaches the site through the webhook', async () => {
   await registerAdmin();
-  const list = await cms<{ results: { documentId: string }[] }>('GET', `/content-manager/collection-types/api::page.page?filters[path][$eq]=${SEED}`);
+  const list = await cms<{ results: { documentId: string }[] }>(
+    'GET',
+    `/content-manager/collection-types/api::page.page?filters[path][$eq]=${SEED}`,
+  );
   const documentId = list.results[0]!.documentId;
-  const { data } = await cms<{ data: Record<string, unknown> }>('GET', `/content-manager/collection-types/api::page.page/${documentId}`);
+  const { data } = await cms<{ data: Record<string, unknown> }>(
+    'GET',
+    `/content-manager/collection-types/api::page.page/${documentId}`,
+  );
   expect((await site(SEED)).status).toBe(200); // cached before the publish
-  await cms('POST', `/content-manager/collection-types/api::page.page/${documentId}/actions/publish`, { ...data, title: 'Clear Your Record in Illinois' });
-  await expect.poll(async () => (await site(SEED)).text, { timeout: 5000, intervals: [50] }).toMatch(/<h1[^>]*>Clear Your Record in Illinois<\/h1>/);
+  await cms('POST', `/content-manager/collection-types/api::page.page/${documentId}/actions/publish`, {
+    ...data,
+    title: 'Clear Your Record in Illinois',
+  });
+  await expect
+    .poll(async () => (await site(SEED)).text, { timeout: 5000, intervals: [50] })
+    .toMatch(/<h1[^>]*>Clear Your Record in Illinois<\/h1>/);
 });
 
 test('a restart of both services loses nothing', async () => {

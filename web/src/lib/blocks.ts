@@ -34,12 +34,21 @@ const listNode: z.ZodType<ListNode> = z.lazy(() =>
 
 const imageBlock = z.object({
   type: z.literal('image'),
-  image: z.object({ url: z.string(), width: z.number().nullish(), height: z.number().nullish(), alternativeText: z.string().nullish() }),
+  image: z.object({
+    url: z.string(),
+    width: z.number().nullish(),
+    height: z.number().nullish(),
+    alternativeText: z.string().nullish(),
+  }),
 });
 
 export const blockSchema = z.union([
   z.object({ type: z.literal('paragraph'), children: z.array(inlineNode) }),
-  z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]), children: z.array(inlineNode) }),
+  z.object({
+    type: z.literal('heading'),
+    level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6)]),
+    children: z.array(inlineNode),
+  }),
   z.object({ type: z.literal('quote'), children: z.array(inlineNode) }),
   z.object({ type: z.literal('code'), language: z.string().optional(), children: z.array(inlineNode) }),
   listNode,

@@ -9,7 +9,11 @@ export type CachePolicy = false | { maxAge: number; swr: number; tags: string[] 
 type RouteCache = AstroGlobal['cache'];
 
 /** A page's policy: fresh for PAGE_MAX_AGE (5 minutes unless set), then served stale for a day while rendered again. */
-export const pagePolicy = (tags: string[], maxAge = config().pageMaxAge): CachePolicy => ({ maxAge, swr: PAGE_CACHE.swr, tags });
+export const pagePolicy = (tags: string[], maxAge = config().pageMaxAge): CachePolicy => ({
+  maxAge,
+  swr: PAGE_CACHE.swr,
+  tags,
+});
 
 /**
  * How long this process keeps its copy of the site settings and addresses, at most: the webhook

@@ -4,9 +4,9 @@ import { linkPopulate, linkSchema, type Link } from './link';
 import { isPagePath } from './pagePath';
 import { uploadFile } from './uploads';
 import { cmsGet, type CmsRequest, type CmsResult } from './strapiClient';
-import { sectionsPopulate } from '../sections/registry';
+import { sectionsPopulate } from '../sections/contract';
 
-/** The page envelope; its sections are validated one by one by the registry. */
+/** The page envelope; its sections are validated one by one against their contracts (sections/contract.ts). */
 export const pageSchema = z.object({
   documentId: z.string(),
   title: z.string(),
@@ -103,7 +103,10 @@ export const globalQuery = () => ({
 });
 
 /** A published page (or its draft, for preview) by its web address; null when there is none. */
-export const fetchPage = async (path: string, draft: CmsRequest['draft'] = false): Promise<CmsResult<CmsPage | null>> => {
+export const fetchPage = async (
+  path: string,
+  draft: CmsRequest['draft'] = false,
+): Promise<CmsResult<CmsPage | null>> => {
   const result = await cmsGet({ ...pageQuery(path), draft }, pageEnvelopeSchema);
   return { data: result.data.data[0] ?? null, stale: result.stale };
 };
@@ -111,7 +114,14 @@ export const fetchPage = async (path: string, draft: CmsRequest['draft'] = false
 /** The published version of a page, by document (its address may differ from the draft's); null when it has none. */
 export const fetchPublishedVersion = async (documentId: string): Promise<CmsPage | null> => {
   const result = await cmsGet(
-    { path: '/pages', query: { filters: { documentId: { $eq: documentId } }, populate: { sections: sectionsPopulate }, pagination: { pageSize: 1 } } },
+    {
+      path: '/pages',
+      query: {
+        filters: { documentId: { $eq: documentId } },
+        populate: { sections: sectionsPopulate },
+        pagination: { pageSize: 1 },
+      },
+    },
     pageEnvelopeSchema,
   );
   return result.data.data[0] ?? null;
@@ -136,7 +146,9 @@ export const fetchGlobal = async (): Promise<CmsResult<CmsGlobal>> => {
 const onlyPageAddresses = <T extends { path: string }>(pages: T[]): T[] =>
   pages.filter((page) => {
     if (isPagePath(page.path)) return true;
-    console.warn(`[cms] left out a page whose address is not a page address of this site: ${JSON.stringify(page.path.slice(0, 100))}`);
+    console.warn(
+      `[cms] left out a page whose address is not a page address of this site: ${JSON.stringify(page.path.slice(0, 100))}`,
+    );
     return false;
   });
 
@@ -146,7 +158,10 @@ export const fetchPageList = async (): Promise<CmsResult<{ path: string; updated
   let stale = false;
   for (let page = 1; ; page += 1) {
     const result = await cmsGet(
-      { path: '/pages', query: { fields: ['path', 'updatedAt'], sort: ['path:asc'], pagination: { page, pageSize: 100 } } },
+      {
+        path: '/pages',
+        query: { fields: ['path', 'updatedAt'], sort: ['path:asc'], pagination: { page, pageSize: 100 } },
+      },
       pageListSchema,
     );
     stale ||= result.stale;
@@ -166,7 +181,13 @@ export const fetchRedirects = async (): Promise<CmsResult<CmsRedirectEntry[]>> =
   const redirects: CmsRedirectEntry[] = [];
   let stale = false;
   for (let page = 1; ; page += 1) {
-    const result = await cmsGet({ path: '/redirects', query: { fields: ['from', 'to', 'type'], sort: ['from:asc'], pagination: { page, pageSize: 100 } } }, redirectListSchema);
+    const result = await cmsGet(
+      {
+        path: '/redirects',
+        query: { fields: ['from', 'to', 'type'], sort: ['from:asc'], pagination: { page, pageSize: 100 } },
+      },
+      redirectListSchema,
+    );
     stale ||= result.stale;
     redirects.push(...result.data.data);
     if (page >= result.data.meta.pagination.pageCount) return { data: redirects, stale };
@@ -184,7 +205,10 @@ export const fetchAllPages = async (): Promise<CmsResult<CmsPage[]>> => {
   let stale = false;
   for (let page = 1; ; page += 1) {
     const result = await cmsGet(
-      { path: '/pages', query: { populate: { sections: sectionsPopulate }, sort: ['path:asc'], pagination: { page, pageSize: 25 } } },
+      {
+        path: '/pages',
+        query: { populate: { sections: sectionsPopulate }, sort: ['path:asc'], pagination: { page, pageSize: 25 } },
+      },
       pageBatchSchema,
     );
     stale ||= result.stale;

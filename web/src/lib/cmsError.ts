@@ -16,6 +16,8 @@ export class CmsError extends Error {
 
   /** The CMS could not answer at all (down, slow, or failing): a last good copy may stand in. */
   get isOutage(): boolean {
-    return this.kind === 'unreachable' || this.kind === 'timeout' || (this.kind === 'http' && (this.status ?? 0) >= 500);
+    return (
+      this.kind === 'unreachable' || this.kind === 'timeout' || (this.kind === 'http' && (this.status ?? 0) >= 500)
+    );
   }
 }

@@ -31,7 +31,9 @@ export const isCompressible = (contentType: string | null | undefined, bytes: nu
 
 const compress = (body: Uint8Array, encoding: Encoding): Uint8Array =>
   encoding === 'br'
-    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength } })
+    ? brotliCompressSync(body, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
+      })
     : gzipSync(body, { level: 9 });
 
 const compressed = new WeakMap<Uint8Array, Partial<Record<Encoding, Uint8Array>>>();
@@ -43,17 +45,31 @@ export const encodedBody = (body: Uint8Array, encoding: Encoding): Uint8Array =>
   return (variants[encoding] ??= compress(body, encoding));
 };
 
-const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
 const built = new Map<string, Promise<Uint8Array | null>>();
 
 /**
  * A built asset (`/_astro/…` stylesheet, script or SVG) and its type, read once from the build
  * output; null for anything else, which Astro's static handler serves as it is.
  */
-export const builtAsset = async (clientDir: string, pathname: string): Promise<{ body: Uint8Array; contentType: string } | null> => {
+export const builtAsset = async (
+  clientDir: string,
+  pathname: string,
+): Promise<{ body: Uint8Array; contentType: string } | null> => {
   const contentType = TYPES[path.extname(pathname)];
   if (!pathname.startsWith('/_astro/') || !contentType || !/^\/_astro\/[A-Za-z0-9._-]+$/.test(pathname)) return null;
-  if (!built.has(pathname)) built.set(pathname, readFile(path.join(clientDir, pathname)).then((data) => new Uint8Array(data), () => null));
+  if (!built.has(pathname))
+    built.set(
+      pathname,
+      readFile(path.join(clientDir, pathname)).then(
+        (data) => new Uint8Array(data),
+        () => null,
+      ),
+    );
   const body = await built.get(pathname)!;
   if (body === null) built.delete(pathname);
   return body && { body, contentType };

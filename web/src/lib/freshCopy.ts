@@ -37,12 +37,14 @@ export class FreshCopy<T> {
 
   async get(): Promise<CmsResult<T>> {
     const maxAgeMs = typeof this.maxAgeMs === 'function' ? this.maxAgeMs() : this.maxAgeMs;
-    if (this.value !== null && !this.stale && Date.now() - this.loadedAt < maxAgeMs) return { data: this.value, stale: false };
+    if (this.value !== null && !this.stale && Date.now() - this.loadedAt < maxAgeMs)
+      return { data: this.value, stale: false };
     // A load that began before the latest change may not hold it: whoever asks after the change
     // waits for that load to end and for one of its own, or a page rendered right after a publish
     // would be built (and cached) from the copy from before it.
     while (this.pending && this.pendingFor !== this.changes) await this.pending.catch(() => undefined);
-    if (this.value !== null && !this.stale && Date.now() - this.loadedAt < maxAgeMs) return { data: this.value, stale: false };
+    if (this.value !== null && !this.stale && Date.now() - this.loadedAt < maxAgeMs)
+      return { data: this.value, stale: false };
     this.pending ??= this.loadAgain();
     return this.pending;
   }
@@ -61,7 +63,9 @@ export class FreshCopy<T> {
         return { data, stale };
       } catch (error) {
         if (this.value === null) throw error;
-        console.warn(`[cms] ${this.name} could not be loaded again; using the copy from ${new Date(this.loadedAt).toISOString()}: ${(error as Error).message}`);
+        console.warn(
+          `[cms] ${this.name} could not be loaded again; using the copy from ${new Date(this.loadedAt).toISOString()}: ${(error as Error).message}`,
+        );
         return { data: this.value, stale: true };
       }
     })();

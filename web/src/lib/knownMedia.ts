@@ -74,7 +74,10 @@ export class KnownMedia {
       return stale ? null : false;
     } catch (error) {
       this.retryAt = Date.now() + RETRY_AFTER_FAILURE_MS;
-      warnAtMostOnceAMinute('known-media', `[media] the list of media the site shows cannot be read; media requests are checked with the CMS: ${(error as Error).message}`);
+      warnAtMostOnceAMinute(
+        'known-media',
+        `[media] the list of media the site shows cannot be read; media requests are checked with the CMS: ${(error as Error).message}`,
+      );
       return null;
     }
   }
@@ -108,7 +111,9 @@ const loadShownMedia = async (): Promise<CmsResult<ReadonlySet<string>>> => {
   const [pages, settings, redirects] = await Promise.all([fetchAllPages(), siteSettings(), redirectTargets()]);
   const files = new Set([
     ...mediaFilesIn([pages.data.map((page) => page.sections), settings.data]),
-    ...redirects.data.map((to) => uploadFile(to.replace(/[?#].*$/, ''))).filter((file): file is string => file !== null),
+    ...redirects.data
+      .map((to) => uploadFile(to.replace(/[?#].*$/, '')))
+      .filter((file): file is string => file !== null),
   ]);
   return { data: files, stale: pages.stale || settings.stale || redirects.stale };
 };
@@ -117,7 +122,8 @@ const KNOWN = Symbol.for('cannabis-equity-il.known-media');
 type WithKnown = typeof globalThis & { [KNOWN]?: KnownMedia };
 
 /** The process's one list (on globalThis: the server entry and Astro's bundle share it). */
-export const knownMedia = (): KnownMedia => ((globalThis as WithKnown)[KNOWN] ??= new KnownMedia(loadShownMedia, cmsCopyMaxAgeMs));
+export const knownMedia = (): KnownMedia =>
+  ((globalThis as WithKnown)[KNOWN] ??= new KnownMedia(loadShownMedia, cmsCopyMaxAgeMs));
 
 /** What one replica tells the others (api/revalidate) of files a render of it is about to show. */
 export const MEDIA_SHOWN_EVENT = 'media.shown';
@@ -130,6 +136,14 @@ export const MEDIA_SHOWN_EVENT = 'media.shown';
 export const showMedia = async (files: readonly string[]): Promise<void> => {
   const learnt = knownMedia().shown(files);
   if (learnt.length === 0 || config().sitePeers.length === 0) return;
-  const untold = await tellPeers({ event: MEDIA_SHOWN_EVENT, uid: MEDIA_UID, files: learnt.map((file) => `/uploads/${file}`) });
-  if (untold.length > 0) warnAtMostOnceAMinute('media-shown-untold', `[media] site peer(s) not told of media a page shows (they learn it at the CMS's notice): ${untold.join(', ')}`);
+  const untold = await tellPeers({
+    event: MEDIA_SHOWN_EVENT,
+    uid: MEDIA_UID,
+    files: learnt.map((file) => `/uploads/${file}`),
+  });
+  if (untold.length > 0)
+    warnAtMostOnceAMinute(
+      'media-shown-untold',
+      `[media] site peer(s) not told of media a page shows (they learn it at the CMS's notice): ${untold.join(', ')}`,
+    );
 };

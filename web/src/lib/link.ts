@@ -10,7 +10,14 @@ export const linkSchema = z.object({
   type: z.enum(['External Link', 'Site Page', 'File']),
   url: z.string().nullish(),
   page: z.object({ documentId: z.string(), path: z.string(), title: z.string().optional() }).nullish(),
-  file: z.object({ url: z.string(), name: z.string().optional(), mime: z.string().optional(), updatedAt: z.string().optional() }).nullish(),
+  file: z
+    .object({
+      url: z.string(),
+      name: z.string().optional(),
+      mime: z.string().optional(),
+      updatedAt: z.string().optional(),
+    })
+    .nullish(),
 });
 export type Link = z.infer<typeof linkSchema>;
 

@@ -1,7 +1,15 @@
 import { GLOBAL_TAG, mediaTag, NOT_FOUND_TAG, REDIRECTS_TAG, tagsForPage } from './cacheTags';
 import { pagePolicy, type CachePolicy } from './cachePolicy';
 import { CmsError } from './cmsError';
-import { fetchPage, fetchRedirect, linkedPageIds, mediaFilesIn, type CmsGlobal, type CmsPage, type CmsRedirectEntry } from './cmsContent';
+import {
+  fetchPage,
+  fetchRedirect,
+  linkedPageIds,
+  mediaFilesIn,
+  type CmsGlobal,
+  type CmsPage,
+  type CmsRedirectEntry,
+} from './cmsContent';
 import { showMedia } from './knownMedia';
 import { isPagePath } from './pagePath';
 import { redirectLocation } from './redirectLocation';
@@ -9,16 +17,28 @@ import { addressOf, loadSiteAddresses } from './siteAddresses';
 import { linksToSitePaths } from './sitePaths';
 import { siteSettings } from './siteSettings';
 import { mediaAddress } from './uploads';
-import { parseSections, type Section, type SectionProblem } from '../sections/registry';
+import { parseSections, type Section, type SectionProblem } from '../sections/contract';
 
 export type PageView =
-  | { kind: 'page'; page: CmsPage; sections: Section[]; skipped: SectionProblem[]; global: CmsGlobal | null; ogImage: string | undefined }
+  | {
+      kind: 'page';
+      page: CmsPage;
+      sections: Section[];
+      skipped: SectionProblem[];
+      global: CmsGlobal | null;
+      ogImage: string | undefined;
+    }
   | { kind: 'not-found'; global: CmsGlobal | null }
   | { kind: 'redirect'; location: string }
   | { kind: 'unavailable'; global: CmsGlobal | null };
 
 /** What a page route needs: the view to render, and the response it should be (the route applies it). */
-export type PageResult = { view: PageView; status: 200 | 301 | 302 | 404 | 503; headers: Record<string, string>; cache: CachePolicy };
+export type PageResult = {
+  view: PageView;
+  status: 200 | 301 | 302 | 404 | 503;
+  headers: Record<string, string>;
+  cache: CachePolicy;
+};
 
 const RETRY_AFTER_SECONDS = 30;
 /** How long a page rendered from its last good copy (the CMS down) is served before the CMS is tried again. */
@@ -27,7 +47,6 @@ const OUTAGE_COPY_SECONDS = 10;
 export const STALE_CONTENT_HEADER = 'X-Stale-Content';
 /** Longer addresses are neither pages nor redirects: the CMS is not asked. */
 const MAX_PATH_LENGTH = 300;
-
 
 /** The response for a redirect staff keep; null when it leads nowhere the site may send visitors. */
 const redirectResult = (redirect: CmsRedirectEntry, stale: boolean): PageResult | null => {
@@ -85,7 +104,11 @@ const notFound = (global: CmsGlobal | null, cacheable: boolean): PageResult => (
 
 /** The media-library files a view shows (the settings' logos on every one). */
 const mediaShownBy = (view: PageView): string[] =>
-  view.kind === 'page' ? mediaFilesIn([view.page.sections, view.global]) : view.kind === 'redirect' ? [] : mediaFilesIn(view.global);
+  view.kind === 'page'
+    ? mediaFilesIn([view.page.sections, view.global])
+    : view.kind === 'redirect'
+      ? []
+      : mediaFilesIn(view.global);
 
 /**
  * `previewSession`: a staff preview's draft of the page, read with the preview's session (the CMS
@@ -109,7 +132,11 @@ const loadView = async (path: string, options: { previewSession?: string }): Pro
     return redirect ?? notFound(global, !globalStale && !address.stale);
   }
   const [pageResult, { global, stale: globalStale }] = await Promise.all([
-    isPagePath(path) ? fetchPage(path, draft ? { previewSession: options.previewSession! } : false).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))) : Promise.resolve(null),
+    isPagePath(path)
+      ? fetchPage(path, draft ? { previewSession: options.previewSession! } : false).catch((error: unknown) =>
+          error instanceof Error ? error : new Error(String(error)),
+        )
+      : Promise.resolve(null),
     loadGlobal(path),
     // Links are rendered only to pages that exist: which ones do, before the render.
     loadSiteAddresses(),
@@ -136,7 +163,9 @@ const loadView = async (path: string, options: { previewSession?: string }): Pro
   const page = pageResult.data;
   const { sections, skipped } = parseSections(page.sections ?? []);
   for (const problem of skipped) {
-    console.warn(`[cms] ${path}: left out section ${problem.index} (${problem.component}): ${problem.problems.join('; ')}`);
+    console.warn(
+      `[cms] ${path}: left out section ${problem.index} (${problem.component}): ${problem.problems.join('; ')}`,
+    );
   }
   const hero = sections.find((s) => s.__component === 'sections.hero');
   const fromLastGoodCopy = pageResult.stale || globalStale;
@@ -145,7 +174,10 @@ const loadView = async (path: string, options: { previewSession?: string }): Pro
     status: 200,
     // Says a cache in front that holds a copy of its own should keep that one (ops/varnish):
     // this process's last good copies may be older than what the cache was given before.
-    headers: { 'Cache-Control': draft ? 'no-store' : REVALIDATE, ...(fromLastGoodCopy ? { [STALE_CONTENT_HEADER]: 'cms-unreachable' } : {}) },
+    headers: {
+      'Cache-Control': draft ? 'no-store' : REVALIDATE,
+      ...(fromLastGoodCopy ? { [STALE_CONTENT_HEADER]: 'cms-unreachable' } : {}),
+    },
     // A page rendered from a last good copy is kept briefly: while the CMS is down, visitors get
     // that render instead of each costing one, and a few seconds later the CMS is tried again.
     cache: draft
@@ -153,7 +185,11 @@ const loadView = async (path: string, options: { previewSession?: string }): Pro
       : pagePolicy(
           // A link typed as a path shows or hides as pages come and go: purged with every page change, like a 404.
           [
-            ...tagsForPage(page.documentId, linkedPageIds([page.sections, global]), mediaFilesIn([page.sections, global])),
+            ...tagsForPage(
+              page.documentId,
+              linkedPageIds([page.sections, global]),
+              mediaFilesIn([page.sections, global]),
+            ),
             ...(linksToSitePaths([page.sections, global]) ? [NOT_FOUND_TAG] : []),
           ],
           fromLastGoodCopy ? OUTAGE_COPY_SECONDS : undefined,

@@ -52,7 +52,9 @@ export class MediaCopies {
   async keep(file: string, copy: MediaCopy, generation = this.generation(file)): Promise<void> {
     if (generation !== this.generation(file)) return;
     const target = this.fileOf(file);
-    const header = Buffer.from(`${JSON.stringify({ contentType: copy.contentType, lastModified: copy.lastModified })}\n`);
+    const header = Buffer.from(
+      `${JSON.stringify({ contentType: copy.contentType, lastModified: copy.lastModified })}\n`,
+    );
     if (header.length + copy.data.byteLength > this.maxBytes) return;
     const sizes = await this.index();
     if (sizes.has(target)) return;
@@ -75,7 +77,10 @@ export class MediaCopies {
     const stored = await readFile(target).catch(() => null);
     if (!stored) return null;
     const newline = stored.indexOf(10);
-    const meta = JSON.parse(stored.subarray(0, newline).toString()) as { contentType: string; lastModified: string | null };
+    const meta = JSON.parse(stored.subarray(0, newline).toString()) as {
+      contentType: string;
+      lastModified: string | null;
+    };
     const sizes = await this.index();
     const entry = sizes.get(target);
     if (entry) entry.usedAt = Date.now();
@@ -111,4 +116,5 @@ export class MediaCopies {
 const COPIES = Symbol.for('cannabis-equity-il.media-copies');
 type WithCopies = typeof globalThis & { [COPIES]?: MediaCopies };
 
-export const mediaCopies = (cacheDir: string): MediaCopies => ((globalThis as WithCopies)[COPIES] ??= new MediaCopies(path.join(cacheDir, 'media')));
+export const mediaCopies = (cacheDir: string): MediaCopies =>
+  ((globalThis as WithCopies)[COPIES] ??= new MediaCopies(path.join(cacheDir, 'media')));

@@ -2,7 +2,8 @@ import type { CmsGlobal } from './cmsContent';
 import { safeHref } from './safeHref';
 
 /** Only Mailchimp's form endpoints: what the CMS allows, checked again here before a form posts anywhere. */
-const MAILCHIMP_FORM = /^https:\/\/[a-z0-9-]+\.us[0-9]+\.list-manage\.com\/subscribe\/post\?(?=\S*\bu=([0-9a-f]+))(?=\S*\bid=([0-9a-f]+))\S*$/;
+const MAILCHIMP_FORM =
+  /^https:\/\/[a-z0-9-]+\.us[0-9]+\.list-manage\.com\/subscribe\/post\?(?=\S*\bu=([0-9a-f]+))(?=\S*\bid=([0-9a-f]+))\S*$/;
 
 export type NewsletterForm = {
   action: string;

@@ -5,7 +5,8 @@ import { secretsMatch } from './secretsMatch';
 export const PREVIEW_COOKIE = 'cei_preview';
 export const PREVIEW_TTL_SECONDS = 60 * 60;
 
-const sign = (secret: string, expires: number) => createHmac('sha256', secret).update(`preview:${expires}`).digest('base64url');
+const sign = (secret: string, expires: number) =>
+  createHmac('sha256', secret).update(`preview:${expires}`).digest('base64url');
 
 export const createPreviewToken = (secret: string, now = Date.now()): string => {
   const expires = Math.floor(now / 1000) + PREVIEW_TTL_SECONDS;
@@ -24,7 +25,13 @@ export const isValidPreviewToken = (token: string | undefined, secret: string, n
   const [expiresText, signature] = (token ?? '').split('.');
   const expires = Number(expiresText);
   const nowSeconds = now / 1000;
-  if (!signature || !Number.isInteger(expires) || expires < nowSeconds || expires > nowSeconds + PREVIEW_TTL_SECONDS + CLOCK_SKEW_SECONDS) return false;
+  if (
+    !signature ||
+    !Number.isInteger(expires) ||
+    expires < nowSeconds ||
+    expires > nowSeconds + PREVIEW_TTL_SECONDS + CLOCK_SKEW_SECONDS
+  )
+    return false;
   return secretsMatch(signature, sign(secret, expires));
 };
 
@@ -36,9 +43,19 @@ export const signPreviewLink = (secret: string, path: string, status: string, ex
   createHmac('sha256', secret).update(`preview-link:${path}:${status}:${expires}`).digest('base64url');
 
 /** True for a link the CMS signed, not expired, and made no longer ago than links last. */
-export const isValidPreviewLink = (link: { path: string; status: string; expires: string | null; signature: string | null }, secret: string, now = Date.now()): boolean => {
+export const isValidPreviewLink = (
+  link: { path: string; status: string; expires: string | null; signature: string | null },
+  secret: string,
+  now = Date.now(),
+): boolean => {
   const expires = Number(link.expires);
   const nowSeconds = now / 1000;
-  if (!link.signature || !Number.isInteger(expires) || expires < nowSeconds || expires > nowSeconds + PREVIEW_LINK_SECONDS + CLOCK_SKEW_SECONDS) return false;
+  if (
+    !link.signature ||
+    !Number.isInteger(expires) ||
+    expires < nowSeconds ||
+    expires > nowSeconds + PREVIEW_LINK_SECONDS + CLOCK_SKEW_SECONDS
+  )
+    return false;
   return secretsMatch(link.signature, signPreviewLink(secret, link.path, link.status, expires));
 };

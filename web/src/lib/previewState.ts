@@ -8,8 +8,10 @@ export type PreviewState = 'published' | 'unchanged' | 'changed' | 'never-publis
 
 /** Ids and timestamps differ between a draft and its published copy even when nothing else does. */
 const content = (page: CmsPage): string =>
-  JSON.stringify({ title: page.title, path: page.path, description: page.description, sections: page.sections }, (key, value: unknown) =>
-    key === 'id' || key === 'updatedAt' || key === 'createdAt' || key === 'publishedAt' ? undefined : value,
+  JSON.stringify(
+    { title: page.title, path: page.path, description: page.description, sections: page.sections },
+    (key, value: unknown) =>
+      key === 'id' || key === 'updatedAt' || key === 'createdAt' || key === 'publishedAt' ? undefined : value,
   );
 
 export const previewStateOf = async (draft: CmsPage): Promise<PreviewState> => {

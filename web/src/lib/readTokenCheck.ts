@@ -8,7 +8,9 @@ import type { SiteConfig } from '../config.ts';
  */
 export type ReadTokenCheck = { ok: true } | { ok: false; fatal: boolean; message: string };
 
-export const checkReadToken = async (config: Pick<SiteConfig, 'strapiUrl' | 'readToken' | 'timeoutMs'>): Promise<ReadTokenCheck> => {
+export const checkReadToken = async (
+  config: Pick<SiteConfig, 'strapiUrl' | 'readToken' | 'timeoutMs'>,
+): Promise<ReadTokenCheck> => {
   let response: Response;
   try {
     response = await fetch(`${config.strapiUrl}/api/global?fields[0]=siteName`, {
@@ -16,7 +18,11 @@ export const checkReadToken = async (config: Pick<SiteConfig, 'strapiUrl' | 'rea
       signal: AbortSignal.timeout(config.timeoutMs),
     });
   } catch (error) {
-    return { ok: false, fatal: false, message: `The CMS cannot be reached at STRAPI_URL=${config.strapiUrl} yet (${(error as Error).message}); starting anyway: pages are served once it answers.` };
+    return {
+      ok: false,
+      fatal: false,
+      message: `The CMS cannot be reached at STRAPI_URL=${config.strapiUrl} yet (${(error as Error).message}); starting anyway: pages are served once it answers.`,
+    };
   }
   await response.body?.cancel();
   if (response.status === 401 || response.status === 403) {

@@ -18,7 +18,8 @@ const POST_ROUTES = new Set(['/api/revalidate']);
  * preview replace the content security policy with their own (src/lib/securityHeaders.ts).
  */
 export const BASELINE_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'Content-Security-Policy':
+    "default-src 'none'; img-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -52,11 +53,15 @@ export const originForm = (target: string): string | null => {
 export const gate = (method: string, target: string): GateAnswer | null => {
   const at = target.search(/[?#]/);
   const path = at === -1 ? target : target.slice(0, at);
-  if (path.length > MAX_PATH_LENGTH || target.length > MAX_TARGET_LENGTH) return text(414, 'That address is too long to be a page of this site.');
+  if (path.length > MAX_PATH_LENGTH || target.length > MAX_TARGET_LENGTH)
+    return text(414, 'That address is too long to be a page of this site.');
   if (method === 'GET' || method === 'HEAD') {
     // Doubled slashes: one address, one URL. Collapsing them also keeps `//host` from ever leaving the site.
     if (/\/{2,}/.test(path)) {
-      return text(301, 'Moved permanently', { Location: `${path.replace(/\/{2,}/g, '/')}${at === -1 ? '' : target.slice(at)}`, 'Cache-Control': 'public, max-age=3600' });
+      return text(301, 'Moved permanently', {
+        Location: `${path.replace(/\/{2,}/g, '/')}${at === -1 ? '' : target.slice(at)}`,
+        'Cache-Control': 'public, max-age=3600',
+      });
     }
     return null;
   }

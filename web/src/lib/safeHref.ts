@@ -13,7 +13,10 @@ const isControl = (char: string): boolean => {
 export const safeHref = (raw: string | null | undefined): string | null => {
   if (typeof raw !== 'string') return null;
   // Browsers drop tabs and line breaks anywhere in a URL, which is how "java\tscript:" works.
-  const url = [...raw].filter((char) => !isControl(char)).join('').trim();
+  const url = [...raw]
+    .filter((char) => !isControl(char))
+    .join('')
+    .trim();
   if (url === '') return null;
   if (url.startsWith('#') || url.startsWith('?')) return url;
   if (url.startsWith('/')) return /^\/[/\\]/.test(url) ? null : url;

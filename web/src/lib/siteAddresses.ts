@@ -4,7 +4,11 @@ import { FreshCopy } from './freshCopy';
 import { setKnownAddresses } from './sitePaths';
 import type { CmsResult } from './strapiClient';
 
-type Addresses = { all: ReadonlySet<string>; pages: ReadonlySet<string>; redirects: ReadonlyMap<string, CmsRedirectEntry> };
+type Addresses = {
+  all: ReadonlySet<string>;
+  pages: ReadonlySet<string>;
+  redirects: ReadonlyMap<string, CmsRedirectEntry>;
+};
 
 /** Every address visitors can reach: published pages and live redirects. */
 const addresses = new FreshCopy<Addresses>(
@@ -13,7 +17,10 @@ const addresses = new FreshCopy<Addresses>(
     const [pages, redirects] = await Promise.all([fetchPageList(), fetchRedirects()]);
     const byFrom = new Map(redirects.data.map((redirect) => [redirect.from, redirect]));
     const paths = new Set(pages.data.map((page) => page.path));
-    return { data: { all: new Set([...paths, ...byFrom.keys()]), pages: paths, redirects: byFrom }, stale: pages.stale || redirects.stale };
+    return {
+      data: { all: new Set([...paths, ...byFrom.keys()]), pages: paths, redirects: byFrom },
+      stale: pages.stale || redirects.stale,
+    };
   },
   cmsCopyMaxAgeMs,
 );
@@ -23,7 +30,9 @@ export const loadSiteAddresses = async (): Promise<void> => {
   try {
     setKnownAddresses((await addresses.get()).data.all);
   } catch (error) {
-    console.warn(`[cms] the site's addresses cannot be read; links are rendered unchecked: ${(error as Error).message}`);
+    console.warn(
+      `[cms] the site's addresses cannot be read; links are rendered unchecked: ${(error as Error).message}`,
+    );
   }
 };
 
@@ -43,7 +52,9 @@ export const knownRedirect = async (path: string): Promise<CmsRedirectEntry | nu
  */
 export const addressOf = async (
   path: string,
-): Promise<({ kind: 'page' } | { kind: 'redirect'; redirect: CmsRedirectEntry } | { kind: 'none' }) & { stale: boolean } | null> => {
+): Promise<
+  (({ kind: 'page' } | { kind: 'redirect'; redirect: CmsRedirectEntry } | { kind: 'none' }) & { stale: boolean }) | null
+> => {
   try {
     const { data, stale } = await addresses.get();
     const redirect = data.redirects.get(path);

@@ -32,5 +32,7 @@ export const leadsSomewhere = (href: string): boolean => {
 export const linksToSitePaths = (value: unknown): boolean => {
   if (Array.isArray(value)) return value.some(linksToSitePaths);
   if (typeof value !== 'object' || value === null) return false;
-  return Object.entries(value).some(([key, v]) => (key === 'url' && typeof v === 'string' ? sitePathOf(v) !== null : linksToSitePaths(v)));
+  return Object.entries(value).some(([key, v]) =>
+    key === 'url' && typeof v === 'string' ? sitePathOf(v) !== null : linksToSitePaths(v),
+  );
 };

@@ -39,7 +39,11 @@ export const tellPeers = async (body: unknown): Promise<string[]> => {
       try {
         const response = await fetch(`${peer}/api/revalidate`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Revalidate-Secret': config().revalidateSecret, [PEER_HEADER]: '1' },
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Revalidate-Secret': config().revalidateSecret,
+            [PEER_HEADER]: '1',
+          },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(PEER_TIMEOUT_MS),
         });

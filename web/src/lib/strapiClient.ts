@@ -12,10 +12,19 @@ export type CmsRequest = { path: string; query: object; draft?: { previewSession
 
 const describe = (path: string, query: object): string => `${path}?${qs.stringify(query, { encodeValuesOnly: true })}`;
 
-const request = async (url: string, path: string, timeoutMs: number, headers: Record<string, string>): Promise<unknown> => {
+const request = async (
+  url: string,
+  path: string,
+  timeoutMs: number,
+  headers: Record<string, string>,
+): Promise<unknown> => {
   const breaker = cmsBreaker();
   if (!breaker.allow()) {
-    throw new CmsError('unreachable', path, `The CMS failed moments ago; not asked again before ${new Date(breaker.pausedUntil).toISOString()}`);
+    throw new CmsError(
+      'unreachable',
+      path,
+      `The CMS failed moments ago; not asked again before ${new Date(breaker.pausedUntil).toISOString()}`,
+    );
   }
   try {
     const body = await send(url, path, timeoutMs, headers);
@@ -28,16 +37,26 @@ const request = async (url: string, path: string, timeoutMs: number, headers: Re
   }
 };
 
-const send = async (url: string, path: string, timeoutMs: number, headers: Record<string, string>): Promise<unknown> => {
+const send = async (
+  url: string,
+  path: string,
+  timeoutMs: number,
+  headers: Record<string, string>,
+): Promise<unknown> => {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { ...headers, Accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, {
+      headers: { ...headers, Accept: 'application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (cause) {
     const timedOut = cause instanceof Error && cause.name === 'TimeoutError';
     throw new CmsError(
       timedOut ? 'timeout' : 'unreachable',
       path,
-      timedOut ? `The CMS did not answer within ${timeoutMs} ms` : 'The CMS cannot be reached; is Strapi running at STRAPI_URL?',
+      timedOut
+        ? `The CMS did not answer within ${timeoutMs} ms`
+        : 'The CMS cannot be reached; is Strapi running at STRAPI_URL?',
       { cause },
     );
   }
@@ -46,12 +65,18 @@ const send = async (url: string, path: string, timeoutMs: number, headers: Recor
       response.status === 401 || response.status === 403
         ? 'The CMS refused the read token: STRAPI_READ_TOKEN must equal the CMS’s value'
         : `The CMS answered ${response.status}`;
-    throw new CmsError('http', path, hint, { status: response.status, cause: await response.text().catch(() => undefined) });
+    throw new CmsError('http', path, hint, {
+      status: response.status,
+      cause: await response.text().catch(() => undefined),
+    });
   }
   try {
     return await response.json();
   } catch (cause) {
-    throw new CmsError('invalid', path, 'The CMS answered with something that is not JSON', { status: response.status, cause });
+    throw new CmsError('invalid', path, 'The CMS answered with something that is not JSON', {
+      status: response.status,
+      cause,
+    });
   }
 };
 
@@ -66,17 +91,27 @@ export const cmsGet = async <S extends z.ZodType>(req: CmsRequest, schema: S): P
   const key = describe(req.path, query);
   let body: unknown;
   try {
-    const headers: Record<string, string> = { Authorization: `Bearer ${readToken}`, ...(req.draft ? { 'X-Preview-Session': req.draft.previewSession } : {}) };
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${readToken}`,
+      ...(req.draft ? { 'X-Preview-Session': req.draft.previewSession } : {}),
+    };
     body = await request(`${strapiUrl}/api${key}`, req.path, timeoutMs, headers);
   } catch (error) {
     const copy = !req.draft && error instanceof CmsError && error.isOutage ? lastGoodCopy(key) : undefined;
     if (!copy) throw error;
-    console.warn(`[cms] ${(error as Error).message}; serving the last good copy of ${req.path} from ${new Date(copy.storedAt).toISOString()}`);
+    console.warn(
+      `[cms] ${(error as Error).message}; serving the last good copy of ${req.path} from ${new Date(copy.storedAt).toISOString()}`,
+    );
     return { data: schema.parse(copy.body), stale: true };
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
-    throw new CmsError('invalid', req.path, `The CMS answer does not have the expected shape: ${issueLines(parsed.error).join('; ')}`, { cause: parsed.error });
+    throw new CmsError(
+      'invalid',
+      req.path,
+      `The CMS answer does not have the expected shape: ${issueLines(parsed.error).join('; ')}`,
+      { cause: parsed.error },
+    );
   }
   if (!req.draft) rememberGoodCopy(key, body);
   return { data: parsed.data, stale: false };
@@ -87,4 +122,6 @@ export const cmsGet = async <S extends z.ZodType>(req: CmsRequest, schema: S): P
  * are site-relative (/uploads/…) and served through this site, so they resolve here too.
  */
 export const absoluteSiteUrl = (pathOrUrl: string): string =>
-  /^https?:\/\//i.test(pathOrUrl) ? pathOrUrl : `${config().siteUrl}${pathOrUrl.startsWith('/') ? '' : '/'}${pathOrUrl}`;
+  /^https?:\/\//i.test(pathOrUrl)
+    ? pathOrUrl
+    : `${config().siteUrl}${pathOrUrl.startsWith('/') ? '' : '/'}${pathOrUrl}`;

@@ -12,5 +12,7 @@ export const warnAtMostOnceAMinute = (kind: string, message: string, now = Date.
     return;
   }
   seen.set(kind, { since: now, leftOut: 0 });
-  console.warn(last?.leftOut ? `${message} (and ${last.leftOut} more since ${new Date(last.since).toISOString()})` : message);
+  console.warn(
+    last?.leftOut ? `${message} (and ${last.leftOut} more since ${new Date(last.since).toISOString()})` : message,
+  );
 };

@@ -19,7 +19,8 @@ export const MEDIA_VERSION = /^[0-9a-f]{10}$/;
  * file's address (its hash and URL), so the address alone cannot tell the old bytes from the
  * new: every address the site writes carries this too, and a replaced file gets new addresses.
  */
-export const mediaVersion = (updatedAt: string): string => createHash('sha256').update(updatedAt).digest('hex').slice(0, 10);
+export const mediaVersion = (updatedAt: string): string =>
+  createHash('sha256').update(updatedAt).digest('hex').slice(0, 10);
 
 /** A media object as the CMS answers it: its address and, when asked for, when it last changed. */
 export type MediaRef = { url: string; updatedAt?: string | null | undefined };
@@ -69,13 +70,21 @@ export const fetchUpload = async (file: string): Promise<Response> => {
   const breaker = mediaBreaker();
   // The pages' breaker is only looked at: asking it with `allow` would take its probe's turn.
   const pausedUntil = pages.paused() ? pages.pausedUntil : breaker.allow() ? 0 : breaker.pausedUntil;
-  if (pausedUntil > 0) throw new UploadError(`/uploads/${file}: the CMS failed moments ago; not asked again before ${new Date(pausedUntil).toISOString()}`, 503);
+  if (pausedUntil > 0)
+    throw new UploadError(
+      `/uploads/${file}: the CMS failed moments ago; not asked again before ${new Date(pausedUntil).toISOString()}`,
+      503,
+    );
   let upstream: Response;
   try {
     upstream = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     breaker.failed();
-    throw new UploadError(`/uploads/${file}: the CMS cannot be reached at ${strapiUrl} (${(error as Error).message})`, 503, { cause: error });
+    throw new UploadError(
+      `/uploads/${file}: the CMS cannot be reached at ${strapiUrl} (${(error as Error).message})`,
+      503,
+      { cause: error },
+    );
   }
   // A CMS answering 5xx is failing as surely as one that does not answer.
   if (upstream.status >= 500) breaker.failed();

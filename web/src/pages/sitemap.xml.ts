@@ -11,9 +11,17 @@ export const GET: APIRoute = async ({ cache }) => {
   try {
     const { data: pages, stale } = await fetchPageList();
     applyCachePolicy(cache, stale ? false : pagePolicy([SITEMAP_TAG]));
-    const urls = pages.map((p) => `  <url><loc>${escapeXml(absoluteSiteUrl(p.path))}</loc><lastmod>${escapeXml(p.updatedAt)}</lastmod></url>`);
+    const urls = pages.map(
+      (p) =>
+        `  <url><loc>${escapeXml(absoluteSiteUrl(p.path))}</loc><lastmod>${escapeXml(p.updatedAt)}</lastmod></url>`,
+    );
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
-    return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=0, must-revalidate' } });
+    return new Response(xml, {
+      headers: {
+        'Content-Type': 'application/xml; charset=utf-8',
+        'Cache-Control': 'public, max-age=0, must-revalidate',
+      },
+    });
   } catch (error) {
     console.error(`[cms] sitemap.xml: answered 503: ${(error as Error).message}`);
     return new Response('The sitemap is temporarily unavailable.\n', {

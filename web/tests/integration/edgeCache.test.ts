@@ -51,7 +51,12 @@ beforeAll(async () => {
   replicas.push({ url: system.siteUrl, output: system.webOutput, stop: system.stopSite });
   for (const port of sitePorts.slice(1)) replicas.push(await system.startAnotherSite(siteEnv, port));
   rotator.setTargets(replicas.map((replica) => replica.url));
-  varnish = await startVarnish({ sitePorts: replicas.map((replica) => Number(new URL(replica.url).port)), httpPort, purgePort, purgeSecret });
+  varnish = await startVarnish({
+    sitePorts: replicas.map((replica) => Number(new URL(replica.url).port)),
+    httpPort,
+    purgePort,
+    purgeSecret,
+  });
 }, 300_000);
 afterAll(async () => {
   await varnish?.stop();
@@ -66,14 +71,34 @@ describe('the VCL', () => {
   it('compiles while no replica resolves yet (every request then gets the 503 page)', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'vcl-'));
     try {
-      await writeFile(path.join(dir, 'backends.vcl'), execFileSync('sh', [path.join(VCL_DIR, 'backends.sh'), 'no-replica-yet.invalid:4321'], { encoding: 'utf8' }));
+      await writeFile(
+        path.join(dir, 'backends.vcl'),
+        execFileSync('sh', [path.join(VCL_DIR, 'backends.sh'), 'no-replica-yet.invalid:4321'], { encoding: 'utf8' }),
+      );
       const compiled = spawnSync(
         'varnishd',
-        ['-C', '-j', 'none', '-n', path.join(dir, 'work'), '-f', path.join(VCL_DIR, 'default.vcl'), '-p', `vcl_path=${dir}:${VCL_DIR}:/usr/share/varnish/vcl`, '-s', 'pages=malloc,1m', '-s', 'media=malloc,1m'],
+        [
+          '-C',
+          '-j',
+          'none',
+          '-n',
+          path.join(dir, 'work'),
+          '-f',
+          path.join(VCL_DIR, 'default.vcl'),
+          '-p',
+          `vcl_path=${dir}:${VCL_DIR}:/usr/share/varnish/vcl`,
+          '-s',
+          'pages=malloc,1m',
+          '-s',
+          'media=malloc,1m',
+        ],
         { encoding: 'utf8' },
       );
       // On failure varnishd prints the VCC compiler's message last.
-      expect(compiled.status, `${compiled.error?.message ?? ''}\n${compiled.stderr.split('\n').slice(-15).join('\n')}`).toBe(0);
+      expect(
+        compiled.status,
+        `${compiled.error?.message ?? ''}\n${compiled.stderr.split('\n').slice(-15).join('\n')}`,
+      ).toBe(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -88,7 +113,8 @@ describe('pages through Varnish', () => {
     expect(second.status).toBe(200);
     expect(second.headers.get('x-cache')).toBe('HIT');
     expect(second.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
-    for (const header of ['cdn-cache-control', 'cache-tag', 'xkey']) expect(second.headers.get(header), header).toBeNull();
+    for (const header of ['cdn-cache-control', 'cache-tag', 'xkey'])
+      expect(second.headers.get(header), header).toBeNull();
   });
 
   it('answers ?utm_source=x from the same cached object', async () => {
@@ -102,7 +128,12 @@ describe('pages through Varnish', () => {
     const page = await (await get(SEED)).text();
     const rendition = /<img class="hero__image" src="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
     expect((await get(rendition)).status).toBe(200);
-    for (const junk of [`${rendition}&x=1`, rendition.replace(/w=\d+/, 'w=641'), rendition.replace('f=webp', 'f=png'), '/_image?href=https%3A%2F%2Fevil.example%2Fa.png&w=640&f=webp&q=62']) {
+    for (const junk of [
+      `${rendition}&x=1`,
+      rendition.replace(/w=\d+/, 'w=641'),
+      rendition.replace('f=webp', 'f=png'),
+      '/_image?href=https%3A%2F%2Fevil.example%2Fa.png&w=640&f=webp&q=62',
+    ]) {
       const response = await get(junk);
       expect(response.status, junk).toBe(400);
       // Answered by Varnish itself: nothing looked up, nothing stored.
@@ -149,7 +180,8 @@ describe('pages through Varnish', () => {
     expect([seen.oldAgain.width, seen.oldAgain.height]).toEqual([640, 267]);
     expect(seen.oldFileAgain).not.toBe(seen.oldFile.sha);
     // What only the cache needs stays there.
-    for (const header of ['cache-tag', 'cdn-cache-control', 'xkey']) expect(seen.fresh.headers.get(header), header).toBeNull();
+    for (const header of ['cache-tag', 'cdn-cache-control', 'xkey'])
+      expect(seen.fresh.headers.get(header), header).toBeNull();
   });
 
   it('shows a publish within 1 s (p95 over 20 publishes), whichever replica got the webhook', async () => {
@@ -158,14 +190,23 @@ describe('pages through Varnish', () => {
     expect(live.p95).toBeLessThan(1000);
     // Every replica received some of the webhooks, and each one's purge reached the shared cache.
     for (const [i, replica] of replicas.entries()) {
-      expect(replica.output(), `replica ${i + 1}; Varnish's view:\n${varnish.backends()}`).toMatch(/\[revalidate\] entry\.publish api::page\.page \S+: purged /);
+      expect(replica.output(), `replica ${i + 1}; Varnish's view:\n${varnish.backends()}`).toMatch(
+        /\[revalidate\] entry\.publish api::page\.page \S+: purged /,
+      );
       expect(replica.output(), `replica ${i + 1}`).not.toContain('cache nodes');
     }
   }, 120_000);
 
   it('shows every one of 200 interleaved publishes (settings and pages, during renders) on every page within 1 s', async () => {
-    const result = await interleavedPublishes(system, varnish.url, { paths: PAGES, published: PUBLISHABLE }, STRESS_ROUNDS);
-    console.log(`interleaved publishes through Varnish: ${result.publishes} checks, p95 ${result.p95.toFixed(0)} ms, max ${result.max.toFixed(0)} ms`);
+    const result = await interleavedPublishes(
+      system,
+      varnish.url,
+      { paths: PAGES, published: PUBLISHABLE },
+      STRESS_ROUNDS,
+    );
+    console.log(
+      `interleaved publishes through Varnish: ${result.publishes} checks, p95 ${result.p95.toFixed(0)} ms, max ${result.max.toFixed(0)} ms`,
+    );
     expect(result.late).toEqual([]);
   }, 600_000);
 
@@ -198,20 +239,34 @@ describe('pages through Varnish', () => {
     rotator.failNext(2);
     const started = Date.now();
     await admin.publish(documentId, { ...data, title });
-    await expect.poll(async () => (await get(SEED)).text(), { timeout: 4000, interval: 50 }).toContain(`>${title}</h1>`);
+    await expect
+      .poll(async () => (await get(SEED)).text(), { timeout: 4000, interval: 50 })
+      .toContain(`>${title}</h1>`);
     console.log(`publish → visible through Varnish with two lost calls: ${Date.now() - started} ms`);
-    expect(system.cmsOutput()).toMatch(/The site did not confirm entry\.\w+ api::page\.page «[^»]+» \(the site answered 503: lost\); trying again\./);
-    await expect.poll(() => system.cmsOutput(), { timeout: 4000 }).toMatch(/The site confirmed entry\.\w+ api::page\.page «[^»]+» after \d tries\./);
+    expect(system.cmsOutput()).toMatch(
+      /The site did not confirm entry\.\w+ api::page\.page «[^»]+» \(the site answered 503: lost\); trying again\./,
+    );
+    await expect
+      .poll(() => system.cmsOutput(), { timeout: 4000 })
+      .toMatch(/The site confirmed entry\.\w+ api::page\.page «[^»]+» after \d tries\./);
     await admin.publish(documentId, { ...data });
   });
 
   it('refuses a purge from the visitors’ side, or without the secret, and keeps the page', async () => {
     // Kept first: a render the last test's publish overtook is sent not to be kept (max-age=0).
-    await expect.poll(async () => (await get(OTHER), (await get(OTHER)).headers.get('x-cache')), { timeout: 5000 }).toBe('HIT');
+    await expect
+      .poll(async () => (await get(OTHER), (await get(OTHER)).headers.get('x-cache')), { timeout: 5000 })
+      .toBe('HIT');
     const attempts = [
-      fetch(`${varnish.url}/`, { method: 'PURGE', headers: { 'X-Purge-Secret': purgeSecret, 'X-Purge-Tags': 'global' } }),
+      fetch(`${varnish.url}/`, {
+        method: 'PURGE',
+        headers: { 'X-Purge-Secret': purgeSecret, 'X-Purge-Tags': 'global' },
+      }),
       fetch(`${varnish.purgeUrl}/`, { method: 'PURGE', headers: { 'X-Purge-Tags': 'global' } }),
-      fetch(`${varnish.purgeUrl}/`, { method: 'PURGE', headers: { 'X-Purge-Secret': `${purgeSecret}x`, 'X-Purge-Tags': 'global' } }),
+      fetch(`${varnish.purgeUrl}/`, {
+        method: 'PURGE',
+        headers: { 'X-Purge-Secret': `${purgeSecret}x`, 'X-Purge-Tags': 'global' },
+      }),
       fetch(`${varnish.purgeUrl}${OTHER}`, { method: 'PURGE' }),
     ];
     for (const attempt of await Promise.all(attempts)) expect(attempt.status).toBe(403);
@@ -249,14 +304,20 @@ describe('pages through Varnish', () => {
     expect(unseen.headers.get('retry-after')).toBe('30');
     const html = await unseen.text();
     // The site's own words (web/src/components/Unavailable.astro), not Varnish's error page.
-    const siteWords = /<h1>([^<]+)<\/h1>/.exec(await readFile(path.resolve(VCL_DIR, '../../web/src/components/Unavailable.astro'), 'utf8'))![1]!;
+    const siteWords = /<h1>([^<]+)<\/h1>/.exec(
+      await readFile(path.resolve(VCL_DIR, '../../web/src/components/Unavailable.astro'), 'utf8'),
+    )![1]!;
     expect(html).toContain(`<h1>${siteWords}</h1>`);
     expect(html).not.toContain('Guru Meditation');
   });
 
   // Last: the block it sets lasts ten minutes for this machine's address, the replicas' too.
   it('stops taking purges from an address that sent ten wrong secrets in a minute, the right one included', async () => {
-    const purgeWith = (secret: string) => fetch(`${varnish.purgeUrl}/`, { method: 'PURGE', headers: { 'X-Purge-Secret': secret, 'X-Purge-Tags': 'nothing-tagged' } }).then((r) => r.status);
+    const purgeWith = (secret: string) =>
+      fetch(`${varnish.purgeUrl}/`, {
+        method: 'PURGE',
+        headers: { 'X-Purge-Secret': secret, 'X-Purge-Tags': 'nothing-tagged' },
+      }).then((r) => r.status);
     const wrong: number[] = [];
     for (let i = 0; i < 12; i += 1) wrong.push(await purgeWith(`${purgeSecret}-${i}`));
     // Refused, then (within ten in a minute, counting the earlier tests' wrong ones) throttled.

@@ -16,15 +16,19 @@ afterAll(() => system?.stop());
 
 const SEED = '/services/clear-your-record/';
 const GLOBAL = '/content-manager/single-types/api::global.global';
-const get = (path: string, init: RequestInit = {}) => fetch(`${system.siteUrl}${path}`, { redirect: 'manual', ...init });
+const get = (path: string, init: RequestInit = {}) =>
+  fetch(`${system.siteUrl}${path}`, { redirect: 'manual', ...init });
 const html = async (path: string) => (await get(path)).text();
 const search = (q: string) => get(`/search/?${new URLSearchParams({ q })}`);
 /** The result list's addresses, best first. */
-const found = async (q: string) => [...(await (await search(q)).text()).matchAll(/<h3[^>]*><a href="([^"]+)"/g)].map((m) => m[1]);
-
+const found = async (q: string) =>
+  [...(await (await search(q)).text()).matchAll(/<h3[^>]*><a href="([^"]+)"/g)].map((m) => m[1]);
 
 /** Publishes the site settings with `change`, runs `check`, and publishes them back as they were. */
-const withSettings = async (change: (data: Record<string, unknown>) => Record<string, unknown>, check: () => Promise<void>) => {
+const withSettings = async (
+  change: (data: Record<string, unknown>) => Record<string, unknown>,
+  check: () => Promise<void>,
+) => {
   const admin = await adminApi(system);
   const { data } = await admin.call<{ data: Record<string, unknown> }>('GET', GLOBAL);
   await admin.call('POST', `${GLOBAL}/actions/publish`, change(structuredClone(data)));
@@ -45,7 +49,8 @@ describe('search', () => {
     expect(response.status).toBe(200);
     const body = await response.text();
     expect((await found(phrase))[0]).toBe(page);
-    for (const word of phrase.split(' ').filter((w) => w.length > 2)) expect(body).toMatch(new RegExp(`<mark[^>]*>${word}</mark>`, 'i'));
+    for (const word of phrase.split(' ').filter((w) => w.length > 2))
+      expect(body).toMatch(new RegExp(`<mark[^>]*>${word}</mark>`, 'i'));
   });
 
   it('ranks the page about a word above pages that only mention it', async () => {
@@ -67,7 +72,9 @@ describe('search', () => {
     const body = await response.text();
     expect(body).toContain('That search is too long');
     expect(body).toContain('It has 2,000 characters; a search can have at most 200.');
-    expect(body).toMatch(/<input id="search-page-q" name="q" type="search" value="expungement [^"]{150,200}" maxlength="200"/);
+    expect(body).toMatch(
+      /<input id="search-page-q" name="q" type="search" value="expungement [^"]{150,200}" maxlength="200"/,
+    );
   });
 
   it('is neither cached nor indexed, and loads nothing from elsewhere', async () => {
@@ -80,7 +87,9 @@ describe('search', () => {
     expect(body).not.toMatch(/<script/i);
     // Nothing is loaded from another site; the one form posting elsewhere is the newsletter's, on the visitor's click.
     expect(body).not.toMatch(/src="https?:/);
-    expect([...body.matchAll(/action="(https?:[^"]+)"/g)].map((m) => new URL(m[1]!.replaceAll('&amp;', '&')).host)).toEqual(['cannabisequityil.us4.list-manage.com']);
+    expect(
+      [...body.matchAll(/action="(https?:[^"]+)"/g)].map((m) => new URL(m[1]!.replaceAll('&amp;', '&')).host),
+    ).toEqual(['cannabisequityil.us4.list-manage.com']);
     expect(await html('/robots.txt')).toContain('Disallow: /search/');
   });
 
@@ -88,7 +97,9 @@ describe('search', () => {
     await get(SEED);
     expect((await get(SEED)).headers.get('x-astro-cache')).toBe('HIT');
     for (let batch = 0; batch < 5000; batch += 50) {
-      const answers = await Promise.all(Array.from({ length: 50 }, (_, i) => search(`query number ${batch + i} expungement`)));
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => search(`query number ${batch + i} expungement`)),
+      );
       for (const [i, answer] of answers.entries()) {
         expect(answer.status).toBe(200);
         // Each its own answer: none is another query's, kept under the same address.
@@ -127,7 +138,10 @@ describe('images', () => {
   const heroRendition = async (width: number) => {
     const page = await html(SEED);
     const srcset = /<img class="hero__image"[^>]*srcset="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
-    return srcset.split(', ').find((candidate) => candidate.endsWith(` ${width}w`))!.split(' ')[0]!;
+    return srcset
+      .split(', ')
+      .find((candidate) => candidate.endsWith(` ${width}w`))!
+      .split(' ')[0]!;
   };
 
   it('are WebP renditions, a year in every cache, far lighter than the original', async () => {
@@ -145,9 +159,13 @@ describe('images', () => {
   it('are made once, kept on disk, and served the same to many visitors at once', async () => {
     const url = await heroRendition(640);
     const folder = path.join(system.dataDir, 'images');
-    const files = async () => (await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => [])).filter((f) => f.isFile()).length;
+    const files = async () =>
+      (await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => [])).filter((f) => f.isFile())
+        .length;
     const before = await files();
-    const bodies = await Promise.all(Array.from({ length: 10 }, async () => Buffer.from(await (await get(url)).arrayBuffer()).toString('base64')));
+    const bodies = await Promise.all(
+      Array.from({ length: 10 }, async () => Buffer.from(await (await get(url)).arrayBuffer()).toString('base64')),
+    );
     expect(new Set(bodies).size).toBe(1);
     expect(await files()).toBe(before + 1);
   });
@@ -161,16 +179,22 @@ describe('images', () => {
     expect((await get('/_image?href=%2Fuploads%2Fnot_there_1234.jpg&v=0123456789&w=640&f=webp&q=62')).status).toBe(404);
     // Only the query the site writes: a made-up parameter or format is no rendition.
     expect((await get(`${url.pathname}${url.search.replace('w=641', 'w=640')}&x=1`)).status).toBe(400);
-    expect((await get(url.pathname + url.search.replace('w=641', 'w=640').replace('f=webp', 'f=png'))).status).toBe(400);
+    expect((await get(url.pathname + url.search.replace('w=641', 'w=640').replace('f=webp', 'f=png'))).status).toBe(
+      400,
+    );
   });
 });
 
 describe('the header and footer', () => {
   it('show the coalition’s logo, linking home, in both', async () => {
     const page = await html(SEED);
-    expect(page).toMatch(/<a class="site-header__home" href="\/"[^>]*>\s*<picture[^>]*>\s*<source media="\(max-width: 767px\)" srcset="\/uploads\/sprites_mobile_logo_[^"]+\.svg\?v=[0-9a-f]{10}"[^>]*>\s*<img src="\/uploads\/sprites_primary_logo_[^"]+\.svg\?v=[0-9a-f]{10}" alt="Cannabis Equity Illinois Coalition"/);
+    expect(page).toMatch(
+      /<a class="site-header__home" href="\/"[^>]*>\s*<picture[^>]*>\s*<source media="\(max-width: 767px\)" srcset="\/uploads\/sprites_mobile_logo_[^"]+\.svg\?v=[0-9a-f]{10}"[^>]*>\s*<img src="\/uploads\/sprites_primary_logo_[^"]+\.svg\?v=[0-9a-f]{10}" alt="Cannabis Equity Illinois Coalition"/,
+    );
     // On phones the small logo stands in, in the footer too: one file for both.
-    expect(page).toMatch(/<a class="site-footer__home" href="\/"[^>]*>\s*<picture[^>]*>\s*<source media="\(max-width: 767px\)" srcset="\/uploads\/sprites_mobile_logo_[^"]+\.svg\?v=[0-9a-f]{10}"[^>]*>\s*<img src="\/uploads\/sprites_primary_logo_/);
+    expect(page).toMatch(
+      /<a class="site-footer__home" href="\/"[^>]*>\s*<picture[^>]*>\s*<source media="\(max-width: 767px\)" srcset="\/uploads\/sprites_mobile_logo_[^"]+\.svg\?v=[0-9a-f]{10}"[^>]*>\s*<img src="\/uploads\/sprites_primary_logo_/,
+    );
     const logo = /<img src="(\/uploads\/sprites_primary_logo_[^"]+\.svg\?v=[0-9a-f]{10})"/.exec(page)![1]!;
     const svg = await (await get(logo)).text();
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" [^>]*fill="#10a882"[^>]*>/i);
@@ -178,7 +202,9 @@ describe('the header and footer', () => {
 
   it("mark the current page's group and the page itself in the menu", async () => {
     const page = await html(SEED);
-    expect(page).toMatch(/<li class="menu-group menu-group--current"[^>]*>\s*<button type="button" class="menu-group__toggle"[^>]*popovertarget="menu-group-\d+"[^>]*>\s*Services\s*<span class="visually-hidden"[^>]*> \(current section\)<\/span>/);
+    expect(page).toMatch(
+      /<li class="menu-group menu-group--current"[^>]*>\s*<button type="button" class="menu-group__toggle"[^>]*popovertarget="menu-group-\d+"[^>]*>\s*Services\s*<span class="visually-hidden"[^>]*> \(current section\)<\/span>/,
+    );
     expect(page).toContain(`<a href="${SEED}" aria-current="page"`);
     expect(page.match(/menu-group--current/g)).toHaveLength(1);
   });
@@ -188,7 +214,11 @@ describe('the header and footer', () => {
     expect(page).toContain('<h2 class="site-footer__heading"');
     expect(page).toContain('href="mailto:CannabisEquityIL@gmail.com"');
     for (const network of ['Facebook', 'Instagram', 'Twitter']) {
-      expect(page).toMatch(new RegExp(`<a href="https://(?:www\\.)?${network.toLowerCase()}\\.com/CannaEquityIL/?" rel="noopener noreferrer"[^>]*>\\s*<svg[^>]*aria-hidden="true"[\\s\\S]*?Cannabis Equity Illinois Coalition on ${network} \\(external site\\)`));
+      expect(page).toMatch(
+        new RegExp(
+          `<a href="https://(?:www\\.)?${network.toLowerCase()}\\.com/CannaEquityIL/?" rel="noopener noreferrer"[^>]*>\\s*<svg[^>]*aria-hidden="true"[\\s\\S]*?Cannabis Equity Illinois Coalition on ${network} \\(external site\\)`,
+        ),
+      );
     }
     expect(page).toContain('Cannabis Equity Illinois Coalition is a 501(c)3 nonprofit');
   });
@@ -196,14 +226,19 @@ describe('the header and footer', () => {
   it('show the coalition’s newsletter sign-up from the first run: a plain form posting to its Mailchimp list, which the CSP allows (and only it)', async () => {
     const response = await get('/');
     const page = await response.text();
-    const action = 'https://cannabisequityil.us4.list-manage.com/subscribe/post?u=c360a61cfb6b7770fdeec8b00&amp;id=ec442a90dd&amp;f_id=008b5ee8f0';
+    const action =
+      'https://cannabisequityil.us4.list-manage.com/subscribe/post?u=c360a61cfb6b7770fdeec8b00&amp;id=ec442a90dd&amp;f_id=008b5ee8f0';
     expect(page).toContain(`<form class="newsletter" action="${action}" method="post" target="_blank"`);
     expect(page).toMatch(/<label for="newsletter-email"[^>]*>Your email address<\/label>/);
     expect(page).toMatch(/<input id="newsletter-email" name="EMAIL" type="email" autocomplete="email" required/);
     // Mailchimp's honeypot, named after the list: empty, out of sight and out of reach.
-    expect(page).toMatch(/<div class="visually-hidden" aria-hidden="true"[^>]*>\s*<input type="text" name="b_c360a61cfb6b7770fdeec8b00_ec442a90dd" tabindex="-1" value=""/);
+    expect(page).toMatch(
+      /<div class="visually-hidden" aria-hidden="true"[^>]*>\s*<input type="text" name="b_c360a61cfb6b7770fdeec8b00_ec442a90dd" tabindex="-1" value=""/,
+    );
     expect(page).toContain('Your email address goes to Mailchimp');
-    expect(response.headers.get('content-security-policy')).toContain("form-action 'self' https://cannabisequityil.us4.list-manage.com;");
+    expect(response.headers.get('content-security-policy')).toContain(
+      "form-action 'self' https://cannabisequityil.us4.list-manage.com;",
+    );
   });
 
   it('show no newsletter form, and let forms post only to the site, once staff turn the sign-up off', async () => {
@@ -224,7 +259,14 @@ describe('the header and footer', () => {
     const admin = await adminApi(system);
     const { data } = await admin.call<{ data: Record<string, unknown> }>('GET', GLOBAL);
     await expect(
-      admin.call('POST', `${GLOBAL}/actions/publish`, { ...data, newsletter: { ...(data.newsletter as object), enabled: true, action: 'https://evil.example/subscribe/post?u=1&id=2' } }),
+      admin.call('POST', `${GLOBAL}/actions/publish`, {
+        ...data,
+        newsletter: {
+          ...(data.newsletter as object),
+          enabled: true,
+          action: 'https://evil.example/subscribe/post?u=1&id=2',
+        },
+      }),
     ).rejects.toThrow(/400/);
   });
 });

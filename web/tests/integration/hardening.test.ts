@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => system?.stop());
 
 const SEED = '/services/clear-your-record/';
-const get = (path: string, init: RequestInit = {}, base = system.siteUrl) => fetch(`${base}${path}`, { redirect: 'manual', ...init });
+const get = (path: string, init: RequestInit = {}, base = system.siteUrl) =>
+  fetch(`${base}${path}`, { redirect: 'manual', ...init });
 const purge = (base: string, documentId: string) =>
   get(
     '/api/revalidate',
@@ -49,19 +50,26 @@ const raw = (text: string): Promise<string> =>
   });
 
 describe('requests no route takes', () => {
-  it.each(['POST', 'PUT', 'DELETE', 'OPTIONS', 'PROPFIND', 'TRACE', 'PATCH'])('%s on a page answers 405, with no render and no stack trace', async (method) => {
-    const response = await send(method, SEED);
-    expect(response.status).toBe(405);
-    expect(response.allow).toBe('GET, HEAD');
-    expect(response.body).not.toMatch(/at .+\.(m?js|ts):\d+/);
-  });
+  it.each(['POST', 'PUT', 'DELETE', 'OPTIONS', 'PROPFIND', 'TRACE', 'PATCH'])(
+    '%s on a page answers 405, with no render and no stack trace',
+    async (method) => {
+      const response = await send(method, SEED);
+      expect(response.status).toBe(405);
+      expect(response.allow).toBe('GET, HEAD');
+      expect(response.body).not.toMatch(/at .+\.(m?js|ts):\d+/);
+    },
+  );
 
   it('never writes a host the client named: an absolute-form target is read as its path', async () => {
-    const head = await raw(`GET http://evil.example/contact-us HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`);
+    const head = await raw(
+      `GET http://evil.example/contact-us HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n`,
+    );
     expect(head).toMatch(/^HTTP\/1\.1 301 Moved Permanently\r\n/);
     expect(head).toMatch(/\r\nlocation: \/contact-us\/\r\n/i);
     expect(head).not.toContain('evil.example');
-    expect(await raw('GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(await raw('GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')).toMatch(
+      /^HTTP\/1\.1 400 Bad Request\r\n/,
+    );
   });
 
   it('gives each status its own reason phrase, and every HTML page its charset', async () => {
@@ -119,7 +127,16 @@ describe('security headers', () => {
     const page = await (await get(SEED)).text();
     const stylesheet = /<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"/.exec(page)![1]!;
     const media = /<meta property="og:image" content="https?:\/\/[^/]+(\/uploads\/[^"]+)"/.exec(page)![1]!;
-    for (const path of [SEED, stylesheet, '/favicon.svg', media, '/Services/Clear-Your-Record/', '/no-such-page/', '/robots.txt', `/${SEED}`]) {
+    for (const path of [
+      SEED,
+      stylesheet,
+      '/favicon.svg',
+      media,
+      '/Services/Clear-Your-Record/',
+      '/no-such-page/',
+      '/robots.txt',
+      `/${SEED}`,
+    ]) {
       const response = await get(path);
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(response.headers.get('content-security-policy'), path).toMatch(/default-src '(none|self)'/);
@@ -264,89 +281,107 @@ describe('under load', () => {
     },
   );
 
-  it('keeps serving a page visitors saw while the CMS is down, after a flood of unknown addresses', { timeout: 240_000 }, async () => {
-    expect((await get(SEED)).status).toBe(200);
-    for (let start = 0; start < 2100; start += 50) {
-      await Promise.all(Array.from({ length: 50 }, (_, i) => get(`/nope-${start + i}/`).then((r) => r.arrayBuffer())));
-    }
-    await system.stopCms();
-    try {
-      const response = await get(SEED);
-      expect(response.status).toBe(200);
-      expect(await response.text()).toContain('Clear Your Record</h1>');
-    } finally {
-      await system.restartCms();
-    }
-  });
+  it(
+    'keeps serving a page visitors saw while the CMS is down, after a flood of unknown addresses',
+    { timeout: 240_000 },
+    async () => {
+      expect((await get(SEED)).status).toBe(200);
+      for (let start = 0; start < 2100; start += 50) {
+        await Promise.all(
+          Array.from({ length: 50 }, (_, i) => get(`/nope-${start + i}/`).then((r) => r.arrayBuffer())),
+        );
+      }
+      await system.stopCms();
+      try {
+        const response = await get(SEED);
+        expect(response.status).toBe(200);
+        expect(await response.text()).toContain('Clear Your Record</h1>');
+      } finally {
+        await system.restartCms();
+      }
+    },
+  );
 });
 
 describe('media a page shows', () => {
   const PHOTO = path.resolve(import.meta.dirname, '../../../e2e/fixtures/images/small-photo-1024x386.jpg');
 
-  it('serves a photo uploaded and published a moment ago from every replica, before the CMS’s notice reaches them', { timeout: 120_000 }, async () => {
-    // Two replicas the CMS never tells of changes (its notices go to the first site only): each
-    // knows what the published pages showed when it read them, and nothing of the new photo.
-    const ports = [await freePort(), await freePort()];
-    const edge = {
-      PAGE_CACHE: 'edge',
-      EDGE_PURGE_URLS: `http://127.0.0.1:${await freePort()}`,
-      EDGE_PURGE_SECRET: randomBytes(32).toString('base64url'),
-      SITE_PEERS: ports.map((port) => `127.0.0.1:${port}`).join(','),
-    };
-    const [first, second] = [await system.startAnotherSite(edge, ports[0]), await system.startAnotherSite(edge, ports[1])];
-    const admin = await adminApi(system);
-    const { documentId, data } = await admin.loadPage(SEED);
-    try {
-      for (const site of [first, second]) expect((await get('/uploads/made-up-first.jpg', {}, site.url)).status).toBe(404);
-      const uploaded = await admin.upload(PHOTO, 'image/jpeg', 'Volunteers at a table');
-      const [hero, ...rest] = data.sections;
-      await admin.publish(documentId, { ...data, sections: [{ ...hero, image: uploaded.id }, ...rest] });
-      // The first replica renders the page with the photo; the browser may ask either for it.
-      const page = await (await get(SEED, {}, first.url)).text();
-      const rendition = /<img class="hero__image" src="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
-      const file = /<meta property="og:image" content="https?:\/\/[^/]+(\/uploads\/[^"]+)"/.exec(page)![1]!;
-      expect(file).toContain(uploaded.url);
-      for (const site of [second, first]) {
-        expect((await get(file, {}, site.url)).status, `${file} from ${site.url}`).toBe(200);
-        expect((await get(rendition, {}, site.url)).status, `${rendition} from ${site.url}`).toBe(200);
+  it(
+    'serves a photo uploaded and published a moment ago from every replica, before the CMS’s notice reaches them',
+    { timeout: 120_000 },
+    async () => {
+      // Two replicas the CMS never tells of changes (its notices go to the first site only): each
+      // knows what the published pages showed when it read them, and nothing of the new photo.
+      const ports = [await freePort(), await freePort()];
+      const edge = {
+        PAGE_CACHE: 'edge',
+        EDGE_PURGE_URLS: `http://127.0.0.1:${await freePort()}`,
+        EDGE_PURGE_SECRET: randomBytes(32).toString('base64url'),
+        SITE_PEERS: ports.map((port) => `127.0.0.1:${port}`).join(','),
+      };
+      const [first, second] = [
+        await system.startAnotherSite(edge, ports[0]),
+        await system.startAnotherSite(edge, ports[1]),
+      ];
+      const admin = await adminApi(system);
+      const { documentId, data } = await admin.loadPage(SEED);
+      try {
+        for (const site of [first, second])
+          expect((await get('/uploads/made-up-first.jpg', {}, site.url)).status).toBe(404);
+        const uploaded = await admin.upload(PHOTO, 'image/jpeg', 'Volunteers at a table');
+        const [hero, ...rest] = data.sections;
+        await admin.publish(documentId, { ...data, sections: [{ ...hero, image: uploaded.id }, ...rest] });
+        // The first replica renders the page with the photo; the browser may ask either for it.
+        const page = await (await get(SEED, {}, first.url)).text();
+        const rendition = /<img class="hero__image" src="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
+        const file = /<meta property="og:image" content="https?:\/\/[^/]+(\/uploads\/[^"]+)"/.exec(page)![1]!;
+        expect(file).toContain(uploaded.url);
+        for (const site of [second, first]) {
+          expect((await get(file, {}, site.url)).status, `${file} from ${site.url}`).toBe(200);
+          expect((await get(rendition, {}, site.url)).status, `${rendition} from ${site.url}`).toBe(200);
+        }
+      } finally {
+        await admin.publish(documentId, data);
+        await first.stop();
+        await second.stop();
       }
-    } finally {
-      await admin.publish(documentId, data);
-      await first.stop();
-      await second.stop();
-    }
-  });
+    },
+  );
 });
 
 describe('when the CMS is down', () => {
-  it('a restarted site still serves the media it served before, and its health says degraded', { timeout: 240_000 }, async () => {
-    const page = await (await get(SEED)).text();
-    const media = /<meta property="og:image" content="https?:\/\/[^/]+(\/uploads\/[^"]+)"/.exec(page)![1]!;
-    const original = await get(media);
-    expect(original.status).toBe(200);
-    const bytes = Buffer.from(await original.arrayBuffer());
-    expect(await (await get('/api/health')).json()).toEqual({ status: 'ok', cms: 'ok' });
-    await system.stopCms();
-    try {
-      const restarted = await system.startAnotherSite({});
+  it(
+    'a restarted site still serves the media it served before, and its health says degraded',
+    { timeout: 240_000 },
+    async () => {
+      const page = await (await get(SEED)).text();
+      const media = /<meta property="og:image" content="https?:\/\/[^/]+(\/uploads\/[^"]+)"/.exec(page)![1]!;
+      const original = await get(media);
+      expect(original.status).toBe(200);
+      const bytes = Buffer.from(await original.arrayBuffer());
+      expect(await (await get('/api/health')).json()).toEqual({ status: 'ok', cms: 'ok' });
+      await system.stopCms();
       try {
-        const kept = await get(media, {}, restarted.url);
-        expect(kept.status).toBe(200);
-        expect(kept.headers.get('x-media-source')).toBe('copy');
-        expect(kept.headers.get('content-type')).toBe(original.headers.get('content-type'));
-        expect(Buffer.from(await kept.arrayBuffer()).equals(bytes)).toBe(true);
-        const health = await get('/api/health', {}, restarted.url);
-        expect(health.status).toBe(200);
-        expect(await health.json()).toEqual({ status: 'degraded', cms: 'unreachable' });
-        // A file never served before has no copy: 503, as before.
-        expect((await get('/uploads/never-served_0123456789.png', {}, restarted.url)).status).toBe(503);
+        const restarted = await system.startAnotherSite({});
+        try {
+          const kept = await get(media, {}, restarted.url);
+          expect(kept.status).toBe(200);
+          expect(kept.headers.get('x-media-source')).toBe('copy');
+          expect(kept.headers.get('content-type')).toBe(original.headers.get('content-type'));
+          expect(Buffer.from(await kept.arrayBuffer()).equals(bytes)).toBe(true);
+          const health = await get('/api/health', {}, restarted.url);
+          expect(health.status).toBe(200);
+          expect(await health.json()).toEqual({ status: 'degraded', cms: 'unreachable' });
+          // A file never served before has no copy: 503, as before.
+          expect((await get('/uploads/never-served_0123456789.png', {}, restarted.url)).status).toBe(503);
+        } finally {
+          await restarted.stop();
+        }
       } finally {
-        await restarted.stop();
+        await system.restartCms();
       }
-    } finally {
-      await system.restartCms();
-    }
-  });
+    },
+  );
 });
 
 describe('a CMS that accepts connections but never answers', () => {

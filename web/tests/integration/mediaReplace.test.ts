@@ -18,7 +18,9 @@ describe('a photo replaced in the media library', () => {
     const seen = await replaceHeroPhoto(system, system.siteUrl);
     console.log(`replace → new photo on the page: ${seen.seenAfterMs} ms`);
     // Before: the first photo, kept a year by browsers at an address naming its version.
-    expect(seen.before.every((address) => address.includes(`href=%2Fuploads%2F${encodeURIComponent(seen.file)}&v=`))).toBe(true);
+    expect(
+      seen.before.every((address) => address.includes(`href=%2Fuploads%2F${encodeURIComponent(seen.file)}&v=`)),
+    ).toBe(true);
     expect([seen.old.status, seen.old.width, seen.old.height]).toEqual([200, 640, 241]);
     expect(seen.old.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect(seen.oldFile).toMatchObject({ status: 200, cacheControl: 'public, max-age=31536000, immutable' });
@@ -26,7 +28,9 @@ describe('a photo replaced in the media library', () => {
     // After: every address of the image changed (same file, new version), within the usual second.
     expect(seen.seenAfterMs).toBeLessThan(1000);
     expect(seen.after.filter((address) => seen.before.includes(address))).toEqual([]);
-    expect(seen.after.every((address) => address.includes(`href=%2Fuploads%2F${encodeURIComponent(seen.file)}&v=`))).toBe(true);
+    expect(
+      seen.after.every((address) => address.includes(`href=%2Fuploads%2F${encodeURIComponent(seen.file)}&v=`)),
+    ).toBe(true);
     // The new rendition is the new photo: its shape (1200 × 500 at 640 px) and its colour.
     expect([seen.fresh.status, seen.fresh.width, seen.fresh.height]).toEqual([200, 640, 267]);
     expect(seen.fresh.red).toBeGreaterThan(150);
@@ -34,6 +38,10 @@ describe('a photo replaced in the media library', () => {
     expect(seen.oldAgain.sha).not.toBe(seen.old.sha);
     expect([seen.oldAgain.status, seen.oldAgain.width, seen.oldAgain.height]).toEqual([200, 640, 267]);
     expect(seen.oldFileAgain).not.toBe(seen.oldFile.sha);
-    expect(system.webOutput()).toMatch(new RegExp(`\\[revalidate\\] media\\.update plugin::upload\\.file \\S+: purged media:/uploads/${seen.file.replaceAll('.', '\\.')}`));
+    expect(system.webOutput()).toMatch(
+      new RegExp(
+        `\\[revalidate\\] media\\.update plugin::upload\\.file \\S+: purged media:/uploads/${seen.file.replaceAll('.', '\\.')}`,
+      ),
+    );
   });
 });

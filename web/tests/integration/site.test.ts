@@ -23,12 +23,16 @@ const PAGES = [SEED, '/contact-us/', '/terms-of-use/', '/about-us/mission-and-hi
 const PUBLISHABLE = [SEED, '/contact-us/', '/terms-of-use/'];
 /** Rounds of the publish stress: 200 (fewer with STRESS_ROUNDS while investigating a failure). */
 const STRESS_ROUNDS = Number(process.env.STRESS_ROUNDS ?? 200);
-const get = (path: string, init: RequestInit = {}) => fetch(`${system.siteUrl}${path}`, { redirect: 'manual', ...init });
+const get = (path: string, init: RequestInit = {}) =>
+  fetch(`${system.siteUrl}${path}`, { redirect: 'manual', ...init });
 const html = async (path: string) => (await get(path)).text();
 
-
 const purge = (body: object, secret = system.webEnv.REVALIDATE_SECRET!) =>
-  get('/api/revalidate', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Revalidate-Secret': secret }, body: JSON.stringify(body) });
+  get('/api/revalidate', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Revalidate-Secret': secret },
+    body: JSON.stringify(body),
+  });
 
 describe('the site, against a real CMS with the seed content', () => {
   it('renders the seed page with every section inside the site layout', async () => {
@@ -38,7 +42,9 @@ describe('the site, against a real CMS with the seed content', () => {
     expect(page).toContain('<title>Clear Your Record | Cannabis Equity Illinois Coalition</title>');
     expect(page.match(/<h1[^>]*>Clear Your Record<\/h1>/g)).toHaveLength(1);
     expect(page).toMatch(/<h2>What We Believe<\/h2>/);
-    expect(page).toContain('<a href="https://www.cgla.net/get-legal-help" rel="noopener noreferrer">Cabrini-Green Legal Aid<span class="visually-hidden"> (external site)</span></a>');
+    expect(page).toContain(
+      '<a href="https://www.cgla.net/get-legal-help" rel="noopener noreferrer">Cabrini-Green Legal Aid<span class="visually-hidden"> (external site)</span></a>',
+    );
     expect(page).toContain('href="https://www.facebook.com/watch/?v=757545795007193&amp;extid=317FVRy2rHqdpH0D"');
     expect(page.match(/class="quick-link"/g)).toHaveLength(3);
     expect(page).toMatch(/<button type="button" class="menu-group__toggle"[^>]*>\s*Services\s*</);
@@ -56,8 +62,16 @@ describe('the site, against a real CMS with the seed content', () => {
 
   it('lists every page of the old site in the header menu, group by group', async () => {
     const page = await html('/');
-    for (const group of ['About Us', 'Our Work', 'Services', 'Get Involved']) expect(page).toMatch(new RegExp(`<button type="button" class="menu-group__toggle"[^>]*>\\s*${group}\\s*<`));
-    for (const path of ['/about-us/mission-and-history/', '/our-work/business-advising/', '/our-work/policy-and-advocacy/', '/our-work/reentry-support/', SEED, '/get-involved/volunteer/']) {
+    for (const group of ['About Us', 'Our Work', 'Services', 'Get Involved'])
+      expect(page).toMatch(new RegExp(`<button type="button" class="menu-group__toggle"[^>]*>\\s*${group}\\s*<`));
+    for (const path of [
+      '/about-us/mission-and-history/',
+      '/our-work/business-advising/',
+      '/our-work/policy-and-advocacy/',
+      '/our-work/reentry-support/',
+      SEED,
+      '/get-involved/volunteer/',
+    ]) {
       expect(page).toContain(`href="${path}"`);
     }
   });
@@ -116,13 +130,21 @@ describe('the site, against a real CMS with the seed content', () => {
     const page = await html(SEED);
     // Rendered afresh for the forged request: the page is purged first.
     const admin = await adminApi(system);
-    await purge({ event: 'entry.update', uid: 'api::page.page', entry: { documentId: (await admin.loadPage(SEED)).documentId } });
+    await purge({
+      event: 'entry.update',
+      uid: 'api::page.page',
+      entry: { documentId: (await admin.loadPage(SEED)).documentId },
+    });
     const forgedResponse = await get(SEED, { headers: { 'X-Forwarded-Host': 'evil.example', Host: 'evil.example' } });
     expect(forgedResponse.headers.get('x-astro-cache')).toBe('MISS');
     const forged = await forgedResponse.text();
     for (const body of [page, forged]) {
-      expect(body).toContain('<link rel="canonical" href="https://cannabisequityil.example/services/clear-your-record/">');
-      expect(body).toMatch(/<meta property="og:image" content="https:\/\/cannabisequityil.example\/uploads\/expungementgroup_[^"]+\.jpg\?v=[0-9a-f]{10}">/);
+      expect(body).toContain(
+        '<link rel="canonical" href="https://cannabisequityil.example/services/clear-your-record/">',
+      );
+      expect(body).toMatch(
+        /<meta property="og:image" content="https:\/\/cannabisequityil.example\/uploads\/expungementgroup_[^"]+\.jpg\?v=[0-9a-f]{10}">/,
+      );
       expect(body).not.toContain('evil.example');
     }
   });
@@ -187,9 +209,15 @@ describe('the old site’s addresses', () => {
         const r = await get('/donate/');
         return r.status === 302 ? r : undefined;
       });
-      expect(response.headers.get('location')).toBe('https://www.gofundme.com/f/empower-equity-driving-cannabis-reform-in-il');
-      await admin.call('POST', `${redirects}/${created.data.documentId}/actions/publish`, { to: '/get-involved/volunteer/' });
-      await eventually(async () => ((await get('/donate/')).headers.get('location') === '/get-involved/volunteer/' ? true : undefined));
+      expect(response.headers.get('location')).toBe(
+        'https://www.gofundme.com/f/empower-equity-driving-cannabis-reform-in-il',
+      );
+      await admin.call('POST', `${redirects}/${created.data.documentId}/actions/publish`, {
+        to: '/get-involved/volunteer/',
+      });
+      await eventually(async () =>
+        (await get('/donate/')).headers.get('location') === '/get-involved/volunteer/' ? true : undefined,
+      );
     } finally {
       await admin.call('DELETE', `${redirects}/${created.data.documentId}`);
     }
@@ -201,8 +229,14 @@ describe('publishing in the CMS', () => {
   it('refuses a webhook call with a wrong or missing secret and purges nothing', async () => {
     await get(SEED);
     expect((await get(SEED)).headers.get('x-astro-cache')).toBe('HIT');
-    expect((await purge({ event: 'entry.publish', uid: 'api::global.global', entry: {} }, 'wrong'.repeat(10))).status).toBe(401);
-    const missing = await get('/api/revalidate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(
+      (await purge({ event: 'entry.publish', uid: 'api::global.global', entry: {} }, 'wrong'.repeat(10))).status,
+    ).toBe(401);
+    const missing = await get('/api/revalidate', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(missing.status).toBe(401);
     expect((await get(SEED)).headers.get('x-astro-cache')).toBe('HIT');
   });
@@ -213,7 +247,9 @@ describe('publishing in the CMS', () => {
     expect((await get(SEED)).headers.get('x-astro-cache')).toBe('HIT');
     const started = Date.now();
     await admin.publish(documentId, { ...data, title: 'Clear Your Record Today' });
-    const elapsed = await eventually(async () => ((await html(SEED)).includes('Clear Your Record Today</h1>') ? Date.now() - started : undefined));
+    const elapsed = await eventually(async () =>
+      (await html(SEED)).includes('Clear Your Record Today</h1>') ? Date.now() - started : undefined,
+    );
     console.info(`publish → live: ${elapsed} ms`);
     expect(elapsed).toBeLessThan(5000);
     await admin.publish(documentId, data);
@@ -227,7 +263,9 @@ describe('publishing in the CMS', () => {
       const admin = await adminApi(system);
       const { documentId } = await admin.loadPage(SEED);
       // Recorded as every write through Strapi is (cms/src/published-reads/change-journal.ts), or the CMS answers its kept copy.
-      db.prepare("INSERT INTO site_content_changes (origin, uid, document_id, created_at) VALUES ('a test', 'api::page.page', ?, ?)").run(documentId, Date.now());
+      db.prepare(
+        "INSERT INTO site_content_changes (origin, uid, document_id, created_at) VALUES ('a test', 'api::page.page', ?, ?)",
+      ).run(documentId, Date.now());
       expect((await purge({ event: 'entry.update', uid: 'api::page.page', entry: { documentId } })).status).toBe(200);
       const response = await get(SEED);
       expect(response.status).toBe(200);
@@ -239,7 +277,9 @@ describe('publishing in the CMS', () => {
       expect(system.webOutput()).toMatch(/left out section 0 \(sections\.hero\): style: /);
     } finally {
       db.exec("UPDATE components_sections_heroes SET style = 'Standard' WHERE style = 'Fancy'");
-      db.prepare("INSERT INTO site_content_changes (origin, uid, document_id, created_at) VALUES ('a test', 'api::page.page', NULL, ?)").run(Date.now());
+      db.prepare(
+        "INSERT INTO site_content_changes (origin, uid, document_id, created_at) VALUES ('a test', 'api::page.page', NULL, ?)",
+      ).run(Date.now());
       db.close();
     }
   });
@@ -247,8 +287,15 @@ describe('publishing in the CMS', () => {
 
 describe('publishing the site settings and unpublishing a page', () => {
   it('shows every one of 200 interleaved publishes (settings and pages, during renders) on every page within 1 s', async () => {
-    const result = await interleavedPublishes(system, system.siteUrl, { paths: PAGES, published: PUBLISHABLE }, STRESS_ROUNDS);
-    console.log(`interleaved publishes, route cache: ${result.publishes} checks, p95 ${result.p95.toFixed(0)} ms, max ${result.max.toFixed(0)} ms`);
+    const result = await interleavedPublishes(
+      system,
+      system.siteUrl,
+      { paths: PAGES, published: PUBLISHABLE },
+      STRESS_ROUNDS,
+    );
+    console.log(
+      `interleaved publishes, route cache: ${result.publishes} checks, p95 ${result.p95.toFixed(0)} ms, max ${result.max.toFixed(0)} ms`,
+    );
     expect(result.late).toEqual([]);
   }, 600_000);
 
@@ -265,7 +312,9 @@ describe('publishing the site settings and unpublishing a page', () => {
       }
     } finally {
       await admin.call('POST', `${globalPath}/actions/publish`, data);
-      await eventually(async () => ((await html('/')).includes('alt="Cannabis Equity Illinois Coalition"') ? true : undefined));
+      await eventually(async () =>
+        (await html('/')).includes('alt="Cannabis Equity Illinois Coalition"') ? true : undefined,
+      );
     }
   });
 
@@ -287,7 +336,12 @@ describe('publishing the site settings and unpublishing a page', () => {
 describe('a wrong configuration', () => {
   it('stops the site at start with a message naming the variable', () => {
     const env = { ...process.env, ...system.webEnv, STRAPI_URL: 'localhost:1337', PORT: '0' };
-    const run = spawnSync(process.execPath, ['server.mts'], { cwd: path.resolve(import.meta.dirname, '../..'), env, encoding: 'utf8', timeout: 20_000 });
+    const run = spawnSync(process.execPath, ['server.mts'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('STRAPI_URL: STRAPI_URL must be an http(s) URL such as http://127.0.0.1:1337');
   });
@@ -295,8 +349,18 @@ describe('a wrong configuration', () => {
 
 describe('a read token the CMS refuses', () => {
   it('stops the site at start, saying which setting to fix', async () => {
-    const env = { ...process.env, ...system.webEnv, STRAPI_READ_TOKEN: '9c1e7a5b3d2f4e6a8b0c1d3e5f7a9b2c4d6e8f0a1b3c5d7e9f2a4b6c8d0e1f3a', PORT: String(await freePort()) };
-    const run = spawnSync(process.execPath, ['server.mts'], { cwd: path.resolve(import.meta.dirname, '../..'), env, encoding: 'utf8', timeout: 20_000 });
+    const env = {
+      ...process.env,
+      ...system.webEnv,
+      STRAPI_READ_TOKEN: '9c1e7a5b3d2f4e6a8b0c1d3e5f7a9b2c4d6e8f0a1b3c5d7e9f2a4b6c8d0e1f3a',
+      PORT: String(await freePort()),
+    };
+    const run = spawnSync(process.execPath, ['server.mts'], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/refuses STRAPI_READ_TOKEN \(HTTP 401\): set it to the CMS's value/);
   });
@@ -323,7 +387,10 @@ describe('a CMS that accepts connections but never answers', () => {
     const hanging = createServer((socket) => sockets.push(socket));
     await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
     const port = (hanging.address() as { port: number }).port;
-    const slowSite = await system.startAnotherSite({ STRAPI_URL: `http://127.0.0.1:${port}`, STRAPI_TIMEOUT_MS: '500' });
+    const slowSite = await system.startAnotherSite({
+      STRAPI_URL: `http://127.0.0.1:${port}`,
+      STRAPI_TIMEOUT_MS: '500',
+    });
     try {
       const started = Date.now();
       const response = await fetch(`${slowSite.url}/our-work/`);
@@ -376,13 +443,20 @@ describe('when the CMS is down', () => {
 
 describe('staff preview', () => {
   /** A preview link as the CMS signs it (cms/src/config-support/preview.ts). */
-  const previewUrl = (path: string, secret = system.webEnv.PREVIEW_SECRET!, expires = Math.floor(Date.now() / 1000) + 600) =>
+  const previewUrl = (
+    path: string,
+    secret = system.webEnv.PREVIEW_SECRET!,
+    expires = Math.floor(Date.now() / 1000) + 600,
+  ) =>
     `/api/preview?${new URLSearchParams({ path, status: 'draft', expires: String(expires), signature: signPreviewLink(secret, path, 'draft', expires) })}`;
 
   /** The CMS's own answer to the admin's Preview button. */
   const adminPreviewUrl = async (documentId: string) => {
     const admin = await adminApi(system);
-    const { data } = await admin.call<{ data: { url: string } }>('GET', `/content-manager/preview/url/api::page.page?documentId=${documentId}&status=draft`);
+    const { data } = await admin.call<{ data: { url: string } }>(
+      'GET',
+      `/content-manager/preview/url/api::page.page?documentId=${documentId}&status=draft`,
+    );
     return new URL(data.url);
   };
 
@@ -410,7 +484,12 @@ describe('staff preview', () => {
 
   it('refuses a link signed with a wrong secret, an expired one and one made to last, with 401 and no cookie', async () => {
     const now = Math.floor(Date.now() / 1000);
-    for (const link of [previewUrl(SEED, 'wrong'.repeat(10)), previewUrl(SEED, undefined, now - 1), previewUrl(SEED, undefined, now + 365 * 24 * 3600), `/api/preview?path=${SEED}&secret=${system.webEnv.PREVIEW_SECRET}`]) {
+    for (const link of [
+      previewUrl(SEED, 'wrong'.repeat(10)),
+      previewUrl(SEED, undefined, now - 1),
+      previewUrl(SEED, undefined, now + 365 * 24 * 3600),
+      `/api/preview?path=${SEED}&secret=${system.webEnv.PREVIEW_SECRET}`,
+    ]) {
       const response = await get(link);
       expect(response.status, link).toBe(401);
       expect(response.headers.get('set-cookie')).toBeNull();
@@ -461,8 +540,12 @@ describe('staff preview', () => {
         expect(page).toMatch(/href="\/api\/preview-exit\?path=%2Fservices%2Fclear-your-record%2F" target="_top"/);
       }
       // In the admin's frame, the way out is the live page in a new tab (the public site may not be framed).
-      const framed = await (await get(`/preview${SEED}`, { headers: { Cookie: cookie, 'Sec-Fetch-Dest': 'iframe' } })).text();
-      expect(framed).toMatch(/<a href="\/services\/clear-your-record\/" target="_blank" rel="noopener"[^>]*>Open the live page/);
+      const framed = await (
+        await get(`/preview${SEED}`, { headers: { Cookie: cookie, 'Sec-Fetch-Dest': 'iframe' } })
+      ).text();
+      expect(framed).toMatch(
+        /<a href="\/services\/clear-your-record\/" target="_blank" rel="noopener"[^>]*>Open the live page/,
+      );
       expect(framed).not.toContain('preview-exit');
       const visitor = await html(SEED);
       expect(visitor).toMatch(/<h1[^>]*>Clear Your Record<\/h1>/);
@@ -476,12 +559,16 @@ describe('staff preview', () => {
 
   it('previews a page that has never been published, which visitors cannot see', async () => {
     const admin = await adminApi(system);
-    const created = await admin.call<{ data: { documentId: string } }>('POST', '/content-manager/collection-types/api::page.page', {
-      title: 'Host an Event',
-      path: '/get-involved/host-an-event/',
-      description: 'Help at our record-clearing events.',
-      sections: [],
-    });
+    const created = await admin.call<{ data: { documentId: string } }>(
+      'POST',
+      '/content-manager/collection-types/api::page.page',
+      {
+        title: 'Host an Event',
+        path: '/get-involved/host-an-event/',
+        description: 'Help at our record-clearing events.',
+        sections: [],
+      },
+    );
     try {
       const { cookie } = await openPreview('/get-involved/host-an-event/');
       const preview = await get('/preview/get-involved/host-an-event/', { headers: { Cookie: cookie } });
@@ -514,13 +601,18 @@ describe('staff preview', () => {
 
   it('says when a draft is the same as the published page', async () => {
     const { cookie } = await openPreview(SEED);
-    expect(await (await get(`/preview${SEED}`, { headers: { Cookie: cookie } })).text()).toContain('Preview of the draft: the same as the published page');
+    expect(await (await get(`/preview${SEED}`, { headers: { Cookie: cookie } })).text()).toContain(
+      'Preview of the draft: the same as the published page',
+    );
   });
 
   it('names, for staff only, a section the site leaves out of a draft (a hero saved without its image)', async () => {
     const admin = await adminApi(system);
     const { documentId, data } = await admin.loadPage(SEED);
-    await admin.save(documentId, { ...data, sections: data.sections.map((section, i) => (i === 0 ? { ...section, image: null } : section)) });
+    await admin.save(documentId, {
+      ...data,
+      sections: data.sections.map((section, i) => (i === 0 ? { ...section, image: null } : section)),
+    });
     try {
       const { cookie } = await openPreview(SEED);
       const page = await (await get(`/preview${SEED}`, { headers: { Cookie: cookie } })).text();

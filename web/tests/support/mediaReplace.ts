@@ -18,7 +18,9 @@ const heroAddresses = async (base: string): Promise<string[]> => {
   if (!img) throw new Error(`no hero image on ${SEED}:\n${html.slice(0, 500)}`);
   const src = /\ssrc="([^"]+)"/.exec(img)![1]!;
   const srcset = /\ssrcset="([^"]+)"/.exec(img)?.[1] ?? '';
-  return [src, ...srcset.split(', ').map((candidate) => candidate.split(' ')[0]!)].filter(Boolean).map((address) => address.replaceAll('&amp;', '&'));
+  return [src, ...srcset.split(', ').map((candidate) => candidate.split(' ')[0]!)]
+    .filter(Boolean)
+    .map((address) => address.replaceAll('&amp;', '&'));
 };
 
 /** A rendition as `base` serves it: its bytes, their hash and what sharp reads of them. */
@@ -28,7 +30,14 @@ const fetchImage = async (base: string, address: string) => {
   const bytes = new Uint8Array(await response.arrayBuffer());
   const { width = 0, height = 0 } = await sharp(bytes).metadata();
   const { channels } = await sharp(bytes).stats();
-  return { status: response.status, headers: response.headers, sha: sha(bytes), width, height, red: channels[0]!.mean - channels[1]!.mean };
+  return {
+    status: response.status,
+    headers: response.headers,
+    sha: sha(bytes),
+    width,
+    height,
+    red: channels[0]!.mean - channels[1]!.mean,
+  };
 };
 
 /**
@@ -47,7 +56,7 @@ export const replaceHeroPhoto = async (system: System, base: string) => {
     await admin.publish(documentId, { ...data, sections: [{ ...hero, image: uploaded.id }, ...rest] });
     const file = uploaded.url.slice('/uploads/'.length);
     let before: string[] = [];
-    for (const deadline = Date.now() + 5000; !before.some((address) => address.includes(encodeURIComponent(file))); ) {
+    for (const deadline = Date.now() + 5000; !before.some((address) => address.includes(encodeURIComponent(file)));) {
       if (Date.now() > deadline) throw new Error(`the published page never showed ${uploaded.url}`);
       before = await heroAddresses(base);
     }
@@ -61,7 +70,11 @@ export const replaceHeroPhoto = async (system: System, base: string) => {
     const oldFileSha = sha(new Uint8Array(await oldFile.arrayBuffer()));
 
     // Another photo, of another shape and colour: plainly not the first one.
-    const replacement = new Uint8Array(await sharp({ create: { width: 1200, height: 500, channels: 3, background: { r: 220, g: 30, b: 30 } } }).jpeg().toBuffer());
+    const replacement = new Uint8Array(
+      await sharp({ create: { width: 1200, height: 500, channels: 3, background: { r: 220, g: 30, b: 30 } } })
+        .jpeg()
+        .toBuffer(),
+    );
     await admin.replace(uploaded.id, 'replacement.jpg', 'image/jpeg', replacement);
     const replacedAt = Date.now();
     let after = before;
@@ -79,7 +92,12 @@ export const replaceHeroPhoto = async (system: System, base: string) => {
       old,
       /** Whether the cache in front (if any) answered the old rendition's second request itself. */
       oldKept,
-      oldFile: { status: oldFile.status, cacheControl: oldFile.headers.get('cache-control'), sha: oldFileSha, kept: oldFile.headers.get('x-cache') },
+      oldFile: {
+        status: oldFile.status,
+        cacheControl: oldFile.headers.get('cache-control'),
+        sha: oldFileSha,
+        kept: oldFile.headers.get('x-cache'),
+      },
       /** The new photo's rendition, as the page now asks for it. */
       fresh: await fetchImage(base, newRendition),
       /** The address of the old photo's rendition, asked for again after the replace. */

@@ -49,7 +49,10 @@ export const interleavedPublishes = async (
   const expect = async (round: number, path: string, text: string, since: number) => {
     const delay = await visible(path, text, since);
     delays.push(delay ?? Infinity);
-    if (delay === null || delay > limitMs) late.push(`round ${round}: ${path} showed "${text}" ${delay === null ? 'not at all' : `after ${Math.round(delay)} ms`}`);
+    if (delay === null || delay > limitMs)
+      late.push(
+        `round ${round}: ${path} showed "${text}" ${delay === null ? 'not at all' : `after ${Math.round(delay)} ms`}`,
+      );
   };
 
   try {
@@ -75,7 +78,8 @@ export const interleavedPublishes = async (
     reading = false;
     await Promise.all(readers);
     await admin.call('POST', `${GLOBAL}/actions/publish`, settings);
-    for (const page of pages) await admin.publish(page.documentId, { ...page.data, title: String(page.data.title).replace(/ \(\d+\)$/, '') });
+    for (const page of pages)
+      await admin.publish(page.documentId, { ...page.data, title: String(page.data.title).replace(/ \(\d+\)$/, '') });
   }
   const finite = delays.filter(Number.isFinite);
   return { publishes: delays.length, p95: percentile(finite, 95), max: Math.max(...delays), late };

@@ -17,7 +17,11 @@ const secret = (bytes = 32) => randomBytes(bytes).toString('base64url');
  * DEV=1, VITEST…), which would make Vite build in development mode.
  */
 const buildEnv = () =>
-  Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|VITE_|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(name)));
+  Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(VITEST|VITE_|TEST$|NODE_ENV$|MODE$|DEV$|PROD$|SSR$|BASE_URL$)/.test(name),
+    ),
+  );
 
 /**
  * The real system on free ports: Strapi (compiled from cms/, fresh SQLite database, seed
@@ -45,7 +49,11 @@ export const startSystem = async (
   }
   const [cmsPort, webPort] = [await freePort(), options.webPort ?? (await freePort())];
   const dataDir = await mkdtemp(path.join(tmpdir(), 'site-test-'));
-  const shared = { STRAPI_READ_TOKEN: randomBytes(32).toString('hex'), REVALIDATE_SECRET: secret(), PREVIEW_SECRET: secret() };
+  const shared = {
+    STRAPI_READ_TOKEN: randomBytes(32).toString('hex'),
+    REVALIDATE_SECRET: secret(),
+    PREVIEW_SECRET: secret(),
+  };
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const siteUrl = `http://127.0.0.1:${webPort}`;
   const databaseFile = path.join(dataDir, 'data.db');
@@ -86,16 +94,25 @@ export const startSystem = async (
   };
 
   const startCms = () =>
-    startProcess('Strapi', process.execPath, [path.join(CMS_DIR, 'tests/support/serve-strapi.cts')], { cwd: CMS_DIR, env: cmsEnv, readyUrl: `${cmsUrl}/_health` });
+    startProcess('Strapi', process.execPath, [path.join(CMS_DIR, 'tests/support/serve-strapi.cts')], {
+      cwd: CMS_DIR,
+      env: cmsEnv,
+      readyUrl: `${cmsUrl}/_health`,
+    });
   if (options.allSections) {
     // Through the importer staff use, before the CMS serves: one process at a time on the SQLite file.
     // Its Strapi seeds the empty database first, as the CMS's own first start would.
-    const imported = spawnSync('pnpm', ['--silent', 'import:jekyll', '--root', path.join(CMS_DIR, 'seed/site'), ALL_SECTIONS_FIXTURE], {
-      cwd: CMS_DIR,
-      encoding: 'utf8',
-      env: { ...process.env, ...cmsEnv },
-    });
-    if (imported.status !== 0) throw new Error(`importing ${ALL_SECTIONS_FIXTURE} failed:\n${imported.stdout}\n${imported.stderr}`);
+    const imported = spawnSync(
+      'pnpm',
+      ['--silent', 'import:jekyll', '--root', path.join(CMS_DIR, 'seed/site'), ALL_SECTIONS_FIXTURE],
+      {
+        cwd: CMS_DIR,
+        encoding: 'utf8',
+        env: { ...process.env, ...cmsEnv },
+      },
+    );
+    if (imported.status !== 0)
+      throw new Error(`importing ${ALL_SECTIONS_FIXTURE} failed:\n${imported.stdout}\n${imported.stderr}`);
   }
   let cms: Running = await startCms();
 
@@ -130,7 +147,12 @@ export const startSystem = async (
     startAnotherSite: async (env: Record<string, string>, chosenPort?: number) => {
       const port = chosenPort ?? (await freePort());
       const site = await startSite(port, env);
-      return { url: `http://127.0.0.1:${port}`, pid: site.child.pid!, output: () => site.output(), stop: () => site.stop() };
+      return {
+        url: `http://127.0.0.1:${port}`,
+        pid: site.child.pid!,
+        output: () => site.output(),
+        stop: () => site.stop(),
+      };
     },
     restartCms: async () => {
       cms = await startCms();
@@ -166,20 +188,34 @@ export const adminApi = async (system: System) => {
     call,
     /** The draft of the page at `pagePath`, as the edit view loads it. */
     loadPage: async (pagePath: string) => {
-      const list = await call<{ results: { documentId: string }[] }>('GET', `${pages}?filters[path][$eq]=${encodeURIComponent(pagePath)}`);
+      const list = await call<{ results: { documentId: string }[] }>(
+        'GET',
+        `${pages}?filters[path][$eq]=${encodeURIComponent(pagePath)}`,
+      );
       const documentId = list.results[0]!.documentId;
-      const { data } = await call<{ data: Record<string, unknown> & { sections: Record<string, unknown>[] } }>('GET', `${pages}/${documentId}`);
+      const { data } = await call<{ data: Record<string, unknown> & { sections: Record<string, unknown>[] } }>(
+        'GET',
+        `${pages}/${documentId}`,
+      );
       return { documentId, data };
     },
     /** Saves the draft; the edit view's read-only `status` ("published", "modified") is not sent back, as the admin does not. */
     save: (documentId: string, data: object) =>
-      call('PUT', `${pages}/${documentId}`, Object.fromEntries(Object.entries(data).filter(([field]) => field !== 'status'))),
+      call(
+        'PUT',
+        `${pages}/${documentId}`,
+        Object.fromEntries(Object.entries(data).filter(([field]) => field !== 'status')),
+      ),
     /** Uploads a file to the media library, as the admin's upload dialog does. */
     upload: async (file: string, type: string, alternativeText: string) => {
       const form = new FormData();
       form.append('files', new Blob([await readFile(file)], { type }), path.basename(file));
       form.append('fileInfo', JSON.stringify({ alternativeText, name: path.basename(file) }));
-      const response = await fetch(`${system.cmsUrl}/upload`, { method: 'POST', headers: { Authorization: `Bearer ${data.token}` }, body: form });
+      const response = await fetch(`${system.cmsUrl}/upload`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${data.token}` },
+        body: form,
+      });
       if (!response.ok) throw new Error(`uploading ${file}: ${response.status} ${await response.text()}`);
       return ((await response.json()) as { id: number; url: string; size: number }[])[0]!;
     },
@@ -188,8 +224,13 @@ export const adminApi = async (system: System) => {
     replace: async (id: number, name: string, type: string, content: Uint8Array<ArrayBuffer>) => {
       const form = new FormData();
       form.append('files', new Blob([content], { type }), name);
-      const response = await fetch(`${system.cmsUrl}/upload?id=${id}`, { method: 'POST', headers: { Authorization: `Bearer ${data.token}` }, body: form });
-      if (!response.ok) throw new Error(`replacing file ${id} with ${name}: ${response.status} ${await response.text()}`);
+      const response = await fetch(`${system.cmsUrl}/upload?id=${id}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${data.token}` },
+        body: form,
+      });
+      if (!response.ok)
+        throw new Error(`replacing file ${id} with ${name}: ${response.status} ${await response.text()}`);
       return (await response.json()) as { id: number; url: string; updatedAt: string };
     },
   };

@@ -23,9 +23,20 @@ export type Varnish = {
  * (`apt-get install varnish varnish-modules`; .ci/provision.sh does it), as the compose
  * service runs it: visitors on `httpPort`, purges on `purgePort`.
  */
-export const startVarnish = async (options: { sitePorts: number[]; httpPort: number; purgePort: number; purgeSecret: string; pagesSize?: string; mediaSize?: string }): Promise<Varnish> => {
+export const startVarnish = async (options: {
+  sitePorts: number[];
+  httpPort: number;
+  purgePort: number;
+  purgeSecret: string;
+  pagesSize?: string;
+  mediaSize?: string;
+}): Promise<Varnish> => {
   const dir = await mkdtemp(path.join(tmpdir(), 'varnish-test-'));
-  const backends = execFileSync('sh', [path.join(VCL_DIR, 'backends.sh'), ...options.sitePorts.map((port) => `127.0.0.1:${port}`)], { encoding: 'utf8' });
+  const backends = execFileSync(
+    'sh',
+    [path.join(VCL_DIR, 'backends.sh'), ...options.sitePorts.map((port) => `127.0.0.1:${port}`)],
+    { encoding: 'utf8' },
+  );
   await writeFile(path.join(dir, 'backends.vcl'), backends);
   const url = `http://127.0.0.1:${options.httpPort}`;
   let running;
@@ -56,11 +67,19 @@ export const startVarnish = async (options: { sitePorts: number[]; httpPort: num
         '-s',
         `media=malloc,${options.mediaSize ?? '64m'}`,
       ],
-      { cwd: dir, env: { EDGE_PURGE_SECRET: options.purgeSecret, SITE_VCL_DIR: VCL_DIR }, readyUrl: `${url}/robots.txt`, timeoutMs: 30_000 },
+      {
+        cwd: dir,
+        env: { EDGE_PURGE_SECRET: options.purgeSecret, SITE_VCL_DIR: VCL_DIR },
+        readyUrl: `${url}/robots.txt`,
+        timeoutMs: 30_000,
+      },
     );
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
-    throw new Error(`varnishd did not start (is Debian's varnish installed? apt-get install varnish varnish-modules): ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `varnishd did not start (is Debian's varnish installed? apt-get install varnish varnish-modules): ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   const started = running;
   return {
@@ -75,7 +94,9 @@ export const startVarnish = async (options: { sitePorts: number[]; httpPort: num
       }
     },
     counters: () => {
-      const read = JSON.parse(execFileSync('varnishstat', ['-n', path.join(dir, 'work'), '-1', '-j'], { encoding: 'utf8' })) as { counters?: Record<string, { value: number }> };
+      const read = JSON.parse(
+        execFileSync('varnishstat', ['-n', path.join(dir, 'work'), '-1', '-j'], { encoding: 'utf8' }),
+      ) as { counters?: Record<string, { value: number }> };
       return Object.fromEntries(Object.entries(read.counters ?? {}).map(([name, { value }]) => [name, value]));
     },
     stop: async () => {

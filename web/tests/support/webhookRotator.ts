@@ -24,9 +24,17 @@ export const webhookRotator = async () => {
         res.writeHead(503).end('no replica yet');
         return;
       }
-      const headers = Object.fromEntries(Object.entries(req.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'host' && entry[0] !== 'content-length'));
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(
+          (entry): entry is [string, string] =>
+            typeof entry[1] === 'string' && entry[0] !== 'host' && entry[0] !== 'content-length',
+        ),
+      );
       fetch(`${target}${req.url}`, { method: req.method!, headers, body: Buffer.concat(chunks) }).then(
-        async (upstream) => res.writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'text/plain' }).end(Buffer.from(await upstream.arrayBuffer())),
+        async (upstream) =>
+          res
+            .writeHead(upstream.status, { 'Content-Type': upstream.headers.get('content-type') ?? 'text/plain' })
+            .end(Buffer.from(await upstream.arrayBuffer())),
         () => res.destroy(),
       );
     });

@@ -19,9 +19,21 @@ export const shapeOf = (schema: z.core.$ZodType): Shape => {
     const def = defOf(current);
     if (def.type === 'optional') optional = true;
     else if (def.type === 'nullable') nullable = true;
-    else if (def.type !== 'default' && def.type !== 'prefault' && def.type !== 'pipe' && def.type !== 'lazy' && def.type !== 'readonly' && def.type !== 'catch') break;
+    else if (
+      def.type !== 'default' &&
+      def.type !== 'prefault' &&
+      def.type !== 'pipe' &&
+      def.type !== 'lazy' &&
+      def.type !== 'readonly' &&
+      def.type !== 'catch'
+    )
+      break;
     current =
-      def.type === 'pipe' ? (def.in as z.core.$ZodType) : def.type === 'lazy' ? (def.getter as () => z.core.$ZodType)() : (def.innerType as z.core.$ZodType);
+      def.type === 'pipe'
+        ? (def.in as z.core.$ZodType)
+        : def.type === 'lazy'
+          ? (def.getter as () => z.core.$ZodType)()
+          : (def.innerType as z.core.$ZodType);
   }
   const def = defOf(current);
   switch (def.type) {
@@ -30,7 +42,9 @@ export const shapeOf = (schema: z.core.$ZodType): Shape => {
         kind: 'object',
         optional,
         nullable,
-        fields: Object.fromEntries(Object.entries(def.shape as Record<string, z.core.$ZodType>).map(([key, value]) => [key, shapeOf(value)])),
+        fields: Object.fromEntries(
+          Object.entries(def.shape as Record<string, z.core.$ZodType>).map(([key, value]) => [key, shapeOf(value)]),
+        ),
       };
     case 'array':
       return { kind: 'array', optional, nullable, element: shapeOf(def.element as z.core.$ZodType) };

@@ -1,7 +1,8 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Sections from '../../src/components/Sections.astro';
-import { parseSections, sectionNames, stylesheetsFor } from '../../src/sections/registry';
+import { parseSections, sectionNames } from '../../src/sections/contract';
+import { stylesheetsFor } from '../../src/sections/views';
 import { fixtureSections } from '../support/fixtures';
 
 /**
@@ -19,12 +20,14 @@ const ofType = (component: string) => all().filter((s) => s.__component === comp
 const render = async (raw: Record<string, unknown>[]) => {
   const { sections, skipped } = parseSections(raw);
   expect(skipped).toEqual([]);
-  return container.renderToString(Sections, { props: { sections, title: 'Every section type', description: 'All of them.' } });
+  return container.renderToString(Sections, {
+    props: { sections, title: 'Every section type', description: 'All of them.' },
+  });
 };
 const count = (html: string, pattern: RegExp) => html.match(new RegExp(pattern, 'g'))?.length ?? 0;
 
 describe('the all-sections page', () => {
-  it('holds every section type of the registry, and every one of them validates', () => {
+  it('holds every section type of the contracts, and every one of them validates', () => {
     const { sections, skipped } = parseSections(all());
     expect(skipped).toEqual([]);
     expect(new Set(sections.map((s) => s.__component))).toEqual(new Set(sectionNames));
@@ -50,7 +53,11 @@ describe('the all-sections page', () => {
     const { sections } = parseSections(all());
     const sheets = stylesheetsFor(sections);
     expect(new Set(sheets).size).toBe(sheets.length);
-    expect(stylesheetsFor(sections.filter((s) => ['sections.hero', 'sections.text-area', 'sections.quick-links'].includes(s.__component)))).toEqual([]);
+    expect(
+      stylesheetsFor(
+        sections.filter((s) => ['sections.hero', 'sections.text-area', 'sections.quick-links'].includes(s.__component)),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -75,9 +82,13 @@ describe('the card with image', () => {
     const withButton = await render([button!]);
     expect(withButton).toContain('class="card-image card-image--default"');
     expect(withButton).toMatch(/<h2 class="card-image__heading"[^>]*>A card with a button<\/h2>/);
-    expect(withButton).toMatch(/<a class="button card-image__button" href="https:\/\/idfpr.illinois.gov\/profs\/adultusecan.asp" rel="noopener noreferrer"/);
+    expect(withButton).toMatch(
+      /<a class="button card-image__button" href="https:\/\/idfpr.illinois.gov\/profs\/adultusecan.asp" rel="noopener noreferrer"/,
+    );
     const withLinks = await render([links!]);
-    expect(withLinks).toMatch(/<a href="https:\/\/www.newleafillinois.org\/s" rel="noopener noreferrer"[^>]*>New Leaf Illinois/);
+    expect(withLinks).toMatch(
+      /<a href="https:\/\/www.newleafillinois.org\/s" rel="noopener noreferrer"[^>]*>New Leaf Illinois/,
+    );
     expect(withLinks).toMatch(/<a href="\/services\/clear-your-record\/"[^>]*>Clear your record/);
     expect(withLinks).not.toContain('card-image__button');
     const plain = await render([none!]);
@@ -118,14 +129,22 @@ describe('the video card', () => {
     const html = await render([facebook!]);
     expect(html).toMatch(/<details class="frame"[^>]*>\s*<summary class="frame__open"/);
     const iframe = /<iframe [^>]*>/.exec(html)![0];
-    expect(iframe).toMatch(/src="https:\/\/www\.facebook\.com\/plugins\/video\.php\?height=314&amp;href=https%3A%2F%2Fwww\.facebook\.com%2FLegalAidChicago%2Fvideos%2F757545795007193%2F/);
+    expect(iframe).toMatch(
+      /src="https:\/\/www\.facebook\.com\/plugins\/video\.php\?height=314&amp;href=https%3A%2F%2Fwww\.facebook\.com%2FLegalAidChicago%2Fvideos%2F757545795007193%2F/,
+    );
     expect(iframe).toContain('loading="lazy"');
     expect(html).toContain('Opens content from Facebook (www.facebook.com)');
-    expect(html).toMatch(/<a href="https:\/\/www\.facebook\.com\/LegalAidChicago\/videos\/757545795007193\/" rel="noopener noreferrer"[^>]*>\s*Watch “A card with a Facebook video” on Facebook/);
+    expect(html).toMatch(
+      /<a href="https:\/\/www\.facebook\.com\/LegalAidChicago\/videos\/757545795007193\/" rel="noopener noreferrer"[^>]*>\s*Watch “A card with a Facebook video” on Facebook/,
+    );
   });
 
   it('frames nothing when the address is on no site a frame may show', async () => {
-    for (const videoUrl of ['https://evil.example/watch?v=d739K8dt-lE', 'https://player.vimeo.com/video/1', 'http://www.facebook.com/plugins/video.php?x=1']) {
+    for (const videoUrl of [
+      'https://evil.example/watch?v=d739K8dt-lE',
+      'https://player.vimeo.com/video/1',
+      'http://www.facebook.com/plugins/video.php?x=1',
+    ]) {
       const html = await render([{ ...ofType('sections.card-with-youtube')[0]!, videoUrl }]);
       expect(html, videoUrl).not.toContain('<iframe');
     }
@@ -136,7 +155,9 @@ describe('the cards with links', () => {
   it('make each whole card one link named by its heading', async () => {
     const html = await render(ofType('sections.cards-with-links'));
     expect(count(html, /<li class="link-card"/)).toBe(2);
-    expect(html).toMatch(/<h2 class="link-card__heading"[^>]*><a class="link-card__link" href="\/services\/clear-your-record\/"[^>]*>Legislative Education/);
+    expect(html).toMatch(
+      /<h2 class="link-card__heading"[^>]*><a class="link-card__link" href="\/services\/clear-your-record\/"[^>]*>Legislative Education/,
+    );
     expect(html).toMatch(/href="https:\/\/www.illinoislegalaid.org\/" rel="noopener noreferrer"[^>]*>Know Your Rights/);
     expect(html).toContain(' (external site)');
   });
@@ -151,7 +172,9 @@ describe('the banner', () => {
     expect(p).not.toContain('class="button');
     const g = await render([green!]);
     expect(g).toContain('class="banner banner--green"');
-    expect(g).toMatch(/<a class="button button--light" href="https:\/\/www.gofundme.com\/[^"]+" rel="noopener noreferrer"/);
+    expect(g).toMatch(
+      /<a class="button button--light" href="https:\/\/www.gofundme.com\/[^"]+" rel="noopener noreferrer"/,
+    );
   });
 });
 
@@ -160,7 +183,9 @@ describe('the embed', () => {
     const [form, design, video] = ofType('sections.embed');
     const f = await render([form!]);
     expect(f).toContain('class="embed embed--wide"');
-    expect(f).toMatch(/<iframe class="frame__iframe frame--fixed" src="https:\/\/docs.google.com\/forms\/[^"]+" title="[^"]+" height="1000"/);
+    expect(f).toMatch(
+      /<iframe class="frame__iframe frame--fixed" src="https:\/\/docs.google.com\/forms\/[^"]+" title="[^"]+" height="1000"/,
+    );
     expect(f).toContain('Show the form');
     const d = await render([design!]);
     expect(d).toContain('embed--standard');
@@ -175,11 +200,21 @@ describe('the embed', () => {
   it('keeps a portrait design in its shape: a Canva poster is a US Letter page', async () => {
     const poster = ofType('sections.embed').find((section) => section.aspectRatio === 'Portrait 8.5:11');
     expect(poster, 'the all-sections page has a Letter-shaped embed').toBeDefined();
-    expect(await render([poster!])).toMatch(/<iframe class="frame__iframe frame--letter" src="https:\/\/www\.canva\.com\/design\//);
+    expect(await render([poster!])).toMatch(
+      /<iframe class="frame__iframe frame--letter" src="https:\/\/www\.canva\.com\/design\//,
+    );
   });
 
   it('renders nothing for an address off the allow-list, whatever the CMS holds', async () => {
-    for (const url of ['https://evil.example/forms/', 'https://docs.google.com.evil.example/forms/x', 'javascript:alert(1)', 'http://docs.google.com/forms/x', 'https://docs.google.com/forms/../../evil', 'https://docs.google.com/forms/%2e%2e/x', 'https://www.canva.com/design/']) {
+    for (const url of [
+      'https://evil.example/forms/',
+      'https://docs.google.com.evil.example/forms/x',
+      'javascript:alert(1)',
+      'http://docs.google.com/forms/x',
+      'https://docs.google.com/forms/../../evil',
+      'https://docs.google.com/forms/%2e%2e/x',
+      'https://www.canva.com/design/',
+    ]) {
       expect(await render([{ ...ofType('sections.embed')[0]!, url }]), url).not.toContain('<iframe');
     }
   });
@@ -188,7 +223,8 @@ describe('the embed', () => {
 describe('the line', () => {
   it('is a rule in each of its three styles', async () => {
     const html = await render(ofType('sections.line'));
-    for (const style of ['dotted', 'solid', 'dashed']) expect(html).toMatch(new RegExp(`<hr class="line line--${style}"`));
+    for (const style of ['dotted', 'solid', 'dashed'])
+      expect(html).toMatch(new RegExp(`<hr class="line line--${style}"`));
   });
 });
 
@@ -207,7 +243,9 @@ describe('the images with captions', () => {
   it('shows each image with its alt text and caption', async () => {
     const html = await render(ofType('sections.images-with-captions'));
     expect(count(html, /<figure class="captioned__figure"/)).toBe(2);
-    expect(html).toMatch(/<figcaption class="captioned__caption"[^>]*>Early Coalition meeting in Back of the Yards.<\/figcaption>/);
+    expect(html).toMatch(
+      /<figcaption class="captioned__caption"[^>]*>Early Coalition meeting in Back of the Yards.<\/figcaption>/,
+    );
   });
 });
 
@@ -217,7 +255,9 @@ describe('the testimonial', () => {
     const withPhoto = await render([photo!]);
     expect(withPhoto).toContain('testimonial__card--photo');
     expect(withPhoto).toMatch(/<h2 class="testimonial__name"[^>]*>Jefferson Davis<\/h2>/);
-    expect(withPhoto).toMatch(/<blockquote class="testimonial__quote"[\s\S]*Having the expungement brings me great joy.[\s\S]*<\/blockquote>/);
+    expect(withPhoto).toMatch(
+      /<blockquote class="testimonial__quote"[\s\S]*Having the expungement brings me great joy.[\s\S]*<\/blockquote>/,
+    );
     const without = await render([none!]);
     expect(without).not.toContain('<img');
     expect(without).not.toContain('testimonial__card--photo');
@@ -227,8 +267,12 @@ describe('the testimonial', () => {
 describe('the carousels', () => {
   it('are labelled regions that take focus and scroll sideways, without script or autoplay', async () => {
     const html = await render([...ofType('sections.green-carousel'), ...ofType('sections.purple-carousel')]);
-    expect(html).toMatch(/<div class="carousel" role="region" aria-label="How to get involved \(scrolls sideways\)" tabindex="0"/);
-    expect(html).toMatch(/<div class="carousel" role="region" aria-label="Policy in Action \(scrolls sideways\)" tabindex="0"/);
+    expect(html).toMatch(
+      /<div class="carousel" role="region" aria-label="How to get involved \(scrolls sideways\)" tabindex="0"/,
+    );
+    expect(html).toMatch(
+      /<div class="carousel" role="region" aria-label="Policy in Action \(scrolls sideways\)" tabindex="0"/,
+    );
     expect(count(html, /<li class="green-block"/)).toBe(4);
     expect(count(html, /<li class="purple-block"/)).toBe(4);
     expect(html).toMatch(/<h3 class="green-block__heading"[^>]*>Participate<\/h3>/);
@@ -241,7 +285,9 @@ describe('the social media posts', () => {
   it('shows each post’s image linking to the post, saying where it leads', async () => {
     const html = await render(ofType('sections.social-posts'));
     expect(count(html, /<figure class="social-post"/)).toBe(3);
-    expect(html).toMatch(/<a class="social-post__link" href="https:\/\/www.instagram.com\/p\/ClZs8AtrpJy\/" rel="noopener noreferrer"[^>]*>View on Instagram/);
+    expect(html).toMatch(
+      /<a class="social-post__link" href="https:\/\/www.instagram.com\/p\/ClZs8AtrpJy\/" rel="noopener noreferrer"[^>]*>View on Instagram/,
+    );
     expect(html).toContain('alt="Rap Sheet Assistance Day poster"');
   });
 });
@@ -249,6 +295,8 @@ describe('the social media posts', () => {
 describe('the image', () => {
   it('is one image at standard width with its alt text', async () => {
     const html = await render(ofType('sections.image'));
-    expect(html).toMatch(/<figure class="image-section"[^>]*>\s*<img class="image-section__img"[^>]*alt="Two coalition members in front of the capitol steps."/);
+    expect(html).toMatch(
+      /<figure class="image-section"[^>]*>\s*<img class="image-section__img"[^>]*alt="Two coalition members in front of the capitol steps."/,
+    );
   });
 });

@@ -14,25 +14,53 @@ describe('cache tags', () => {
   });
 
   it('tag a page by every media file it shows, and purge those pages when the file is replaced or deleted', () => {
-    expect(tagsForPage('abc', [], ['hero_1a.jpg', 'docs/guide_2b.pdf'])).toEqual(['page:abc', 'global', 'media:/uploads/hero_1a.jpg', 'media:/uploads/docs/guide_2b.pdf']);
+    expect(tagsForPage('abc', [], ['hero_1a.jpg', 'docs/guide_2b.pdf'])).toEqual([
+      'page:abc',
+      'global',
+      'media:/uploads/hero_1a.jpg',
+      'media:/uploads/docs/guide_2b.pdf',
+    ]);
     expect(tagsToPurge('plugin::upload.file', 'f1', 'hero_1a.jpg')).toEqual(['media:/uploads/hero_1a.jpg']);
   });
 
   it('find the media files a page and its settings show or link to, and nothing outside the media library', () => {
     const sections = [
       { image: { url: '/uploads/hero_1a.jpg', width: 10, height: 5, updatedAt: '2026-05-01T10:00:00.000Z' } },
-      { items: [{ link: { type: 'File', file: { url: '/uploads/guide_2b.pdf' } } }, { link: { type: 'External Link', url: '/uploads/typed_3c.pdf?page=2' } }] },
+      {
+        items: [
+          { link: { type: 'File', file: { url: '/uploads/guide_2b.pdf' } } },
+          { link: { type: 'External Link', url: '/uploads/typed_3c.pdf?page=2' } },
+        ],
+      },
       { body: [{ type: 'image', image: { url: '/uploads/inline_4d.png' } }] },
       { link: { type: 'External Link', url: 'https://elsewhere.example/uploads/x.jpg' } },
       { image: { url: '/uploads/../etc/passwd' } },
     ];
     const global = { logo: { url: '/uploads/logo_5e.svg' }, logoSmall: { url: '/uploads/logo_5e.svg' } };
-    expect(mediaFilesIn([sections, global]).sort()).toEqual(['guide_2b.pdf', 'hero_1a.jpg', 'inline_4d.png', 'logo_5e.svg', 'typed_3c.pdf']);
+    expect(mediaFilesIn([sections, global]).sort()).toEqual([
+      'guide_2b.pdf',
+      'hero_1a.jpg',
+      'inline_4d.png',
+      'logo_5e.svg',
+      'typed_3c.pdf',
+    ]);
   });
 
   it('find the pages a page and its menu link to', () => {
-    const sections = [{ button: { type: 'Site Page', page: { documentId: 'p1', path: '/a/' } } }, { items: [{ link: { type: 'External Link', url: 'https://x.org' } }] }];
-    const global = { menu: [{ links: [{ type: 'Site Page', page: { documentId: 'p2', path: '/b/' } }, { type: 'Site Page', page: { documentId: 'p1', path: '/a/' } }] }] };
+    const sections = [
+      { button: { type: 'Site Page', page: { documentId: 'p1', path: '/a/' } } },
+      { items: [{ link: { type: 'External Link', url: 'https://x.org' } }] },
+    ];
+    const global = {
+      menu: [
+        {
+          links: [
+            { type: 'Site Page', page: { documentId: 'p2', path: '/b/' } },
+            { type: 'Site Page', page: { documentId: 'p1', path: '/a/' } },
+          ],
+        },
+      ],
+    };
     expect(linkedPageIds([sections, global]).sort()).toEqual(['p1', 'p2']);
   });
 });

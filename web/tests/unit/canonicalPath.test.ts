@@ -14,8 +14,14 @@ describe('canonicalRedirect', () => {
     expect(to.startsWith('//')).toBe(false);
   });
 
-  it.each(['/', '/services/clear-your-record/', '/sitemap.xml', '/robots.txt', '/favicon.svg', '/api/revalidate', '/uploads/a.webp', '/_astro/x.css'])(
-    'leaves %j alone',
-    (path) => expect(canonicalRedirect(path)).toBeNull(),
-  );
+  it.each([
+    '/',
+    '/services/clear-your-record/',
+    '/sitemap.xml',
+    '/robots.txt',
+    '/favicon.svg',
+    '/api/revalidate',
+    '/uploads/a.webp',
+    '/_astro/x.css',
+  ])('leaves %j alone', (path) => expect(canonicalRedirect(path)).toBeNull());
 });

@@ -1,12 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { globalQuery, globalSchema, pageQuery, pageSchema, redirectQuery, redirectSchema } from '../../src/lib/cmsContent';
+import {
+  globalQuery,
+  globalSchema,
+  pageQuery,
+  pageSchema,
+  redirectQuery,
+  redirectSchema,
+} from '../../src/lib/cmsContent';
 import { isNewsletterAction } from '../../src/lib/newsletter';
 import { isPagePath } from '../../src/lib/pagePath';
 import { OWN_ROUTES } from '../../src/lib/sitePaths';
 import { FRAME_SOURCES } from '../../src/sections/embed/frameSources';
-import { sectionRegistry, sectionNames } from '../../src/sections/registry';
+import { sectionContracts, sectionNames } from '../../src/sections/contract';
 import { shapeOf, type Shape } from '../support/zodShape';
 
 /**
@@ -43,7 +50,14 @@ const model = (uid: string): Model => JSON.parse(readFileSync(modelFile(uid), 'u
 /** Fields Strapi adds to every answer without them being in the model. */
 const SYSTEM_FIELDS = new Set(['id', 'documentId', '__component', 'createdAt', 'updatedAt', 'publishedAt', 'locale']);
 
-type Populate = { readonly populate?: Readonly<Record<string, Populate | boolean>>; readonly fields?: readonly string[]; readonly on?: Readonly<Record<string, Populate>> } | boolean | undefined;
+type Populate =
+  | {
+      readonly populate?: Readonly<Record<string, Populate | boolean>>;
+      readonly fields?: readonly string[];
+      readonly on?: Readonly<Record<string, Populate>>;
+    }
+  | boolean
+  | undefined;
 
 const SCALAR_KINDS: Record<string, Shape['kind'][]> = {
   string: ['string'],
@@ -76,22 +90,29 @@ const compare = (uid: string, shape: Shape, populate: Populate, where: string): 
     const at = `${uid}.${name}`;
     const field = fields[name];
     if (!field) {
-      problems.push(`${at}: in the CMS (${path.relative(CMS_SRC, modelFile(uid))}) but not in the site's schema (${where})`);
+      problems.push(
+        `${at}: in the CMS (${path.relative(CMS_SRC, modelFile(uid))}) but not in the site's schema (${where})`,
+      );
       continue;
     }
     // A required field shown only for some choices (a conditional field) is empty for the others.
     const required = attribute.required && !attribute.conditions;
-    if (required && (field.optional || field.nullable)) problems.push(`${at}: required in the CMS but optional in the site's schema`);
+    if (required && (field.optional || field.nullable))
+      problems.push(`${at}: required in the CMS but optional in the site's schema`);
     const repeatable = attribute.repeatable || attribute.multiple || attribute.relation?.endsWith('ToMany');
     if (!required && !repeatable && attribute.type !== 'dynamiczone' && !field.nullable) {
-      problems.push(`${at}: optional in the CMS (answered as null when empty) but the site's schema does not accept null`);
+      problems.push(
+        `${at}: optional in the CMS (answered as null when empty) but the site's schema does not accept null`,
+      );
     }
     const populated = (nested as Record<string, Populate>)[name];
     switch (attribute.type) {
       case 'enumeration': {
         const values = field.kind === 'enum' ? [...field.values].sort() : [];
         if (JSON.stringify(values) !== JSON.stringify([...(attribute.enum ?? [])].sort())) {
-          problems.push(`${at}: the CMS offers ${JSON.stringify(attribute.enum)}, the site's schema ${JSON.stringify(field.kind === 'enum' ? field.values : field.kind)}`);
+          problems.push(
+            `${at}: the CMS offers ${JSON.stringify(attribute.enum)}, the site's schema ${JSON.stringify(field.kind === 'enum' ? field.values : field.kind)}`,
+          );
         }
         break;
       }
@@ -106,13 +127,16 @@ const compare = (uid: string, shape: Shape, populate: Populate, where: string): 
       case 'relation': {
         const item = repeatable ? (field.kind === 'array' ? field.element : undefined) : field;
         if (!item || item.kind !== 'object') {
-          problems.push(`${at}: ${repeatable ? 'a list of objects' : 'an object'} in the CMS answer, not in the site's schema`);
+          problems.push(
+            `${at}: ${repeatable ? 'a list of objects' : 'an object'} in the CMS answer, not in the site's schema`,
+          );
         } else if (!populated) {
           problems.push(`${at}: not populated by the site's query fragment (${where})`);
         } else {
           const listed = typeof populated === 'object' ? populated.fields : undefined;
           for (const key of Object.keys(item.fields)) {
-            if (!SYSTEM_FIELDS.has(key) && listed && !listed.includes(key)) problems.push(`${at}.${key}: read by the site but not among the populated fields`);
+            if (!SYSTEM_FIELDS.has(key) && listed && !listed.includes(key))
+              problems.push(`${at}.${key}: read by the site but not among the populated fields`);
           }
         }
         break;
@@ -122,53 +146,99 @@ const compare = (uid: string, shape: Shape, populate: Populate, where: string): 
         break;
       default: {
         const kinds = SCALAR_KINDS[attribute.type];
-        if (kinds && !kinds.includes(field.kind)) problems.push(`${at}: a ${attribute.type} in the CMS but a ${field.kind} in the site's schema`);
+        if (kinds && !kinds.includes(field.kind))
+          problems.push(`${at}: a ${attribute.type} in the CMS but a ${field.kind} in the site's schema`);
       }
     }
   }
   for (const name of Object.keys(fields)) {
     if (!SYSTEM_FIELDS.has(name) && !attributes.some(([attribute]) => attribute === name)) {
-      problems.push(`${uid}.${name}: in the site's schema (${where}) but not in the CMS (${path.relative(CMS_SRC, modelFile(uid))})`);
+      problems.push(
+        `${uid}.${name}: in the site's schema (${where}) but not in the CMS (${path.relative(CMS_SRC, modelFile(uid))})`,
+      );
     }
   }
   return problems;
 };
 
 describe('the contract between the CMS and the site', () => {
-  it('lists the same section types in the page’s sections zone and in the site’s registry', () => {
-    expect([...sectionNames].sort()).toEqual([...model('api::page.page').attributes.sections!.components!].sort());
+  it('lists the same section types in the page’s sections zone and in the site’s section contracts, naming the file to edit', () => {
+    const zone = model('api::page.page').attributes.sections!.components!;
+    const site = new Set<string>(sectionNames);
+    const problems = [
+      ...zone
+        .filter((name) => !site.has(name))
+        .map(
+          (name) =>
+            `${name}: in the CMS's sections zone (cms/src/api/page/content-types/page/schema.json) but not in web/src/sections/contract.ts: add its schema and populate fragment there, and its view in web/src/sections/views.ts`,
+        ),
+      ...sectionNames
+        .filter((name) => !zone.includes(name))
+        .map(
+          (name) =>
+            `${name}: in web/src/sections/contract.ts but not in the CMS's sections zone: add it to cms/src/api/page/content-types/page/schema.json (attributes.sections.components), or remove it from the site`,
+        ),
+    ];
+    expect(problems).toEqual([]);
   });
 
   it.each(sectionNames)('%s: the same fields, enums, required fields and populated relations on both sides', (name) => {
-    const entry = sectionRegistry[name];
-    expect(compare(name, shapeOf(entry.schema), entry.populate as Populate, `web/src/sections/*/schema.ts (${name})`)).toEqual([]);
+    const entry = sectionContracts[name];
+    expect(
+      compare(name, shapeOf(entry.schema), entry.populate as Populate, `web/src/sections/*/schema.ts (${name})`),
+    ).toEqual([]);
   });
 
   it('the page: the same fields as the CMS’s page, and the same web-address rule', () => {
     const populate = { populate: { sections: true } } as Populate;
-    expect(compare('api::page.page', shapeOf(pageSchema), populate, 'web/src/lib/cmsContent.ts (pageSchema)')).toEqual([]);
+    expect(compare('api::page.page', shapeOf(pageSchema), populate, 'web/src/lib/cmsContent.ts (pageSchema)')).toEqual(
+      [],
+    );
     const rule = new RegExp(model('api::page.page').attributes.path!.regex!);
-    for (const sample of ['/', '/services/', '/services/clear-your-record/', '/a1/b-2/', '/Services/', '/a--b/', '/a', 'a/', '//x/', '/-a/', '/a_b/']) {
-      expect(isPagePath(sample), `the site and the CMS disagree whether ${sample} is a web address`).toBe(rule.test(sample));
+    for (const sample of [
+      '/',
+      '/services/',
+      '/services/clear-your-record/',
+      '/a1/b-2/',
+      '/Services/',
+      '/a--b/',
+      '/a',
+      'a/',
+      '//x/',
+      '/-a/',
+      '/a_b/',
+    ]) {
+      expect(isPagePath(sample), `the site and the CMS disagree whether ${sample} is a web address`).toBe(
+        rule.test(sample),
+      );
     }
   });
 
   it('the redirect: the same fields, and the query asks for each of them', () => {
-    expect(compare('api::redirect.redirect', shapeOf(redirectSchema), true, 'web/src/lib/cmsContent.ts (redirectSchema)')).toEqual([]);
+    expect(
+      compare('api::redirect.redirect', shapeOf(redirectSchema), true, 'web/src/lib/cmsContent.ts (redirectSchema)'),
+    ).toEqual([]);
     const fields = redirectQuery('/x/').query.fields;
     for (const name of Object.keys(model('api::redirect.redirect').attributes)) expect(fields, name).toContain(name);
   });
 
   it('the site settings: the same fields, with the menu, donate button and footer links populated', () => {
-    expect(compare('api::global.global', shapeOf(globalSchema), globalQuery().query as Populate, 'web/src/lib/cmsContent.ts (globalSchema)')).toEqual([]);
+    expect(
+      compare(
+        'api::global.global',
+        shapeOf(globalSchema),
+        globalQuery().query as Populate,
+        'web/src/lib/cmsContent.ts (globalSchema)',
+      ),
+    ).toEqual([]);
   });
 
   it('fails, naming the model and field, when a field is renamed on one side only', () => {
-    const hero = shapeOf(sectionRegistry['sections.hero'].schema);
+    const hero = shapeOf(sectionContracts['sections.hero'].schema);
     if (hero.kind !== 'object') throw new Error('hero is an object');
     const { altText, ...rest } = hero.fields;
     const renamed: Shape = { ...hero, fields: { ...rest, altTxt: altText! } };
-    expect(compare('sections.hero', renamed, sectionRegistry['sections.hero'].populate as Populate, 'test')).toEqual([
+    expect(compare('sections.hero', renamed, sectionContracts['sections.hero'].populate as Populate, 'test')).toEqual([
       "sections.hero.altText: in the CMS (components/sections/hero.json) but not in the site's schema (test)",
       "sections.hero.altTxt: in the site's schema (test) but not in the CMS (components/sections/hero.json)",
     ]);
@@ -177,10 +247,13 @@ describe('the contract between the CMS and the site', () => {
   it('populates each section by its own fragment in the page query, none of them empty', () => {
     const on = (pageQuery('/').query.populate.sections as { on: Record<string, unknown> }).on;
     for (const name of sectionNames) {
-      const fragment = sectionRegistry[name].populate;
+      const fragment = sectionContracts[name].populate;
       expect(on[name], name).toEqual(fragment);
       // An empty object vanishes from the query string, and Strapi then leaves the type out of every answer.
-      expect(fragment === true || Object.keys(fragment).length > 0, `${name}: use \`true\` when there is nothing to populate`).toBe(true);
+      expect(
+        fragment === true || Object.keys(fragment).length > 0,
+        `${name}: use \`true\` when there is nothing to populate`,
+      ).toBe(true);
     }
   });
 
@@ -207,7 +280,9 @@ describe('the contract between the CMS and the site', () => {
   });
 
   it("keeps pages off the site's own routes: each folder of src/pages is an address the CMS refuses for a page", () => {
-    const reserved = Object.keys(JSON.parse(readFileSync(path.join(CMS_SRC, 'validation/site-routes.json'), 'utf8')) as Record<string, string>);
+    const reserved = Object.keys(
+      JSON.parse(readFileSync(path.join(CMS_SRC, 'validation/site-routes.json'), 'utf8')) as Record<string, string>,
+    );
     const folders = readdirSync(path.resolve(import.meta.dirname, '../../src/pages'), { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && !entry.name.startsWith('['))
       .map((entry) => `/${entry.name}/`);

@@ -35,7 +35,9 @@ describe('parseConfig', () => {
   it.each(Object.keys(valid))('names %s when it is missing and says how to fix it', (name) => {
     const env: Record<string, string | undefined> = { ...valid, [name]: undefined };
     expect(() => parseConfig(env)).toThrow(ConfigError);
-    expect(() => parseConfig(env)).toThrow(new RegExp(`${name}: ${name} is missing[\\s\\S]*README.md`));
+    expect(() => parseConfig(env)).toThrow(
+      new RegExp(`${name}: ${name} is missing[\\s\\S]*docs/operations\\.md, "Configuration"`),
+    );
   });
 
   it.each([
@@ -55,22 +57,40 @@ describe('parseConfig', () => {
 
   it('keeps pages in a shared cache in front with PAGE_CACHE=edge, purging every node listed', () => {
     const secret = 'Eg5kW8qN1vX6mB4tR9sL2dF7gH5jC0aYeUiOoPqZ';
-    const parsed = parseConfig({ ...valid, PAGE_CACHE: 'edge', EDGE_PURGE_URLS: 'http://varnish-a:8081/, http://varnish-b:8081', EDGE_PURGE_SECRET: secret });
-    expect(parsed).toMatchObject({ pageCache: true, cacheMode: 'edge', edgeCache: { purgeUrls: ['http://varnish-a:8081', 'http://varnish-b:8081'], purgeSecret: secret } });
-    expect(parseConfig({ ...valid, PAGE_CACHE: 'off' })).toMatchObject({ pageCache: false, cacheMode: 'off', edgeCache: null });
+    const parsed = parseConfig({
+      ...valid,
+      PAGE_CACHE: 'edge',
+      EDGE_PURGE_URLS: 'http://varnish-a:8081/, http://varnish-b:8081',
+      EDGE_PURGE_SECRET: secret,
+    });
+    expect(parsed).toMatchObject({
+      pageCache: true,
+      cacheMode: 'edge',
+      edgeCache: { purgeUrls: ['http://varnish-a:8081', 'http://varnish-b:8081'], purgeSecret: secret },
+    });
+    expect(parseConfig({ ...valid, PAGE_CACHE: 'off' })).toMatchObject({
+      pageCache: false,
+      cacheMode: 'off',
+      edgeCache: null,
+    });
   });
 
   it.each([
     [{}, /EDGE_PURGE_URLS is missing: with PAGE_CACHE=edge, list the purge address of every cache node/],
     [{ EDGE_PURGE_URLS: 'varnish:8081' }, /EDGE_PURGE_URLS: "varnish:8081" is not an http\(s\) URL/],
     [{ EDGE_PURGE_URLS: 'http://varnish:8081' }, /EDGE_PURGE_SECRET is missing/],
-    [{ EDGE_PURGE_URLS: 'http://varnish:8081', EDGE_PURGE_SECRET: 'x'.repeat(40) }, /EDGE_PURGE_SECRET is guessable[\s\S]*pnpm env:production/],
+    [
+      { EDGE_PURGE_URLS: 'http://varnish:8081', EDGE_PURGE_SECRET: 'x'.repeat(40) },
+      /EDGE_PURGE_SECRET is guessable[\s\S]*pnpm env:production/,
+    ],
   ])('refuses PAGE_CACHE=edge without where and how to purge (%j)', (settings, message) => {
     expect(() => parseConfig({ ...valid, PAGE_CACHE: 'edge', ...settings })).toThrow(message);
   });
 
   it('names the three cache modes when PAGE_CACHE is something else', () => {
-    expect(() => parseConfig({ ...valid, PAGE_CACHE: 'varnish' })).toThrow(/PAGE_CACHE must be "on" \(pages kept in this process\), "edge" .* or "off"/);
+    expect(() => parseConfig({ ...valid, PAGE_CACHE: 'varnish' })).toThrow(
+      /PAGE_CACHE must be "on" \(pages kept in this process\), "edge" .* or "off"/,
+    );
   });
 
   it('listens on the loopback interface unless HOST says otherwise', () => {
@@ -79,6 +99,8 @@ describe('parseConfig', () => {
   });
 
   it('takes the admin origin for preview frames from CMS_ADMIN_URL', () => {
-    expect(parseConfig({ ...valid, CMS_ADMIN_URL: 'https://admin.cannabisequityil.org/admin' }).adminOrigin).toBe('https://admin.cannabisequityil.org');
+    expect(parseConfig({ ...valid, CMS_ADMIN_URL: 'https://admin.cannabisequityil.org/admin' }).adminOrigin).toBe(
+      'https://admin.cannabisequityil.org',
+    );
   });
 });

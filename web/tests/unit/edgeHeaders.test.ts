@@ -6,7 +6,9 @@ import { edgeHeaders } from '../../src/lib/pageCache/edgeProvider';
 describe('what the cache in front is told (PAGE_CACHE=edge)', () => {
   it('gives a page its freshness, stale windows and purge tags, and leaves the browsers’ Cache-Control alone', () => {
     const headers = edgeHeaders({ maxAge: 300, swr: 86_400, tags: ['page:abc', 'global', 'links-to:abc'] });
-    expect(headers.get('CDN-Cache-Control')).toBe(`max-age=300, stale-while-revalidate=86400, stale-if-error=${PAGE_CACHE.staleIfError}`);
+    expect(headers.get('CDN-Cache-Control')).toBe(
+      `max-age=300, stale-while-revalidate=86400, stale-if-error=${PAGE_CACHE.staleIfError}`,
+    );
     expect(headers.get('Cache-Tag')).toBe('page:abc, global, links-to:abc');
     expect(headers.has('Cache-Control')).toBe(false);
   });
@@ -23,7 +25,11 @@ describe('what the cache in front is told (PAGE_CACHE=edge)', () => {
     contentChanged();
     const after = new Request('http://site/a/');
     renderBegins(after);
-    expect(edgeHeaders({ maxAge: 300, swr: 86_400, tags: ['page:a'] }, before).get('CDN-Cache-Control')).toBe('max-age=0');
-    expect(edgeHeaders({ maxAge: 300, swr: 86_400, tags: ['page:a'] }, after).get('CDN-Cache-Control')).toMatch(/^max-age=300,/);
+    expect(edgeHeaders({ maxAge: 300, swr: 86_400, tags: ['page:a'] }, before).get('CDN-Cache-Control')).toBe(
+      'max-age=0',
+    );
+    expect(edgeHeaders({ maxAge: 300, swr: 86_400, tags: ['page:a'] }, after).get('CDN-Cache-Control')).toMatch(
+      /^max-age=300,/,
+    );
   });
 });

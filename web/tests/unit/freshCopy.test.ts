@@ -52,10 +52,14 @@ describe('a fresh copy of CMS content', () => {
 
   it('serves the copy it has, marked stale, when the CMS fails after a change', async () => {
     let fail = false;
-    const copy = new FreshCopy('the test content', async () => {
-      if (fail) throw new Error('CMS down');
-      return { data: 'settings', stale: false };
-    }, 60_000);
+    const copy = new FreshCopy(
+      'the test content',
+      async () => {
+        if (fail) throw new Error('CMS down');
+        return { data: 'settings', stale: false };
+      },
+      60_000,
+    );
     expect((await copy.get()).data).toBe('settings');
     fail = true;
     copy.invalidate();

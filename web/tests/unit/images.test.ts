@@ -11,7 +11,12 @@ import service from '../../src/lib/images/service';
 import { MediaCopies } from '../../src/lib/mediaCopies';
 import { mediaAddress, mediaVersion, versionedUpload } from '../../src/lib/uploads';
 
-const imageConfig = { endpoint: { route: '/_image' }, service: { entrypoint: '', config: {} }, domains: [], remotePatterns: [] } as never;
+const imageConfig = {
+  endpoint: { route: '/_image' },
+  service: { entrypoint: '', config: {} },
+  domains: [],
+  remotePatterns: [],
+} as never;
 
 describe('rendition widths', () => {
   it('are every width narrower than the image, and the next one up (the image at its own size)', () => {
@@ -38,28 +43,47 @@ describe('media addresses', () => {
 
   it('stay bare without the file’s updatedAt, and leave addresses that are no upload as they are', () => {
     expect(mediaAddress({ url: '/uploads/guide_1a2b.pdf' })).toBe('/uploads/guide_1a2b.pdf');
-    expect(mediaAddress({ url: 'https://elsewhere.example/a.jpg', updatedAt: UPDATED })).toBe('https://elsewhere.example/a.jpg');
+    expect(mediaAddress({ url: 'https://elsewhere.example/a.jpg', updatedAt: UPDATED })).toBe(
+      'https://elsewhere.example/a.jpg',
+    );
     expect(mediaAddress({ url: '/uploads/../secrets.jpg', updatedAt: UPDATED })).toBe('/uploads/../secrets.jpg');
   });
 
   it('are read back as file and version, and any other query is no address the site wrote', () => {
     expect(versionedUpload(`/uploads/a/b_1.jpg?v=${V}`)).toEqual({ file: 'a/b_1.jpg', version: V });
     expect(versionedUpload('/uploads/b_1.jpg')).toEqual({ file: 'b_1.jpg', version: null });
-    for (const other of ['/uploads/b_1.jpg?v=xyz', `/uploads/b_1.jpg?v=${V}&x=1`, `/elsewhere/b.jpg?v=${V}`]) expect(versionedUpload(other), other).toBeNull();
+    for (const other of ['/uploads/b_1.jpg?v=xyz', `/uploads/b_1.jpg?v=${V}&x=1`, `/elsewhere/b.jpg?v=${V}`])
+      expect(versionedUpload(other), other).toBeNull();
   });
 });
 
 describe('the image service', () => {
   it('sends media-library images to the rendition endpoint with only the file, its version, the width, format and quality', async () => {
-    const url = await service.getURL({ src: `/uploads/group_1a2b.jpg?v=${V}`, width: 828, height: 300, format: 'webp' }, imageConfig, {} as never);
+    const url = await service.getURL(
+      { src: `/uploads/group_1a2b.jpg?v=${V}`, width: 828, height: 300, format: 'webp' },
+      imageConfig,
+      {} as never,
+    );
     expect(url).toBe(`/_image?href=%2Fuploads%2Fgroup_1a2b.jpg&v=${V}&w=828&f=webp&q=62`);
   });
 
   it('leaves other addresses, unversioned ones, and widths that are no rendition, as Astro would', async () => {
-    expect(await service.getURL({ src: 'https://elsewhere.example/a.jpg', width: 828, height: 300 }, imageConfig, {} as never)).toBe('https://elsewhere.example/a.jpg');
-    expect(await service.getURL({ src: '/uploads/../secrets.jpg', width: 828, height: 300 }, imageConfig, {} as never)).toBe('/uploads/../secrets.jpg');
-    expect(await service.getURL({ src: `/uploads/a.jpg?v=${V}`, width: 829, height: 300 }, imageConfig, {} as never)).not.toContain('href=%2Fuploads');
-    expect(await service.getURL({ src: '/uploads/a.jpg', width: 828, height: 300 }, imageConfig, {} as never)).toBe('/uploads/a.jpg');
+    expect(
+      await service.getURL(
+        { src: 'https://elsewhere.example/a.jpg', width: 828, height: 300 },
+        imageConfig,
+        {} as never,
+      ),
+    ).toBe('https://elsewhere.example/a.jpg');
+    expect(
+      await service.getURL({ src: '/uploads/../secrets.jpg', width: 828, height: 300 }, imageConfig, {} as never),
+    ).toBe('/uploads/../secrets.jpg');
+    expect(
+      await service.getURL({ src: `/uploads/a.jpg?v=${V}`, width: 829, height: 300 }, imageConfig, {} as never),
+    ).not.toContain('href=%2Fuploads');
+    expect(await service.getURL({ src: '/uploads/a.jpg', width: 828, height: 300 }, imageConfig, {} as never)).toBe(
+      '/uploads/a.jpg',
+    );
   });
 });
 
@@ -67,19 +91,43 @@ describe('the rendition endpoint’s query', () => {
   const query = (text: string) => readRenditionQuery(new URLSearchParams(text));
 
   it('is read as the file, version and width the service wrote', () => {
-    expect(query(renditionQuery({ file: 'group_1a2b.jpg', version: V, width: 828 }))).toEqual({ file: 'group_1a2b.jpg', version: V, width: 828 });
+    expect(query(renditionQuery({ file: 'group_1a2b.jpg', version: V, width: 828 }))).toEqual({
+      file: 'group_1a2b.jpg',
+      version: V,
+      width: 828,
+    });
     // The order of the parameters is not the address: the cache in front sorts them.
-    expect(query(`w=828&q=62&f=webp&v=${V}&href=%2Fuploads%2Fgroup_1a2b.jpg`)).toEqual({ file: 'group_1a2b.jpg', version: V, width: 828 });
+    expect(query(`w=828&q=62&f=webp&v=${V}&href=%2Fuploads%2Fgroup_1a2b.jpg`)).toEqual({
+      file: 'group_1a2b.jpg',
+      version: V,
+      width: 828,
+    });
   });
 
   it.each([
-    ['without the version (an address from before files had one)', 'href=%2Fuploads%2Fa.jpg&w=828&f=webp&q=62', /exactly href, v, w, f, q/],
-    ['with a version the site never writes', 'href=%2Fuploads%2Fa.jpg&v=ZZZ&w=828&f=webp&q=62', /v must be the file’s version/],
+    [
+      'without the version (an address from before files had one)',
+      'href=%2Fuploads%2Fa.jpg&w=828&f=webp&q=62',
+      /exactly href, v, w, f, q/,
+    ],
+    [
+      'with a version the site never writes',
+      'href=%2Fuploads%2Fa.jpg&v=ZZZ&w=828&f=webp&q=62',
+      /v must be the file’s version/,
+    ],
     ['with a made-up parameter', `href=%2Fuploads%2Fa.jpg&v=${V}&w=828&f=webp&q=62&x=1`, /exactly/],
     ['with a parameter twice', `href=%2Fuploads%2Fa.jpg&v=${V}&v=${V}&w=828&f=webp`, /exactly/],
-    ['at a width that is no rendition', `href=%2Fuploads%2Fa.jpg&v=${V}&w=829&f=webp&q=62`, /w must be one of the rendition widths/],
+    [
+      'at a width that is no rendition',
+      `href=%2Fuploads%2Fa.jpg&v=${V}&w=829&f=webp&q=62`,
+      /w must be one of the rendition widths/,
+    ],
     ['in another format', `href=%2Fuploads%2Fa.jpg&v=${V}&w=828&f=png&q=62`, /f must be webp and q 62/],
-    ['of a file outside the media library', `href=https%3A%2F%2Fevil.example%2Fa.jpg&v=${V}&w=828&f=webp&q=62`, /href must be the address of a media-library file/],
+    [
+      'of a file outside the media library',
+      `href=https%3A%2F%2Fevil.example%2Fa.jpg&v=${V}&w=828&f=webp&q=62`,
+      /href must be the address of a media-library file/,
+    ],
   ])('refuses a query %s, saying why', (_, text, problem) => {
     const read = query(text);
     expect('problem' in read && read.problem).toMatch(problem);
@@ -97,7 +145,8 @@ describe('what the site keeps of a media file on disk', () => {
     await Promise.all(folders.splice(0).map((made) => rm(made, { recursive: true, force: true })));
   });
   const rendition = (text: string) => async () => ({ format: 'webp', data: new TextEncoder().encode(text) });
-  const read = async (store: RenditionStore, file: string, variant: string) => new TextDecoder().decode((await store.get(file, variant, rendition('made again'))).data);
+  const read = async (store: RenditionStore, file: string, variant: string) =>
+    new TextDecoder().decode((await store.get(file, variant, rendition('made again'))).data);
 
   it('keeps renditions until the file is forgotten, then makes them again from the file as it is now', async () => {
     const store = new RenditionStore(await folder());
@@ -114,7 +163,14 @@ describe('what the site keeps of a media file on disk', () => {
     const directory = await folder();
     const store = new RenditionStore(directory);
     let finish: (text: string) => void = () => undefined;
-    const slow = store.get('a.jpg', `${V} 640`, () => new Promise((resolve) => (finish = (text) => resolve({ format: 'webp', data: new TextEncoder().encode(text) }))));
+    const slow = store.get(
+      'a.jpg',
+      `${V} 640`,
+      () =>
+        new Promise(
+          (resolve) => (finish = (text) => resolve({ format: 'webp', data: new TextEncoder().encode(text) })),
+        ),
+    );
     await new Promise((resolve) => setTimeout(resolve, 10));
     await store.forget('a.jpg');
     finish('old photo');
@@ -126,7 +182,11 @@ describe('what the site keeps of a media file on disk', () => {
   it('drops the copy of a forgotten file, and does not keep bytes fetched before', async () => {
     const directory = await folder();
     const copies = new MediaCopies(directory);
-    const copy = (text: string) => ({ data: new TextEncoder().encode(text), contentType: 'image/jpeg', lastModified: null });
+    const copy = (text: string) => ({
+      data: new TextEncoder().encode(text),
+      contentType: 'image/jpeg',
+      lastModified: null,
+    });
     await copies.keep('a.jpg', copy('old photo'));
     const fetchedBefore = copies.generation('a.jpg');
     await copies.forget('a.jpg');
@@ -141,10 +201,18 @@ describe('what the site keeps of a media file on disk', () => {
 
 describe('a media-library image on a page', () => {
   const render = async (image: Record<string, unknown>) =>
-    (await AstroContainer.create()).renderToString(CmsImage, { props: { image, alt: 'Volunteers at a table', sizes: '100vw' } });
+    (await AstroContainer.create()).renderToString(CmsImage, {
+      props: { image, alt: 'Volunteers at a table', sizes: '100vw' },
+    });
 
   it('offers WebP renditions by width at the file’s version, keeping its own size for the layout', async () => {
-    const html = await render({ url: '/uploads/table_9f.png', width: 700, height: 350, mime: 'image/png', updatedAt: UPDATED });
+    const html = await render({
+      url: '/uploads/table_9f.png',
+      width: 700,
+      height: 350,
+      mime: 'image/png',
+      updatedAt: UPDATED,
+    });
     const at = (w: number) => `/_image?href=%2Fuploads%2Ftable_9f.png&amp;v=${V}&amp;w=${w}&amp;f=webp&amp;q=62 ${w}w`;
     expect(html).toContain(`srcset="${[360, 480, 640, 828].map(at).join(', ')}"`);
     expect(html).toContain('width="700" height="350"');
@@ -152,15 +220,33 @@ describe('a media-library image on a page', () => {
   });
 
   it('gets new addresses when the file is replaced (Strapi keeps its url, and changes its updatedAt)', async () => {
-    const before = await render({ url: '/uploads/table_9f.png', width: 700, height: 350, mime: 'image/png', updatedAt: UPDATED });
-    const after = await render({ url: '/uploads/table_9f.png', width: 700, height: 350, mime: 'image/png', updatedAt: '2026-05-02T08:30:00.000Z' });
+    const before = await render({
+      url: '/uploads/table_9f.png',
+      width: 700,
+      height: 350,
+      mime: 'image/png',
+      updatedAt: UPDATED,
+    });
+    const after = await render({
+      url: '/uploads/table_9f.png',
+      width: 700,
+      height: 350,
+      mime: 'image/png',
+      updatedAt: '2026-05-02T08:30:00.000Z',
+    });
     const addresses = (html: string) => [...html.matchAll(/\/_image\?[^ "]+/g)].map((m) => m[0]);
     expect(addresses(before)).toHaveLength(addresses(after).length);
     expect(addresses(after).filter((address) => addresses(before).includes(address))).toEqual([]);
   });
 
   it('serves a drawing (SVG) as it is, at its version', async () => {
-    const html = await render({ url: '/uploads/logo_1.svg', width: 194, height: 105, mime: 'image/svg+xml', updatedAt: UPDATED });
+    const html = await render({
+      url: '/uploads/logo_1.svg',
+      width: 194,
+      height: 105,
+      mime: 'image/svg+xml',
+      updatedAt: UPDATED,
+    });
     expect(html).toContain(`src="/uploads/logo_1.svg?v=${V}"`);
     expect(html).not.toContain('srcset');
   });

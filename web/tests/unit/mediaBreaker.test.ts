@@ -15,7 +15,9 @@ afterEach(() => {
   mediaBreaker().succeeded();
 });
 
-const timingOut = vi.fn(() => Promise.reject(Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' })));
+const timingOut = vi.fn(() =>
+  Promise.reject(Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' })),
+);
 
 describe('media requests and the CMS breakers', () => {
   it('a media request that times out pauses media only: pages are still rendered from the CMS', async () => {
@@ -31,7 +33,9 @@ describe('media requests and the CMS breakers', () => {
     timingOut.mockClear();
     await expect(fetchUpload('first.jpg')).rejects.toMatchObject({ status: 503 });
     const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => fetchUpload(`flood-${i}.jpg`)));
-    expect(results.every((r) => r.status === 'rejected' && r.reason instanceof UploadError && r.reason.status === 503)).toBe(true);
+    expect(
+      results.every((r) => r.status === 'rejected' && r.reason instanceof UploadError && r.reason.status === 503),
+    ).toBe(true);
     expect(timingOut).toHaveBeenCalledTimes(1);
     expect(cmsBreaker().paused()).toBe(false);
   });
@@ -50,12 +54,17 @@ describe('media requests and the CMS breakers', () => {
     vi.stubGlobal('fetch', failing);
     await expect(fetchUpload('first.jpg')).rejects.toMatchObject({ status: 502 });
     const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => fetchUpload(`flood-${i}.jpg`)));
-    expect(results.every((r) => r.status === 'rejected' && r.reason instanceof UploadError && r.reason.status === 503)).toBe(true);
+    expect(
+      results.every((r) => r.status === 'rejected' && r.reason instanceof UploadError && r.reason.status === 503),
+    ).toBe(true);
     expect(failing).toHaveBeenCalledTimes(1);
   });
 
   it('counts a 404 as an answer, not a failure', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response('no', { status: 404 }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(new Response('no', { status: 404 }))),
+    );
     await expect(fetchUpload('gone.jpg')).rejects.toMatchObject({ status: 404 });
     expect(mediaBreaker().paused()).toBe(false);
   });

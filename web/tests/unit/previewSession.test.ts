@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createPreviewToken, isValidPreviewLink, isValidPreviewToken, PREVIEW_LINK_SECONDS, PREVIEW_TTL_SECONDS, signPreviewLink } from '../../src/lib/previewSession';
+import {
+  createPreviewToken,
+  isValidPreviewLink,
+  isValidPreviewToken,
+  PREVIEW_LINK_SECONDS,
+  PREVIEW_TTL_SECONDS,
+  signPreviewLink,
+} from '../../src/lib/previewSession';
 import { secretsMatch } from '../../src/lib/secretsMatch';
 
 const SECRET = 'p'.repeat(40);
@@ -37,14 +44,29 @@ describe('preview links', () => {
     const cms = await import('../../../cms/src/config-support/preview');
     const expires = Math.floor(Date.now() / 1000) + 300;
     const signature = cms.signPreviewLink('s'.repeat(40), '/services/clear-your-record/', 'draft', expires);
-    expect(isValidPreviewLink({ path: '/services/clear-your-record/', status: 'draft', expires: String(expires), signature }, 's'.repeat(40))).toBe(true);
-    expect(isValidPreviewLink({ path: '/contact-us/', status: 'draft', expires: String(expires), signature }, 's'.repeat(40))).toBe(false);
+    expect(
+      isValidPreviewLink(
+        { path: '/services/clear-your-record/', status: 'draft', expires: String(expires), signature },
+        's'.repeat(40),
+      ),
+    ).toBe(true);
+    expect(
+      isValidPreviewLink(
+        { path: '/contact-us/', status: 'draft', expires: String(expires), signature },
+        's'.repeat(40),
+      ),
+    ).toBe(false);
     expect(cms.PREVIEW_LINK_SECONDS).toBe(PREVIEW_LINK_SECONDS);
   });
 
   it('last minutes, never longer than a link made now would', () => {
     const secret = 'k'.repeat(40);
-    const link = (expires: number) => ({ path: '/x/', status: 'draft', expires: String(expires), signature: signPreviewLink(secret, '/x/', 'draft', expires) });
+    const link = (expires: number) => ({
+      path: '/x/',
+      status: 'draft',
+      expires: String(expires),
+      signature: signPreviewLink(secret, '/x/', 'draft', expires),
+    });
     const now = Date.now();
     expect(isValidPreviewLink(link(Math.floor(now / 1000) + 60), secret, now)).toBe(true);
     expect(isValidPreviewLink(link(Math.floor(now / 1000) - 1), secret, now)).toBe(false);

@@ -27,7 +27,10 @@ describe('the request gate', () => {
   });
 
   it('collapses doubled slashes with a 301 that stays on the site and keeps the query', () => {
-    expect(gate('GET', '//services//clear-your-record/?a=1')).toMatchObject({ status: 301, headers: { Location: '/services/clear-your-record/?a=1' } });
+    expect(gate('GET', '//services//clear-your-record/?a=1')).toMatchObject({
+      status: 301,
+      headers: { Location: '/services/clear-your-record/?a=1' },
+    });
     expect(gate('GET', '//evil.example/')?.headers.Location).toBe('/evil.example/');
     expect(gate('GET', '/a/?next=//x')).toBeNull();
   });

@@ -3,10 +3,16 @@ import { isExternal, safeHref } from '../../src/lib/safeHref';
 import { linkHref } from '../../src/lib/link';
 
 describe('safeHref', () => {
-  it.each(['https://www.cgla.net/get-legal-help', 'http://example.org/?a=1&b=2', 'mailto:CannabisEquityIL@gmail.com', 'tel:+13125550100', '/services/', '#', '#top', '?page=2'])(
-    'keeps %s',
-    (url) => expect(safeHref(url)).toBe(url),
-  );
+  it.each([
+    'https://www.cgla.net/get-legal-help',
+    'http://example.org/?a=1&b=2',
+    'mailto:CannabisEquityIL@gmail.com',
+    'tel:+13125550100',
+    '/services/',
+    '#',
+    '#top',
+    '?page=2',
+  ])('keeps %s', (url) => expect(safeHref(url)).toBe(url));
 
   it.each([
     'javascript:alert(1)',
@@ -47,8 +53,12 @@ describe('linkHref', () => {
   });
 
   it('resolves a site page to its path and a file to its media URL', () => {
-    expect(linkHref({ text: 'x', type: 'Site Page', page: { documentId: 'd', path: '/contact-us/' } })).toBe('/contact-us/');
-    expect(linkHref({ text: 'x', type: 'File', file: { url: '/uploads/guide_1a2b.pdf' } })).toBe('/uploads/guide_1a2b.pdf');
+    expect(linkHref({ text: 'x', type: 'Site Page', page: { documentId: 'd', path: '/contact-us/' } })).toBe(
+      '/contact-us/',
+    );
+    expect(linkHref({ text: 'x', type: 'File', file: { url: '/uploads/guide_1a2b.pdf' } })).toBe(
+      '/uploads/guide_1a2b.pdf',
+    );
     expect(linkHref({ text: 'x', type: 'External Link', url: 'https://example.org' })).toBe('https://example.org');
   });
 

@@ -5,7 +5,8 @@ import { indexText } from '../../src/lib/search/searchIndex';
 import { highlight, snippet, SNIPPET_LENGTH } from '../../src/lib/search/snippet';
 import { textOf } from '../../src/lib/search/text';
 
-const page = (path: string, title: string, description: string, text: string) => indexText({ path, title, description, text });
+const page = (path: string, title: string, description: string, text: string) =>
+  indexText({ path, title, description, text });
 
 const words = (query: string) => {
   const parsed = parseQuery(query);
@@ -40,7 +41,12 @@ describe('a search query', () => {
 describe('ranking', () => {
   const pages = [
     page('/a/', 'Reentry Support', 'Help after prison.', 'We hold resource fairs. Expungement clinics twice a year.'),
-    page('/b/', 'Clear Your Record', 'Expungement help for cannabis records.', 'Legal aid partners help you expunge your record.'),
+    page(
+      '/b/',
+      'Clear Your Record',
+      'Expungement help for cannabis records.',
+      'Legal aid partners help you expunge your record.',
+    ),
     page('/c/', 'Volunteer', 'Join us.', 'No matching words here.'),
   ];
 
@@ -55,7 +61,12 @@ describe('ranking', () => {
   });
 
   it('puts the exact phrase before the same words apart', () => {
-    const apart = page('/x/', 'Fairs', 'Resource lists.', 'A resource page about fairs and resource fairs elsewhere, resource.');
+    const apart = page(
+      '/x/',
+      'Fairs',
+      'Resource lists.',
+      'A resource page about fairs and resource fairs elsewhere, resource.',
+    );
     const together = page('/y/', 'Events', 'Upcoming.', 'Community resource fairs.');
     const scattered = page('/z/', 'Events', 'Upcoming.', 'Fairs for the community, a resource.');
     const ranked = rank([scattered, together], ['resource', 'fairs'], 'resource fairs').map((r) => r.page.path);
@@ -91,14 +102,21 @@ describe('snippets', () => {
   });
 
   it('show the words of a several-word query together rather than where the first appears', () => {
-    const text = `Expungement is the first word. ${'filler '.repeat(50)}Ask about automatic expungement in Illinois today. ${'more '.repeat(40)}`.trim();
-    const shown = snippet(text, ['automatic', 'expungement', 'illinois']).map((s) => s.text).join('');
+    const text =
+      `Expungement is the first word. ${'filler '.repeat(50)}Ask about automatic expungement in Illinois today. ${'more '.repeat(40)}`.trim();
+    const shown = snippet(text, ['automatic', 'expungement', 'illinois'])
+      .map((s) => s.text)
+      .join('');
     expect(shown).toContain('automatic expungement in Illinois');
     expect(shown).not.toContain('first word');
   });
 
   it('show a short text whole', () => {
-    expect(snippet('Free legal help.', ['legal']).map((s) => s.text).join('')).toBe('Free legal help.');
+    expect(
+      snippet('Free legal help.', ['legal'])
+        .map((s) => s.text)
+        .join(''),
+    ).toBe('Free legal help.');
   });
 });
 
@@ -111,8 +129,21 @@ describe('the words of a section', () => {
       quote: 'They helped me start over.',
       name: 'Jordan Lee',
       image: { url: '/uploads/x.jpg', width: 10, height: 10, alternativeText: 'ignored' },
-      button: { text: 'Read more', type: 'Site Page', url: null, page: { documentId: 'p', path: '/stories/', title: 'Stories' } },
-      blocks: [{ type: 'paragraph', children: [{ type: 'text', text: 'Rich words' }, { type: 'link', url: 'https://x.example', children: [{ type: 'text', text: 'linked' }] }] }],
+      button: {
+        text: 'Read more',
+        type: 'Site Page',
+        url: null,
+        page: { documentId: 'p', path: '/stories/', title: 'Stories' },
+      },
+      blocks: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', text: 'Rich words' },
+            { type: 'link', url: 'https://x.example', children: [{ type: 'text', text: 'linked' }] },
+          ],
+        },
+      ],
     };
     expect(textOf(section)).toEqual(['They helped me start over.', 'Jordan Lee', 'Read more', 'Rich words', 'linked']);
   });

@@ -2,7 +2,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Sections from '../../src/components/Sections.astro';
 import { mediaVersion } from '../../src/lib/uploads';
-import { parseSections, type Section } from '../../src/sections/registry';
+import { parseSections, type Section } from '../../src/sections/contract';
 import { fixtureSections } from '../support/fixtures';
 
 let container: AstroContainer;
@@ -18,7 +18,8 @@ const render = async (raw: Record<string, unknown>[]) => {
 };
 /** The seed page's sections as the CMS answers them: hero, quick links, text area (Two Column), card, video card. */
 const seed = () => fixtureSections('page-clear-your-record');
-const first = (sections: Record<string, unknown>[], component: string) => sections.find((s) => s.__component === `sections.${component}`)!;
+const first = (sections: Record<string, unknown>[], component: string) =>
+  sections.find((s) => s.__component === `sections.${component}`)!;
 /** The seed page with only its hero and one section of `component`, for a test of that section. */
 const seedWith = (component: string) => {
   const sections = seed();
@@ -47,12 +48,21 @@ describe('the hero', () => {
     const html = await render(seed());
     const img = /<img class="hero__image"[^>]*>/.exec(html)![0];
     const srcset = /srcset="([^"]+)"/.exec(img)![1]!.replaceAll('&amp;', '&').split(', ');
-    const { url, width, height, updatedAt } = seed()[0]!.image as { url: string; width: number; height: number; updatedAt: string };
+    const { url, width, height, updatedAt } = seed()[0]!.image as {
+      url: string;
+      width: number;
+      height: number;
+      updatedAt: string;
+    };
     // The address names the file's version (lib/uploads.ts): a replaced photo gets new ones.
     const file = `${encodeURIComponent(url)}&v=${mediaVersion(updatedAt)}`;
     // Every rendition width below the image's own, and the next (which is the image at its own size).
     const widths = [360, 480, 640, 828, 1080, 1280, 1600, 1920];
-    expect(srcset).toEqual([...widths.filter((w) => w < width), widths.find((w) => w >= width)].map((w) => `/_image?href=${file}&w=${w}&f=webp&q=62 ${w}w`));
+    expect(srcset).toEqual(
+      [...widths.filter((w) => w < width), widths.find((w) => w >= width)].map(
+        (w) => `/_image?href=${file}&w=${w}&f=webp&q=62 ${w}w`,
+      ),
+    );
     expect(img).toContain(`src="/_image?href=${file.replace('&', '&amp;')}&amp;w=1280&amp;f=webp&amp;q=62"`);
     expect(img).toContain(`width="${width}"`);
     expect(img).toContain(`height="${height}"`);
@@ -80,7 +90,9 @@ describe('the hero', () => {
 
   it('paints the shade as its own layer between the photo and the text', async () => {
     const html = await render(seed());
-    expect(html).toMatch(/<img class="hero__image"[^>]*>\s*<span class="hero__shade" aria-hidden="true"[^>]*><\/span>\s*<div class="hero__text"/);
+    expect(html).toMatch(
+      /<img class="hero__image"[^>]*>\s*<span class="hero__shade" aria-hidden="true"[^>]*><\/span>\s*<div class="hero__text"/,
+    );
   });
 
   it('says how wide the photo is drawn: as wide as its frame’s height times its shape when that is wider than the window', async () => {
@@ -93,7 +105,9 @@ describe('the hero', () => {
     const home = seed();
     Object.assign(home[0]!, { style: 'Home' });
     // On phones a Home hero shows the whole photo, as wide as the window.
-    expect(/<img class="hero__image"[^>]*sizes="([^"]+)"/.exec(await render(home))![1]).toMatch(/^\(max-width: 767px\) 100vw, /);
+    expect(/<img class="hero__image"[^>]*sizes="([^"]+)"/.exec(await render(home))![1]).toMatch(
+      /^\(max-width: 767px\) 100vw, /,
+    );
   });
 
   it('gives a page without a hero its h1 from the title', async () => {
@@ -105,7 +119,10 @@ describe('the hero', () => {
     const heading = (text: string) => ({ type: 'heading', level: 1, children: [{ type: 'text', text }] });
     const textArea = first(seed(), 'text-area');
     const sections = [
-      { ...textArea!, body: [heading('Terms of Use'), { type: 'paragraph', children: [{ type: 'text', text: 'Terms' }] }] },
+      {
+        ...textArea!,
+        body: [heading('Terms of Use'), { type: 'paragraph', children: [{ type: 'text', text: 'Terms' }] }],
+      },
       { ...textArea!, id: 99, body: [heading('Another h1 in the text')] },
     ];
     const html = await render(sections);
@@ -130,7 +147,11 @@ describe('the text area', () => {
 
   it('shows the heading and the second column only with Two Column', async () => {
     const { sections, section } = seedWith('text-area');
-    Object.assign(section, { style: 'Plain', heading: 'Side by side', columnTwo: [{ type: 'paragraph', children: [{ type: 'text', text: 'Right column' }] }] });
+    Object.assign(section, {
+      style: 'Plain',
+      heading: 'Side by side',
+      columnTwo: [{ type: 'paragraph', children: [{ type: 'text', text: 'Right column' }] }],
+    });
     const plain = await render(sections);
     expect(plain).not.toContain('Side by side');
     expect(plain).not.toContain('Right column');
@@ -143,10 +164,19 @@ describe('the text area', () => {
 
   it('shows the button only when asked, with a safe link', async () => {
     const { sections, section } = seedWith('text-area');
-    section.button = { id: 1, text: 'Get help', type: 'External Link', url: 'https://www.cgla.net/get-legal-help', page: null, file: null };
+    section.button = {
+      id: 1,
+      text: 'Get help',
+      type: 'External Link',
+      url: 'https://www.cgla.net/get-legal-help',
+      page: null,
+      file: null,
+    };
     expect(await render(sections)).not.toContain('Get help');
     section.showButton = true;
-    expect(await render(sections)).toMatch(/<a class="button" href="https:\/\/www.cgla.net\/get-legal-help" rel="noopener noreferrer"[^>]*>Get help/);
+    expect(await render(sections)).toMatch(
+      /<a class="button" href="https:\/\/www.cgla.net\/get-legal-help" rel="noopener noreferrer"[^>]*>Get help/,
+    );
     (section.button as { url: string }).url = 'javascript:alert(1)';
     expect(await render(sections)).not.toContain('Get help');
   });
@@ -166,7 +196,9 @@ describe('the quick links', () => {
     items[0]!.link = { ...items[0]!.link, url: 'https://nationalexpungementweek.org/' };
     items[1]!.link = { ...items[1]!.link, url: 'data:text/html,<script>alert(1)</script>' };
     const html = await render(sections);
-    expect(html).toMatch(/<a class="quick-link" href="https:\/\/nationalexpungementweek.org\/" rel="noopener noreferrer"/);
+    expect(html).toMatch(
+      /<a class="quick-link" href="https:\/\/nationalexpungementweek.org\/" rel="noopener noreferrer"/,
+    );
     expect(html).toContain('(external site)');
     expect(html).not.toContain('data:text/html');
     expect(html.match(/<span class="quick-link"/g)).toHaveLength(1);

@@ -12,7 +12,15 @@ describe('a site path', () => {
   });
 
   it('is not another site, a file, an anchor, or one of the site’s own routes', () => {
-    for (const href of ['https://example.org/x/', '//evil.example/', '#top', '/uploads/guide_1.pdf', '/search/?q=x', '/sitemap.xml', 'mailto:a@b.org']) {
+    for (const href of [
+      'https://example.org/x/',
+      '//evil.example/',
+      '#top',
+      '/uploads/guide_1.pdf',
+      '/search/?q=x',
+      '/sitemap.xml',
+      'mailto:a@b.org',
+    ]) {
       expect(sitePathOf(href), href).toBeNull();
     }
   });
@@ -21,14 +29,22 @@ describe('a site path', () => {
 describe('a link', () => {
   it('is rendered when it leads to a page or a redirect the site has, or anywhere else', () => {
     setKnownAddresses(new Set(['/contact-us/', '/pages/contact-us/']));
-    expect(linkHref({ text: 'Contact', type: 'External Link', url: '/contact-us/', page: null, file: null })).toBe('/contact-us/');
-    expect(linkHref({ text: 'Old', type: 'External Link', url: '/pages/contact-us/', page: null, file: null })).toBe('/pages/contact-us/');
-    expect(linkHref({ text: 'Elsewhere', type: 'External Link', url: 'https://example.org/', page: null, file: null })).toBe('https://example.org/');
+    expect(linkHref({ text: 'Contact', type: 'External Link', url: '/contact-us/', page: null, file: null })).toBe(
+      '/contact-us/',
+    );
+    expect(linkHref({ text: 'Old', type: 'External Link', url: '/pages/contact-us/', page: null, file: null })).toBe(
+      '/pages/contact-us/',
+    );
+    expect(
+      linkHref({ text: 'Elsewhere', type: 'External Link', url: 'https://example.org/', page: null, file: null }),
+    ).toBe('https://example.org/');
   });
 
   it('is left as text when it leads to a site path where there is no page', () => {
     setKnownAddresses(new Set(['/contact-us/']));
-    expect(linkHref({ text: 'Join', type: 'External Link', url: '/get-involved/membership/', page: null, file: null })).toBeNull();
+    expect(
+      linkHref({ text: 'Join', type: 'External Link', url: '/get-involved/membership/', page: null, file: null }),
+    ).toBeNull();
     expect(leadsSomewhere('/get-involved/membership')).toBe(false);
   });
 

@@ -25,7 +25,9 @@ describe('the image addresses Varnish lets through', () => {
 
   it('are the renditions the site writes: its format, its quality and its widths, none other', () => {
     const widths = /&w=\(([\d|]+)\)\$$/.exec(rule!)?.[1]?.split('|').map(Number);
-    expect(widths, 'replace the widths of the /_image rule in ops/varnish/default.vcl with RENDITION_WIDTHS').toEqual([...RENDITION_WIDTHS]);
+    expect(widths, 'replace the widths of the /_image rule in ops/varnish/default.vcl with RENDITION_WIDTHS').toEqual([
+      ...RENDITION_WIDTHS,
+    ]);
     expect(rule).toContain(`f=${RENDITION_FORMAT}&`);
     expect(rule).toContain(`&q=${RENDITION_QUALITY}&`);
     for (const width of RENDITION_WIDTHS) {
@@ -49,7 +51,12 @@ describe('the media addresses Varnish keeps with their query', () => {
   it('are the versioned addresses the site writes; any other query is dropped (the bare file)', () => {
     const written = mediaAddress({ url: '/uploads/guide_1a2b.pdf', updatedAt: '2026-05-01T10:00:00.000Z' });
     expect(versioned.test(written), written).toBe(true);
-    for (const other of ['/uploads/guide_1a2b.pdf', '/uploads/guide_1a2b.pdf?utm_source=x', `${written}&x=1`, '/uploads/guide_1a2b.pdf?v=old']) {
+    for (const other of [
+      '/uploads/guide_1a2b.pdf',
+      '/uploads/guide_1a2b.pdf?utm_source=x',
+      `${written}&x=1`,
+      '/uploads/guide_1a2b.pdf?v=old',
+    ]) {
       expect(versioned.test(other), other).toBe(false);
     }
   });

@@ -40,7 +40,12 @@ const askingFirst = (original: DocumentActionComponent, publishing: boolean): Do
       onClick: async (event) => {
         let problems: FormProblem[];
         try {
-          const { data } = await post<{ problems: FormProblem[] }>('/site-tools/check', { uid: props.model, documentId: props.documentId, values: getValues(), publishing });
+          const { data } = await post<{ problems: FormProblem[] }>('/site-tools/check', {
+            uid: props.model,
+            documentId: props.documentId,
+            values: getValues(),
+            publishing,
+          });
           problems = data.problems;
         } catch {
           // The question could not be asked: the save goes ahead, and the server still checks it.
@@ -66,4 +71,10 @@ const askingFirst = (original: DocumentActionComponent, publishing: boolean): Do
 
 /** Save and Publish, each checked by the server before it is sent. */
 export const checkedSaveActions = (actions: DocumentActionComponent[]): DocumentActionComponent[] =>
-  actions.map((action) => (action.type === 'update' ? askingFirst(action, false) : action.type === 'publish' ? askingFirst(action, true) : action));
+  actions.map((action) =>
+    action.type === 'update'
+      ? askingFirst(action, false)
+      : action.type === 'publish'
+        ? askingFirst(action, true)
+        : action,
+  );

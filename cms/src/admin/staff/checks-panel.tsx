@@ -5,11 +5,19 @@ import { useEffect, useMemo, useState } from 'react';
 import { addressFromTitle, imageSlots, valueAt, type ImageSlot } from './image-slots';
 
 type Attribute = { type: string; maxLength?: number };
-type Check = { key: string; tone: 'warning' | 'neutral'; title: string; text: string; action?: { label: string; run: () => void } };
+type Check = {
+  key: string;
+  tone: 'warning' | 'neutral';
+  title: string;
+  text: string;
+  action?: { label: string; run: () => void };
+};
 
 /** Fields whose length staff watch as they type: the document's own short texts with a limit. */
 const counted = (attributes: Record<string, Attribute> | undefined) =>
-  Object.entries(attributes ?? {}).filter(([, a]) => (a.type === 'string' || a.type === 'text') && typeof a.maxLength === 'number');
+  Object.entries(attributes ?? {}).filter(
+    ([, a]) => (a.type === 'string' || a.type === 'text') && typeof a.maxLength === 'number',
+  );
 
 /**
  * Asks for the alt text of an image just chosen, while the field is empty or still describes the
@@ -30,7 +38,10 @@ const AltTextPrompt = ({ slot, onDone }: { slot: ImageSlot; onDone: (text: strin
         <Modal.Body>
           <Field.Root name="alt-text-prompt" hint={hint} required>
             <Field.Label>{`Alt text for ${[...slot.where, 'image'].join(' › ')}`}</Field.Label>
-            <Field.Input value={text} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setText(event.target.value)} />
+            <Field.Input
+              value={text}
+              onChange={(event: React.ChangeEvent<HTMLInputElement>) => setText(event.target.value)}
+            />
             <Field.Hint />
           </Field.Root>
         </Modal.Body>
@@ -59,7 +70,10 @@ export const ChecksPanel: PanelComponent = ({ model }) => {
   const modified = useForm('ChecksPanel', (state) => state.modified);
   const onChange = useForm('ChecksPanel', (state) => state.onChange);
   const { contentType, components } = unstable_useContentManagerContext();
-  const slots = useMemo(() => imageSlots(contentType as never, components as never, values), [contentType, components, values]);
+  const slots = useMemo(
+    () => imageSlots(contentType as never, components as never, values),
+    [contentType, components, values],
+  );
   const [asking, setAsking] = useState<ImageSlot | null>(null);
   const [asked, setAsked] = useState<Set<string>>(new Set());
 
@@ -114,7 +128,9 @@ export const ChecksPanel: PanelComponent = ({ model }) => {
       text: `${live ? `${live.charAt(0).toUpperCase()}${live.slice(1)}. ` : ''}${points} point${points === 1 ? '' : 's'} to check in "Import notes" at the bottom of the page; empty that field once done.`,
     });
   }
-  for (const [name, attribute] of counted((contentType as { attributes?: Record<string, Attribute> } | undefined)?.attributes)) {
+  for (const [name, attribute] of counted(
+    (contentType as { attributes?: Record<string, Attribute> } | undefined)?.attributes,
+  )) {
     const value = values[name];
     if (typeof value !== 'string' || value.length === 0) continue;
     checks.push({

@@ -24,4 +24,5 @@ const patchesTheDocument = (action: unknown): boolean => {
   return typeof key === 'string' && key.startsWith('getDocument(');
 };
 
-export const keepTypedValues: StrapiApp['middlewares'][number] = () => () => (next) => (action) => (patchesTheDocument(action) ? undefined : next(action));
+export const keepTypedValues: StrapiApp['middlewares'][number] = () => () => (next) => (action) =>
+  patchesTheDocument(action) ? undefined : next(action);

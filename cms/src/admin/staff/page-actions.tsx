@@ -34,7 +34,9 @@ const useSiteActions = ({ model, documentId, document }: DocumentActionProps) =>
   const status = (document as { status?: string } | undefined)?.status;
   const live = () => get<{ url: string | null }>(`/site-tools/pages/${documentId}/live`).then(({ data }) => data.url);
   const preview = () =>
-    get<{ data: { url?: string } }>(`/content-manager/preview/url/${PAGE}`, { params: { documentId, status: 'draft' } }).then(({ data }) => data.data.url ?? null);
+    get<{ data: { url?: string } }>(`/content-manager/preview/url/${PAGE}`, {
+      params: { documentId, status: 'draft' },
+    }).then(({ data }) => data.data.url ?? null);
   return { status, live, preview };
 };
 
@@ -44,7 +46,13 @@ const siteLinks = (actions: ReturnType<typeof useSiteActions>) => {
   const live = actions.status === 'published' || actions.status === 'modified';
   return {
     view: live ? { label: 'View on site', onClick: () => openWhenKnown(actions.live) } : null,
-    preview: actions.status && actions.status !== 'published' ? { label: actions.status === 'draft' ? 'Preview the draft' : 'Preview the changes', onClick: () => openWhenKnown(actions.preview) } : null,
+    preview:
+      actions.status && actions.status !== 'published'
+        ? {
+            label: actions.status === 'draft' ? 'Preview the draft' : 'Preview the changes',
+            onClick: () => openWhenKnown(actions.preview),
+          }
+        : null,
   };
 };
 
@@ -76,8 +84,12 @@ PreviewChangesRow.position = 'table-row';
 const UsageNotice = ({ documentId, action, then }: { documentId: string; action: string; then?: ReactNode }) => {
   const { data, error, loading } = useSiteTools<{ usage: Usage[] }>(`/pages/${documentId}/usage`);
   if (loading) return <Typography>Checking where this page is used…</Typography>;
-  if (error || !data) return <Typography textColor="danger600">Could not check where this page is used ({error ?? 'no answer'}).</Typography>;
-  if (data.usage.length === 0) return <Typography>No menu, footer, page or redirect links to this page. {then}</Typography>;
+  if (error || !data)
+    return (
+      <Typography textColor="danger600">Could not check where this page is used ({error ?? 'no answer'}).</Typography>
+    );
+  if (data.usage.length === 0)
+    return <Typography>No menu, footer, page or redirect links to this page. {then}</Typography>;
   return (
     <Box>
       <Typography tag="p">
@@ -105,7 +117,14 @@ const UsageNotice = ({ documentId, action, then }: { documentId: string; action:
 const sayingWhereUsed = (original: DocumentActionComponent, verb: 'unpublish' | 'delete'): DocumentActionComponent => {
   const Wrapped: DocumentActionComponent = (props) => {
     const description = original(props) as DocumentActionDescription | null;
-    if (!description || props.model !== PAGE || !props.documentId || description.dialog?.type === 'modal' || description.dialog?.type === 'notification') return description;
+    if (
+      !description ||
+      props.model !== PAGE ||
+      !props.documentId ||
+      description.dialog?.type === 'modal' ||
+      description.dialog?.type === 'notification'
+    )
+      return description;
     const documentId = props.documentId;
     const native = description.dialog;
     const run = description.onClick;
@@ -148,12 +167,24 @@ const DEVELOPER_ACTIONS = new Set(['edit-the-model', 'configure-the-view']);
 export const staffDocumentActions = (actions: DocumentActionComponent[]): DocumentActionComponent[] => {
   const wrapped = actions
     .filter((action) => !action.type || !DEVELOPER_ACTIONS.has(action.type))
-    .map((action) => (action.type === 'unpublish' ? sayingWhereUsed(action, 'unpublish') : action.type === 'delete' ? sayingWhereUsed(action, 'delete') : action));
+    .map((action) =>
+      action.type === 'unpublish'
+        ? sayingWhereUsed(action, 'unpublish')
+        : action.type === 'delete'
+          ? sayingWhereUsed(action, 'delete')
+          : action,
+    );
   return [...wrapped, ViewOnSiteRow, PreviewChangesRow];
 };
 
 /** Where each selected page is used, page by page, before a bulk action. */
-const BulkUsageNotice = ({ documents, action }: { documents: { documentId: string; title?: unknown }[]; action: 'unpublish' | 'delete' }) => (
+const BulkUsageNotice = ({
+  documents,
+  action,
+}: {
+  documents: { documentId: string; title?: unknown }[];
+  action: 'unpublish' | 'delete';
+}) => (
   <Box>
     {documents.map((document) => (
       <Box key={document.documentId} paddingBottom={3}>
@@ -163,7 +194,9 @@ const BulkUsageNotice = ({ documents, action }: { documents: { documentId: strin
         <UsageNotice documentId={document.documentId} action={action} />
       </Box>
     ))}
-    <Typography tag="p">{action === 'delete' ? 'Deleting cannot be undone.' : 'You can publish them again at any time.'}</Typography>
+    <Typography tag="p">
+      {action === 'delete' ? 'Deleting cannot be undone.' : 'You can publish them again at any time.'}
+    </Typography>
   </Box>
 );
 
@@ -176,8 +209,13 @@ const bulkSayingWhereUsed = (original: BulkActionComponent, verb: 'unpublish' | 
       ...description,
       dialog: {
         ...description.dialog,
-        title: verb === 'delete' ? `Delete ${props.documents.length} page(s)?` : `Unpublish ${props.documents.length} page(s)?`,
-        content: <BulkUsageNotice documents={props.documents as { documentId: string; title?: unknown }[]} action={verb} />,
+        title:
+          verb === 'delete'
+            ? `Delete ${props.documents.length} page(s)?`
+            : `Unpublish ${props.documents.length} page(s)?`,
+        content: (
+          <BulkUsageNotice documents={props.documents as { documentId: string; title?: unknown }[]} action={verb} />
+        ),
       },
     };
   };
@@ -186,4 +224,10 @@ const bulkSayingWhereUsed = (original: BulkActionComponent, verb: 'unpublish' | 
 };
 
 export const staffBulkActions = (actions: BulkActionComponent[]): BulkActionComponent[] =>
-  actions.map((action) => (action.type === 'unpublish' ? bulkSayingWhereUsed(action, 'unpublish') : action.type === 'delete' ? bulkSayingWhereUsed(action, 'delete') : action));
+  actions.map((action) =>
+    action.type === 'unpublish'
+      ? bulkSayingWhereUsed(action, 'unpublish')
+      : action.type === 'delete'
+        ? bulkSayingWhereUsed(action, 'delete')
+        : action,
+  );

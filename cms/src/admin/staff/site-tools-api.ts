@@ -2,15 +2,30 @@ import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 
 /** What the admin routes of src/staff/site-tools-routes.ts answer (the two meet only over HTTP). */
-export type BrokenLink = { holder: { uid: string; documentId: string; name: string; status: string }; where: string; text: string; problem: string; live: boolean };
-export type Usage = { holder: { uid: string; documentId: string; name: string; status: string }; where: string; live: boolean };
+export type BrokenLink = {
+  holder: { uid: string; documentId: string; name: string; status: string };
+  where: string;
+  text: string;
+  problem: string;
+  live: boolean;
+};
+export type Usage = {
+  holder: { uid: string; documentId: string; name: string; status: string };
+  where: string;
+  live: boolean;
+};
 export type Overview = {
   site: string;
   waiting: { documentId: string; title: string; path: string; updatedAt: string; published: boolean }[];
   brokenLinks: number;
   liveBrokenLinks: number;
   /** Changes the site never confirmed (cms/src/site-sync/notify-site.ts), newest first. */
-  unconfirmed: { change: { event: string; uid: string; entry: { title?: string; path?: string } }; at: string; tries: number; error: string }[];
+  unconfirmed: {
+    change: { event: string; uid: string; entry: { title?: string; path?: string } };
+    at: string;
+    tries: number;
+    error: string;
+  }[];
 };
 
 type Loaded<T> = { data: T | null; error: string | null; loading: boolean };
@@ -25,7 +40,9 @@ export const useSiteTools = <T>(path: string | null): Loaded<T> => {
     setState({ data: null, error: null, loading: true });
     get<T>(`/site-tools${path}`).then(
       ({ data }) => current && setState({ data, error: null, loading: false }),
-      (error: unknown) => current && setState({ data: null, error: error instanceof Error ? error.message : String(error), loading: false }),
+      (error: unknown) =>
+        current &&
+        setState({ data: null, error: error instanceof Error ? error.message : String(error), loading: false }),
     );
     return () => {
       current = false;

@@ -8,14 +8,16 @@ export const STAFF_TEXTS: Record<string, string> = {
   'Auth.form.welcome.subtitle': 'Website editor: log in with your staff account',
   'HomePage.head.title': 'Website editor',
   'HomePage.header.title': 'Hello {name}',
-  'HomePage.header.subtitle': 'Edit the coalition’s website: pages, menus and footer (Site settings), redirects and images.',
+  'HomePage.header.subtitle':
+    'Edit the coalition’s website: pages, menus and footer (Site settings), redirects and images.',
   'app.components.LeftMenu.navbrand.title': 'Cannabis Equity Illinois Coalition',
   'app.components.LeftMenu.navbrand.workplace': 'Website editor',
   'content-manager.widget.last-edited.title': 'Recently edited',
   'content-manager.widget.last-published.title': 'Recently published',
   'content-manager.preview.panel.button-disabled-tooltip': 'Save first: the preview shows what is saved.',
   'content-manager.preview.panel.title': 'Preview',
-  'components.Input.error.validation.regex': 'Not in the expected form: “Before you save” (beside the form) says what this field takes.',
+  'components.Input.error.validation.regex':
+    'Not in the expected form: “Before you save” (beside the form) says what this field takes.',
   // The page list's row menu: Strapi's "Open in new tab" opens the editor, not the page ("View on site" does that).
   'content-manager.actions.open-in-new-tab.label': 'Edit in a new tab',
   // The sections list: sections, not "components"; moves read out by position, not as `sections.4`.
@@ -26,7 +28,8 @@ export const STAFF_TEXTS: Record<string, string> = {
   'content-manager.components.DynamicZone.error-message': 'This section has a field to fix',
   'content-manager.components.DynamicZone.move-down-label': 'Move down',
   'content-manager.components.DynamicZone.move-up-label': 'Move up',
-  'content-manager.dnd.grab-item': 'Picked up, at position {position}. Press the up and down arrows to move it, Space to put it down, Escape to cancel.',
+  'content-manager.dnd.grab-item':
+    'Picked up, at position {position}. Press the up and down arrows to move it, Space to put it down, Escape to cancel.',
   'content-manager.dnd.reorder': 'Moved to position {position}.',
   'content-manager.dnd.drop-item': 'Put down at position {position}.',
   'content-manager.dnd.cancel-item': 'Move cancelled.',

@@ -9,7 +9,8 @@ const when = (iso: string) => new Date(iso).toLocaleString('en-US', { dateStyle:
 export const SiteWidget = () => {
   const { data, error, loading } = useSiteTools<Overview>('/overview');
   if (loading) return <Widget.Loading />;
-  if (error || !data) return <Widget.Error>{`The site's overview could not be loaded: ${error ?? 'no answer'}`}</Widget.Error>;
+  if (error || !data)
+    return <Widget.Error>{`The site's overview could not be loaded: ${error ?? 'no answer'}`}</Widget.Error>;
   return (
     <Flex direction="column" alignItems="stretch" gap={3}>
       <Typography variant="omega">
@@ -25,8 +26,14 @@ export const SiteWidget = () => {
           </Typography>
           {data.unconfirmed.slice(0, 3).map((item) => (
             <Typography variant="pi" textColor="danger700" tag="p" key={`${item.at} ${item.change.uid}`}>
-              {item.change.entry.title ? `«${item.change.entry.title}»` : item.change.uid === 'api::global.global' ? 'Site settings' : 'A change'} ({item.change.event.replace('entry.', '')}, {when(item.at)}):
-              visitors see it once the site's copy expires (within minutes). Publishing again retries at once; if this stays, tell whoever runs the site ({item.error}).
+              {item.change.entry.title
+                ? `«${item.change.entry.title}»`
+                : item.change.uid === 'api::global.global'
+                  ? 'Site settings'
+                  : 'A change'}{' '}
+              ({item.change.event.replace('entry.', '')}, {when(item.at)}): visitors see it once the site's copy expires
+              (within minutes). Publishing again retries at once; if this stays, tell whoever runs the site (
+              {item.error}).
             </Typography>
           ))}
         </Box>

@@ -10,7 +10,10 @@ import { renditionStore } from './renditionStore';
 import { RENDITION_FORMAT, RENDITION_QUALITY } from './renditions';
 
 const plain = (status: number, text: string, extra: Record<string, string> = {}) =>
-  new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra } });
+  new Response(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra },
+  });
 
 /**
  * The image settings as this server's service reads them: since Astro 7.4 `image.service` may
@@ -40,24 +43,41 @@ export const GET: APIRoute = async ({ url, request, logger }) => {
   if ((await knownMedia().has(file)) === false) return plain(404, 'Not found');
 
   const service = await getConfiguredImageService();
-  if (!('transform' in service)) throw new Error('The image service must transform images on this server (astro.config.mjs, image.service)');
+  if (!('transform' in service))
+    throw new Error('The image service must transform images on this server (astro.config.mjs, image.service)');
   let rendition;
   try {
-    rendition = await renditionStore(config().imageCacheDir).get(file, `${version} ${width} ${RENDITION_FORMAT} ${RENDITION_QUALITY}`, async () => {
-      const source = new Uint8Array(await (await fetchUpload(file)).arrayBuffer());
-      const { data, format } = await service.transform(source, { src: href, width, format: RENDITION_FORMAT, quality: RENDITION_QUALITY }, runtimeImageConfig(), logger);
-      return { data, format };
-    });
+    rendition = await renditionStore(config().imageCacheDir).get(
+      file,
+      `${version} ${width} ${RENDITION_FORMAT} ${RENDITION_QUALITY}`,
+      async () => {
+        const source = new Uint8Array(await (await fetchUpload(file)).arrayBuffer());
+        const { data, format } = await service.transform(
+          source,
+          { src: href, width, format: RENDITION_FORMAT, quality: RENDITION_QUALITY },
+          runtimeImageConfig(),
+          logger,
+        );
+        return { data, format };
+      },
+    );
   } catch (error) {
     if (error instanceof UploadError) {
       if (error.status !== 404) logger.warn(error.message);
-      return plain(error.status, error.status === 404 ? 'Not found' : 'Temporarily unavailable', error.status === 503 ? { 'Retry-After': '30' } : {});
+      return plain(
+        error.status,
+        error.status === 404 ? 'Not found' : 'Temporarily unavailable',
+        error.status === 503 ? { 'Retry-After': '30' } : {},
+      );
     }
     logger.error(`${href} at ${width} px: the rendition could not be made: ${(error as Error).message}`);
     return plain(500, 'The image could not be converted');
   }
   const headers = edgeMediaHeaders(mediaTag(file), request);
-  headers.set('Content-Type', `image/${rendition.format === 'jpg' ? 'jpeg' : rendition.format === 'svg' ? 'svg+xml' : rendition.format}`);
+  headers.set(
+    'Content-Type',
+    `image/${rendition.format === 'jpg' ? 'jpeg' : rendition.format === 'svg' ? 'svg+xml' : rendition.format}`,
+  );
   headers.set('Content-Length', String(rendition.data.byteLength));
   headers.set('Cache-Control', 'public, max-age=31536000, immutable');
   headers.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");

@@ -13,7 +13,13 @@ export type RenditionAddress = { file: string; version: string; width: Rendition
 const QUERY = ['href', 'v', 'w', 'f', 'q'] as const;
 
 export const renditionQuery = ({ file, version, width }: RenditionAddress): string =>
-  new URLSearchParams({ href: `/uploads/${file}`, v: version, w: String(width), f: RENDITION_FORMAT, q: String(RENDITION_QUALITY) }).toString();
+  new URLSearchParams({
+    href: `/uploads/${file}`,
+    v: version,
+    w: String(width),
+    f: RENDITION_FORMAT,
+    q: String(RENDITION_QUALITY),
+  }).toString();
 
 /** The rendition a query asks for, or why it is no address the site writes (for a 400). */
 export const readRenditionQuery = (params: URLSearchParams): RenditionAddress | { problem: string } => {
@@ -27,8 +33,10 @@ export const readRenditionQuery = (params: URLSearchParams): RenditionAddress | 
   const file = uploadFile(params.get('href')!);
   if (file === null) return { problem: 'href must be the address of a media-library file (/uploads/…)' };
   const version = params.get('v')!;
-  if (!MEDIA_VERSION.test(version)) return { problem: 'v must be the file’s version as the site writes it (ten hex digits, src/lib/uploads.ts)' };
+  if (!MEDIA_VERSION.test(version))
+    return { problem: 'v must be the file’s version as the site writes it (ten hex digits, src/lib/uploads.ts)' };
   const width = Number(params.get('w'));
-  if (!isRenditionWidth(width)) return { problem: 'w must be one of the rendition widths (src/lib/images/renditions.ts)' };
+  if (!isRenditionWidth(width))
+    return { problem: 'w must be one of the rendition widths (src/lib/images/renditions.ts)' };
   return { file, version, width };
 };

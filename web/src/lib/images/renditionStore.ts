@@ -47,7 +47,9 @@ export class RenditionStore {
         // Made from bytes read before the file was replaced: served to who asked, never kept.
         const current = () => (this.forgotten.get(file) ?? 0) === generation;
         if (!current()) return rendition;
-        await this.save(target, rendition).catch((error: unknown) => console.warn(`[images] could not store a rendition in ${this.directory}: ${(error as Error).message}`));
+        await this.save(target, rendition).catch((error: unknown) =>
+          console.warn(`[images] could not store a rendition in ${this.directory}: ${(error as Error).message}`),
+        );
         // Forgotten while it was being written: the drop may have run before the file was there.
         if (!current()) await rm(target, { force: true });
         return rendition;
@@ -77,4 +79,5 @@ export class RenditionStore {
 const STORE = Symbol.for('cannabis-equity-il.rendition-store');
 type WithStore = typeof globalThis & { [STORE]?: RenditionStore };
 
-export const renditionStore = (directory: string): RenditionStore => ((globalThis as WithStore)[STORE] ??= new RenditionStore(directory));
+export const renditionStore = (directory: string): RenditionStore =>
+  ((globalThis as WithStore)[STORE] ??= new RenditionStore(directory));

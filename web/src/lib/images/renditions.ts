@@ -10,7 +10,8 @@ export const RENDITION_QUALITY = 62;
 
 export type RenditionWidth = (typeof RENDITION_WIDTHS)[number];
 
-export const isRenditionWidth = (width: number): width is RenditionWidth => (RENDITION_WIDTHS as readonly number[]).includes(width);
+export const isRenditionWidth = (width: number): width is RenditionWidth =>
+  (RENDITION_WIDTHS as readonly number[]).includes(width);
 
 /** Formats sharp turns into WebP; SVGs (drawings) and unknown types are served as they are. */
 const CONVERTIBLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/tiff']);

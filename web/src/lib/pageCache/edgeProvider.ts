@@ -50,7 +50,11 @@ export const edgeMediaHeaders = (tag: string, request: Request): Headers =>
   config().edgeCache ? edgeHeaders({ maxAge: MEDIA_EDGE_SECONDS, tags: [tag] }, request) : new Headers();
 
 /** One purge request to one cache node: by tags, or by path (the node's own address plus it). */
-const purgeNode = async (node: string, secret: string, { tags, path }: { tags: string[]; path: string | undefined }): Promise<void> => {
+const purgeNode = async (
+  node: string,
+  secret: string,
+  { tags, path }: { tags: string[]; path: string | undefined },
+): Promise<void> => {
   const target = path === undefined ? `${node}/` : `${node}${path}`;
   let response: Response;
   try {
@@ -62,7 +66,8 @@ const purgeNode = async (node: string, secret: string, { tags, path }: { tags: s
   } catch (error) {
     throw new EdgePurgeError(`${target}: no answer (${(error as Error).message})`, { cause: error });
   }
-  if (!response.ok) throw new EdgePurgeError(`${target}: ${response.status} ${(await response.text()).trim().slice(0, 200)}`);
+  if (!response.ok)
+    throw new EdgePurgeError(`${target}: ${response.status} ${(await response.text()).trim().slice(0, 200)}`);
 };
 
 /**
@@ -76,8 +81,12 @@ export const edgeCacheProvider = (edge: EdgeCache): CacheProvider => ({
   async invalidate({ tags, path }: InvalidateOptions) {
     const list = tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
     if (list.length === 0 && path === undefined) return;
-    const results = await Promise.allSettled(edge.purgeUrls.map((node) => purgeNode(node, edge.purgeSecret, { tags: list, path })));
-    const failed = results.flatMap((result) => (result.status === 'rejected' ? [(result.reason as Error).message] : []));
+    const results = await Promise.allSettled(
+      edge.purgeUrls.map((node) => purgeNode(node, edge.purgeSecret, { tags: list, path })),
+    );
+    const failed = results.flatMap((result) =>
+      result.status === 'rejected' ? [(result.reason as Error).message] : [],
+    );
     if (failed.length > 0) {
       throw new EdgePurgeError(
         `Purging ${list.join(' ') || path} failed on ${failed.length} of ${edge.purgeUrls.length} cache nodes: ${failed.join('; ')}. Those nodes serve the old copy until it expires; check EDGE_PURGE_URLS and that each node has the same EDGE_PURGE_SECRET.`,

@@ -4,7 +4,17 @@ import { edgeCacheProvider } from './edgeProvider';
 import { cacheKey, pageStore, type CachedPage } from './store';
 
 /** Headers that describe one transfer, or that Astro strips after the provider: not stored. */
-const NOT_STORED = new Set(['set-cookie', 'cdn-cache-control', 'cache-tag', 'x-astro-cache', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date']);
+const NOT_STORED = new Set([
+  'set-cookie',
+  'cdn-cache-control',
+  'cache-tag',
+  'x-astro-cache',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'date',
+]);
 
 const directives = (header: string | null): { maxAge: number; swr: number } => {
   const read = (name: string) => Number(new RegExp(`(?:^|,)\\s*${name}=(\\d+)`, 'i').exec(header ?? '')?.[1] ?? 0);
@@ -17,7 +27,8 @@ type Rendered = { response: Response; entry: CachedPage | null; outdated?: boole
 /** Stores a rendered response when the route asked for caching (Astro.cache.set) and set no cookie. */
 const store = async (key: string, response: Response, since: number): Promise<Rendered> => {
   const { maxAge, swr } = directives(response.headers.get('CDN-Cache-Control'));
-  if (maxAge <= 0 || response.headers.has('set-cookie') || response.headers.has('vary')) return { response, entry: null };
+  if (maxAge <= 0 || response.headers.has('set-cookie') || response.headers.has('vary'))
+    return { response, entry: null };
   const body = new Uint8Array(await response.clone().arrayBuffer());
   const entry: CachedPage = {
     body,
@@ -26,7 +37,10 @@ const store = async (key: string, response: Response, since: number): Promise<Re
     storedAt: Date.now(),
     maxAge,
     swr,
-    tags: (response.headers.get('Cache-Tag') ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    tags: (response.headers.get('Cache-Tag') ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
   };
   // A purge during the render (a publish) may have come after it read the CMS: answered, not kept.
   if (!pageStore().setIfCurrent(key, entry, since)) return { response, entry: null, outdated: true };
@@ -101,7 +115,9 @@ const pageCacheProvider = (): CacheProvider => ({
     if (entry && age <= entry.maxAge) return fromEntry(entry, 'HIT');
     if (entry && age <= entry.maxAge + entry.swr) {
       if (!inFlight.has(key) && request.method === 'GET') {
-        render(key, next).catch((error: unknown) => logger.warn(`background re-render of ${key} failed: ${String(error)}`));
+        render(key, next).catch((error: unknown) =>
+          logger.warn(`background re-render of ${key} failed: ${String(error)}`),
+        );
       }
       return fromEntry(entry, 'STALE');
     }
@@ -118,7 +134,10 @@ const pageCacheProvider = (): CacheProvider => ({
   async invalidate({ tags, path }) {
     // Renders under way may have read what changed: requests from now on wait for none of them.
     inFlight.clear();
-    pageStore().invalidate({ ...(tags === undefined ? {} : { tags: Array.isArray(tags) ? tags : [tags] }), ...(path === undefined ? {} : { path }) });
+    pageStore().invalidate({
+      ...(tags === undefined ? {} : { tags: Array.isArray(tags) ? tags : [tags] }),
+      ...(path === undefined ? {} : { path }),
+    });
   },
 });
 

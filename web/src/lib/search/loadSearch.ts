@@ -21,7 +21,11 @@ export type SearchView =
 export type SearchResult = { view: SearchView; status: 200 | 400 | 404 | 503; headers: Record<string, string> };
 
 // Queries are personal (someone's record, charge or county): no shared cache keeps them.
-const headers = (extra: Record<string, string> = {}) => ({ 'Cache-Control': 'no-store', 'X-Robots-Tag': 'noindex', ...extra });
+const headers = (extra: Record<string, string> = {}) => ({
+  'Cache-Control': 'no-store',
+  'X-Robots-Tag': 'noindex',
+  ...extra,
+});
 
 const answer = async (terms: string[], phrase: string, key: string): Promise<SearchAnswer> => {
   const index = searchIndex();
@@ -58,13 +62,21 @@ export const loadSearch = async (q: string | null): Promise<SearchResult> => {
   if (query.kind === 'empty') return { view: { kind: 'form', global }, status: 200, headers: headers() };
   if (query.kind === 'too-long') {
     const shortened = (q ?? '').trim().slice(0, MAX_QUERY_LENGTH);
-    return { view: { kind: 'too-long', global, query: shortened, length: query.length }, status: 400, headers: headers() };
+    return {
+      view: { kind: 'too-long', global, query: shortened, length: query.length },
+      status: 400,
+      headers: headers(),
+    };
   }
   try {
     const found = await answer(query.terms, query.phrase, query.key);
     return { view: { kind: 'answer', global, query: query.text, answer: found }, status: 200, headers: headers() };
   } catch (error) {
     console.error(`[search] no index and the CMS cannot be reached: ${(error as Error).message}`);
-    return { view: { kind: 'unavailable', global, query: query.text }, status: 503, headers: headers({ 'Retry-After': '30' }) };
+    return {
+      view: { kind: 'unavailable', global, query: query.text },
+      status: 503,
+      headers: headers({ 'Retry-After': '30' }),
+    };
   }
 };

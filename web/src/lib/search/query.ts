@@ -6,7 +6,33 @@ export const MAX_QUERY_LENGTH = 200;
 export const MAX_TERMS = 8;
 
 /** Words too common to tell pages apart: dropped unless the query has nothing else. */
-const COMMON = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'how', 'i', 'in', 'is', 'it', 'my', 'of', 'on', 'or', 'the', 'to', 'what', 'with', 'you', 'your']);
+const COMMON = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'how',
+  'i',
+  'in',
+  'is',
+  'it',
+  'my',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'what',
+  'with',
+  'you',
+  'your',
+]);
 
 export type SearchQuery =
   | { kind: 'empty' }

@@ -1,4 +1,4 @@
-import { parseSections } from '../../sections/registry';
+import { parseSections } from '../../sections/contract';
 import { PAGE_CACHE } from '../cacheTags';
 import { fetchAllPages } from '../cmsContent';
 import { FreshCopy } from '../freshCopy';
@@ -33,7 +33,12 @@ export const indexText = (page: { path: string; title: string; description: stri
   return { ...page, words, weights };
 };
 
-const indexPage = (page: { path: string; title: string; description: string; sections?: unknown[] | null }): IndexedPage => {
+const indexPage = (page: {
+  path: string;
+  title: string;
+  description: string;
+  sections?: unknown[] | null;
+}): IndexedPage => {
   // Only what the page shows: a section the site leaves out (invalid) is not searched either.
   const { sections } = parseSections(page.sections ?? []);
   const text = textOf(sections).join(' ').replace(/\s+/g, ' ').trim();

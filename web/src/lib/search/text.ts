@@ -8,7 +8,27 @@ export const normalize = (text: string): string =>
 export const tokens = (text: string): string[] => normalize(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** Keys of section data that hold no words a visitor reads (addresses, choices, ids). */
-const NOT_TEXT = new Set(['id', '__component', 'url', 'videoUrl', 'style', 'type', 'width', 'height', 'aspectRatio', 'addition', 'marginColor', 'icon', 'focusX', 'focusY', 'mime', 'documentId', 'path', 'page', 'file']);
+const NOT_TEXT = new Set([
+  'id',
+  '__component',
+  'url',
+  'videoUrl',
+  'style',
+  'type',
+  'width',
+  'height',
+  'aspectRatio',
+  'addition',
+  'marginColor',
+  'icon',
+  'focusX',
+  'focusY',
+  'mime',
+  'documentId',
+  'path',
+  'page',
+  'file',
+]);
 
 /** The words of a section (or any CMS value): strings, rich text, nested items; not media, choices or addresses. */
 export const textOf = (value: unknown): string[] => {

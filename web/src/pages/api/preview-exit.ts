@@ -6,5 +6,8 @@ import { PREVIEW_COOKIE } from '../../lib/previewSession';
 export const GET: APIRoute = ({ url, cookies }) => {
   cookies.delete(PREVIEW_COOKIE, { path: '/preview' });
   const path = url.searchParams.get('path') ?? '/';
-  return new Response(null, { status: 303, headers: { Location: isPagePath(path) ? path : '/', 'Cache-Control': 'no-store' } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: isPagePath(path) ? path : '/', 'Cache-Control': 'no-store' },
+  });
 };

@@ -5,7 +5,10 @@ import { createPreviewToken, isValidPreviewLink, PREVIEW_COOKIE, PREVIEW_TTL_SEC
 import { warnAtMostOnceAMinute } from '../../lib/throttledWarning';
 
 const text = (status: number, body: string) =>
-  new Response(`${body}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  new Response(`${body}\n`, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 
 /**
  * The admin's Preview button lands here with a link the CMS signed with the shared secret, good
@@ -15,7 +18,12 @@ const text = (status: number, body: string) =>
 export const GET: APIRoute = ({ url, cookies }) => {
   const { previewSecret, siteUrl } = config();
   const path = url.searchParams.get('path') ?? '';
-  const link = { path, status: url.searchParams.get('status') === 'published' ? 'published' : 'draft', expires: url.searchParams.get('expires'), signature: url.searchParams.get('signature') };
+  const link = {
+    path,
+    status: url.searchParams.get('status') === 'published' ? 'published' : 'draft',
+    expires: url.searchParams.get('expires'),
+    signature: url.searchParams.get('signature'),
+  };
   if (!isValidPreviewLink(link, previewSecret)) {
     warnAtMostOnceAMinute('preview-refused', '[preview] refused a preview link that is not signed, or has expired');
     return text(401, 'This preview link is not valid, or has expired. Open the preview again from the CMS.');
@@ -29,5 +37,8 @@ export const GET: APIRoute = ({ url, cookies }) => {
     maxAge: PREVIEW_TTL_SECONDS,
   });
   const status = link.status === 'published' ? '?status=published' : '';
-  return new Response(null, { status: 303, headers: { Location: `/preview${path}${status}`, 'Cache-Control': 'no-store' } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: `/preview${path}${status}`, 'Cache-Control': 'no-store' },
+  });
 };

@@ -38,12 +38,18 @@ const forgetMedia = async (file: string): Promise<void> => {
   try {
     await Promise.all([renditionStore(imageCacheDir).forget(file), mediaCopies(imageCacheDir).forget(file)]);
   } catch (error) {
-    throw new Error(`could not drop what the site keeps of /uploads/${file} in ${imageCacheDir} (${(error as Error).message}); check that IMAGE_CACHE_DIR is writable by the site`, { cause: error });
+    throw new Error(
+      `could not drop what the site keeps of /uploads/${file} in ${imageCacheDir} (${(error as Error).message}); check that IMAGE_CACHE_DIR is writable by the site`,
+      { cause: error },
+    );
   }
 };
 
 const json = (status: number, body: object) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+  });
 
 /** Called by the CMS on publish, unpublish, update and delete, and when a media file is replaced or deleted: purges the affected pages. */
 export const POST: APIRoute = async ({ request, cache }) => {
@@ -80,7 +86,13 @@ export const POST: APIRoute = async ({ request, cache }) => {
   }
   // What published content shows may have changed: a new image is never refused. A deleted file
   // is not asked for again.
-  if (changed === 'api::page.page' || changed === 'api::global.global' || changed === 'api::redirect.redirect' || file !== null) knownMedia().changed();
+  if (
+    changed === 'api::page.page' ||
+    changed === 'api::global.global' ||
+    changed === 'api::redirect.redirect' ||
+    file !== null
+  )
+    knownMedia().changed();
   if (file !== null && event === 'media.delete') knownMedia().gone(file);
   if (changed === 'api::page.page') searchIndex().invalidate();
   if (changed === 'api::page.page' || changed === 'api::redirect.redirect') siteAddressesChanged();
@@ -88,7 +100,10 @@ export const POST: APIRoute = async ({ request, cache }) => {
   if (request.headers.get(PEER_HEADER)) return json(200, { dropped: changed });
   // The other replicas behind the same cache drop theirs before it is purged (PAGE_CACHE=edge).
   const untold = await tellPeers(parsed.data);
-  if (untold.length > 0) console.error(`[revalidate] ${event} ${changed}: ${untold.length} site peer(s) did not confirm: ${untold.join(', ')}`);
+  if (untold.length > 0)
+    console.error(
+      `[revalidate] ${event} ${changed}: ${untold.length} site peer(s) did not confirm: ${untold.join(', ')}`,
+    );
   if (tags.length > 0 && cache.enabled) {
     try {
       await cache.invalidate({ tags });
@@ -99,7 +114,9 @@ export const POST: APIRoute = async ({ request, cache }) => {
       return json(502, { error: error.message, purged: [] });
     }
   }
-  console.info(`[revalidate] ${event} ${uid ?? model ?? '?'} ${entry?.documentId ?? ''}: purged ${tags.join(', ') || 'nothing'}`);
+  console.info(
+    `[revalidate] ${event} ${uid ?? model ?? '?'} ${entry?.documentId ?? ''}: purged ${tags.join(', ') || 'nothing'}`,
+  );
   // Purged, but a replica may still render from its old copies: the CMS calls again (it retries a failed call).
   if (untold.length > 0) return json(502, { error: `site peers did not confirm: ${untold.join(', ')}`, purged: tags });
   return json(200, { purged: tags });

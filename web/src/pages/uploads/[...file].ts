@@ -15,7 +15,13 @@ import { fetchUpload, MEDIA_VERSION, uploadFile, UploadError } from '../../lib/u
 const VERSIONED = 'public, max-age=31536000, immutable';
 const BARE = 'public, max-age=0, must-revalidate';
 
-const respond = (copy: MediaCopy, from: 'cms' | 'copy', file: string, request: Request, versioned: boolean): Response => {
+const respond = (
+  copy: MediaCopy,
+  from: 'cms' | 'copy',
+  file: string,
+  request: Request,
+  versioned: boolean,
+): Response => {
   const headers = edgeMediaHeaders(mediaTag(file), request);
   headers.set('Content-Type', copy.contentType);
   headers.set('Cache-Control', versioned ? VERSIONED : BARE);
@@ -37,7 +43,8 @@ export const GET: APIRoute = async ({ params, url, request }) => {
   const file = uploadFile(`/uploads/${params.file ?? ''}`);
   if (file === null) return new Response('Not found', { status: 404 });
   // A file nothing published shows (a made-up address): answered without asking the CMS.
-  if ((await knownMedia().has(file)) === false) return new Response('Not found', { status: 404, headers: { 'Cache-Control': 'no-store' } });
+  if ((await knownMedia().has(file)) === false)
+    return new Response('Not found', { status: 404, headers: { 'Cache-Control': 'no-store' } });
   const version = url.searchParams.get('v');
   const versioned = url.searchParams.size === 1 && version !== null && MEDIA_VERSION.test(version);
   const copies = mediaCopies(config().imageCacheDir);
@@ -64,6 +71,8 @@ export const GET: APIRoute = async ({ params, url, request }) => {
     lastModified: upstream.headers.get('last-modified'),
   };
   // Kept before answering (once per file: it is on disk from then on), so an outage right after finds it.
-  await copies.keep(file, copy, generation).catch((error: unknown) => console.warn(`[media] could not keep a copy of ${file}: ${(error as Error).message}`));
+  await copies
+    .keep(file, copy, generation)
+    .catch((error: unknown) => console.warn(`[media] could not keep a copy of ${file}: ${(error as Error).message}`));
   return respond(copy, 'cms', file, request, versioned);
 };

@@ -16,7 +16,10 @@ export const cardWithYoutubePopulate = true;
 
 /** The video's id in any YouTube address; the site plays it from youtube-nocookie.com. */
 export const youtubeEmbedUrl = (url: string): string | null => {
-  const id = /^https:\/\/(?:www\.|m\.)?(?:youtube\.com\/(?:watch\?(?:[^#\s]*&)?v=|embed\/|shorts\/|live\/)|youtube-nocookie\.com\/embed\/|youtu\.be\/)([A-Za-z0-9_-]{11})/.exec(url)?.[1];
+  const id =
+    /^https:\/\/(?:www\.|m\.)?(?:youtube\.com\/(?:watch\?(?:[^#\s]*&)?v=|embed\/|shorts\/|live\/)|youtube-nocookie\.com\/embed\/|youtu\.be\/)([A-Za-z0-9_-]{11})/.exec(
+      url,
+    )?.[1];
   return id ? `https://www.youtube-nocookie.com/embed/${id}?autoplay=1` : null;
 };
 

@@ -23,7 +23,9 @@ export const frameSourceOf = (url: string) => {
   } catch {
     return undefined;
   }
-  const source = FRAME_SOURCES.find((candidate) => url.startsWith(candidate.prefix) && href.startsWith(candidate.prefix));
+  const source = FRAME_SOURCES.find(
+    (candidate) => url.startsWith(candidate.prefix) && href.startsWith(candidate.prefix),
+  );
   return source && !/^[?#&/]*$/.test(href.slice(source.prefix.length)) ? source : undefined;
 };
 

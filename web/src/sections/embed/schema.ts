@@ -6,7 +6,17 @@ export const embedSchema = z.object({
   url: z.string(),
   title: z.string(),
   width: z.enum(['Skinny', 'Standard', 'Wide']),
-  aspectRatio: z.enum(['Landscape 16:9', 'Landscape 4:3', 'Square 1:1', 'Portrait 4:5', 'Portrait 3:4', 'Portrait 8.5:11', 'Portrait A4', 'Portrait 9:16', 'Fixed height']),
+  aspectRatio: z.enum([
+    'Landscape 16:9',
+    'Landscape 4:3',
+    'Square 1:1',
+    'Portrait 4:5',
+    'Portrait 3:4',
+    'Portrait 8.5:11',
+    'Portrait A4',
+    'Portrait 9:16',
+    'Fixed height',
+  ]),
   height: z.number().int().nullish(),
 });
 export type EmbedSection = z.infer<typeof embedSchema>;

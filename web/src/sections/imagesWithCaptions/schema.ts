@@ -4,7 +4,9 @@ import { imagePopulate, imageSchema } from '../../lib/image';
 export const imagesWithCaptionsSchema = z.object({
   __component: z.literal('sections.images-with-captions'),
   id: z.number(),
-  images: z.array(z.object({ id: z.number(), image: imageSchema, altText: z.string(), caption: z.string().nullish() })).min(1),
+  images: z
+    .array(z.object({ id: z.number(), image: imageSchema, altText: z.string(), caption: z.string().nullish() }))
+    .min(1),
 });
 export type ImagesWithCaptionsSection = z.infer<typeof imagesWithCaptionsSchema>;
 

@@ -11,4 +11,6 @@ export const socialPostsSchema = z.object({
 });
 export type SocialPostsSection = z.infer<typeof socialPostsSchema>;
 
-export const socialPostsPopulate = { populate: { posts: { populate: { image: imagePopulate, link: linkPopulate } } } } as const;
+export const socialPostsPopulate = {
+  populate: { posts: { populate: { image: imagePopulate, link: linkPopulate } } },
+} as const;
