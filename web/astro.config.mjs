@@ -8,9 +8,9 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   trailingSlash: 'ignore', // src/middleware.ts redirects to the canonical trailing-slash form
   cache: {
-    // Astro's route cache over a store the Node server also reads (src/lib/pageCache/):
+    // Astro's route cache over a store the Node server also reads (src/lib/cache/):
     // the same API as memoryCache(), with cache hits answered before Astro's pipeline.
-    provider: { name: 'page-store', entrypoint: new URL('./src/lib/pageCache/provider.ts', import.meta.url) },
+    provider: { name: 'page-store', entrypoint: new URL('./src/lib/cache/provider.ts', import.meta.url) },
   },
   image: {
     // Astro's sharp service, and an endpoint that keeps what it makes: media-library images

@@ -1,17 +1,17 @@
 /**
  * Production entry of the site (`pnpm --filter web start`): validates the configuration, checks
  * the read token with the CMS, then serves Astro's Node handler. Requests no route takes are
- * refused here (src/lib/requestGate.ts); pages from the route cache (fresh, or stale while their
+ * refused here (src/lib/http/requestGate.ts); pages from the route cache (fresh, or stale while their
  * new render is under way) and built assets are answered here, brotli or gzip compressed once
- * each (src/lib/compression.ts), before Astro's request pipeline (src/lib/pageCache/store.ts).
+ * each (src/lib/http/compression.ts), before Astro's request pipeline (src/lib/cache/store.ts).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, parseConfig, type SiteConfig } from './src/config.ts';
-import { builtAsset, encodedBody, isCompressible, preferredEncoding } from './src/lib/compression.ts';
-import { cacheKey, pageStore } from './src/lib/pageCache/store.ts';
-import { checkReadToken } from './src/lib/readTokenCheck.ts';
-import { BASELINE_HEADERS, gate, originForm } from './src/lib/requestGate.ts';
+import { builtAsset, encodedBody, isCompressible, preferredEncoding } from './src/lib/http/compression.ts';
+import { cacheKey, pageStore } from './src/lib/cache/store.ts';
+import { checkReadToken } from './src/lib/cms/readTokenCheck.ts';
+import { BASELINE_HEADERS, gate, originForm } from './src/lib/http/requestGate.ts';
 
 let config: SiteConfig;
 try {

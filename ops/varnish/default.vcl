@@ -78,7 +78,7 @@ sub vcl_recv {
   # version; nothing else does, so a query never splits the cache (?utm_source=… is the same
   # page) and is not passed on. A rendition's query is the one the site writes, at one of its
   # widths (web/src/lib/images/renditionAddress.ts): any other (junk parameters, other widths)
-  # is refused here, so made-up image addresses fill no cache. The version (web/src/lib/uploads.ts)
+  # is refused here, so made-up image addresses fill no cache. The version (web/src/lib/http/uploads.ts)
   # changes when the CMS replaces the file at the same /uploads address.
   if (req.url ~ "^/_image\?") {
     set req.url = std.querysort(req.url);

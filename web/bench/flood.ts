@@ -214,7 +214,7 @@ export const measureImageFlood = async (options: {
 
     const warm = [...new Set([...pages, photoPage])];
     for (const page of warm) await fetch(`${varnish.url}${page}`).then((r) => r.arrayBuffer());
-    // Each photo's version as the page writes it (lib/uploads.ts): the addresses below are the site's own.
+    // Each photo's version as the page writes it (lib/http/uploads.ts): the addresses below are the site's own.
     const html = await (await fetch(`${varnish.url}${photoPage}`)).text();
     const addresses = photos.flatMap((photo) => {
       const file = photo.url.slice('/uploads/'.length);

@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import qs from 'qs';
 import { afterAll, beforeAll, it } from 'vitest';
-import { globalQuery, pageQuery } from '../src/lib/cmsContent';
+import { globalQuery, pageQuery } from '../src/lib/cms/cmsContent';
 import { startSystem, type System } from '../tests/support/system';
 
 const fixtures = path.resolve(import.meta.dirname, '../tests/fixtures');

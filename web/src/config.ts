@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { issueLines } from './lib/zodIssues.ts'; // .ts: server.mts loads this file with plain Node
+import { issueLines } from './lib/cms/zodIssues.ts'; // .ts: server.mts loads this file with plain Node
 
 /**
  * The site's whole configuration, read once from the environment and validated. Kept free

@@ -1,9 +1,9 @@
 import { defineMiddleware } from 'astro:middleware';
-import { canonicalRedirect } from './lib/canonicalPath';
-import { renderBegins } from './lib/pageCache/contentChanges';
-import { redirectLocation } from './lib/redirectLocation';
-import { knownRedirect } from './lib/siteAddresses';
-import { securityHeaders } from './lib/securityHeaders';
+import { canonicalRedirect } from './lib/http/canonicalPath';
+import { renderBegins } from './lib/cache/contentChanges';
+import { redirectLocation } from './lib/http/redirectLocation';
+import { knownRedirect } from './lib/cms/siteAddresses';
+import { securityHeaders } from './lib/http/securityHeaders';
 
 export const onRequest = defineMiddleware(async (context, next) => {
   renderBegins(context.request);

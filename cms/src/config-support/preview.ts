@@ -8,7 +8,7 @@ export const PREVIEW_LINK_SECONDS = 10 * 60;
 
 /**
  * A preview link's signature: HMAC-SHA256 with PREVIEW_SECRET over what the link opens and until
- * when. The site checks it the same way (web/src/lib/previewSession.ts); the secret itself never
+ * when. The site checks it the same way (web/src/lib/preview/previewSession.ts); the secret itself never
  * leaves the servers.
  */
 export const signPreviewLink = (secret: string, path: string, status: string, expires: number): string =>

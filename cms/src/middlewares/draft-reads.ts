@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 
-/** As long as the site's preview session lasts (web/src/lib/previewSession.ts), and the clocks' difference. */
+/** As long as the site's preview session lasts (web/src/lib/preview/previewSession.ts), and the clocks' difference. */
 const SESSION_SECONDS = 60 * 60;
 const CLOCK_SKEW_SECONDS = 60;
 export const PREVIEW_SESSION_HEADER = 'x-preview-session';

@@ -11,7 +11,7 @@ const EVENTS = new Set(['entry.create', 'entry.update', 'entry.publish', 'entry.
  * (media.create) is on no page yet: the publish that puts it on one is told.
  */
 const MEDIA_EVENTS = new Set(['media.update', 'media.delete']);
-/** The media library's files, as the site reads them in a change (web/src/lib/cacheTags.ts). */
+/** The media library's files, as the site reads them in a change (web/src/lib/cache/cacheTags.ts). */
 export const MEDIA_UID = 'plugin::upload.file';
 /** The site checks this header in constant time; a call without it purges nothing. */
 export const SECRET_HEADER = 'X-Revalidate-Secret';
@@ -105,7 +105,7 @@ export const unconfirmedChanges = (strapi: Core.Strapi): Promise<Unconfirmed[]> 
 
 /**
  * Whether the site's answer to `confirmed` also stands for `earlier`: the site purges by
- * content type and document (tagsToPurge in web/src/lib/cacheTags.ts), so a call about the same
+ * content type and document (tagsToPurge in web/src/lib/cache/cacheTags.ts), so a call about the same
  * document purged all that the earlier one would have. A call about another page refreshed
  * nothing of this one, so it clears nothing.
  */

@@ -2,7 +2,7 @@
  * The social networks' marks, drawn inline (no request, no font). Facebook, Instagram and
  * Twitter are the old site's own (its sprites.svg); the others are simple marks of the same size.
  */
-import type { SocialNetwork } from '../lib/cmsContent';
+import type { SocialNetwork } from '../lib/cms/cmsContent';
 
 export const SOCIAL_ICONS: Record<SocialNetwork, { viewBox: string; d: string }> = {
   Facebook: {

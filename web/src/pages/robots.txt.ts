@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteSiteUrl } from '../lib/strapiClient';
+import { absoluteSiteUrl } from '../lib/cms/strapiClient';
 
 export const GET: APIRoute = () =>
   new Response(`User-agent: *\nAllow: /\nDisallow: /search/\n\nSitemap: ${absoluteSiteUrl('/sitemap.xml')}\n`, {

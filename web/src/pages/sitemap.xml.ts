@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { SITEMAP_TAG } from '../lib/cacheTags';
-import { applyCachePolicy, pagePolicy } from '../lib/cachePolicy';
-import { fetchPageList } from '../lib/cmsContent';
-import { absoluteSiteUrl } from '../lib/strapiClient';
+import { SITEMAP_TAG } from '../lib/cache/cacheTags';
+import { applyCachePolicy, pagePolicy } from '../lib/cache/cachePolicy';
+import { fetchPageList } from '../lib/cms/cmsContent';
+import { absoluteSiteUrl } from '../lib/cms/strapiClient';
 
 const escapeXml = (value: string) => value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 

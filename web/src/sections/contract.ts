@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { issueLines } from '../lib/zodIssues';
+import { issueLines } from '../lib/cms/zodIssues';
 import { bannerPopulate, bannerSchema } from './banner/schema';
 import { cardWithImagePopulate, cardWithImageSchema } from './cardWithImage/schema';
 import { cardWithYoutubePopulate, cardWithYoutubeSchema } from './cardWithYoutube/schema';

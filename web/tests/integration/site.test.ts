@@ -4,7 +4,7 @@ import { createServer, type Socket } from 'node:net';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PREVIEW_COOKIE, signPreviewLink } from '../../src/lib/previewSession';
+import { PREVIEW_COOKIE, signPreviewLink } from '../../src/lib/preview/previewSession';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/processes';
 import { interleavedPublishes } from '../support/publishStress';
@@ -153,7 +153,7 @@ describe('the site, against a real CMS with the seed content', () => {
     const page = await html(SEED);
     const src = /<img class="hero__image" src="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
     expect(src).toMatch(/^\/_image\?href=%2Fuploads%2F/);
-    // The original at its version, as the site links files (lib/uploads.ts, mediaAddress).
+    // The original at its version, as the site links files (lib/http/uploads.ts, mediaAddress).
     const query = new URL(src, 'http://site.invalid').searchParams;
     const original = `${query.get('href')!}?v=${query.get('v')!}`;
     // The rendition is WebP; the original as it was uploaded (the hero photo is a JPEG).

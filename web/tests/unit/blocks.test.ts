@@ -1,7 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Blocks from '../../src/components/blocks/Blocks.astro';
-import { blocksSchema, type Block } from '../../src/lib/blocks';
+import { blocksSchema, type Block } from '../../src/lib/render/blocks';
 
 let container: AstroContainer;
 beforeAll(async () => {

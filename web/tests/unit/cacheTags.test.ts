@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tagsForPage, tagsToPurge } from '../../src/lib/cacheTags';
-import { linkedPageIds, mediaFilesIn } from '../../src/lib/cmsContent';
+import { tagsForPage, tagsToPurge } from '../../src/lib/cache/cacheTags';
+import { linkedPageIds, mediaFilesIn } from '../../src/lib/cms/cmsContent';
 
 describe('cache tags', () => {
   it('tag a page by itself, the site settings and every page it links to', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalRedirect } from '../../src/lib/canonicalPath';
+import { canonicalRedirect } from '../../src/lib/http/canonicalPath';
 
 describe('canonicalRedirect', () => {
   it.each([

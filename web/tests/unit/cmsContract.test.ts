@@ -8,10 +8,10 @@ import {
   pageSchema,
   redirectQuery,
   redirectSchema,
-} from '../../src/lib/cmsContent';
-import { isNewsletterAction } from '../../src/lib/newsletter';
-import { isPagePath } from '../../src/lib/pagePath';
-import { OWN_ROUTES } from '../../src/lib/sitePaths';
+} from '../../src/lib/cms/cmsContent';
+import { isNewsletterAction } from '../../src/lib/render/newsletter';
+import { isPagePath } from '../../src/lib/http/pagePath';
+import { OWN_ROUTES } from '../../src/lib/http/sitePaths';
 import { FRAME_SOURCES } from '../../src/sections/embed/frameSources';
 import { sectionContracts, sectionNames } from '../../src/sections/contract';
 import { shapeOf, type Shape } from '../support/zodShape';
@@ -191,9 +191,9 @@ describe('the contract between the CMS and the site', () => {
 
   it('the page: the same fields as the CMS’s page, and the same web-address rule', () => {
     const populate = { populate: { sections: true } } as Populate;
-    expect(compare('api::page.page', shapeOf(pageSchema), populate, 'web/src/lib/cmsContent.ts (pageSchema)')).toEqual(
-      [],
-    );
+    expect(
+      compare('api::page.page', shapeOf(pageSchema), populate, 'web/src/lib/cms/cmsContent.ts (pageSchema)'),
+    ).toEqual([]);
     const rule = new RegExp(model('api::page.page').attributes.path!.regex!);
     for (const sample of [
       '/',
@@ -216,7 +216,12 @@ describe('the contract between the CMS and the site', () => {
 
   it('the redirect: the same fields, and the query asks for each of them', () => {
     expect(
-      compare('api::redirect.redirect', shapeOf(redirectSchema), true, 'web/src/lib/cmsContent.ts (redirectSchema)'),
+      compare(
+        'api::redirect.redirect',
+        shapeOf(redirectSchema),
+        true,
+        'web/src/lib/cms/cmsContent.ts (redirectSchema)',
+      ),
     ).toEqual([]);
     const fields = redirectQuery('/x/').query.fields;
     for (const name of Object.keys(model('api::redirect.redirect').attributes)) expect(fields, name).toContain(name);
@@ -228,7 +233,7 @@ describe('the contract between the CMS and the site', () => {
         'api::global.global',
         shapeOf(globalSchema),
         globalQuery().query as Populate,
-        'web/src/lib/cmsContent.ts (globalSchema)',
+        'web/src/lib/cms/cmsContent.ts (globalSchema)',
       ),
     ).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import qs from 'qs';
 import { describe, expect, it } from 'vitest';
-import { globalEnvelopeSchema, globalQuery, pageEnvelopeSchema, pageQuery } from '../../src/lib/cmsContent';
+import { globalEnvelopeSchema, globalQuery, pageEnvelopeSchema, pageQuery } from '../../src/lib/cms/cmsContent';
 import { parseSections } from '../../src/sections/contract';
 import { fixture, fixtureSections } from '../support/fixtures';
 

@@ -1,6 +1,6 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { encodedBody, isCompressible, preferredEncoding } from '../../src/lib/compression';
+import { encodedBody, isCompressible, preferredEncoding } from '../../src/lib/http/compression';
 
 describe('compression', () => {
   it('prefers brotli, then gzip, honouring q=0 and *', () => {

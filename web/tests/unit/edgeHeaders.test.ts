@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_CACHE } from '../../src/lib/cacheTags';
-import { contentChanged, renderBegins } from '../../src/lib/pageCache/contentChanges';
-import { edgeHeaders } from '../../src/lib/pageCache/edgeProvider';
+import { PAGE_CACHE } from '../../src/lib/cache/cacheTags';
+import { contentChanged, renderBegins } from '../../src/lib/cache/contentChanges';
+import { edgeHeaders } from '../../src/lib/cache/edgeProvider';
 
 describe('what the cache in front is told (PAGE_CACHE=edge)', () => {
   it('gives a page its freshness, stale windows and purge tags, and leaves the browsers’ Cache-Control alone', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FreshCopy } from '../../src/lib/freshCopy';
+import { FreshCopy } from '../../src/lib/cms/freshCopy';
 
 /** A CMS read that answers only when the test says so, with the version of the content at that time. */
 const controlledLoads = () => {

@@ -8,8 +8,8 @@ import { readRenditionQuery, renditionQuery } from '../../src/lib/images/renditi
 import { renditionWidthsFor, RENDITION_WIDTHS } from '../../src/lib/images/renditions';
 import { RenditionStore } from '../../src/lib/images/renditionStore';
 import service from '../../src/lib/images/service';
-import { MediaCopies } from '../../src/lib/mediaCopies';
-import { mediaAddress, mediaVersion, versionedUpload } from '../../src/lib/uploads';
+import { MediaCopies } from '../../src/lib/cache/mediaCopies';
+import { mediaAddress, mediaVersion, versionedUpload } from '../../src/lib/http/uploads';
 
 const imageConfig = {
   endpoint: { route: '/_image' },

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { KnownMedia } from '../../src/lib/knownMedia';
+import { KnownMedia } from '../../src/lib/cms/knownMedia';
 
 /** The files published content shows, as the CMS would answer them now; each read counted. */
 const cms = (files: string[]) => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cmsBreaker, mediaBreaker } from '../../src/lib/cmsBreaker';
-import { fetchUpload, UploadError } from '../../src/lib/uploads';
+import { cmsBreaker, mediaBreaker } from '../../src/lib/cms/cmsBreaker';
+import { fetchUpload, UploadError } from '../../src/lib/http/uploads';
 
 beforeAll(() => {
   vi.stubEnv('STRAPI_URL', 'http://127.0.0.1:9');

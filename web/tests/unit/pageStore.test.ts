@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheKey, PageStore, type CachedPage } from '../../src/lib/pageCache/store';
+import { cacheKey, PageStore, type CachedPage } from '../../src/lib/cache/store';
 
 const entry = (tags: string[], storedAt = Date.now(), maxAge = 300, status = 200): CachedPage => ({
   body: new TextEncoder().encode('<html></html>'),

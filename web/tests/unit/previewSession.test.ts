@@ -6,8 +6,8 @@ import {
   PREVIEW_LINK_SECONDS,
   PREVIEW_TTL_SECONDS,
   signPreviewLink,
-} from '../../src/lib/previewSession';
-import { secretsMatch } from '../../src/lib/secretsMatch';
+} from '../../src/lib/preview/previewSession';
+import { secretsMatch } from '../../src/lib/http/secretsMatch';
 
 const SECRET = 'p'.repeat(40);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CmsBreaker } from '../../src/lib/cmsBreaker';
-import { gate, MAX_PATH_LENGTH, MAX_TARGET_LENGTH } from '../../src/lib/requestGate';
+import { CmsBreaker } from '../../src/lib/cms/cmsBreaker';
+import { gate, MAX_PATH_LENGTH, MAX_TARGET_LENGTH } from '../../src/lib/http/requestGate';
 
 describe('the request gate', () => {
   it('lets GET and HEAD through, and POST only to the webhook', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isExternal, safeHref } from '../../src/lib/safeHref';
-import { linkHref } from '../../src/lib/link';
+import { isExternal, safeHref } from '../../src/lib/render/safeHref';
+import { linkHref } from '../../src/lib/render/link';
 
 describe('safeHref', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Sections from '../../src/components/Sections.astro';
-import { mediaVersion } from '../../src/lib/uploads';
+import { mediaVersion } from '../../src/lib/http/uploads';
 import { parseSections, type Section } from '../../src/sections/contract';
 import { fixtureSections } from '../support/fixtures';
 
@@ -54,7 +54,7 @@ describe('the hero', () => {
       height: number;
       updatedAt: string;
     };
-    // The address names the file's version (lib/uploads.ts): a replaced photo gets new ones.
+    // The address names the file's version (lib/http/uploads.ts): a replaced photo gets new ones.
     const file = `${encodeURIComponent(url)}&v=${mediaVersion(updatedAt)}`;
     // Every rendition width below the image's own, and the next (which is the image at its own size).
     const widths = [360, 480, 640, 828, 1080, 1280, 1600, 1920];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { linkHref } from '../../src/lib/link';
-import { leadsSomewhere, linksToSitePaths, setKnownAddresses, sitePathOf } from '../../src/lib/sitePaths';
+import { linkHref } from '../../src/lib/render/link';
+import { leadsSomewhere, linksToSitePaths, setKnownAddresses, sitePathOf } from '../../src/lib/http/sitePaths';
 
 afterEach(() => setKnownAddresses(new Set()));
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { warnAtMostOnceAMinute } from '../../src/lib/throttledWarning';
+import { warnAtMostOnceAMinute } from '../../src/lib/http/throttledWarning';
 
 describe('a warning anyone can trigger', () => {
   afterEach(() => vi.restoreAllMocks());

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renditionQuery } from '../../src/lib/images/renditionAddress';
 import { RENDITION_FORMAT, RENDITION_QUALITY, RENDITION_WIDTHS } from '../../src/lib/images/renditions';
-import { mediaAddress, mediaVersion } from '../../src/lib/uploads';
+import { mediaAddress, mediaVersion } from '../../src/lib/http/uploads';
 
 const VCL = readFileSync(path.resolve(import.meta.dirname, '../../../ops/varnish/default.vcl'), 'utf8');
 /** A VCL string's regex as JavaScript reads it (VCL strings keep their backslashes doubled). */

@@ -1,10 +1,10 @@
 import type { APIRoute } from 'astro';
 import { getConfiguredImageService, imageConfig } from 'astro:assets';
 import { config } from '../../config';
-import { mediaTag } from '../cacheTags';
-import { knownMedia } from '../knownMedia';
-import { edgeMediaHeaders } from '../pageCache/edgeProvider';
-import { fetchUpload, UploadError } from '../uploads';
+import { mediaTag } from '../cache/cacheTags';
+import { knownMedia } from '../cms/knownMedia';
+import { edgeMediaHeaders } from '../cache/edgeProvider';
+import { fetchUpload, UploadError } from '../http/uploads';
 import { readRenditionQuery } from './renditionAddress';
 import { renditionStore } from './renditionStore';
 import { RENDITION_FORMAT, RENDITION_QUALITY } from './renditions';

@@ -1,4 +1,4 @@
-import { MEDIA_VERSION, uploadFile } from '../uploads';
+import { MEDIA_VERSION, uploadFile } from '../http/uploads';
 import { isRenditionWidth, RENDITION_FORMAT, RENDITION_QUALITY, type RenditionWidth } from './renditions';
 
 /** One rendition: which media file, at which version of it, how wide. */
@@ -34,7 +34,7 @@ export const readRenditionQuery = (params: URLSearchParams): RenditionAddress | 
   if (file === null) return { problem: 'href must be the address of a media-library file (/uploads/…)' };
   const version = params.get('v')!;
   if (!MEDIA_VERSION.test(version))
-    return { problem: 'v must be the file’s version as the site writes it (ten hex digits, src/lib/uploads.ts)' };
+    return { problem: 'v must be the file’s version as the site writes it (ten hex digits, src/lib/http/uploads.ts)' };
   const width = Number(params.get('w'));
   if (!isRenditionWidth(width))
     return { problem: 'w must be one of the rendition widths (src/lib/images/renditions.ts)' };

@@ -1,12 +1,12 @@
 import type { ImageTransform, LocalImageService } from 'astro';
 import sharpService from 'astro/assets/services/sharp';
-import { versionedUpload } from '../uploads';
+import { versionedUpload } from '../http/uploads';
 import { renditionQuery } from './renditionAddress';
 import { isRenditionWidth } from './renditions';
 
 /**
  * Astro's sharp image service, taught one more kind of source: the CMS's media as the site
- * serves it, at the versioned address lib/uploads.ts writes (/uploads/…?v=…). Astro only
+ * serves it, at the versioned address lib/http/uploads.ts writes (/uploads/…?v=…). Astro only
  * transforms imported or allow-listed remote images; media addresses are known at run time, so
  * their URLs are built here and served by ./endpoint.ts. Only what that endpoint reads goes
  * into the URL: the file, its version, the width, and the fixed format and quality.

@@ -1,6 +1,6 @@
-import type { CmsGlobal } from '../cmsContent';
-import { loadSiteAddresses } from '../siteAddresses';
-import { siteSettings } from '../siteSettings';
+import type { CmsGlobal } from '../cms/cmsContent';
+import { loadSiteAddresses } from '../cms/siteAddresses';
+import { siteSettings } from '../cms/siteSettings';
 import { parseQuery, MAX_QUERY_LENGTH } from './query';
 import { rank } from './rank';
 import { answerKey, searchAnswers, type SearchAnswer } from './resultCache';

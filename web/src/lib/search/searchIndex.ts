@@ -1,7 +1,7 @@
 import { parseSections } from '../../sections/contract';
-import { PAGE_CACHE } from '../cacheTags';
-import { fetchAllPages } from '../cmsContent';
-import { FreshCopy } from '../freshCopy';
+import { PAGE_CACHE } from '../cache/cacheTags';
+import { fetchAllPages } from '../cms/cmsContent';
+import { FreshCopy } from '../cms/freshCopy';
 import { textOf, tokens } from './text';
 
 /** A published page as search knows it: its words by where they come from, and its readable text. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { cmsHealth } from '../../lib/cmsHealth';
+import { cmsHealth } from '../../lib/cms/cmsHealth';
 
 /**
  * For the container healthcheck and ops: 200 while the site answers, whatever the CMS is doing

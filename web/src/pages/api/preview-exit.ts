@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { isPagePath } from '../../lib/pagePath';
-import { PREVIEW_COOKIE } from '../../lib/previewSession';
+import { isPagePath } from '../../lib/http/pagePath';
+import { PREVIEW_COOKIE } from '../../lib/preview/previewSession';
 
 /** Leaves the preview: forgets the cookie and shows the published page. */
 export const GET: APIRoute = ({ url, cookies }) => {

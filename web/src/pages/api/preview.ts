@@ -1,8 +1,13 @@
 import type { APIRoute } from 'astro';
 import { config } from '../../config';
-import { isPagePath } from '../../lib/pagePath';
-import { createPreviewToken, isValidPreviewLink, PREVIEW_COOKIE, PREVIEW_TTL_SECONDS } from '../../lib/previewSession';
-import { warnAtMostOnceAMinute } from '../../lib/throttledWarning';
+import { isPagePath } from '../../lib/http/pagePath';
+import {
+  createPreviewToken,
+  isValidPreviewLink,
+  PREVIEW_COOKIE,
+  PREVIEW_TTL_SECONDS,
+} from '../../lib/preview/previewSession';
+import { warnAtMostOnceAMinute } from '../../lib/http/throttledWarning';
 
 const text = (status: number, body: string) =>
   new Response(`${body}\n`, {

@@ -1,19 +1,19 @@
 import type { APIRoute } from 'astro';
 import { z } from 'zod';
 import { config } from '../../config';
-import { MEDIA_UID, tagsToPurge } from '../../lib/cacheTags';
+import { MEDIA_UID, tagsToPurge } from '../../lib/cache/cacheTags';
 import { renditionStore } from '../../lib/images/renditionStore';
-import { knownMedia, MEDIA_SHOWN_EVENT } from '../../lib/knownMedia';
-import { mediaCopies } from '../../lib/mediaCopies';
-import { contentChanged } from '../../lib/pageCache/contentChanges';
-import { EdgePurgeError } from '../../lib/pageCache/edgeProvider';
+import { knownMedia, MEDIA_SHOWN_EVENT } from '../../lib/cms/knownMedia';
+import { mediaCopies } from '../../lib/cache/mediaCopies';
+import { contentChanged } from '../../lib/cache/contentChanges';
+import { EdgePurgeError } from '../../lib/cache/edgeProvider';
 import { searchIndex } from '../../lib/search/searchIndex';
-import { secretsMatch } from '../../lib/secretsMatch';
-import { siteAddressesChanged } from '../../lib/siteAddresses';
-import { siteSettingsChanged } from '../../lib/siteSettings';
-import { PEER_HEADER, tellPeers } from '../../lib/sitePeers';
-import { warnAtMostOnceAMinute } from '../../lib/throttledWarning';
-import { uploadFile } from '../../lib/uploads';
+import { secretsMatch } from '../../lib/http/secretsMatch';
+import { siteAddressesChanged } from '../../lib/cms/siteAddresses';
+import { siteSettingsChanged } from '../../lib/cms/siteSettings';
+import { PEER_HEADER, tellPeers } from '../../lib/cache/sitePeers';
+import { warnAtMostOnceAMinute } from '../../lib/http/throttledWarning';
+import { uploadFile } from '../../lib/http/uploads';
 
 export const SECRET_HEADER = 'x-revalidate-secret';
 

@@ -1,13 +1,13 @@
 import type { APIRoute } from 'astro';
 import { config } from '../../config';
-import { mediaTag } from '../../lib/cacheTags';
-import { knownMedia } from '../../lib/knownMedia';
-import { mediaCopies, type MediaCopy } from '../../lib/mediaCopies';
-import { edgeMediaHeaders } from '../../lib/pageCache/edgeProvider';
-import { fetchUpload, MEDIA_VERSION, uploadFile, UploadError } from '../../lib/uploads';
+import { mediaTag } from '../../lib/cache/cacheTags';
+import { knownMedia } from '../../lib/cms/knownMedia';
+import { mediaCopies, type MediaCopy } from '../../lib/cache/mediaCopies';
+import { edgeMediaHeaders } from '../../lib/cache/edgeProvider';
+import { fetchUpload, MEDIA_VERSION, uploadFile, UploadError } from '../../lib/http/uploads';
 
 /**
- * A versioned address (`?v=`, what the site writes: lib/uploads.ts, mediaAddress) is kept by
+ * A versioned address (`?v=`, what the site writes: lib/http/uploads.ts, mediaAddress) is kept by
  * browsers for a year: a replaced file gets a new one. A bare address (typed into a link, in
  * a rich-text image, shared elsewhere) stays the same through a replace, so browsers ask for it
  * again each time (the cache in front, PAGE_CACHE=edge, answers them until the file changes).

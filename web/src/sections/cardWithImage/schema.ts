@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { blocksSchema } from '../../lib/blocks';
-import { imagePopulate, imageSchema } from '../../lib/image';
-import { linkPopulate, linkSchema } from '../../lib/link';
+import { blocksSchema } from '../../lib/render/blocks';
+import { imagePopulate, imageSchema } from '../../lib/render/image';
+import { linkPopulate, linkSchema } from '../../lib/render/link';
 
 export const cardWithImageSchema = z.object({
   __component: z.literal('sections.card-with-image'),

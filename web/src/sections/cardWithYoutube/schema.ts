@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { blocksSchema } from '../../lib/blocks';
+import { blocksSchema } from '../../lib/render/blocks';
 
 export const cardWithYoutubeSchema = z.object({
   __component: z.literal('sections.card-with-youtube'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { linkPopulate, linkSchema } from '../../lib/link';
+import { linkPopulate, linkSchema } from '../../lib/render/link';
 
 export const cardsWithLinksSchema = z.object({
   __component: z.literal('sections.cards-with-links'),

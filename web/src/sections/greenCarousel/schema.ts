@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { linkPopulate, linkSchema } from '../../lib/link';
+import { linkPopulate, linkSchema } from '../../lib/render/link';
 
 export const greenCarouselSchema = z.object({
   __component: z.literal('sections.green-carousel'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { imagePopulate, imageSchema } from '../../lib/image';
+import { imagePopulate, imageSchema } from '../../lib/render/image';
 
 export const heroSchema = z.object({
   __component: z.literal('sections.hero'),

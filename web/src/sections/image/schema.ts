@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { imagePopulate, imageSchema } from '../../lib/image';
+import { imagePopulate, imageSchema } from '../../lib/render/image';
 
 export const imageSectionSchema = z.object({
   __component: z.literal('sections.image'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { linkPopulate, linkSchema } from '../../lib/link';
+import { linkPopulate, linkSchema } from '../../lib/render/link';
 
 /** The icons staff can pick (the contract test keeps this equal to the CMS's list); Icon.astro draws each. */
 export const quickLinkIcons = ['video', 'house', 'bill', 'calendar'] as const;

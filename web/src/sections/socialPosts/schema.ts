@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { imagePopulate, imageSchema } from '../../lib/image';
-import { linkPopulate, linkSchema } from '../../lib/link';
+import { imagePopulate, imageSchema } from '../../lib/render/image';
+import { linkPopulate, linkSchema } from '../../lib/render/link';
 
 export const socialPostsSchema = z.object({
   __component: z.literal('sections.social-posts'),

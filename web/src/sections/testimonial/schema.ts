@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { blocksSchema } from '../../lib/blocks';
-import { imagePopulate, imageSchema } from '../../lib/image';
+import { blocksSchema } from '../../lib/render/blocks';
+import { imagePopulate, imageSchema } from '../../lib/render/image';
 
 export const testimonialSchema = z.object({
   __component: z.literal('sections.testimonial'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { blocksSchema } from '../../lib/blocks';
-import { linkPopulate, linkSchema } from '../../lib/link';
+import { blocksSchema } from '../../lib/render/blocks';
+import { linkPopulate, linkSchema } from '../../lib/render/link';
 
 export const textAreaSchema = z.object({
   __component: z.literal('sections.text-area'),

@@ -1,4 +1,4 @@
-import { safeHref } from './safeHref';
+import { safeHref } from '../render/safeHref';
 
 /** Where a redirect may send visitors: a path on this site or a full http(s) address, never //host. */
 export const redirectLocation = (to: string): string | null => {

@@ -1,4 +1,4 @@
-import { FRAME_SRC } from '../sections/embed/frameSources';
+import { FRAME_SRC } from '../../sections/embed/frameSources';
 
 /**
  * Headers on every response. The content security policy allows no inline script at all

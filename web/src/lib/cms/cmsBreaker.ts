@@ -51,7 +51,7 @@ type WithBreaker = typeof globalThis & { [BREAKER]?: CmsBreaker; [MEDIA_BREAKER]
 export const cmsBreaker = (): CmsBreaker => ((globalThis as WithBreaker)[BREAKER] ??= new CmsBreaker());
 
 /**
- * The breaker of media files (lib/uploads.ts): a flood of media requests that times out stops
+ * The breaker of media files (lib/http/uploads.ts): a flood of media requests that times out stops
  * media for a while, never pages, which keep being rendered while the CMS answers their reads.
  */
 export const mediaBreaker = (): CmsBreaker => ((globalThis as WithBreaker)[MEDIA_BREAKER] ??= new CmsBreaker());

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { imagePopulate } from './image';
-import { linkPopulate, linkSchema, type Link } from './link';
-import { isPagePath } from './pagePath';
-import { uploadFile } from './uploads';
+import { imagePopulate } from '../render/image';
+import { linkPopulate, linkSchema, type Link } from '../render/link';
+import { isPagePath } from '../http/pagePath';
+import { uploadFile } from '../http/uploads';
 import { cmsGet, type CmsRequest, type CmsResult } from './strapiClient';
-import { sectionsPopulate } from '../sections/contract';
+import { sectionsPopulate } from '../../sections/contract';
 
 /** The page envelope; its sections are validated one by one against their contracts (sections/contract.ts). */
 export const pageSchema = z.object({

@@ -1,4 +1,4 @@
-import { fetchPublishedVersion, type CmsPage } from './cmsContent';
+import { fetchPublishedVersion, type CmsPage } from '../cms/cmsContent';
 
 /**
  * What a preview shows, for its banner: the published page, or a draft that is the same as the

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { isPagePath } from './pagePath';
+import { isPagePath } from '../http/pagePath';
 import { safeHref } from './safeHref';
-import { leadsSomewhere } from './sitePaths';
-import { mediaAddress } from './uploads';
+import { leadsSomewhere } from '../http/sitePaths';
+import { mediaAddress } from '../http/uploads';
 
 /** A link component as the CMS returns it, with the populate fragment that fetches it. */
 export const linkSchema = z.object({

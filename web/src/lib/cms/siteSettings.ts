@@ -1,4 +1,4 @@
-import { cmsCopyMaxAgeMs } from './cachePolicy';
+import { cmsCopyMaxAgeMs } from '../cache/cachePolicy';
 import { fetchGlobal, type CmsGlobal } from './cmsContent';
 import { FreshCopy } from './freshCopy';
 import type { CmsResult } from './strapiClient';

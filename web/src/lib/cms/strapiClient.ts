@@ -1,6 +1,6 @@
 import qs from 'qs';
 import type { z } from 'zod';
-import { config } from '../config';
+import { config } from '../../config';
 import { cmsBreaker } from './cmsBreaker';
 import { CmsError } from './cmsError';
 import { lastGoodCopy, rememberGoodCopy } from './lastGoodCopies';

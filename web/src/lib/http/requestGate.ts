@@ -15,7 +15,7 @@ const POST_ROUTES = new Set(['/api/revalidate']);
 
 /**
  * Headers every response gets, static files, redirects and errors included; pages and the
- * preview replace the content security policy with their own (src/lib/securityHeaders.ts).
+ * preview replace the content security policy with their own (src/lib/http/securityHeaders.ts).
  */
 export const BASELINE_HEADERS: Record<string, string> = {
   'Content-Security-Policy':

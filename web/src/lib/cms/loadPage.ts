@@ -1,5 +1,5 @@
-import { GLOBAL_TAG, mediaTag, NOT_FOUND_TAG, REDIRECTS_TAG, tagsForPage } from './cacheTags';
-import { pagePolicy, type CachePolicy } from './cachePolicy';
+import { GLOBAL_TAG, mediaTag, NOT_FOUND_TAG, REDIRECTS_TAG, tagsForPage } from '../cache/cacheTags';
+import { pagePolicy, type CachePolicy } from '../cache/cachePolicy';
 import { CmsError } from './cmsError';
 import {
   fetchPage,
@@ -11,13 +11,13 @@ import {
   type CmsRedirectEntry,
 } from './cmsContent';
 import { showMedia } from './knownMedia';
-import { isPagePath } from './pagePath';
-import { redirectLocation } from './redirectLocation';
+import { isPagePath } from '../http/pagePath';
+import { redirectLocation } from '../http/redirectLocation';
 import { addressOf, loadSiteAddresses } from './siteAddresses';
-import { linksToSitePaths } from './sitePaths';
+import { linksToSitePaths } from '../http/sitePaths';
 import { siteSettings } from './siteSettings';
-import { mediaAddress } from './uploads';
-import { parseSections, type Section, type SectionProblem } from '../sections/contract';
+import { mediaAddress } from '../http/uploads';
+import { parseSections, type Section, type SectionProblem } from '../../sections/contract';
 
 export type PageView =
   | {
@@ -113,7 +113,7 @@ const mediaShownBy = (view: PageView): string[] =>
 /**
  * `previewSession`: a staff preview's draft of the page, read with the preview's session (the CMS
  * answers drafts to no one else). Every file the view shows is known to the site before it is
- * sent (lib/knownMedia.ts), or a browser asking for it right after could be refused.
+ * sent (lib/cms/knownMedia.ts), or a browser asking for it right after could be refused.
  */
 export const loadPage = async (path: string, options: { previewSession?: string } = {}): Promise<PageResult> => {
   const result = await loadView(path, options);

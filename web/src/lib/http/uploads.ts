@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { config } from '../config';
-import { cmsBreaker, mediaBreaker } from './cmsBreaker';
+import { config } from '../../config';
+import { cmsBreaker, mediaBreaker } from '../cms/cmsBreaker';
 
 /** A file of the CMS's media library, by its path under /uploads/. */
 const SAFE_FILE = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
@@ -59,7 +59,7 @@ export class UploadError extends Error {
 /**
  * Fetches an upload from the CMS; the caller reads the body. While the CMS is failing, media
  * requests fail at once (and are served from their copies on disk) instead of each waiting the
- * whole timeout: when pages found it failing (lib/cmsBreaker.ts, cmsBreaker), or media did. Media
+ * whole timeout: when pages found it failing (lib/cms/cmsBreaker.ts, cmsBreaker), or media did. Media
  * failures pause media only (mediaBreaker): a flood of media requests that makes the CMS slow
  * must not stop pages from being rendered while the CMS still answers their reads.
  */

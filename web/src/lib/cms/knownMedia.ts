@@ -1,13 +1,13 @@
-import { config } from '../config';
-import { MEDIA_UID } from './cacheTags';
-import { cmsCopyMaxAgeMs } from './cachePolicy';
+import { config } from '../../config';
+import { MEDIA_UID } from '../cache/cacheTags';
+import { cmsCopyMaxAgeMs } from '../cache/cachePolicy';
 import { fetchAllPages, mediaFilesIn } from './cmsContent';
 import { FreshCopy } from './freshCopy';
 import { redirectTargets } from './siteAddresses';
-import { tellPeers } from './sitePeers';
+import { tellPeers } from '../cache/sitePeers';
 import { siteSettings } from './siteSettings';
-import { warnAtMostOnceAMinute } from './throttledWarning';
-import { uploadFile } from './uploads';
+import { warnAtMostOnceAMinute } from '../http/throttledWarning';
+import { uploadFile } from '../http/uploads';
 import type { CmsResult } from './strapiClient';
 
 /**

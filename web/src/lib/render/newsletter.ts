@@ -1,4 +1,4 @@
-import type { CmsGlobal } from './cmsContent';
+import type { CmsGlobal } from '../cms/cmsContent';
 import { safeHref } from './safeHref';
 
 /** Only Mailchimp's form endpoints: what the CMS allows, checked again here before a form posts anywhere. */

@@ -1,5 +1,5 @@
 import { lookup } from 'node:dns/promises';
-import { config } from '../config';
+import { config } from '../../config';
 
 /** How long a peer has to confirm that it dropped its copies; a slower one counts as not told. */
 const PEER_TIMEOUT_MS = 2000;

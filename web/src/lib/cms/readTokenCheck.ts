@@ -1,4 +1,4 @@
-import type { SiteConfig } from '../config.ts';
+import type { SiteConfig } from '../../config.ts';
 
 /**
  * At start, one request to the CMS with the read token: a token the CMS refuses is a wrong

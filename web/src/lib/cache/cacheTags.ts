@@ -38,7 +38,7 @@ export const tagsToPurge = (uid: string, documentId: string | undefined, file: s
 
 /**
  * Copies of CMS data (settings, addresses, the search index) are fresh for 5 minutes, a safety
- * net under webhook purges; pages use PAGE_MAX_AGE (src/lib/cachePolicy.ts), then are served
+ * net under webhook purges; pages use PAGE_MAX_AGE (src/lib/cache/cachePolicy.ts), then are served
  * stale for a day while rendered again, and by a cache in front (PAGE_CACHE=edge) for a week
  * while the site cannot answer.
  */

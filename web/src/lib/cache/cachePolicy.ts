@@ -1,7 +1,7 @@
 import type { AstroGlobal } from 'astro';
-import { config } from '../config';
+import { config } from '../../config';
 import { PAGE_CACHE } from './cacheTags';
-import { setStatus } from './responseStatus';
+import { setStatus } from '../http/responseStatus';
 
 /** How long a response may be kept in the route cache and what purges it; false: never kept. */
 export type CachePolicy = false | { maxAge: number; swr: number; tags: string[] };
@@ -18,7 +18,7 @@ export const pagePolicy = (tags: string[], maxAge = config().pageMaxAge): CacheP
 /**
  * How long this process keeps its copy of the site settings and addresses, at most: the webhook
  * says sooner when they change (with several replicas behind a cache, the one it reaches tells
- * the others before the cache is purged: lib/sitePeers.ts).
+ * the others before the cache is purged: lib/cache/sitePeers.ts).
  */
 export const cmsCopyMaxAgeMs = (): number => PAGE_CACHE.maxAge * 1000;
 

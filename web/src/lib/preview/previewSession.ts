@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { secretsMatch } from './secretsMatch';
+import { secretsMatch } from '../http/secretsMatch';
 
 /** The staff preview cookie: short-lived, signed with PREVIEW_SECRET, readable only by the server. */
 export const PREVIEW_COOKIE = 'cei_preview';

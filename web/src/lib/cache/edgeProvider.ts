@@ -1,6 +1,6 @@
 import type { CacheOptions, CacheProvider, InvalidateOptions } from 'astro';
 import { config, type EdgeCache } from '../../config';
-import { PAGE_CACHE } from '../cacheTags';
+import { PAGE_CACHE } from './cacheTags';
 import { changedDuringRender } from './contentChanges';
 
 /** Purge request headers, read by ops/varnish/default.vcl (and by any cache configured the same way). */

@@ -1,7 +1,7 @@
-import { cmsCopyMaxAgeMs } from './cachePolicy';
+import { cmsCopyMaxAgeMs } from '../cache/cachePolicy';
 import { fetchPageList, fetchRedirects, type CmsRedirectEntry } from './cmsContent';
 import { FreshCopy } from './freshCopy';
-import { setKnownAddresses } from './sitePaths';
+import { setKnownAddresses } from '../http/sitePaths';
 import type { CmsResult } from './strapiClient';
 
 type Addresses = {

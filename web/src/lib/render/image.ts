@@ -10,7 +10,7 @@ export const imageSchema = z.object({
   height: z.number(),
   alternativeText: z.string().nullish(),
   mime: z.string().optional(),
-  /** Changed by a replace, which keeps the url: the site's addresses for the image carry it (lib/uploads.ts, mediaAddress). */
+  /** Changed by a replace, which keeps the url: the site's addresses for the image carry it (lib/http/uploads.ts, mediaAddress). */
   updatedAt: z.string().optional(),
 });
 export type CmsImage = z.infer<typeof imageSchema>;

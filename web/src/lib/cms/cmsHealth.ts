@@ -1,4 +1,4 @@
-import { config } from '../config';
+import { config } from '../../config';
 
 /** How long one answer stands: health checks from several places cost the CMS one request. */
 const KEEP_MS = 5000;
