@@ -139,8 +139,17 @@ const sitePeers = (value: string | undefined): string[] =>
     .map((peer) => peer.trim())
     .filter(Boolean);
 
-/** The shared HTTP cache in front (PAGE_CACHE=edge): where purges go and the secret they carry. */
-export type EdgeCache = { purgeUrls: string[]; purgeSecret: string };
+/** The shared HTTP cache in front (PAGE_CACHE=edge): where purges go, the secret they carry, and the other replicas. */
+export type EdgeCache = {
+  mode: 'edge';
+  purgeUrls: string[];
+  purgeSecret: string;
+  /** The other site processes to tell of a change, host:port each. */
+  peers: string[];
+};
+
+/** PAGE_CACHE: pages kept in this process ("on"), by the shared cache in front ("edge"), or not at all ("off"). */
+export type PageCache = { mode: 'memory' } | EdgeCache | { mode: 'off' };
 
 export type SiteConfig = {
   strapiUrl: string;
@@ -152,12 +161,7 @@ export type SiteConfig = {
   host: string;
   port: number;
   timeoutMs: number;
-  /** Whether pages get a cache policy (Astro.cache.set): kept here ("on") or by the cache in front ("edge"). */
-  pageCache: boolean;
-  cacheMode: 'memory' | 'edge' | 'off';
-  edgeCache: EdgeCache | null;
-  /** The other site processes to tell of a change (PAGE_CACHE=edge), host:port each. */
-  sitePeers: string[];
+  pageCache: PageCache;
   pageMaxAge: number;
   imageCacheDir: string;
 };
@@ -186,11 +190,15 @@ export const parseConfig = (env: Record<string, string | undefined>): SiteConfig
     host: c.HOST,
     port: c.PORT,
     timeoutMs: c.STRAPI_TIMEOUT_MS,
-    pageCache: c.PAGE_CACHE !== 'off',
-    cacheMode: c.PAGE_CACHE === 'on' ? 'memory' : c.PAGE_CACHE,
-    edgeCache:
-      c.PAGE_CACHE === 'edge' ? { purgeUrls: purgeUrls(c.EDGE_PURGE_URLS), purgeSecret: c.EDGE_PURGE_SECRET! } : null,
-    sitePeers: c.PAGE_CACHE === 'edge' ? sitePeers(c.SITE_PEERS) : [],
+    pageCache:
+      c.PAGE_CACHE === 'edge'
+        ? {
+            mode: 'edge',
+            purgeUrls: purgeUrls(c.EDGE_PURGE_URLS),
+            purgeSecret: c.EDGE_PURGE_SECRET!,
+            peers: sitePeers(c.SITE_PEERS),
+          }
+        : { mode: c.PAGE_CACHE === 'on' ? 'memory' : 'off' },
     pageMaxAge: c.PAGE_MAX_AGE,
     imageCacheDir: c.IMAGE_CACHE_DIR,
   };

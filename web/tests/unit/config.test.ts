@@ -23,10 +23,7 @@ describe('parseConfig', () => {
       host: '127.0.0.1',
       port: 4321,
       timeoutMs: 3000,
-      pageCache: true,
-      cacheMode: 'memory',
-      edgeCache: null,
-      sitePeers: [],
+      pageCache: { mode: 'memory' },
       pageMaxAge: 300,
       imageCacheDir: path.join(tmpdir(), 'cannabis-equity-il-images'),
     });
@@ -64,14 +61,15 @@ describe('parseConfig', () => {
       EDGE_PURGE_SECRET: secret,
     });
     expect(parsed).toMatchObject({
-      pageCache: true,
-      cacheMode: 'edge',
-      edgeCache: { purgeUrls: ['http://varnish-a:8081', 'http://varnish-b:8081'], purgeSecret: secret },
+      pageCache: {
+        mode: 'edge',
+        purgeUrls: ['http://varnish-a:8081', 'http://varnish-b:8081'],
+        purgeSecret: secret,
+        peers: [],
+      },
     });
     expect(parseConfig({ ...valid, PAGE_CACHE: 'off' })).toMatchObject({
-      pageCache: false,
-      cacheMode: 'off',
-      edgeCache: null,
+      pageCache: { mode: 'off' },
     });
   });
 

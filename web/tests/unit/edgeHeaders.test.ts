@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_CACHE } from '../../src/lib/cache/cacheTags';
+import { CACHE_SECONDS } from '../../src/lib/cache/cacheTags';
 import { contentChanged, renderBegins } from '../../src/lib/cache/contentChanges';
 import { edgeHeaders } from '../../src/lib/cache/edgeProvider';
 
@@ -7,7 +7,7 @@ describe('what the cache in front is told (PAGE_CACHE=edge)', () => {
   it('gives a page its freshness, stale windows and purge tags, and leaves the browsers’ Cache-Control alone', () => {
     const headers = edgeHeaders({ maxAge: 300, swr: 86_400, tags: ['page:abc', 'global', 'links-to:abc'] });
     expect(headers.get('CDN-Cache-Control')).toBe(
-      `max-age=300, stale-while-revalidate=86400, stale-if-error=${PAGE_CACHE.staleIfError}`,
+      `max-age=300, stale-while-revalidate=86400, stale-if-error=${CACHE_SECONDS.staleIfError}`,
     );
     expect(headers.get('Cache-Tag')).toBe('page:abc, global, links-to:abc');
     expect(headers.has('Cache-Control')).toBe(false);

@@ -1,6 +1,6 @@
 import type { AstroGlobal } from 'astro';
 import { config } from '../../config';
-import { PAGE_CACHE } from './cacheTags';
+import { CACHE_SECONDS } from './cacheTags';
 import { setStatus } from '../http/responseStatus';
 
 /** How long a response may be kept in the route cache and what purges it; false: never kept. */
@@ -11,7 +11,7 @@ type RouteCache = AstroGlobal['cache'];
 /** A page's policy: fresh for PAGE_MAX_AGE (5 minutes unless set), then served stale for a day while rendered again. */
 export const pagePolicy = (tags: string[], maxAge = config().pageMaxAge): CachePolicy => ({
   maxAge,
-  swr: PAGE_CACHE.swr,
+  swr: CACHE_SECONDS.swr,
   tags,
 });
 
@@ -20,12 +20,12 @@ export const pagePolicy = (tags: string[], maxAge = config().pageMaxAge): CacheP
  * says sooner when they change (with several replicas behind a cache, the one it reaches tells
  * the others before the cache is purged: lib/cache/sitePeers.ts).
  */
-export const cmsCopyMaxAgeMs = (): number => PAGE_CACHE.maxAge * 1000;
+export const cmsCopyMaxAgeMs = (): number => CACHE_SECONDS.maxAge * 1000;
 
 /** Gives a response its cache policy, unless caching is off for this site (PAGE_CACHE=off). */
 export const applyCachePolicy = (cache: RouteCache, policy: CachePolicy): void => {
   if (!cache.enabled) return;
-  cache.set(config().pageCache ? policy : false);
+  cache.set(config().pageCache.mode === 'off' ? false : policy);
 };
 
 /** Applies a loader's decision to the response of a page route. */

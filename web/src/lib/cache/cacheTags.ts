@@ -37,9 +37,9 @@ export const tagsToPurge = (uid: string, documentId: string | undefined, file: s
 };
 
 /**
- * Copies of CMS data (settings, addresses, the search index) are fresh for 5 minutes, a safety
+ * How long things are kept, in seconds. Copies of CMS data (settings, addresses, the search index) are fresh for 5 minutes, a safety
  * net under webhook purges; pages use PAGE_MAX_AGE (src/lib/cache/cachePolicy.ts), then are served
  * stale for a day while rendered again, and by a cache in front (PAGE_CACHE=edge) for a week
  * while the site cannot answer.
  */
-export const PAGE_CACHE = { maxAge: 300, swr: 86_400, staleIfError: 604_800 } as const;
+export const CACHE_SECONDS = { maxAge: 300, swr: 86_400, staleIfError: 604_800 } as const;

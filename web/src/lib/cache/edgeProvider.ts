@@ -1,6 +1,6 @@
 import type { CacheOptions, CacheProvider, InvalidateOptions } from 'astro';
 import { config, type EdgeCache } from '../../config';
-import { PAGE_CACHE } from './cacheTags';
+import { CACHE_SECONDS } from './cacheTags';
 import { changedDuringRender } from './contentChanges';
 
 /** Purge request headers, read by ops/varnish/default.vcl (and by any cache configured the same way). */
@@ -29,7 +29,7 @@ export const edgeHeaders = (options: CacheOptions, request?: Request): Headers =
   } else if (options.maxAge !== undefined) {
     const directives = [`max-age=${options.maxAge}`];
     if (options.swr !== undefined) directives.push(`stale-while-revalidate=${options.swr}`);
-    directives.push(`stale-if-error=${PAGE_CACHE.staleIfError}`);
+    directives.push(`stale-if-error=${CACHE_SECONDS.staleIfError}`);
     headers.set('CDN-Cache-Control', directives.join(', '));
   }
   if (options.tags?.length) headers.set('Cache-Tag', options.tags.join(', '));
@@ -47,7 +47,9 @@ const MEDIA_EDGE_SECONDS = 3600;
  * (api/revalidate), and how long to keep it. Nothing when there is no cache in front to purge.
  */
 export const edgeMediaHeaders = (tag: string, request: Request): Headers =>
-  config().edgeCache ? edgeHeaders({ maxAge: MEDIA_EDGE_SECONDS, tags: [tag] }, request) : new Headers();
+  config().pageCache.mode === 'edge'
+    ? edgeHeaders({ maxAge: MEDIA_EDGE_SECONDS, tags: [tag] }, request)
+    : new Headers();
 
 /** One purge request to one cache node: by tags, or by path (the node's own address plus it). */
 const purgeNode = async (

@@ -143,8 +143,8 @@ const pageCacheProvider = (): CacheProvider => ({
 
 /** Chosen by configuration (PAGE_CACHE): pages kept in this process, or by a shared cache in front. */
 const routeCacheProvider: CacheProviderFactory = () => {
-  const { edgeCache } = config();
-  return edgeCache ? edgeCacheProvider(edgeCache) : pageCacheProvider();
+  const { pageCache } = config();
+  return pageCache.mode === 'edge' ? edgeCacheProvider(pageCache) : pageCacheProvider();
 };
 
 export default routeCacheProvider;

@@ -6,10 +6,16 @@ const PEER_TIMEOUT_MS = 2000;
 /** The header that marks the call as one replica telling another (which then tells nobody). */
 export const PEER_HEADER = 'x-revalidate-peer';
 
+/** The other replicas behind the same cache (PAGE_CACHE=edge), as configured; none otherwise. */
+export const sitePeers = (): string[] => {
+  const { pageCache } = config();
+  return pageCache.mode === 'edge' ? pageCache.peers : [];
+};
+
 /** Every peer process, by address: a host name standing for several replicas gives each of them. */
 const peerAddresses = async (): Promise<string[]> => {
   const found = await Promise.all(
-    config().sitePeers.map(async (peer) => {
+    sitePeers().map(async (peer) => {
       const at = peer.lastIndexOf(':');
       const host = peer.slice(0, at).replace(/^\[|\]$/g, '');
       const port = peer.slice(at + 1);

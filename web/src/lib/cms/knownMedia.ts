@@ -1,10 +1,9 @@
-import { config } from '../../config';
 import { MEDIA_UID } from '../cache/cacheTags';
 import { cmsCopyMaxAgeMs } from '../cache/cachePolicy';
 import { fetchAllPages, mediaFilesIn } from './cmsContent';
 import { FreshCopy } from './freshCopy';
 import { redirectTargets } from './siteAddresses';
-import { tellPeers } from '../cache/sitePeers';
+import { sitePeers, tellPeers } from '../cache/sitePeers';
 import { siteSettings } from './siteSettings';
 import { warnAtMostOnceAMinute } from '../http/throttledWarning';
 import { uploadFile } from '../http/uploads';
@@ -135,7 +134,7 @@ export const MEDIA_SHOWN_EVENT = 'media.shown';
  */
 export const showMedia = async (files: readonly string[]): Promise<void> => {
   const learnt = knownMedia().shown(files);
-  if (learnt.length === 0 || config().sitePeers.length === 0) return;
+  if (learnt.length === 0 || sitePeers().length === 0) return;
   const untold = await tellPeers({
     event: MEDIA_SHOWN_EVENT,
     uid: MEDIA_UID,

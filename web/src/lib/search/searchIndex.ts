@@ -1,5 +1,5 @@
 import { parseSections } from '../../sections/contract';
-import { PAGE_CACHE } from '../cache/cacheTags';
+import { CACHE_SECONDS } from '../cache/cacheTags';
 import { fetchAllPages } from '../cms/cmsContent';
 import { FreshCopy } from '../cms/freshCopy';
 import { textOf, tokens } from './text';
@@ -55,7 +55,7 @@ const index = new FreshCopy(
     const { data, stale } = await fetchAllPages();
     return { data: data.map(indexPage), stale };
   },
-  PAGE_CACHE.maxAge * 1000,
+  CACHE_SECONDS.maxAge * 1000,
 );
 
 export const searchIndex = (): FreshCopy<IndexedPage[]> => index;
