@@ -61,7 +61,8 @@ describe('published reads kept by the CMS', () => {
         ).status,
       ).toBe(200);
       const after = await read('/pages', pageQuery('/contact-us/'));
-      expect(after.kept).toBe('MISS');
+      // Read again, not from the copy (kept again, or not, if Strapi's own late event for the publish came during the read).
+      expect(after.kept).not.toBe('HIT');
       expect(first(after.body)?.title).toBe('Contact the coalition');
       // A page read by its (unique) address changes only with that page.
       expect((await read('/pages', other)).kept).toBe('HIT');
@@ -82,7 +83,7 @@ describe('published reads kept by the CMS', () => {
       await admin.call('POST', `${GLOBAL}/actions/publish`, { ...settings, footerNote: 'A new footer note' });
       expect((await read('/pages', page)).kept).toBe('HIT');
       const global = await read('/global', {});
-      expect(global.kept).toBe('MISS');
+      expect(global.kept).not.toBe('HIT');
       expect((global.body.data as Json).footerNote).toBe('A new footer note');
     } finally {
       await admin.call('POST', `${GLOBAL}/actions/publish`, settings);
