@@ -50,3 +50,13 @@ export type SectionModule<U extends SectionUid = SectionUid> = {
 };
 
 export const defineSection = <U extends SectionUid>(module: SectionModule<U>): SectionModule<U> => module;
+
+/**
+ * One section's data, as `importSection` returns it. Written as this call's argument, the object
+ * is checked field by field (a misspelt field does not compile); returned as a bare object from
+ * the method, TypeScript would only check that it fits, and every field of a draft is optional.
+ */
+export const sectionData = <U extends SectionUid>(
+  __component: U,
+  data: Omit<ComponentInput<U>, '__component'>,
+): SectionInput<U> => ({ __component, ...data }) as SectionInput<U>;

@@ -1,5 +1,5 @@
 import { choice, plainText } from '../importer/field-values';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 import { hasLink, importLink } from '../shared-components/link';
 
 export default defineSection({
@@ -22,12 +22,11 @@ export default defineSection({
 
   async importSection(fields, ctx) {
     const button = fields.include('button');
-    return {
-      __component: 'sections.banner',
+    return sectionData('sections.banner', {
       style: choice(fields, 'style', ['Purple', 'Green'], 'Purple', ctx),
       heading: fields.text('heading'),
       paragraph: plainText(fields, 'paragraph', ctx),
       button: hasLink(button) ? await importLink(button, ctx) : null,
-    };
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { choice, importImage, markdownText } from '../importer/field-values';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 import { altTextField } from '../shared-components/alt-text';
 import { importLink } from '../shared-components/link';
 
@@ -43,8 +43,7 @@ export default defineSection({
     const addition = choice(fields, 'button_or_links', ['None', 'Button', 'Links'], 'None', ctx);
     const links = [];
     for (const item of fields.list('links')) links.push(await importLink(item.include('link'), ctx));
-    return {
-      __component: 'sections.card-with-image',
+    return sectionData('sections.card-with-image', {
       style,
       image: await importImage(picture, 'image', altText, ctx),
       altText,
@@ -55,6 +54,6 @@ export default defineSection({
       addition,
       button: addition === 'Button' ? await importLink(fields.include('button'), ctx) : null,
       links,
-    };
+    });
   },
 });

@@ -1,6 +1,6 @@
 import { markdownText } from '../importer/field-values';
 import { fittedTitle, readFrame, youtubeId } from '../importer/iframe';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 import { FRAME_SOURCES, frameAddressProblem, isAllowedFrame, VIDEO_RULE } from '../shared-components/frame-sources';
 
 /** The old frames' generic titles tell a screen reader nothing. */
@@ -57,12 +57,11 @@ export default defineSection({
       frame?.title && !GENERIC_TITLE.test(frame.title)
         ? frame.title
         : (heading ?? `A video on ${source?.name ?? 'YouTube'}`);
-    return {
-      __component: 'sections.card-with-youtube',
+    return sectionData('sections.card-with-youtube', {
       videoUrl: id ? `https://www.youtube.com/watch?v=${id}` : (other ?? ''),
       videoTitle: fittedTitle(title, 'videoTitle', (message) => ctx.warn(fields.position, message)),
       heading,
       text: await markdownText(fields, 'text', ctx),
-    };
+    });
   },
 });

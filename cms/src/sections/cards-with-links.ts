@@ -1,5 +1,5 @@
 import { plainText } from '../importer/field-values';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 import { importLink } from '../shared-components/link';
 
 export default defineSection({
@@ -34,6 +34,6 @@ export default defineSection({
         link: await importLink(card.include('link'), ctx, { defaultText: heading ? `More about ${heading}` : 'More' }),
       });
     }
-    return { __component: 'sections.cards-with-links', cards };
+    return sectionData('sections.cards-with-links', { cards });
   },
 });

@@ -2,7 +2,7 @@ import type { FieldReader } from '../importer/field-reader';
 import { choice } from '../importer/field-values';
 import { fittedTitle, readFrame, type Frame } from '../importer/iframe';
 import { originalOf } from '../importer/original';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 import { FRAME_RULE, FRAME_SOURCES, frameAddressProblem, isAllowedFrame } from '../shared-components/frame-sources';
 
 /** The shapes an embed can take, as width ÷ height: what the old embed codes held (Canva's Letter poster and A4 page among them). */
@@ -109,13 +109,12 @@ export default defineSection({
     }
     const warn = (message: string) => ctx.warn(fields.position, message);
     const { aspectRatio, height } = sizeOf(frame, warn);
-    return {
-      __component: 'sections.embed',
+    return sectionData('sections.embed', {
       url: frame.src,
       title: titleFor(fields, frame, warn),
       width: choice(fields, 'width', ['Skinny', 'Standard', 'Wide'], 'Standard', ctx),
       aspectRatio,
       height,
-    };
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { plainText } from '../importer/field-values';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 import { hasLink, importLink } from '../shared-components/link';
 
 export default defineSection({
@@ -39,6 +39,6 @@ export default defineSection({
         button: hasLink(button) ? await importLink(button, ctx) : null,
       });
     }
-    return { __component: 'sections.green-carousel', heading: fields.text('heading') ?? 'How to get involved', blocks };
+    return sectionData('sections.green-carousel', { heading: fields.text('heading') ?? 'How to get involved', blocks });
   },
 });

@@ -1,5 +1,5 @@
 import { choice } from '../importer/field-values';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 import { altTextField } from '../shared-components/alt-text';
 
 export default defineSection({
@@ -69,8 +69,7 @@ export default defineSection({
     const subtitle = fields.text('subtitle');
     // The old editor wrote `subtitle:` empty for "no subtitle" (its default was page-description).
     const showSubtitle = !('subtitle' in fields.keys()) || subtitle !== null;
-    return {
-      __component: 'sections.hero',
+    return sectionData('sections.hero', {
       style: choice(fields, 'style', ['Standard', 'Home'], 'Standard', ctx),
       scrollButton: fields.text('scroll_button'),
       image,
@@ -84,6 +83,6 @@ export default defineSection({
       subtitle: subtitle === 'page-description' ? null : subtitle,
       gradient: fields.bool('gradient') ?? true,
       marginColor: fields.bool('margin_color') ? ('Black' as const) : ('White' as const),
-    };
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { markdownText, plainText } from '../importer/field-values';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 
 export default defineSection({
   uid: 'sections.history',
@@ -30,12 +30,11 @@ export default defineSection({
     for (const event of fields.list('event')) {
       events.push({ date: event.text('date') ?? '', paragraph: (await markdownText(event, 'paragraph', ctx)) ?? [] });
     }
-    return {
-      __component: 'sections.history',
+    return sectionData('sections.history', {
       // The old template printed "History" above the events; there was no field for it.
       heading: 'History',
       events,
       closingParagraph: plainText(fields, 'bottom_paragraph', ctx),
-    };
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { importImage } from '../importer/field-values';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 import { altTextField } from '../shared-components/alt-text';
 
 export default defineSection({
@@ -20,6 +20,6 @@ export default defineSection({
 
   async importSection(fields, ctx) {
     const altText = fields.text('alt_text') ?? '';
-    return { __component: 'sections.image', image: await importImage(fields, 'image', altText, ctx), altText };
+    return sectionData('sections.image', { image: await importImage(fields, 'image', altText, ctx), altText });
   },
 });

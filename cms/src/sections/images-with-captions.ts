@@ -1,5 +1,5 @@
 import { importImage } from '../importer/field-values';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 import { altTextField } from '../shared-components/alt-text';
 
 export default defineSection({
@@ -25,6 +25,6 @@ export default defineSection({
       const altText = item.text('alt_text') ?? '';
       images.push({ image: await importImage(item, 'image', altText, ctx), altText, caption: item.text('caption') });
     }
-    return { __component: 'sections.images-with-captions', images };
+    return sectionData('sections.images-with-captions', { images });
   },
 });

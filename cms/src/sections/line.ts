@@ -1,5 +1,5 @@
 import { choice } from '../importer/field-values';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 
 export default defineSection({
   uid: 'sections.line',
@@ -12,9 +12,8 @@ export default defineSection({
   },
 
   async importSection(fields, ctx) {
-    return {
-      __component: 'sections.line',
+    return sectionData('sections.line', {
       style: choice(fields, 'style', ['Dotted', 'Solid', 'Dashed'], 'Dotted', ctx),
-    };
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { plainText } from '../importer/field-values';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 
 export default defineSection({
   uid: 'sections.purple-carousel',
@@ -31,6 +31,6 @@ export default defineSection({
     const blocks = fields
       .list('purple_block')
       .map((block) => ({ heading: block.text('heading') ?? '', subtitle: plainText(block, 'subtitle', ctx) }));
-    return { __component: 'sections.purple-carousel', heading: fields.text('heading'), blocks };
+    return sectionData('sections.purple-carousel', { heading: fields.text('heading'), blocks });
   },
 });

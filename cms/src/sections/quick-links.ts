@@ -1,7 +1,7 @@
 import type { Modules } from '@strapi/strapi';
 import quickLinkSchema from '../components/shared/quick-link.json';
 import { choice } from '../importer/field-values';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 import { importLink } from '../shared-components/link';
 
 type Icon = NonNullable<Modules.Documents.Params.Data.Input<'shared.quick-link'>['icon']>;
@@ -47,6 +47,6 @@ export default defineSection({
         link: await importLink(item.include('link'), ctx),
       });
     }
-    return { __component: 'sections.quick-links', heading: fields.text('heading') ?? 'Quick Links', items };
+    return sectionData('sections.quick-links', { heading: fields.text('heading') ?? 'Quick Links', items });
   },
 });

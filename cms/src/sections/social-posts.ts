@@ -1,5 +1,5 @@
 import { importImage, plainText } from '../importer/field-values';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 import { altTextField } from '../shared-components/alt-text';
 import { importLink } from '../shared-components/link';
 
@@ -54,11 +54,10 @@ export default defineSection({
         link: await importLink(post, ctx, { defaultText: linkText(url) }),
       });
     }
-    return {
-      __component: 'sections.social-posts',
+    return sectionData('sections.social-posts', {
       heading: fields.text('heading'),
       paragraph: plainText(fields, 'paragraph', ctx),
       posts,
-    };
+    });
   },
 });

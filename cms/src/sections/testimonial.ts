@@ -1,5 +1,5 @@
 import { importImage, markdownText, plainText } from '../importer/field-values';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 import { altTextField } from '../shared-components/alt-text';
 
 export default defineSection({
@@ -24,13 +24,12 @@ export default defineSection({
   async importSection(fields, ctx) {
     const altText = fields.text('alt_text');
     const image = await importImage(fields, 'image', altText, ctx);
-    return {
-      __component: 'sections.testimonial',
+    return sectionData('sections.testimonial', {
       image,
       altText: image === null ? '' : (altText ?? ''),
       name: fields.text('name') ?? '',
       paragraph: await markdownText(fields, 'paragraph', ctx),
       quote: plainText(fields, 'quote', ctx) ?? '',
-    };
+    });
   },
 });

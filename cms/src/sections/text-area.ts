@@ -1,6 +1,6 @@
 import { choice, richText } from '../importer/field-values';
 import { blocksText, firstWords } from '../section-kit/entry-labels';
-import { defineSection } from '../section-kit/section-module';
+import { defineSection, sectionData } from '../section-kit/section-module';
 import { hasLink, importLink } from '../shared-components/link';
 
 export default defineSection({
@@ -44,14 +44,13 @@ export default defineSection({
     if (!body) ctx.warn(fields.position, 'text_area is empty');
     const showButton = fields.bool('add_button') ?? false;
     const button = fields.include('button');
-    return {
-      __component: 'sections.text-area',
+    return sectionData('sections.text-area', {
       style: choice(fields, 'style', ['Plain', 'Two Column', 'Flashy', 'Splashy'], 'Plain', ctx),
       heading: fields.text('heading'),
       body: body ?? [],
       columnTwo: await richText(fields, 'column_two', ctx),
       showButton,
       button: hasLink(button) ? await importLink(button, ctx) : null,
-    };
+    });
   },
 });
