@@ -1,12 +1,20 @@
 import { sectionModules } from '../section-kit/registry';
-import type { SectionInput, SectionModule } from '../section-kit/section-module';
+import type { SectionImport, SectionInput } from '../section-kit/section-module';
 import { FieldReader } from './field-reader';
 import type { ImportContext } from './import-context';
 import { originalOf } from './original';
 
+/** The section types the old site had: those with an import. */
+const importers = (): SectionImport[] =>
+  [...sectionModules().values()].flatMap((module) =>
+    module.templates && module.importSection
+      ? [{ templates: module.templates, importSection: module.importSection.bind(module) }]
+      : [],
+  );
+
 /** Which section type imports an old `template:` name. */
-const moduleForTemplate = (template: string): SectionModule | undefined =>
-  [...sectionModules().values()].find((module) => module.templates.includes(template));
+const moduleForTemplate = (template: string): SectionImport | undefined =>
+  importers().find((module) => module.templates.includes(template));
 
 /**
  * Maps the `sections:` list, each section by the module of its type. A section of an unknown
@@ -25,7 +33,9 @@ export const mapSections = async (raw: unknown, ctx: ImportContext): Promise<Sec
     const template = fields.text('template');
     const module = template ? moduleForTemplate(template) : undefined;
     if (!module) {
-      const known = [...sectionModules().values()].flatMap((m) => m.templates).join(', ');
+      const known = importers()
+        .flatMap((m) => m.templates)
+        .join(', ');
       ctx.warn(
         fields.position,
         `template ${JSON.stringify(template)} has no section type here (${known}): the section was not imported; it was:${originalOf(item)}`,

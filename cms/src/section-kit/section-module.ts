@@ -28,14 +28,13 @@ export type SectionInput<U extends SectionUid = SectionUid> = ComponentInput<U> 
 
 /**
  * Everything the CMS knows about one section type besides its component JSON: what staff
- * read in the admin, the save rules its schema cannot express, and how the old site's
- * sections of this type are imported. One file per type in src/sections/, named like the
- * component (sections.text-area → src/sections/text-area.ts); see section-kit/registry.ts.
+ * read in the admin, the save rules its schema cannot express, and, for a type the old site
+ * had, how its sections are imported (a type born in the CMS has no Jekyll past: no import).
+ * One file per type in src/sections/, named like the component (sections.text-area →
+ * src/sections/text-area.ts); see section-kit/registry.ts.
  */
 export type SectionModule<U extends SectionUid = SectionUid> = {
   uid: U;
-  /** The old editor's template names (`template:` in front matter) imported as this type. */
-  templates: readonly string[];
   /** Admin texts of this component and of the item components only it uses. */
   texts: TextsByModel;
   /** Save rules the schema cannot express, by component uid (this one or its items). */
@@ -45,6 +44,12 @@ export type SectionModule<U extends SectionUid = SectionUid> = {
    * component whose JSON has a hidden `label` field (its mainField): written at every save.
    */
   labels?: Record<string, (value: Record<string, unknown>) => string | null>;
+} & (SectionImport<U> | { templates?: never; importSection?: never });
+
+/** How the old site's sections of a type are imported: both, or neither. */
+export type SectionImport<U extends SectionUid = SectionUid> = {
+  /** The old editor's template names (`template:` in front matter) imported as this type. */
+  templates: readonly string[];
   /** One old front-matter section of a template above, as this type's data; null (reported) when it cannot be carried at all. */
   importSection(fields: FieldReader, ctx: ImportContext): Promise<SectionInput<U> | null>;
 };
