@@ -10,6 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { pruneDist } from './prune-dist.mts';
 
 const cms = path.resolve(import.meta.dirname, '..');
 const check = process.argv.includes('--check');
@@ -32,23 +33,8 @@ const filesUnder = (folder: string): string[] =>
       )
     : [];
 
-/** dist/src/a/b.js whose src/a/b.ts (or .tsx, .js, …) is gone; dist/src/a/c.json whose src/a/c.json is. */
-const removeLeftovers = (): void => {
-  for (const tree of ['src', 'config']) {
-    const built = path.join(cms, 'dist', tree);
-    for (const file of filesUnder(built)) {
-      const source = path.join(cms, tree, file);
-      const stem = source.replace(/\.js(\.map)?$/, '');
-      const kept = file.endsWith('.json')
-        ? existsSync(source)
-        : !/\.js(\.map)?$/.test(file) || ['.ts', '.tsx', '.js', '.mts', '.cts'].some((ext) => existsSync(stem + ext));
-      if (!kept) rmSync(path.join(built, file));
-    }
-  }
-};
-
 run(process.execPath, ['scripts/ensure-env.mts']);
-removeLeftovers();
+pruneDist(cms);
 if (!check) {
   run('pnpm', ['exec', 'strapi', 'ts:generate-types', '--silent', '--out-dir', 'types']);
   process.exit(0);

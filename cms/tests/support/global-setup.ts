@@ -1,10 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import './provided';
-import { freePort, startStrapi, testEnv } from './strapi-process';
+import { CMS_DIR, freePort, startStrapi, testEnv } from './strapi-process';
 import { createTestDatabase } from './test-database';
 
 /** One real Strapi per test project, on a fresh database, for all its integration tests. */
 export const startSuite = async (project: TestProject, kind: 'sqlite' | 'postgres') => {
+  // What src/ no longer has must not be compiled in from an older dist/ (scripts/prune-dist.mts).
+  spawnSync(process.execPath, ['scripts/prune-dist.mts'], { cwd: CMS_DIR, stdio: 'inherit' });
   const database = await createTestDatabase(kind);
   const env = testEnv(database.env, await freePort());
   let server;
