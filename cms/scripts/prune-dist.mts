@@ -4,7 +4,7 @@
  * would live on (still loaded at start, still in the generated types). Run before each compile
  * (`pnpm --filter cms develop`, `start`, `build`, `types`, and the integration tests' start).
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,7 +17,26 @@ const filesUnder = (folder: string): string[] =>
       )
     : [];
 
-/** dist/src/a/b.js whose src/a/b.ts (or .tsx, .js, …) is gone; dist/src/a/c.json whose src/a/c.json is. Returns what it removed. */
+/**
+ * Folders left empty, deepest first: Strapi reads every folder under dist/src/components and
+ * dist/src/api as a content type or category, and refuses to start on an empty one
+ * ("Could not load content type found at …").
+ */
+const removeEmptyFolders = (folder: string, removed: string[], shownAs: string): void => {
+  if (!existsSync(folder)) return;
+  const folders = readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((entry) => statSync(path.join(folder, entry)).isDirectory())
+    .sort((a, b) => b.split(path.sep).length - a.split(path.sep).length);
+  for (const entry of folders) {
+    const full = path.join(folder, entry);
+    if (readdirSync(full).length === 0) {
+      rmdirSync(full);
+      removed.push(path.join(shownAs, entry) + path.sep);
+    }
+  }
+};
+
+/** dist/src/a/b.js whose src/a/b.ts (or .tsx, .js, …) is gone; dist/src/a/c.json whose src/a/c.json is; then the folders this empties. Returns what it removed. */
 export const pruneDist = (cmsDir: string): string[] => {
   const removed: string[] = [];
   for (const tree of ['src', 'config']) {
@@ -33,6 +52,7 @@ export const pruneDist = (cmsDir: string): string[] => {
         removed.push(path.join('dist', tree, file));
       }
     }
+    removeEmptyFolders(built, removed, path.join('dist', tree));
   }
   return removed;
 };

@@ -73,26 +73,38 @@ export const prepareKeptLinks = async (strapi: Core.Strapi): Promise<void> => {
   }
 };
 
+/** The locale an action names, if it names one (`'*'` is every locale, as is none). */
+const localeOfAction = (params: unknown): string | undefined => {
+  const locale = (params as { locale?: unknown } | undefined)?.locale;
+  return typeof locale === 'string' && locale !== '*' ? locale : undefined;
+};
+
 const publishedRows = async (
   strapi: Core.Strapi,
   uid: string,
   documentId: string,
+  locale: string | undefined,
 ): Promise<{ id: number; locale?: string | null }[]> =>
-  (await strapi.db
-    .query(uid as Parameters<typeof strapi.db.query>[0])
-    .findMany({ where: { documentId, publishedAt: { $ne: null } }, select: ['id', 'locale'] })) as {
+  (await strapi.db.query(uid as Parameters<typeof strapi.db.query>[0]).findMany({
+    where: { documentId, publishedAt: { $ne: null }, ...(locale ? { locale } : {}) },
+    select: ['id', 'locale'],
+  })) as {
     id: number;
     locale?: string | null;
   }[];
+
+/** Rows per insert: SQLite builds had a limit of 999 bound values per statement (8 columns × 100). */
+const INSERT_CHUNK = 100;
 
 /** Every published link to the document's published rows, with its component's content. */
 const writeDownLinks = async (
   strapi: Core.Strapi,
   uid: string,
   documentId: string,
+  locale: string | undefined,
   tables: LinkTable[],
 ): Promise<Row[]> => {
-  const rows = await publishedRows(strapi, uid, documentId);
+  const rows = await publishedRows(strapi, uid, documentId, locale);
   if (rows.length === 0) return [];
   const localeOf = new Map(rows.map((row) => [row.id, row.locale ?? null]));
   return strapi.db.transaction(async ({ trx }) => {
@@ -126,16 +138,23 @@ const putBackLinks = async (
   strapi: Core.Strapi,
   uid: string,
   documentId: string,
+  locale: string | undefined,
   tables: LinkTable[],
 ): Promise<number> => {
-  const published = new Map((await publishedRows(strapi, uid, documentId)).map((row) => [row.locale ?? null, row.id]));
+  const published = new Map(
+    (await publishedRows(strapi, uid, documentId, locale)).map((row) => [row.locale ?? null, row.id]),
+  );
   return strapi.db.transaction(async ({ trx }) => {
     const kept = (await trx(KEPT_LINKS_TABLE).where({ uid, document_id: documentId }).select('*')) as Row[];
     let restored = 0;
+    const done: unknown[] = [];
     for (const entry of kept) {
       const table = tables.find((candidate) => candidate.join.name === entry.join_table);
       const target = published.get((entry.locale as string | null) ?? null);
-      if (!table || target === undefined) continue;
+      // Links to a locale still unpublished wait for that locale's publish.
+      if (target === undefined) continue;
+      done.push(entry.id);
+      if (!table) continue;
       const linkRow = JSON.parse(String(entry.link_row)) as Row;
       const componentRow = JSON.parse(String(entry.component_row)) as Row;
       const source = linkRow[table.join.joinColumn.name];
@@ -148,7 +167,10 @@ const putBackLinks = async (
       await trx(table.join.name).insert({ ...linkRow, [table.join.inverseJoinColumn.name]: target });
       restored += 1;
     }
-    await trx(KEPT_LINKS_TABLE).where({ uid, document_id: documentId }).delete();
+    for (let start = 0; start < done.length; start += INSERT_CHUNK)
+      await trx(KEPT_LINKS_TABLE)
+        .whereIn('id', done.slice(start, start + INSERT_CHUNK) as number[])
+        .delete();
     return restored;
   });
 };
@@ -163,25 +185,37 @@ export const keepLinksThroughUnpublish = (strapi: Core.Strapi): Modules.Document
   };
   return async (context, next) => {
     const documentId = (context.params as { documentId?: string } | undefined)?.documentId;
-    if (!documentId || !['unpublish', 'publish', 'delete'].includes(context.action) || !context.uid.startsWith('api::'))
+    // update({ status: 'published' }) publishes too, inside the repository, past the middlewares.
+    const publishes =
+      context.action === 'publish' ||
+      (context.action === 'update' && (context.params as { status?: unknown }).status === 'published');
+    if (
+      !documentId ||
+      !(publishes || ['unpublish', 'delete'].includes(context.action)) ||
+      !context.uid.startsWith('api::')
+    )
       return next();
     const tables = tablesTo(context.uid);
     if (tables.length === 0) return next();
     // One transaction with the publish or unpublish: Strapi emits its events once it commits, so
     // the site and the kept reads (src/middlewares/published-reads.ts) read the links put back.
     return strapi.db.transaction(async ({ trx }) => {
+      const locale = localeOfAction(context.params);
       if (context.action === 'unpublish') {
-        const links = await writeDownLinks(strapi, context.uid, documentId, tables);
+        const links = await writeDownLinks(strapi, context.uid, documentId, locale, tables);
         const result = await next();
-        if (links.length > 0) await trx(KEPT_LINKS_TABLE).insert(links);
+        for (let start = 0; start < links.length; start += INSERT_CHUNK)
+          await trx(KEPT_LINKS_TABLE).insert(links.slice(start, start + INSERT_CHUNK));
         return result;
       }
       const result = await next();
       if (context.action === 'delete') {
-        await trx(KEPT_LINKS_TABLE).where({ uid: context.uid, document_id: documentId }).delete();
+        await trx(KEPT_LINKS_TABLE)
+          .where({ uid: context.uid, document_id: documentId, ...(locale ? { locale } : {}) })
+          .delete();
         return result;
       }
-      const restored = await putBackLinks(strapi, context.uid, documentId, tables);
+      const restored = await putBackLinks(strapi, context.uid, documentId, locale, tables);
       if (restored > 0)
         strapi.log.info(
           `[links] ${restored} published link(s) to ${context.uid} ${documentId} put back now that it is published again`,
