@@ -43,7 +43,10 @@ test('an Editor replaces a photo in the media library: the page using it shows t
     const details = staff.getByRole('dialog', { name: 'File details' });
     await expect(details.getByText('1024 × 386')).toBeVisible();
     await details.getByRole('button', { name: 'Replace this file' }).click();
-    await expect(staff.getByText('Current content will be permanently replaced.')).toBeVisible();
+    await expect(
+      staff.getByText('Every page that shows this file will show the new one within a second.', { exact: false }),
+    ).toBeVisible();
+    await expect(staff.getByText(/still describes the new picture/)).toBeVisible();
     const chooser = staff.waitForEvent('filechooser');
     await staff.getByRole('button', { name: 'Continue' }).click();
     const replace = staff.waitForResponse(

@@ -5,6 +5,7 @@ import { firstQuickLinkUrl, logIn, openPageEditor, openSection, publish, save } 
 import { cms, SEED_PATH, site } from '../support/system';
 
 const SMALL_PHOTO = path.resolve(import.meta.dirname, '../fixtures/images/small-photo-1024x386.jpg');
+const CARD_PHOTO = path.resolve(import.meta.dirname, '../fixtures/images/card-photo-554x320.jpg');
 
 // One login for the file (Strapi limits logins); each test puts back what it changed.
 test.describe.configure({ mode: 'serial' });
@@ -52,6 +53,10 @@ test('an Editor lands on the website editor: the site, what waits, the links to 
   ]) {
     await expect(page.getByRole('link', { name: absent, exact: true })).toHaveCount(0);
   }
+  // The overview is Strapi's; its sales link is not for staff.
+  await page.goto(`${cms()}/admin/settings/application-infos`);
+  await expect(page.getByText('Strapi version', { exact: false }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /pricing/i })).toHaveCount(0);
   await page.goto(`${cms()}/admin/settings/users`);
   await expect(page.getByText('staff@example.com')).toHaveCount(0);
   // The content manager lists the site's content only, not Strapi's end users.
@@ -131,6 +136,38 @@ test('"View on site" in a row of the page list opens the live page, not the edit
   await expect(page.getByRole('menu')).toHaveCount(0);
 });
 
+test('the page list shows title, web address, status and last change, and Duplicate opens a draft copy at an address of its own', async () => {
+  const page = staff;
+  await page.goto(PAGE_LIST());
+  const headers = page.locator('thead th');
+  await expect(headers.first()).toBeVisible();
+  // Shown in capitals whatever their case: Strapi's own status column is "status".
+  const columns = (await headers.allTextContents()).map((text) => text.trim().toLowerCase()).filter(Boolean);
+  expect(columns).toEqual(['title', 'web address', 'last changed', 'status']);
+  const row = page.getByRole('row').filter({ hasText: SEED_PATH }).first();
+  await row.getByRole('button', { name: /row actions/i }).click();
+  await page.getByRole('menuitem', { name: 'Duplicate' }).click();
+  const copyPath = '/services/clear-your-record-copy/';
+  try {
+    // No dialog about a field named "path": the copy opens, ready to edit.
+    await expect(page.locator('input[name="path"]')).toHaveValue(copyPath);
+    await expect(page.locator('input[name="title"]')).toHaveValue('Clear Your Record (copy)');
+    await expect(page.getByText('path', { exact: true })).toHaveCount(0);
+    await expect(page.getByText('Draft', { exact: true }).first()).toBeVisible();
+  } finally {
+    const copy = await pages.find(copyPath).catch(() => null);
+    if (copy) await pages.remove(copy.documentId);
+  }
+});
+
+test('the site settings side panel names fields as the form does ("Site name"), not by their code names', async () => {
+  const page = staff;
+  await page.goto(`${cms()}/admin/content-manager/single-types/api::global.global`);
+  const panel = page.locator('aside').filter({ hasText: 'Check before publishing' });
+  await expect(panel.getByText('Site name', { exact: true })).toBeVisible();
+  await expect(panel.getByText(/^SiteName$|^SiteUrl$/)).toHaveCount(0);
+});
+
 test('sections and quick links are listed by their words, not by their type alone', async () => {
   const page = staff;
   await openPageEditor(page, SEED_PATH);
@@ -168,6 +205,99 @@ test('a photo chosen from the media library for a new card comes with the alt te
     await expect(page.locator('input[name="sections.5.altText"]')).toHaveValue(alt);
     // 1024 px wide is enough for a card (1000 px): no size warning, unlike the same photo in a hero.
     await expect(page.getByText(/This photo is 1024 × 386 pixels/)).toHaveCount(0);
+  } finally {
+    await restorePage(SEED_PATH, original);
+  }
+});
+
+test('a card photo narrower than its place on the site (1000 px) is warned about, and can still be used', async () => {
+  const page = staff;
+  const original = (await pages.find(SEED_PATH)).draft;
+  const alt = `A volunteer at the coalition's table, card photo ${Date.now() % 1000}`;
+  await uploadImage(CARD_PHOTO, alt);
+  try {
+    await openPageEditor(page, SEED_PATH);
+    await page.getByRole('button', { name: /^Add a section/ }).click();
+    await page.getByRole('button', { name: 'Card with image', exact: true }).click();
+    await page
+      .getByText(/Click to add an asset or drag and drop/i)
+      .first()
+      .click();
+    const library = page.getByRole('dialog');
+    await library
+      .locator('article, [role="button"]')
+      .filter({ has: page.getByText(path.basename(CARD_PHOTO), { exact: false }) })
+      .first()
+      .getByRole('checkbox')
+      .check();
+    await library.getByRole('button', { name: 'Finish' }).click();
+    await page
+      .getByRole('dialog', { name: 'Describe the new image' })
+      .getByRole('button', { name: 'Use this alt text' })
+      .click();
+    await expect(
+      page.getByText(/This photo is 554 × 320 pixels; its place on the site is up to 1000 pixels wide/),
+    ).toBeVisible();
+  } finally {
+    await restorePage(SEED_PATH, original);
+  }
+});
+
+test('a rich-text link to //evil.example/x, which the link pop-up takes, is refused before Save at its section, with everything typed kept', async () => {
+  const page = staff;
+  const { draft } = await pages.find(SEED_PATH);
+  const puts: string[] = [];
+  const onRequest = (request: { method(): string; url(): string }) => {
+    if (request.method() === 'PUT' && request.url().includes('/content-manager/')) puts.push(request.url());
+  };
+  page.on('request', onRequest);
+  try {
+    await openPageEditor(page, SEED_PATH);
+    const title = 'Clear Your Record, with a new link';
+    await page.locator('input[name="title"]').fill(title);
+    await openSection(page, /^Text area - What We Believe/);
+    const body = page.locator('[contenteditable="true"]').first();
+    const paragraph = body.locator('p').first();
+    const words = (await paragraph.innerText()).trim();
+    await paragraph.click({ clickCount: 3 });
+    await page.getByRole('button', { name: 'Link', exact: true }).first().click();
+    const popover = page.getByRole('dialog').filter({ has: page.getByText('Paste link', { exact: false }) });
+    const address = page.getByPlaceholder('https://www.example.org/… or /a-page-of-this-site/');
+    // An address pasted as browsers show it is taken, as https.
+    await address.fill('www.cannabisequityil.org/contact-us/');
+    await expect(address).toHaveValue('https://www.cannabisequityil.org/contact-us/');
+    await expect(page.getByRole('button', { name: 'Save', exact: true }).last()).toBeEnabled();
+    await address.fill('//evil.example/x');
+    await page.getByRole('button', { name: 'Save', exact: true }).last().click();
+    await expect(popover).toHaveCount(0);
+    await save(page);
+    await expect(page.getByText(/Section \d+ \(Text area\)/).first()).toBeVisible();
+    expect(puts).toEqual([]);
+    // Everything typed is still there: the title, the words and the link itself, to correct.
+    await expect(page.locator('input[name="title"]')).toHaveValue(title);
+    await expect(body.locator('a').filter({ hasText: words.slice(0, 20) })).toHaveCount(1);
+    expect((await pages.find(SEED_PATH)).draft.title).toBe(draft.title);
+  } finally {
+    page.off('request', onRequest);
+    // Leave the form without saving it.
+    await page.goto(`${cms()}/admin`);
+    const leave = page.getByRole('button', { name: /^(Confirm|Leave)/ });
+    if (await leave.isVisible().catch(() => false)) await leave.click();
+  }
+});
+
+test('the side panel says "Unsaved changes" while there are some, and no longer once they are saved', async () => {
+  const page = staff;
+  const original = (await pages.find(SEED_PATH)).draft;
+  const panel = page.locator('aside').filter({ hasText: 'Check before publishing' });
+  try {
+    await openPageEditor(page, SEED_PATH);
+    await expect(panel.getByText('Unsaved changes')).toHaveCount(0);
+    await page.locator('[name="description"]').fill(`${String(original.description)} Saved once.`);
+    await expect(panel.getByText('Unsaved changes')).toBeVisible();
+    await save(page);
+    await expect(page.getByText('Saved document').first()).toBeVisible();
+    await expect(panel.getByText('Unsaved changes')).toHaveCount(0, { timeout: 2000 });
   } finally {
     await restorePage(SEED_PATH, original);
   }

@@ -1,11 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
-import os from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { RENDITION_WIDTHS } from '../src/lib/images/renditions';
 import { renditionQuery } from '../src/lib/images/renditionAddress';
 import { countingCms } from '../tests/support/countingCms';
 import { adminApi, type System } from '../tests/support/system';
 import { startVarnish } from '../tests/support/varnish';
+import { parse } from 'yaml';
 
 /**
  * Floods of made-up addresses, as a scanner or a bot sends them: what they cost the site (answers
@@ -25,7 +26,11 @@ export type AddressFlood = {
   cmsQueries: number;
   adminP95BeforeMs: number;
   adminP95DuringMs: number;
-  pinned: boolean;
+  /** Page lists answered within the flooded spells, and within the quiet ones. */
+  adminSamplesDuring: number;
+  adminSamplesQuiet: number;
+  /** The flooded site's nice value (0: the CMS's own CPU weight). */
+  siteNice: number;
 };
 export type ImageFlood = {
   junk: { requests: number; refused: number };
@@ -37,34 +42,48 @@ export type ImageFlood = {
   stillHit: number;
 };
 
-/** Enough answers for a p95 that one slow answer (a GC pause) does not move by itself. */
-const ADMIN_SAMPLES = 200;
+/** Flooded spells, each followed by a quiet one as long (and one quiet spell first): the flood's seconds are shared among them. */
+const SPELLS = 4;
+/** Answers thrown away first: the CMS's first answers after a quiet spell are slower (JIT, caches). */
+const ADMIN_WARM_UP = 100;
+/** Answers asked this close after a spell began or ended are counted on neither side. */
+const SETTLE_MS = 500;
 
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)] ?? 0;
 
-/** The staff's page list in the admin, asked `times` times one after another: each answer's time. */
-const adminPageList = async (call: () => Promise<unknown>, times: number): Promise<number[]> => {
-  const times_: number[] = [];
-  for (let i = 0; i < times; i += 1) {
+/** One answer of the admin's page list: when it was asked and answered (Date.now()), and how long it took. */
+type AdminAnswer = { from: number; to: number; ms: number };
+
+/** The staff's page list in the admin, asked one after another `times` times, or while `going()` holds. */
+const adminPageList = async (
+  call: () => Promise<unknown>,
+  times: number,
+  going = () => true,
+): Promise<AdminAnswer[]> => {
+  const answers: AdminAnswer[] = [];
+  for (let i = 0; i < times && going(); i += 1) {
+    const from = Date.now();
     const started = performance.now();
     await call();
-    times_.push(performance.now() - started);
+    answers.push({ from, to: Date.now(), ms: performance.now() - started });
   }
-  return times_;
+  return answers;
 };
 
 type FloodTotals = { total: number; notFound: number; errors: number };
+/** The flooded spells, [on, off] by Date.now(). */
+type Spells = [number, number][];
 
-/** Runs bench/flood-client.ts niced (the attacker's machine is not ours) and reads its totals. */
-const floodFrom = (url: string, seconds: number, connections: number, cpus: string, kind: FloodKind) =>
-  new Promise<FloodTotals>((resolve, reject) => {
+/**
+ * Runs bench/flood-client.ts niced (the attacker's machine is not ours): its spells as they were
+ * (read from the lines it prints as each begins and ends) and its totals.
+ */
+const floodFrom = (url: string, seconds: number, connections: number, kind: FloodKind) =>
+  new Promise<{ totals: FloodTotals; spells: Spells }>((resolve, reject) => {
     const tsx = path.join(import.meta.dirname, '..', 'node_modules', '.bin', 'tsx');
     const child = spawn(
-      'taskset',
+      'nice',
       [
-        '-c',
-        cpus,
-        'nice',
         '-n',
         '19',
         tsx,
@@ -72,6 +91,7 @@ const floodFrom = (url: string, seconds: number, connections: number, cpus: stri
         url,
         String(seconds),
         String(connections),
+        String(SPELLS),
         kind,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
@@ -82,28 +102,78 @@ const floodFrom = (url: string, seconds: number, connections: number, cpus: stri
     child.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`the flood client exited with ${code}`, { cause: out }));
       try {
-        resolve(JSON.parse(out) as FloodTotals);
+        const lines = out
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as { on?: number; off?: number } & Partial<FloodTotals>);
+        const ons = lines.flatMap((line) => (line.on === undefined ? [] : [line.on]));
+        const offs = lines.flatMap((line) => (line.off === undefined ? [] : [line.off]));
+        const totals = lines.at(-1) as FloodTotals;
+        if (ons.length !== SPELLS || offs.length !== SPELLS || typeof totals.total !== 'number')
+          throw new Error(`expected ${SPELLS} spells and the totals`);
+        resolve({ totals, spells: ons.map((on, i) => [on, offs[i]!]) });
       } catch (error) {
-        reject(new Error(`the flood client printed no totals: ${out.slice(0, 200)}`, { cause: error }));
+        reject(new Error(`the flood client printed no spells and totals: ${out.slice(0, 300)}`, { cause: error }));
       }
     });
   });
 
-const everyCpu = `0-${os.cpus().length - 1}`;
-/** Every thread of a process (its GC and libuv threads too) onto the given CPUs. */
-const pin = (pid: number, cpus: string) =>
-  execFileSync('taskset', ['--all-tasks', '--pid', '--cpu-list', cpus, String(pid)], { stdio: 'ignore' });
+/**
+ * The admin's answers, by the spell they fell in whole: flooded ([on + SETTLE_MS, off]), or quiet
+ * (overlapping no flooded spell nor the SETTLE_MS after one); the others count on neither side.
+ */
+const bySpell = (answers: AdminAnswer[], spells: Spells) => {
+  const during: number[] = [];
+  const quiet: number[] = [];
+  for (const answer of answers) {
+    if (spells.some(([on, off]) => answer.from >= on + SETTLE_MS && answer.to <= off)) during.push(answer.ms);
+    else if (spells.every(([on, off]) => answer.to < on || answer.from > off + SETTLE_MS)) quiet.push(answer.ms);
+  }
+  return { during, quiet };
+};
+
+/** Linux's CPU weight grows by about 1.25 per nice step (kernel/sched/core.c, sched_prio_to_weight). */
+const WEIGHT_PER_NICE_STEP = 1.25;
 
 /**
- * `pinned`: the site and the flood on CPU 0, the CMS and the admin's client on CPU 1, as when the
- * CMS has a core of its own; otherwise all share every core (on a two-core machine the site's busy
- * core and its GC threads then take time from the CMS that no query caused).
+ * The nice value that gives the site, against the CMS, the CPU weight docker-compose.yml gives
+ * them (`cpu_shares` of `web` and `cms`; Docker's default is 1024): the bench runs the site's
+ * process as production runs its containers.
+ */
+export const siteNiceFromCompose = (composeFile: string): number => {
+  const services = (parse(readFileSync(composeFile, 'utf8')) as { services?: Record<string, { cpu_shares?: unknown }> })
+    .services;
+  const shares = (name: string) => {
+    const value = services?.[name]?.cpu_shares ?? 1024;
+    if (typeof value !== 'number' || value <= 0)
+      throw new Error(`${composeFile}: services.${name}.cpu_shares must be a positive number, not ${String(value)}`);
+    return value;
+  };
+  return Math.min(
+    19,
+    Math.max(0, Math.round(Math.log(shares('cms') / shares('web')) / Math.log(WEIGHT_PER_NICE_STEP))),
+  );
+};
+
+/**
+ * Every thread of a process (its GC and libuv threads too) at the given nice value: Linux's
+ * `renice -p` moves one thread only.
+ */
+const renice = (pid: number, nice: number) => {
+  const threads = readdirSync(`/proc/${pid}/task`);
+  execFileSync('renice', ['-n', String(nice), '-p', ...threads], { stdio: 'ignore' });
+};
+
+/**
+ * `siteNice`: the flooded site's nice value, standing for the CPU weight docker-compose.yml gives
+ * the site's replicas against the CMS (`cpu_shares`, see `siteNiceFromCompose`); 0 is equal
+ * weights. Every process shares every core either way.
  */
 export const measureAddressFlood = async (
   system: System,
   seconds: number,
   connections: number,
-  pinned: boolean,
+  siteNice: number,
   kind: FloodKind = 'pages',
 ): Promise<AddressFlood> => {
   const proxy = await countingCms(system.cmsUrl);
@@ -112,21 +182,19 @@ export const measureAddressFlood = async (
   const list = () =>
     admin.call('GET', '/content-manager/collection-types/api::page.page?page=1&pageSize=10&sort=title:ASC');
   try {
-    if (pinned) {
-      pin(site.pid, '0');
-      pin(system.cmsPid(), '1');
-      pin(process.pid, '1');
-    }
+    if (siteNice !== 0) renice(site.pid, siteNice);
     // The first of each reads what the site keeps of the CMS (its addresses, its settings, the media its pages show).
     for (const warmUp of ['/made-up-warm-up/', '/uploads/made-up-warm-up.jpg'])
       await fetch(`${site.url}${warmUp}`).then((r) => r.arrayBuffer());
-    const before = await adminPageList(list, ADMIN_SAMPLES);
+    await adminPageList(list, ADMIN_WARM_UP);
     proxy.reset();
-    const flood = floodFrom(site.url, seconds, connections, pinned ? '0' : everyCpu, kind);
-    // The admin, asked while the flood runs (after it has started).
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const during = await adminPageList(list, ADMIN_SAMPLES);
-    const result = await flood;
+    // Quiet and flooded spells in turn, the admin asked all along: a drift of the machine (another
+    // process, the CMS's own caches and collector) falls on both sides alike.
+    let flooding = true;
+    const flood = floodFrom(site.url, seconds, connections, kind).finally(() => (flooding = false));
+    const answers = await adminPageList(list, Infinity, () => flooding);
+    const { totals: result, spells } = await flood;
+    const { during, quiet: before } = bySpell(answers, spells);
     return {
       kind,
       connections,
@@ -137,13 +205,11 @@ export const measureAddressFlood = async (
       cmsQueries: proxy.all().length,
       adminP95BeforeMs: Math.round(p95(before) * 10) / 10,
       adminP95DuringMs: Math.round(p95(during) * 10) / 10,
-      pinned,
+      adminSamplesDuring: during.length,
+      adminSamplesQuiet: before.length,
+      siteNice,
     };
   } finally {
-    if (pinned) {
-      pin(system.cmsPid(), everyCpu);
-      pin(process.pid, everyCpu);
-    }
     await site.stop();
     await proxy.stop();
   }

@@ -21,8 +21,8 @@ const withoutFields = (layouts: unknown, fields: ReadonlySet<string>): unknown =
 };
 
 /**
- * The content manager keeps edit-view labels and help texts in its own store, not in the
- * schema; they are written here at start so they come with the code.
+ * The content manager keeps edit-view labels and help texts, and the list's columns, in its own
+ * store, not in the schema; they are written here at start so they come with the code.
  */
 export const configureEditViews = async (strapi: Core.Strapi): Promise<void> => {
   const contentManager = strapi.plugin('content-manager');
@@ -44,7 +44,14 @@ export const configureEditViews = async (strapi: Core.Strapi): Promise<void> => 
     const settings = texts.mainField ? { ...current.settings, mainField: texts.mainField } : current.settings;
     // Fields the CMS writes itself (an entry's label) stay in the form but out of the edit view.
     const hidden = new Set(Object.entries(texts.fields).flatMap(([field, text]) => (text.hidden ? [field] : [])));
-    const layouts = hidden.size === 0 ? current.layouts : withoutFields(current.layouts, hidden);
+    const edited = hidden.size === 0 ? current.layouts : withoutFields(current.layouts, hidden);
+    for (const column of texts.listColumns ?? []) {
+      const meta = metadatas[column.name] ?? {};
+      metadatas[column.name] = { ...meta, list: { ...meta.list, label: column.label } };
+    }
+    const layouts = texts.listColumns
+      ? { ...(edited as Record<string, unknown>), list: texts.listColumns.map((column) => column.name) }
+      : edited;
     await service.updateConfiguration({ uid }, { settings, metadatas, layouts });
   }
 };

@@ -4,6 +4,11 @@ import type { TextsByModel } from './model-texts';
 export const DOCUMENT_TEXTS: TextsByModel = {
   'api::page.page': {
     mainField: 'title',
+    listColumns: [
+      { name: 'title', label: 'Title' },
+      { name: 'path', label: 'Web address' },
+      { name: 'updatedAt', label: 'Last changed' },
+    ],
     fields: {
       title: {
         label: 'Title',
@@ -32,6 +37,12 @@ export const DOCUMENT_TEXTS: TextsByModel = {
   },
   'api::redirect.redirect': {
     mainField: 'from',
+    listColumns: [
+      { name: 'from', label: 'Old address' },
+      { name: 'to', label: 'Send visitors to' },
+      { name: 'type', label: 'Kind' },
+      { name: 'updatedAt', label: 'Last changed' },
+    ],
     fields: {
       from: {
         label: 'Old address',

@@ -12,6 +12,7 @@ import { FieldRulesPanel } from './field-rules-panel';
 import { ChecksPanel } from './staff/checks-panel';
 import { checkedSaveActions } from './staff/checked-save';
 import { keepTypedValues } from './staff/keep-typed-values';
+import { fixLinkAddressesAsTyped } from './staff/link-address-fix';
 import { PreviewChangesButton, staffBulkActions, staffDocumentActions, ViewOnSiteButton } from './staff/page-actions';
 import { STAFF_TEXTS } from './staff/texts';
 
@@ -42,6 +43,18 @@ const quietStrapiAnnouncements = () => {
   }
 };
 
+/**
+ * Strapi's sales links ("See all pricing plans" on Settings › Overview, reachable by every staff
+ * member) lead staff out of the editor to a price list; `flags.promoteEE: false` does not cover
+ * them, and the page has no extension point, so they are hidden by their address.
+ */
+const hideSalesLinks = () => {
+  const style = document.createElement('style');
+  style.dataset.siteTools = 'sales-links';
+  style.textContent = 'a[href^="https://strapi.io/pricing"] { display: none !important; }';
+  document.head.append(style);
+};
+
 const READ_PAGES = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::page.page' }];
 
 /**
@@ -61,6 +74,8 @@ export default {
   },
   register(app: StrapiApp) {
     quietStrapiAnnouncements();
+    hideSalesLinks();
+    fixLinkAddressesAsTyped();
     (app as unknown as { addMiddlewares(middlewares: (typeof keepTypedValues)[]): void }).addMiddlewares([
       keepTypedValues,
     ]);

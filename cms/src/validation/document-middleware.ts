@@ -32,6 +32,50 @@ const refuse = (violations: RuleViolation[], where?: (violation: RuleViolation) 
 const ownDocument = (action: string, documentId: string | undefined): string | undefined =>
   action === 'clone' ? undefined : documentId;
 
+/** `/services/clear-your-record/` → `/services/clear-your-record-copy/` (then `-copy-2/`…); the home page's → `/home-copy/`. */
+const freeCopyAddress = async (strapi: Core.Strapi, path: string): Promise<string> => {
+  const base = path === '/' ? '/home' : path.replace(/\/$/, '');
+  for (let n = 1; ; n += 1) {
+    const candidate = `${base}-copy${n === 1 ? '' : `-${n}`}/`;
+    const taken = await strapi.documents('api::page.page').findFirst({
+      filters: { path: candidate },
+      status: 'draft',
+      fields: ['id'],
+    });
+    if (!taken) return candidate;
+  }
+};
+
+/** "Clear Your Record (copy)", shortened to fit the title's length limit. */
+const copyTitle = (strapi: Core.Strapi, title: string): string => {
+  const limit = (strapi.getModel('api::page.page').attributes.title as { maxLength?: number }).maxLength ?? Infinity;
+  const suffix = ' (copy)';
+  return `${title.length + suffix.length > limit ? title.slice(0, limit - suffix.length).trimEnd() : title}${suffix}`;
+};
+
+/**
+ * The list's "Duplicate" sends nothing to change: the copy gets an address of its own and a title
+ * that says it is a copy, and opens as a draft (Strapi clones drafts only), ready to edit.
+ */
+const copyOfPage = async (
+  strapi: Core.Strapi,
+  data: Record<string, unknown>,
+  documentId: string,
+): Promise<Record<string, unknown>> => {
+  if (typeof data.path === 'string') return data;
+  const source = await strapi.documents('api::page.page').findOne({
+    documentId,
+    status: 'draft',
+    fields: ['path', 'title'],
+  });
+  if (!source) return data;
+  return {
+    ...data,
+    path: await freeCopyAddress(strapi, String(source.path)),
+    ...(typeof data.title === 'string' ? {} : { title: copyTitle(strapi, String(source.title)) }),
+  };
+};
+
 const addressOf = async (
   strapi: Core.Strapi,
   action: string,
@@ -90,6 +134,8 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
   const book = strapiRuleBook(strapi);
   const rules: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const params = context.params as { data?: unknown; documentId?: string } | undefined;
+    if (params?.documentId && context.uid === 'api::page.page' && context.action === 'clone')
+      params.data = await copyOfPage(strapi, (params.data ?? {}) as Record<string, unknown>, params.documentId);
     const data = params?.data;
     if (context.uid.startsWith('api::') && WRITES.has(context.action) && typeof data === 'object' && data !== null) {
       const write = {

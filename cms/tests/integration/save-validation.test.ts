@@ -174,6 +174,24 @@ describe('the admin’s edit view', () => {
     );
     expect(data.components['shared.link']!.settings.mainField).toBe('text');
   });
+
+  it('lists pages and redirects by columns staff read (title, web address, last changed), never by id or documentId', async () => {
+    const admin = await adminSession();
+    const columns = async (uid: string) => {
+      const { body } = await admin.call('GET', `/content-manager/content-types/${uid}/configuration`);
+      const { contentType } = body.data as {
+        contentType: { layouts: { list: string[] }; metadatas: Record<string, { list: { label: string } }> };
+      };
+      return contentType.layouts.list.map((name) => contentType.metadatas[name]!.list.label);
+    };
+    expect(await columns('api::page.page')).toEqual(['Title', 'Web address', 'Last changed']);
+    expect(await columns('api::redirect.redirect')).toEqual([
+      'Old address',
+      'Send visitors to',
+      'Kind',
+      'Last changed',
+    ]);
+  });
 });
 
 describe('cloning a page (the admin’s Duplicate)', () => {
@@ -193,10 +211,30 @@ describe('cloning a page (the admin’s Duplicate)', () => {
     expect(errorsOf(offSite.body).paths).toEqual(['path']);
   });
 
-  it('needs an address of its own', async () => {
-    const copied = await clone({ title: 'Clear Your Record (copy)' });
+  it('refuses an address another page has', async () => {
+    const copied = await clone({ title: 'Clear Your Record (copy)', path: '/contact-us/' });
     expect(copied.status).toBe(400);
-    expect(errorsOf(copied.body).message).toContain('already has the web address /services/clear-your-record/');
+    expect(errorsOf(copied.body).message).toContain('already has the web address /contact-us/');
+  });
+
+  it('from the list (nothing to change sent), makes a draft copy at an address of its own, titled as a copy', async () => {
+    const { admin, documentId } = await loadSeedDraft();
+    const statusBefore = ((await admin.call('GET', `${PAGES}/${documentId}`)).body.data as Json).status;
+    const copies: string[] = [];
+    try {
+      for (const expected of ['/services/clear-your-record-copy/', '/services/clear-your-record-copy-2/']) {
+        const copied = await admin.call('POST', `${PAGES}/auto-clone/${documentId}`, {});
+        expect(copied.status, JSON.stringify(copied.body)).toBe(200);
+        const copy = (copied.body.data as { documentId: string }).documentId;
+        copies.push(copy);
+        const draft = (await admin.call('GET', `${PAGES}/${copy}`)).body.data as Json;
+        expect(draft).toMatchObject({ path: expected, title: 'Clear Your Record (copy)', publishedAt: null });
+      }
+      // The page copied is left as it was.
+      expect(((await admin.call('GET', `${PAGES}/${documentId}`)).body.data as Json).status).toBe(statusBefore);
+    } finally {
+      for (const copy of copies) await admin.call('DELETE', `${PAGES}/${copy}`);
+    }
   });
 
   it('makes a draft copy at a new address', async () => {

@@ -61,7 +61,8 @@ export const sectionContracts: { [N in SectionName]: Contract<N> & { schema: z.Z
 
 export const sectionNames = Object.keys(sectionContracts) as SectionName[];
 
-const isSectionName = (name: unknown): name is SectionName => typeof name === 'string' && Object.hasOwn(sectionContracts, name);
+const isSectionName = (name: unknown): name is SectionName =>
+  typeof name === 'string' && Object.hasOwn(sectionContracts, name);
 
 export type SectionProblem = { index: number; component: string; problems: string[] };
 

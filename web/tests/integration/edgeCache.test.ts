@@ -219,11 +219,17 @@ describe('pages through Varnish', () => {
     try {
       // Every replica renders pages (and so reads the settings) before the change.
       for (const p of pages) await get(p);
-      for (const replica of replicas) for (const p of pages) await fetch(`${replica.url}${p}`);
+      for (const replica of replicas) for (const p of [...pages, '/made-up-before/']) await fetch(`${replica.url}${p}`);
       await admin.call('POST', `${global}/actions/publish`, { ...data, footerNote: note });
       await expect.poll(async () => (await get(SEED)).text(), { timeout: 2000, interval: 20 }).toContain(note);
       // The purge took every page; each is rendered again by the next replica in turn.
       for (const p of pages) expect(await (await get(p)).text(), p).toContain(note);
+      // And each replica's one render of "Page not found" for made-up addresses.
+      for (const replica of replicas) {
+        const notFound = await fetch(`${replica.url}/made-up-after/`);
+        expect(notFound.status).toBe(404);
+        expect(await notFound.text(), replica.url).toContain(note);
+      }
     } finally {
       await admin.call('POST', `${global}/actions/publish`, data);
       // Its purge done before the next test counts on cached pages.

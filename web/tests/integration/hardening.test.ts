@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { connect, createServer, type Socket } from 'node:net';
 import path from 'node:path';
@@ -26,6 +27,20 @@ const purge = (base: string, documentId: string) =>
     },
     base,
   );
+
+/** Sockets whose local port is `port`, in the given state (/proc/net/tcp's hex code), in this machine's tables. */
+const socketsOnPort = async (port: number, state: string): Promise<number> => {
+  const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  let count = 0;
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    const lines = (await readFile(table, 'utf8').catch(() => '')).split('\n').slice(1);
+    for (const line of lines) {
+      const [, local, , st] = line.trim().split(/\s+/);
+      if (st === state && local?.endsWith(hexPort)) count += 1;
+    }
+  }
+  return count;
+};
 
 /** Any method, TRACE included (fetch refuses to send it). */
 const send = (method: string, path: string): Promise<{ status: number; allow: string | undefined; body: string }> =>
@@ -281,6 +296,28 @@ describe('under load', () => {
     },
   );
 
+  it('renders "Page not found" once for every made-up address, and again after the settings change', async () => {
+    const admin = await adminApi(system);
+    const global = '/content-manager/single-types/api::global.global';
+    const { data } = await admin.call<{ data: Record<string, unknown> }>('GET', global);
+    const note = `Footer note ${Date.now()}`;
+    const first = await get(`/made-up-once-${Date.now()}/`);
+    expect(first.status).toBe(404);
+    const body = await first.text();
+    const next = await get(`/made-up-twice-${Date.now()}/`);
+    expect(next.status).toBe(404);
+    expect(next.headers.get('x-astro-cache')).toBe('HIT');
+    expect(await next.text()).toBe(body);
+    try {
+      await admin.call('POST', `${global}/actions/publish`, { ...data, footerNote: note });
+      await expect
+        .poll(async () => (await get(`/made-up-after-${Date.now()}/`)).text(), { timeout: 1000, interval: 20 })
+        .toContain(note);
+    } finally {
+      await admin.call('POST', `${global}/actions/publish`, data);
+    }
+  });
+
   it(
     'keeps serving a page visitors saw while the CMS is down, after a flood of unknown addresses',
     { timeout: 240_000 },
@@ -299,6 +336,55 @@ describe('under load', () => {
       } finally {
         await system.restartCms();
       }
+    },
+  );
+
+  it(
+    'answers a page published during a flood of made-up addresses within 1 s, never 503, and the flood still 404',
+    { timeout: 120_000 },
+    async () => {
+      const admin = await adminApi(system);
+      const pages = '/content-manager/collection-types/api::page.page';
+      const newPath = `/published-during-a-flood-${Date.now()}/`;
+      let documentId: string | undefined;
+      let flooding = true;
+      const floodStatuses: number[] = [];
+      // 20 connections of made-up addresses against the site the CMS tells of its publishes.
+      const floods = Array.from({ length: 20 }, async (_, connection) => {
+        for (let n = 0; flooding; n += 1) {
+          const response = await get(madeUpAddresses(connection * 100_000 + n)[n % 4]!);
+          await response.arrayBuffer();
+          floodStatuses.push(response.status);
+        }
+      });
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const created = await admin.call<{ data: { documentId: string } }>('POST', `${pages}/actions/publish`, {
+          title: 'Published during a flood',
+          path: newPath,
+          description: 'A page staff publish while a scanner floods the site.',
+          sections: [],
+        });
+        documentId = created.data.documentId;
+        const published = Date.now();
+        const seen: number[] = [];
+        for (;;) {
+          const response = await get(newPath);
+          await response.arrayBuffer();
+          seen.push(response.status);
+          if (response.status === 200 || Date.now() - published > 5000) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        expect(seen.at(-1)).toBe(200);
+        expect(seen.filter((status) => status !== 404 && status !== 200)).toEqual([]);
+        expect(Date.now() - published).toBeLessThan(1000);
+      } finally {
+        flooding = false;
+        await Promise.all(floods);
+        if (documentId) await admin.call('DELETE', `${pages}/${documentId}`);
+      }
+      expect(floodStatuses.length).toBeGreaterThan(200);
+      expect(floodStatuses.filter((status) => status !== 404)).toEqual([]);
     },
   );
 });
@@ -410,6 +496,45 @@ describe('a CMS that accepts connections but never answers', () => {
       expect((await get('/uploads/photo_0123456789.jpg', {}, site.url)).status).toBe(503);
       expect(Date.now() - mediaStarted).toBeLessThan(400);
       expect(asked).toBe(before);
+    } finally {
+      await site.stop();
+      sockets.forEach((socket) => socket.destroy());
+      hanging.close();
+    }
+  });
+
+  it('leaves no visitor connection half-closed: a flood of media requests from clients that give up is answered at once', async () => {
+    const sockets: Socket[] = [];
+    let asked = 0;
+    const hanging = createServer((socket) => {
+      sockets.push(socket);
+      socket.on('data', (data: Buffer) => (asked += data.toString('latin1').match(/^(GET|HEAD) \//gm)?.length ?? 0));
+    });
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    const port = (hanging.address() as { port: number }).port;
+    const site = await system.startAnotherSite({ STRAPI_URL: `http://127.0.0.1:${port}`, STRAPI_TIMEOUT_MS: '3000' });
+    const sitePort = Number(new URL(site.url).port);
+    try {
+      // The first one waits the CMS's whole timeout, and opens the breaker.
+      expect((await get('/uploads/first_0123456789.jpg', {}, site.url)).status).toBe(503);
+      const before = asked;
+      // A scanner's clients, each giving up after 300 ms, as the probe's did: 400 files, 50 at a time.
+      const statuses: (number | 'gave up')[] = [];
+      for (let start = 0; start < 400; start += 50)
+        statuses.push(
+          ...(await Promise.all(
+            Array.from({ length: 50 }, (_, i) =>
+              get(`/uploads/photo-${start + i}_0123456789.jpg`, { signal: AbortSignal.timeout(300) }, site.url).then(
+                async (response) => (await response.arrayBuffer(), response.status),
+                () => 'gave up' as const,
+              ),
+            ),
+          )),
+        );
+      expect(statuses.filter((status) => status !== 503)).toEqual([]);
+      expect(asked).toBe(before);
+      // CLOSE_WAIT (08) on the site's port: the client closed its side, the site has not closed its own.
+      expect(await socketsOnPort(sitePort, '08')).toBe(0);
     } finally {
       await site.stop();
       sockets.forEach((socket) => socket.destroy());

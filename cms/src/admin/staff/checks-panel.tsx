@@ -19,6 +19,22 @@ const counted = (attributes: Record<string, Attribute> | undefined) =>
     ([, a]) => (a.type === 'string' || a.type === 'text') && typeof a.maxLength === 'number',
   );
 
+type EditLayout = { edit?: { layout?: { name: string; label?: string }[][][] } };
+
+/**
+ * The field's label as the edit view shows it (its configured label, "Site name"), so that the
+ * panel and the form use the same words; the name spelt out when the layout has none.
+ */
+export const fieldLabel = (layout: EditLayout | undefined, name: string): string => {
+  const label = layout?.edit?.layout
+    ?.flat(2)
+    .find((field) => field.name === name)
+    ?.label?.trim();
+  if (label) return label;
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
 /**
  * Asks for the alt text of an image just chosen, while the field is empty or still describes the
  * old image; the alt text written for it in the media library is offered, to check.
@@ -69,7 +85,7 @@ export const ChecksPanel: PanelComponent = ({ model }) => {
   const initialValues = useForm('ChecksPanel', (state) => state.initialValues);
   const modified = useForm('ChecksPanel', (state) => state.modified);
   const onChange = useForm('ChecksPanel', (state) => state.onChange);
-  const { contentType, components } = unstable_useContentManagerContext();
+  const { contentType, components, layout } = unstable_useContentManagerContext();
   const slots = useMemo(
     () => imageSlots(contentType as never, components as never, values),
     [contentType, components, values],
@@ -136,7 +152,7 @@ export const ChecksPanel: PanelComponent = ({ model }) => {
     checks.push({
       key: `count ${name}`,
       tone: value.length > attribute.maxLength! ? 'warning' : 'neutral',
-      title: name === 'path' ? 'Web address' : name.charAt(0).toUpperCase() + name.slice(1),
+      title: fieldLabel(layout as EditLayout, name),
       text: `${value.length} of at most ${attribute.maxLength} characters`,
     });
   }

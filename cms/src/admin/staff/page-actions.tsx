@@ -9,7 +9,7 @@ import type {
 } from '@strapi/content-manager/strapi-admin';
 import { Eye, ExternalLink } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useSiteTools, type Usage } from './site-tools-api';
 
 const PAGE = 'api::page.page';
@@ -204,6 +204,20 @@ const BulkUsageNotice = ({
 const bulkSayingWhereUsed = (original: BulkActionComponent, verb: 'unpublish' | 'delete'): BulkActionComponent => {
   const Wrapped: BulkActionComponent = (props) => {
     const description = original(props) as BulkActionDescription | null;
+    // The selection as plain text: Strapi deep-compares each description on every render of the
+    // list (lodash isEqual), so the notice is made once per selection, not from the table's rows.
+    const selection = JSON.stringify(
+      (props.documents as { documentId: string; title?: unknown }[]).map((document) => ({
+        documentId: document.documentId,
+        title: typeof document.title === 'string' ? document.title : undefined,
+      })),
+    );
+    const content = useMemo(
+      () => (
+        <BulkUsageNotice documents={JSON.parse(selection) as { documentId: string; title?: string }[]} action={verb} />
+      ),
+      [selection],
+    );
     if (!description || props.model !== PAGE || description.dialog?.type !== 'dialog') return description;
     return {
       ...description,
@@ -213,9 +227,7 @@ const bulkSayingWhereUsed = (original: BulkActionComponent, verb: 'unpublish' | 
           verb === 'delete'
             ? `Delete ${props.documents.length} page(s)?`
             : `Unpublish ${props.documents.length} page(s)?`,
-        content: (
-          <BulkUsageNotice documents={props.documents as { documentId: string; title?: unknown }[]} action={verb} />
-        ),
+        content,
       },
     };
   };

@@ -36,9 +36,12 @@ export const STAFF_TEXTS: Record<string, string> = {
   'content-manager.dnd.instructions': 'Press Space to pick it up and move it',
   // Every relation is a link to a page of the site.
   'content-manager.relation.add': 'Choose a page',
-  // The rich-text link pop-up: the two shapes of address it takes (its Save stays grey on any other), and what the site does with the rest.
+  // The rich-text link pop-up: the shapes of address it takes (`www.…` is written out as https://www.…, link-address-fix.ts), and what the site does with the rest.
   'components.Blocks.popover.link.placeholder': 'https://www.example.org/… or /a-page-of-this-site/',
   'components.Blocks.popover.link.rel': 'Rel (not used: the site sets it)',
   'components.Blocks.popover.link.target': 'Target (not used: links open in the same tab)',
   'content-manager.widget.last-edited.single-type': 'Site settings',
+  // The media library's replace: what happens on the site, and the one thing staff must check.
+  'upload.asset-details.replace.description':
+    'Every page that shows this file will show the new one within a second. Check that its alt text, here and in each section that uses it, still describes the new picture.',
 };

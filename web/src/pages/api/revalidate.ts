@@ -6,6 +6,7 @@ import { renditionStore } from '../../lib/images/renditionStore';
 import { knownMedia, MEDIA_SHOWN_EVENT } from '../../lib/cms/knownMedia';
 import { mediaCopies } from '../../lib/cache/mediaCopies';
 import { contentChanged } from '../../lib/cache/contentChanges';
+import { forgetNotFoundCopy } from '../../lib/cache/notFoundCopy';
 import { EdgePurgeError } from '../../lib/cache/edgeProvider';
 import { searchIndex } from '../../lib/search/searchIndex';
 import { secretsMatch } from '../../lib/http/secretsMatch';
@@ -73,6 +74,8 @@ export const POST: APIRoute = async ({ request, cache }) => {
   // built from the pages, a media file's renditions), so that no page rendered after the purge
   // comes from them.
   contentChanged();
+  // Told by the webhook or by another replica: either way, "Page not found" is rendered afresh.
+  forgetNotFoundCopy();
   // The settings hold the logos, whose addresses carry their version.
   if (changed === 'api::global.global' || file !== null) siteSettingsChanged();
   if (file !== null) {
