@@ -165,7 +165,9 @@ test('the site settings side panel names fields as the form does ("Site name"), 
   await page.goto(`${cms()}/admin/content-manager/single-types/api::global.global`);
   const panel = page.locator('aside').filter({ hasText: 'Check before publishing' });
   await expect(panel.getByText('Site name', { exact: true })).toBeVisible();
-  await expect(panel.getByText(/^SiteName$|^SiteUrl$/)).toHaveCount(0);
+  // "URL" as the form writes it, which spelling out the field's name ("Site url") would not give.
+  await expect(panel.getByText('Site URL', { exact: true })).toBeVisible();
+  await expect(panel.getByText(/^Site ?url$|^SiteName$/)).toHaveCount(0);
 });
 
 test('sections and quick links are listed by their words, not by their type alone', async () => {

@@ -193,7 +193,7 @@ ${floodRow('made-up page addresses, the site at the CMS’s CPU weight (nice 0)'
 ${
   floodOk(addresses) && floodOk(media)
     ? `- With compose's CPU weights the admin keeps its pace beside either flood; at equal weights its p95 moves by ${pct(slowdown(equalWeights))}: no query reaches the CMS, but the site answering ${Math.round(equalWeights.requests / equalWeights.seconds)} 404s a second takes the CPU the CMS would have.`
-    : `- The admin's p95 moves by ${pct(slowdown(addresses))} (page addresses) and ${pct(slowdown(media))} (media files) with compose's CPU weights, ${pct(slowdown(equalWeights))} at equal weights: no query reaches the CMS; the site answering 404s takes the CPU the CMS would have.`
+    : `- The admin's p95 moves by ${pct(slowdown(addresses))} (page addresses) and ${pct(slowdown(media))} (media files) with compose's CPU weights, ${pct(slowdown(equalWeights))} at equal weights: no query reaches the CMS; what is left is the flood's cost to the machine itself (the network processing of its requests, done in part by the kernel outside any process's CPU weight), which a per-client limit in front of the site would cut.`
 }
 
 Images through Varnish, with a media storage of ${images.mediaStorage.size} (\`-s media=malloc,${images.mediaStorage.size}\`; pages have their own), after warming ${images.warmPages} pages:

@@ -1,6 +1,7 @@
 import { defineMiddleware } from 'astro:middleware';
 import { canonicalRedirect } from './lib/http/canonicalPath';
 import { renderBegins } from './lib/cache/contentChanges';
+import { answerUnknownAddress } from './lib/cache/notFoundCopy';
 import { redirectLocation } from './lib/http/redirectLocation';
 import { knownRedirect } from './lib/cms/siteAddresses';
 import { securityHeaders } from './lib/http/securityHeaders';
@@ -23,7 +24,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
       headers: { Location: `${target}${context.url.search}`, 'Cache-Control': 'public, max-age=3600' },
     });
   }
-  const response = await next();
+  // Every made-up address gets the one render of "Page not found" (lib/cache/notFoundCopy.ts).
+  const response = (await answerUnknownAddress(context, next)) ?? (await next());
   // HTML always says its encoding: the words of the site's pages are UTF-8.
   if (response.headers.get('Content-Type') === 'text/html')
     response.headers.set('Content-Type', 'text/html; charset=utf-8');

@@ -27,6 +27,7 @@ type Attribute = {
   component?: string;
   components?: string[];
   unique?: boolean;
+  pluginOptions?: { site?: { unique?: unknown } };
   conditions?: { visible?: unknown };
 };
 type Attributes = Record<string, Attribute>;
@@ -183,7 +184,10 @@ export default (
         uniqueFields.set(
           `/api/${name.toLowerCase()}`,
           new Set(
-            Object.entries(type.attributes ?? {}).flatMap(([field, attribute]) => (attribute.unique ? [field] : [])),
+            Object.entries(type.attributes ?? {}).flatMap(([field, attribute]) =>
+              // `pluginOptions.site.unique`: unique, checked by this app (a page's path, src/validation/page-address.ts).
+              attribute.unique || attribute.pluginOptions?.site?.unique === true ? [field] : [],
+            ),
           ),
         );
       }

@@ -73,10 +73,19 @@ export const prepareKeptLinks = async (strapi: Core.Strapi): Promise<void> => {
   }
 };
 
-/** The locale an action names, if it names one (`'*'` is every locale, as is none). */
-const localeOfAction = (params: unknown): string | undefined => {
+/**
+ * The locale an action names, if it names one and the type is localized (`'*'` is every locale,
+ * as is none; Strapi ignores a locale sent for a type without i18n, whose rows hold none).
+ */
+const localeOfAction = (strapi: Core.Strapi, uid: string, params: unknown): string | undefined => {
+  const localized =
+    (
+      strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as {
+        pluginOptions?: { i18n?: { localized?: unknown } };
+      }
+    ).pluginOptions?.i18n?.localized === true;
   const locale = (params as { locale?: unknown } | undefined)?.locale;
-  return typeof locale === 'string' && locale !== '*' ? locale : undefined;
+  return localized && typeof locale === 'string' && locale !== '*' ? locale : undefined;
 };
 
 const publishedRows = async (
@@ -93,8 +102,8 @@ const publishedRows = async (
     locale?: string | null;
   }[];
 
-/** Rows per insert: SQLite builds had a limit of 999 bound values per statement (8 columns × 100). */
-const INSERT_CHUNK = 100;
+/** Rows per statement: SQLite builds had a limit of 999 bound values per statement (7 columns × 100 per insert). */
+const ROWS_PER_STATEMENT = 100;
 
 /** Every published link to the document's published rows, with its component's content. */
 const writeDownLinks = async (
@@ -147,13 +156,13 @@ const putBackLinks = async (
   return strapi.db.transaction(async ({ trx }) => {
     const kept = (await trx(KEPT_LINKS_TABLE).where({ uid, document_id: documentId }).select('*')) as Row[];
     let restored = 0;
-    const done: unknown[] = [];
+    const done: number[] = [];
     for (const entry of kept) {
       const table = tables.find((candidate) => candidate.join.name === entry.join_table);
       const target = published.get((entry.locale as string | null) ?? null);
       // Links to a locale still unpublished wait for that locale's publish.
       if (target === undefined) continue;
-      done.push(entry.id);
+      done.push(Number(entry.id));
       if (!table) continue;
       const linkRow = JSON.parse(String(entry.link_row)) as Row;
       const componentRow = JSON.parse(String(entry.component_row)) as Row;
@@ -167,9 +176,9 @@ const putBackLinks = async (
       await trx(table.join.name).insert({ ...linkRow, [table.join.inverseJoinColumn.name]: target });
       restored += 1;
     }
-    for (let start = 0; start < done.length; start += INSERT_CHUNK)
+    for (let start = 0; start < done.length; start += ROWS_PER_STATEMENT)
       await trx(KEPT_LINKS_TABLE)
-        .whereIn('id', done.slice(start, start + INSERT_CHUNK) as number[])
+        .whereIn('id', done.slice(start, start + ROWS_PER_STATEMENT))
         .delete();
     return restored;
   });
@@ -188,7 +197,7 @@ export const keepLinksThroughUnpublish = (strapi: Core.Strapi): Modules.Document
     // update({ status: 'published' }) publishes too, inside the repository, past the middlewares.
     const publishes =
       context.action === 'publish' ||
-      (context.action === 'update' && (context.params as { status?: unknown }).status === 'published');
+      (context.action === 'update' && (context.params as { status?: unknown } | undefined)?.status === 'published');
     if (
       !documentId ||
       !(publishes || ['unpublish', 'delete'].includes(context.action)) ||
@@ -200,12 +209,12 @@ export const keepLinksThroughUnpublish = (strapi: Core.Strapi): Modules.Document
     // One transaction with the publish or unpublish: Strapi emits its events once it commits, so
     // the site and the kept reads (src/middlewares/published-reads.ts) read the links put back.
     return strapi.db.transaction(async ({ trx }) => {
-      const locale = localeOfAction(context.params);
+      const locale = localeOfAction(strapi, context.uid, context.params);
       if (context.action === 'unpublish') {
         const links = await writeDownLinks(strapi, context.uid, documentId, locale, tables);
         const result = await next();
-        for (let start = 0; start < links.length; start += INSERT_CHUNK)
-          await trx(KEPT_LINKS_TABLE).insert(links.slice(start, start + INSERT_CHUNK));
+        for (let start = 0; start < links.length; start += ROWS_PER_STATEMENT)
+          await trx(KEPT_LINKS_TABLE).insert(links.slice(start, start + ROWS_PER_STATEMENT));
         return result;
       }
       const result = await next();

@@ -4,7 +4,7 @@ import { followPageMove } from '../redirects/follow-page-moves';
 import { followPageStatus } from '../redirects/follow-page-status';
 import { linksBlockingPublish } from '../staff/link-report';
 import { isImporting } from './import-scope';
-import { checkPageAddress } from './page-address';
+import { checkPageAddress, pageAt } from './page-address';
 import { checkRedirect, checkRedirectPublish } from '../redirects/redirect-rules';
 import { ruleBook } from '../section-kit/content-model';
 import { checkDocument, type ModelSchema, type RuleBook } from './check-document';
@@ -34,15 +34,13 @@ const ownDocument = (action: string, documentId: string | undefined): string | u
 
 /** `/services/clear-your-record/` → `/services/clear-your-record-copy/` (then `-copy-2/`…); the home page's → `/home-copy/`. */
 const freeCopyAddress = async (strapi: Core.Strapi, path: string): Promise<string> => {
+  const limit = (strapi.getModel('api::page.page').attributes.path as { maxLength?: number }).maxLength ?? Infinity;
   const base = path === '/' ? '/home' : path.replace(/\/$/, '');
   for (let n = 1; ; n += 1) {
-    const candidate = `${base}-copy${n === 1 ? '' : `-${n}`}/`;
-    const taken = await strapi.documents('api::page.page').findFirst({
-      filters: { path: candidate },
-      status: 'draft',
-      fields: ['id'],
-    });
-    if (!taken) return candidate;
+    const suffix = `-copy${n === 1 ? '' : `-${n}`}/`;
+    // Within the address's length limit: a long address loses its end, not its copy number.
+    const candidate = `${base.slice(0, limit - suffix.length).replace(/[-/]+$/, '')}${suffix}`;
+    if (!(await pageAt(strapi, candidate))) return candidate;
   }
 };
 

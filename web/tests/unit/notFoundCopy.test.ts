@@ -1,14 +1,124 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type { APIContext } from 'astro';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { isPagePath } from '../../src/lib/http/pagePath';
-import { OTHER_ROUTES } from '../../src/lib/cache/notFoundCopy';
+
+// The site's address list, as the CMS last gave it: here, every address is no page and no redirect.
+vi.mock('../../src/lib/cms/siteAddresses', () => ({
+  addressOf: vi.fn(async (pathname: string) =>
+    pathname === '/a-page/' ? { kind: 'page', stale: false } : { kind: 'none', stale: false },
+  ),
+}));
+const { answerUnknownAddress, forgetNotFoundCopy, OTHER_ROUTES } = await import('../../src/lib/cache/notFoundCopy');
 
 const PAGES = path.resolve(import.meta.dirname, '../../src/pages');
+const CACHE = { maxAge: 300, swr: 86_400, tags: ['not-found', 'global'] };
+
+/** What the middleware hands over: the request, its URL, and the route's cache options as the render set them. */
+const contextFor = (address: string, method = 'GET') => {
+  const options: { maxAge?: number; swr?: number; tags?: string[] } = {};
+  const set = vi.fn((input: typeof options) => Object.assign(options, input));
+  const url = new URL(`http://site.test${address}`);
+  return {
+    context: {
+      request: new Request(url, { method }),
+      url,
+      cache: {
+        set,
+        get options() {
+          return options;
+        },
+      },
+    } as unknown as APIContext,
+    set,
+    options,
+  };
+};
+
+/** The route's render of "Page not found": it sets its cache options, as [...path].astro does. */
+const renders = () => {
+  let count = 0;
+  const render =
+    (context: APIContext, body = '<h1>Page not found</h1>') =>
+    async () => {
+      count += 1;
+      context.cache.set(CACHE);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return new Response(body, { status: 404, headers: { 'Content-Type': 'text/html' } });
+    };
+  return { render, count: () => count };
+};
+
+beforeEach(() => forgetNotFoundCopy());
 
 describe('the one "Page not found" for unknown addresses', () => {
+  it('is rendered once for any number of made-up addresses, even asked all at once, with the render’s cache options', async () => {
+    const { render, count } = renders();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const { context, options } = contextFor(`/made-up-${i}/`);
+        const response = (await answerUnknownAddress(context, render(context)))!;
+        return { status: response.status, body: await response.text(), options: { ...options } };
+      }),
+    );
+    expect(count()).toBe(1);
+    for (const answer of answers) {
+      expect(answer).toMatchObject({ status: 404, body: '<h1>Page not found</h1>' });
+      expect(answer.options).toMatchObject(CACHE);
+    }
+  });
+
+  it('is rendered again after any change the CMS tells of, and a render a change overtook is not kept', async () => {
+    const { render, count } = renders();
+    const first = contextFor('/made-up-1/');
+    await answerUnknownAddress(first.context, render(first.context, 'old menu'));
+    forgetNotFoundCopy();
+    const overtaken = contextFor('/made-up-2/');
+    await answerUnknownAddress(overtaken.context, async () => {
+      const response = await render(overtaken.context, 'read before the change')();
+      forgetNotFoundCopy();
+      return response;
+    });
+    const next = contextFor('/made-up-3/');
+    const answer = (await answerUnknownAddress(next.context, render(next.context, 'new menu')))!;
+    expect(await answer.text()).toBe('new menu');
+    expect(count()).toBe(3);
+  });
+
+  it('answers HEAD without a body, and leaves pages, other methods and other routes alone', async () => {
+    const { render } = renders();
+    const get = contextFor('/made-up/');
+    await answerUnknownAddress(get.context, render(get.context));
+    const head = contextFor('/made-up-head/', 'HEAD');
+    const answer = (await answerUnknownAddress(head.context, render(head.context)))!;
+    expect(answer.status).toBe(404);
+    expect(await answer.text()).toBe('');
+    for (const [address, method] of [
+      ['/a-page/', 'GET'],
+      ['/made-up/', 'POST'],
+      ['/search/', 'GET'],
+      ['/preview/made-up/', 'GET'],
+      ['/Not-A-Page-Shape', 'GET'],
+    ] as const) {
+      const other = contextFor(address, method);
+      expect(await answerUnknownAddress(other.context, render(other.context)), `${method} ${address}`).toBeNull();
+    }
+  });
+
+  it('keeps nothing that is not the cacheable "Page not found" (a 404 the route did not let be cached)', async () => {
+    let rendered = 0;
+    for (const i of [1, 2]) {
+      const { context } = contextFor(`/made-up-${i}/`);
+      await answerUnknownAddress(context, async () => {
+        rendered += 1;
+        return new Response('Temporarily unavailable', { status: 404 });
+      });
+    }
+    expect(rendered).toBe(2);
+  });
+
   it('is never given for a page-shaped address another route of src/pages answers', () => {
-    // Every route but the catch-all and the 404 page, by the address it answers.
     const routes = readdirSync(PAGES)
       .filter((entry) => !['[...path].astro', '404.astro'].includes(entry))
       .map((entry) => `/${entry.replace(/\.(astro|ts)$/, '')}/`);

@@ -2,7 +2,6 @@ import type { CacheOptions, CacheProvider, InvalidateOptions } from 'astro';
 import { config, type EdgeCache } from '../../config';
 import { CACHE_SECONDS } from './cacheTags';
 import { changedDuringRender } from './contentChanges';
-import { answerUnknownAddress, forgetNotFoundCopy } from './notFoundCopy';
 
 /** Purge request headers, read by ops/varnish/default.vcl (and by any cache configured the same way). */
 export const PURGE_SECRET_HEADER = 'X-Purge-Secret';
@@ -81,10 +80,7 @@ const purgeNode = async (
 export const edgeCacheProvider = (edge: EdgeCache): CacheProvider => ({
   name: 'edge',
   setHeaders: (options, request) => edgeHeaders(options, request),
-  // The cache in front keeps each address apart: made-up ones all reach a replica, which answers from one render.
-  onRequest: async ({ request, url }, next) => (await answerUnknownAddress(request, url, next)) ?? next(),
   async invalidate({ tags, path }: InvalidateOptions) {
-    forgetNotFoundCopy();
     const list = tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
     if (list.length === 0 && path === undefined) return;
     const results = await Promise.allSettled(

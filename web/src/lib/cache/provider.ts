@@ -1,7 +1,6 @@
 import type { CacheProvider, CacheProviderFactory } from 'astro';
 import { config } from '../../config';
 import { edgeCacheProvider } from './edgeProvider';
-import { answerUnknownAddress, forgetNotFoundCopy } from './notFoundCopy';
 import { cacheKey, pageStore, type CachedPage } from './store';
 
 /** Headers that describe one transfer, or that Astro strips after the provider: not stored. */
@@ -110,8 +109,6 @@ const pageCacheProvider = (): CacheProvider => ({
   async onRequest({ request, url, logger }, next) {
     const reading = request.method === 'GET' || request.method === 'HEAD';
     if (!reading) return next();
-    const unknown = await answerUnknownAddress(request, url, next, true);
-    if (unknown) return unknown;
     const key = cacheKey(url.pathname);
     const entry = pageStore().get(key);
     const age = entry ? (Date.now() - entry.storedAt) / 1000 : Infinity;
@@ -137,7 +134,6 @@ const pageCacheProvider = (): CacheProvider => ({
   async invalidate({ tags, path }) {
     // Renders under way may have read what changed: requests from now on wait for none of them.
     inFlight.clear();
-    forgetNotFoundCopy();
     pageStore().invalidate({
       ...(tags === undefined ? {} : { tags: Array.isArray(tags) ? tags : [tags] }),
       ...(path === undefined ? {} : { path }),
