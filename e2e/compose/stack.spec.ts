@@ -173,17 +173,6 @@ test('no secret is in an image, and neither the site’s containers nor varnish 
   }
 });
 
-test('the CMS runs at eight times the CPU weight of each site replica, as the flood bench measures it', () => {
-  // web/bench/flood.ts reads the same cpu_shares to run the flooded site at the nice value they stand for.
-  const shares = (id: string) =>
-    Number(stack.shell(`docker inspect --format '{{.HostConfig.CpuShares}}' ${id}`).trim());
-  const [cms] = containers(stack, 'cms');
-  const replicas = containers(stack, 'web');
-  expect(replicas.length).toBe(3);
-  expect(shares(cms!)).toBe(1024);
-  for (const id of replicas) expect(shares(id), id).toBe(128);
-});
-
 test('docker compose restart, and down then up, lose nothing', async () => {
   test.setTimeout(300_000);
   stack.compose(['restart']);
