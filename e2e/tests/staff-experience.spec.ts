@@ -7,6 +7,26 @@ import { cms, SEED_PATH, site } from '../support/system';
 const SMALL_PHOTO = path.resolve(import.meta.dirname, '../fixtures/images/small-photo-1024x386.jpg');
 const CARD_PHOTO = path.resolve(import.meta.dirname, '../fixtures/images/card-photo-554x320.jpg');
 
+/** On the seed page's edit view: a new Card with image section, its photo chosen from the media library. */
+const addCardWithLibraryPhoto = async (page: Page, file: string) => {
+  await openPageEditor(page, SEED_PATH);
+  await page.getByRole('button', { name: /^Add a section/ }).click();
+  await page.getByRole('button', { name: 'Card with image', exact: true }).click();
+  await page
+    .getByText(/Click to add an asset or drag and drop/i)
+    .first()
+    .click();
+  const library = page.getByRole('dialog');
+  // The newest first: the card of the photo just uploaded (other tests upload the same file).
+  await library
+    .locator('article, [role="button"]')
+    .filter({ has: page.getByText(path.basename(file), { exact: false }) })
+    .first()
+    .getByRole('checkbox')
+    .check();
+  await library.getByRole('button', { name: 'Finish' }).click();
+};
+
 // One login for the file (Strapi limits logins); each test puts back what it changed.
 test.describe.configure({ mode: 'serial' });
 let staff: Page;
@@ -184,22 +204,7 @@ test('a photo chosen from the media library for a new card comes with the alt te
   const alt = `Volunteers at the coalition's table, from the library ${Date.now() % 1000}`;
   await uploadImage(SMALL_PHOTO, alt);
   try {
-    await openPageEditor(page, SEED_PATH);
-    await page.getByRole('button', { name: /^Add a section/ }).click();
-    await page.getByRole('button', { name: 'Card with image', exact: true }).click();
-    await page
-      .getByText(/Click to add an asset or drag and drop/i)
-      .first()
-      .click();
-    const library = page.getByRole('dialog');
-    // The newest first: the card of the photo just uploaded (other tests upload the same file).
-    await library
-      .locator('article, [role="button"]')
-      .filter({ has: page.getByText(path.basename(SMALL_PHOTO), { exact: false }) })
-      .first()
-      .getByRole('checkbox')
-      .check();
-    await library.getByRole('button', { name: 'Finish' }).click();
+    await addCardWithLibraryPhoto(page, SMALL_PHOTO);
     const prompt = page.getByRole('dialog', { name: 'Describe the new image' });
     await expect(prompt.getByRole('textbox')).toHaveValue(alt);
     await expect(prompt.getByText(/From the media library: check it says what matters here/)).toBeVisible();
@@ -218,21 +223,7 @@ test('a card photo narrower than its place on the site (1000 px) is warned about
   const alt = `A volunteer at the coalition's table, card photo ${Date.now() % 1000}`;
   await uploadImage(CARD_PHOTO, alt);
   try {
-    await openPageEditor(page, SEED_PATH);
-    await page.getByRole('button', { name: /^Add a section/ }).click();
-    await page.getByRole('button', { name: 'Card with image', exact: true }).click();
-    await page
-      .getByText(/Click to add an asset or drag and drop/i)
-      .first()
-      .click();
-    const library = page.getByRole('dialog');
-    await library
-      .locator('article, [role="button"]')
-      .filter({ has: page.getByText(path.basename(CARD_PHOTO), { exact: false }) })
-      .first()
-      .getByRole('checkbox')
-      .check();
-    await library.getByRole('button', { name: 'Finish' }).click();
+    await addCardWithLibraryPhoto(page, CARD_PHOTO);
     await page
       .getByRole('dialog', { name: 'Describe the new image' })
       .getByRole('button', { name: 'Use this alt text' })

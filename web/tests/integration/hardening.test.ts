@@ -470,54 +470,57 @@ describe('when the CMS is down', () => {
   );
 });
 
+/** A CMS that accepts connections and never answers; `asked()` counts requests, not connections (the HTTP client may open idle ones). */
+const hangingCms = async () => {
+  const sockets: Socket[] = [];
+  let asked = 0;
+  const server = createServer((socket) => {
+    sockets.push(socket);
+    socket.on('data', (data: Buffer) => (asked += data.toString('latin1').match(/^(GET|HEAD) \//gm)?.length ?? 0));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    asked: () => asked,
+    stop: () => {
+      sockets.forEach((socket) => socket.destroy());
+      server.close();
+    },
+  };
+};
+
 describe('a CMS that accepts connections but never answers', () => {
   it('is not asked again for a while after it failed: the next unseen page answers 503 at once', async () => {
-    const sockets: Socket[] = [];
-    let asked = 0;
-    // Requests, not connections: the HTTP client may open idle connections it never uses.
-    const hanging = createServer((socket) => {
-      sockets.push(socket);
-      socket.on('data', (data: Buffer) => (asked += data.toString('latin1').match(/^(GET|HEAD) \//gm)?.length ?? 0));
-    });
-    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
-    const port = (hanging.address() as { port: number }).port;
-    const site = await system.startAnotherSite({ STRAPI_URL: `http://127.0.0.1:${port}`, STRAPI_TIMEOUT_MS: '500' });
+    const cms = await hangingCms();
+    const site = await system.startAnotherSite({ STRAPI_URL: cms.url, STRAPI_TIMEOUT_MS: '500' });
     try {
       expect((await get('/our-work/', {}, site.url)).status).toBe(503);
-      const before = asked;
+      const before = cms.asked();
       expect(before).toBeGreaterThan(0);
       const started = Date.now();
       const next = await get('/get-involved/', {}, site.url);
       expect(next.status).toBe(503);
       expect(Date.now() - started).toBeLessThan(400);
-      expect(asked).toBe(before);
+      expect(cms.asked()).toBe(before);
       // Media goes through the same breaker: no request waits the timeout while the CMS is failing.
       const mediaStarted = Date.now();
       expect((await get('/uploads/photo_0123456789.jpg', {}, site.url)).status).toBe(503);
       expect(Date.now() - mediaStarted).toBeLessThan(400);
-      expect(asked).toBe(before);
+      expect(cms.asked()).toBe(before);
     } finally {
       await site.stop();
-      sockets.forEach((socket) => socket.destroy());
-      hanging.close();
+      cms.stop();
     }
   });
 
   it('leaves no visitor connection half-closed: a flood of media requests from clients that give up is answered at once', async () => {
-    const sockets: Socket[] = [];
-    let asked = 0;
-    const hanging = createServer((socket) => {
-      sockets.push(socket);
-      socket.on('data', (data: Buffer) => (asked += data.toString('latin1').match(/^(GET|HEAD) \//gm)?.length ?? 0));
-    });
-    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
-    const port = (hanging.address() as { port: number }).port;
-    const site = await system.startAnotherSite({ STRAPI_URL: `http://127.0.0.1:${port}`, STRAPI_TIMEOUT_MS: '3000' });
+    const cms = await hangingCms();
+    const site = await system.startAnotherSite({ STRAPI_URL: cms.url, STRAPI_TIMEOUT_MS: '3000' });
     const sitePort = Number(new URL(site.url).port);
     try {
       // The first one waits the CMS's whole timeout, and opens the breaker.
       expect((await get('/uploads/first_0123456789.jpg', {}, site.url)).status).toBe(503);
-      const before = asked;
+      const before = cms.asked();
       // A scanner's clients, each giving up after 300 ms, as the probe's did: 400 files, 50 at a time.
       const statuses: (number | 'gave up')[] = [];
       for (let start = 0; start < 400; start += 50)
@@ -532,13 +535,12 @@ describe('a CMS that accepts connections but never answers', () => {
           )),
         );
       expect(statuses.filter((status) => status !== 503)).toEqual([]);
-      expect(asked).toBe(before);
+      expect(cms.asked()).toBe(before);
       // CLOSE_WAIT (08) on the site's port: the client closed its side, the site has not closed its own.
       expect(await socketsOnPort(sitePort, '08')).toBe(0);
     } finally {
       await site.stop();
-      sockets.forEach((socket) => socket.destroy());
-      hanging.close();
+      cms.stop();
     }
   });
 });
