@@ -32,7 +32,7 @@ export type Change = {
   entry: { documentId?: string; title?: string; path?: string };
   media?: { url: string };
 };
-/** A change written down before its first call, and removed only when the site confirms that call. */
+/** A change written down as its first call goes out, and removed only when the site confirms a call. */
 type Pending = { id: string; change: Change; since: string };
 /** What staff see when the site did not confirm a change: which one, when, and why. */
 export type Unconfirmed = { id: string; change: Change; since?: string; at: string; tries: number; error: string };
@@ -128,7 +128,7 @@ type Log = { info(message: string): void; warn(message: string): void; error(mes
 
 /**
  * Delivers changes to the site's revalidation endpoint. Each change is written to the store as
- * pending before its first call and removed only when the site answers that call with 2xx;
+ * pending as its first call goes out and removed only when the site answers that call with 2xx;
  * meanwhile it is tried again after each of `delays`. A change still pending when the CMS
  * stopped is tried again at the next start (`resume`). One never confirmed is kept for staff
  * until a call about the same document is confirmed.
@@ -158,15 +158,16 @@ export class SiteNotifier {
   async deliver(change: Change): Promise<boolean> {
     const pending: Pending = { id: randomUUID(), change, since: new Date().toISOString() };
     this.trying.add(pending.id);
-    try {
-      await this.store.set({ key: PENDING + pending.id, value: pending });
-    } catch (error) {
+    // Written while the site is first called, not before: the call does not wait for the database
+    // (a publish reaches visitors that much sooner), and the record is written before it is removed
+    // (`attempt` waits for it). A stop before it is written loses the change, as it did before.
+    const recorded = this.store.set({ key: PENDING + pending.id, value: pending }).catch((error: unknown) => {
       // Better told without a record than not told at all.
       this.log.error(
         `Could not record ${describe(change)} as pending (${(error as Error).message}); telling the site anyway, but a restart before it confirms loses the change. Check the database connection.`,
       );
-    }
-    return this.attempt(pending);
+    });
+    return this.attempt(pending, recorded);
   }
 
   /** Tries again every change a stopped CMS left pending; each is then confirmed or kept as unconfirmed. */
@@ -198,7 +199,7 @@ export class SiteNotifier {
   }
 
   /** true once the site confirmed; false when it never did, or the CMS stopped first (the record stays pending). */
-  private async attempt(pending: Pending): Promise<boolean> {
+  private async attempt(pending: Pending, recorded: Promise<void> = Promise.resolve()): Promise<boolean> {
     const { change } = pending;
     try {
       let lastError = '';
@@ -216,9 +217,11 @@ export class SiteNotifier {
           continue;
         }
         if (attempt > 0) this.log.info(`The site confirmed ${describe(change)} after ${attempt + 1} tries.`);
+        await recorded;
         await this.confirmed(pending);
         return true;
       }
+      await recorded;
       const tries = this.delays.length + 1;
       this.log.error(
         `The site never confirmed ${describe(change)} after ${tries} tries (${lastError}): it shows the change once its cache expires (PAGE_MAX_AGE).`,
@@ -310,6 +313,12 @@ export const changeOf = (event: string, info: HubEvent | undefined): Change | nu
   }
   if (!EVENTS.has(event) || !info?.uid?.startsWith('api::')) return null;
   const entry = info.entry ?? {};
+  // A draft saved or created changes nothing visitors see (every type of the site has drafts; a
+  // type without them stores its entries published). Telling the site would purge the pages and
+  // drop the site's copies twice per publish, the admin's publish being a save and a publish, and
+  // the renders in between would wait for loads that are stale before they end.
+  if ((event === 'entry.update' || event === 'entry.create') && 'publishedAt' in entry && entry.publishedAt === null)
+    return null;
   return {
     event,
     uid: info.uid,

@@ -6,7 +6,7 @@ import { freePort, startStrapi, testEnv, type RunningStrapi } from '../support/s
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 type Json = Record<string, unknown>;
-type Call = { secret: string | undefined; documentId: string | undefined };
+type Call = { secret: string | undefined; event: string | undefined; documentId: string | undefined };
 type Unconfirmed = {
   change: { event: string; uid: string; entry: { documentId?: string; title?: string } };
   at: string;
@@ -22,9 +22,10 @@ const startSite = async () => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
-      const parsed = JSON.parse(body) as { entry?: { documentId?: string } };
+      const parsed = JSON.parse(body) as { event?: string; entry?: { documentId?: string } };
       site.calls.push({
         secret: req.headers['x-revalidate-secret'] as string | undefined,
+        event: parsed.event,
         documentId: parsed.entry?.documentId,
       });
       res.writeHead(site.status).end(site.status === 200 ? '{"purged":[]}' : 'the site is restarting');
@@ -143,5 +144,7 @@ describe('a change the site has not confirmed when the CMS restarts', () => {
       return records.some(about(record)) ? null : records;
     });
     expect(left.filter(about(contact))).toHaveLength(1);
+    // The admin's publish saves the draft, then publishes it: only the publish changes what visitors see.
+    expect(new Set(site.calls.map((call) => call.event))).toEqual(new Set(['entry.publish']));
   });
 });

@@ -98,16 +98,41 @@ describe('telling the site of a change', () => {
     );
   });
 
-  it('writes the change down as pending before the first call, and removes it once the site confirms', async () => {
+  it('writes the change down as pending while the site is first called, and removes it once the site confirms', async () => {
     const store = memoryStore();
-    const pendingAtCall: unknown[][] = [];
-    const { url } = await site(() => {
-      pendingAtCall.push(store.keys('pending:').map((key) => store.values.get(key)));
-      return 200;
-    });
-    expect(await new SiteNotifier({ url, secret: SECRET }, store, quietLog(), []).deliver(change)).toBe(true);
-    expect(pendingAtCall).toEqual([[expect.objectContaining({ change }) as unknown]]);
+    const written: unknown[] = [];
+    const { url } = await site(() => 200);
+    const recording: Store = {
+      ...store,
+      set: async (entry) => {
+        // A database slower than the site: the call does not wait for it, the removal does.
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        written.push(entry.value);
+        await store.set(entry);
+      },
+    };
+    expect(await new SiteNotifier({ url, secret: SECRET }, recording, quietLog(), []).deliver(change)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(written).toEqual([expect.objectContaining({ change }) as unknown]);
     expect(store.keys('pending:')).toEqual([]);
+  });
+
+  it('keeps the pending record of a change the site never confirmed only until it is kept for staff', async () => {
+    const store = memoryStore();
+    const { url } = await site(() => 500);
+    const slow: Store = {
+      ...store,
+      set: async (entry) => {
+        // The pending record is written last of all: it is still removed.
+        if (entry.key.startsWith('pending:')) await new Promise((resolve) => setTimeout(resolve, 100));
+        await store.set(entry);
+      },
+    };
+    expect(await new SiteNotifier({ url, secret: SECRET }, slow, quietLog(), []).deliver(change)).toBe(false);
+    // Nor is it written after the delivery ended.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(store.keys('pending:')).toEqual([]);
+    expect(store.keys('unconfirmed:')).toHaveLength(1);
   });
 
   it('keeps a change the site never confirmed for staff to see, until a call about the same page is confirmed', async () => {
@@ -268,6 +293,23 @@ describe('a media-library file replaced or deleted', () => {
       entry: { documentId: 'abc', title: 'Clear Your Record', path: '/x/' },
     });
     expect(changeOf('entry.update', { uid: 'admin::user', entry: { documentId: 'u' } })).toBeNull();
+  });
+
+  it('says nothing of a draft saved or created, and tells of a published version changed or deleted', () => {
+    const draft = { documentId: 'abc', title: 'Clear Your Record', publishedAt: null };
+    const published = { ...draft, publishedAt: '2026-12-04T17:00:00.000Z' };
+    for (const event of ['entry.update', 'entry.create'])
+      expect(changeOf(event, { uid: 'api::page.page', model: 'page', entry: draft }), event).toBeNull();
+    expect(changeOf('entry.update', { uid: 'api::page.page', model: 'page', entry: published })?.event).toBe(
+      'entry.update',
+    );
+    // A deleted draft still drops the site's copies: a delete takes every version of the document.
+    expect(changeOf('entry.delete', { uid: 'api::page.page', model: 'page', entry: draft })?.event).toBe(
+      'entry.delete',
+    );
+    expect(changeOf('entry.unpublish', { uid: 'api::page.page', model: 'page', entry: draft })?.event).toBe(
+      'entry.unpublish',
+    );
   });
 
   it('sends the replace with the file’s address through the same retried, recorded delivery', async () => {
