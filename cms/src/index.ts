@@ -43,8 +43,8 @@ export default {
     await notifySite(strapi);
   },
 
-  destroy() {
+  async destroy() {
     // Before Strapi closes the database: no delivery writes to it after; its change stays pending for the next start.
-    stopSiteNotices();
+    await stopSiteNotices();
   },
 };

@@ -137,10 +137,12 @@ export class SiteNotifier {
   /** The changes this process is trying: pending records not in here were left by a stopped one. */
   private readonly trying = new Set<string>();
   private readonly stopping = new AbortController();
+  /** Pending records being written: a stop waits for them, so that the next start finds them. */
+  private readonly writing = new Set<Promise<void>>();
   /**
    * The records staff see are changed one outcome at a time: two outcomes about one page read
-   * together would each delete the other's record (PostgreSQL showed it: a publish's update
-   * and publish events failing at the same moment left staff nothing to see).
+   * together would each delete the other's record (PostgreSQL showed it: two events about one page
+   * failing at the same moment left staff nothing to see).
    */
   private recording: Promise<unknown> = Promise.resolve();
 
@@ -167,6 +169,8 @@ export class SiteNotifier {
         `Could not record ${describe(change)} as pending (${(error as Error).message}); telling the site anyway, but a restart before it confirms loses the change. Check the database connection.`,
       );
     });
+    this.writing.add(recorded);
+    void recorded.finally(() => this.writing.delete(recorded));
     return this.attempt(pending, recorded);
   }
 
@@ -181,9 +185,13 @@ export class SiteNotifier {
     await Promise.all(left.map((pending) => this.attempt(pending)));
   }
 
-  /** No more calls or tries (the CMS is stopping): what is still pending stays for the next start. */
-  stop(): void {
+  /**
+   * No more calls or tries (the CMS is stopping): what is still pending stays for the next start,
+   * its record written before this resolves (the database closes next).
+   */
+  async stop(): Promise<void> {
     this.stopping.abort();
+    await Promise.all(this.writing);
   }
 
   private async call(change: Change): Promise<void> {
@@ -334,9 +342,10 @@ export const changeOf = (event: string, info: HubEvent | undefined): Change | nu
 let running: SiteNotifier | null = null;
 
 /** Strapi is stopping and closes its database next: deliveries stop, their changes stay pending. */
-export const stopSiteNotices = (): void => {
-  running?.stop();
+export const stopSiteNotices = async (): Promise<void> => {
+  const stopping = running;
   running = null;
+  await stopping?.stop();
 };
 
 const track = (strapi: Core.Strapi, work: Promise<unknown>, what: string): void => {
@@ -351,11 +360,11 @@ const track = (strapi: Core.Strapi, work: Promise<unknown>, what: string): void 
 };
 
 /**
- * Tells the site (WEB_REVALIDATE_URL, with REVALIDATE_SECRET) about every change to its
- * content, so that it purges what changed, through a SiteNotifier: recorded as pending in the
- * database first, tried again for WEB_REVALIDATE_RETRY_SECONDS (and again after a restart), and
- * kept for staff to see (the admin's home page) when never confirmed. Strapi's own webhooks
- * send once and say nothing when the site missed it.
+ * Tells the site (WEB_REVALIDATE_URL, with REVALIDATE_SECRET) about every change to its content
+ * that visitors can see, so that it purges what changed, through a SiteNotifier: recorded as
+ * pending in the database as it is first sent, tried again for WEB_REVALIDATE_RETRY_SECONDS (and
+ * again after a restart), and kept for staff to see (the admin's home page) when never confirmed.
+ * Strapi's own webhooks send once and say nothing when the site missed it.
  */
 export const notifySite = async (strapi: Core.Strapi): Promise<void> => {
   const hooks = strapi.get('webhookStore') as {
@@ -398,5 +407,5 @@ export const notifySite = async (strapi: Core.Strapi): Promise<void> => {
   });
   // Also in the background: the start does not wait for the site.
   track(strapi, notifier.resume(), 'Telling the site again of changes left pending at the last stop');
-  strapi.log.info(`The site is told of every change: ${url}`);
+  strapi.log.info(`The site is told of every change visitors can see: ${url}`);
 };

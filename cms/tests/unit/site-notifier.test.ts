@@ -98,22 +98,28 @@ describe('telling the site of a change', () => {
     );
   });
 
-  it('writes the change down as pending while the site is first called, and removes it once the site confirms', async () => {
+  it('calls the site without waiting for the pending record, and removes the record once written and confirmed', async () => {
     const store = memoryStore();
-    const written: unknown[] = [];
-    const { url } = await site(() => 200);
+    let called = (): void => undefined;
+    const siteCalled = new Promise<void>((resolve) => (called = resolve));
+    const { url } = await site(() => {
+      called();
+      return 200;
+    });
+    let calledFirst = false;
     const recording: Store = {
       ...store,
       set: async (entry) => {
-        // A database slower than the site: the call does not wait for it, the removal does.
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        written.push(entry.value);
+        // The write lands only once the site has been called (or after a second, if it never is).
+        calledFirst = await Promise.race([
+          siteCalled.then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000)),
+        ]);
         await store.set(entry);
       },
     };
     expect(await new SiteNotifier({ url, secret: SECRET }, recording, quietLog(), []).deliver(change)).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(written).toEqual([expect.objectContaining({ change }) as unknown]);
+    expect(calledFirst).toBe(true);
     expect(store.keys('pending:')).toEqual([]);
   });
 
@@ -188,10 +194,28 @@ describe('a change the CMS was still trying when it stopped', () => {
     const before = new SiteNotifier({ url: down.url, secret: SECRET }, store, quietLog(), [60_000]);
     const delivery = before.deliver(change);
     await waitUntil('the site was called once', () => down.calls.length === 1);
-    before.stop();
+    await before.stop();
     expect(await delivery).toBe(false);
     return store;
   };
+
+  it('is written down before the stop ends, however slow the database (it closes next)', async () => {
+    const down = await site(() => 503);
+    const store = memoryStore();
+    const slow: Store = {
+      ...store,
+      set: async (entry) => {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await store.set(entry);
+      },
+    };
+    const notifier = new SiteNotifier({ url: down.url, secret: SECRET }, slow, quietLog(), [60_000]);
+    const delivery = notifier.deliver(change);
+    await waitUntil('the site was called once', () => down.calls.length === 1);
+    await notifier.stop();
+    expect(store.keys('pending:')).toHaveLength(1);
+    expect(await delivery).toBe(false);
+  });
 
   it('survives the restart: the next start tells the site again, and clears it once confirmed', async () => {
     const store = await storeLeftByAStop();

@@ -52,7 +52,7 @@ const json = (status: number, body: object) =>
     headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
   });
 
-/** Called by the CMS on publish, unpublish, update and delete, and when a media file is replaced or deleted: purges the affected pages. */
+/** Called by the CMS on publish, unpublish and delete (an update of a published version too), and when a media file is replaced or deleted: purges the affected pages. */
 export const POST: APIRoute = async ({ request, cache }) => {
   if (!secretsMatch(request.headers.get(SECRET_HEADER), config().revalidateSecret)) {
     warnAtMostOnceAMinute('revalidate-refused', '[revalidate] refused a request with a missing or wrong secret');
