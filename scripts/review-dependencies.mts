@@ -17,10 +17,15 @@ import semver from 'semver';
 
 type Advisory = { id: string; package: string; vulnerable: string; summary: string; source: string };
 type Shipped = Map<string, Set<string>>;
-type Packument = {
-  'dist-tags': Record<string, string>;
-  versions: Record<string, { deprecated?: string; dependencies?: Record<string, string> }>;
-};
+type Manifest = { deprecated?: string; dependencies?: Record<string, string> };
+/** A registry document: the abbreviated packument (`application/vnd.npm.install-v1+json`). */
+export type Packument = { 'dist-tags': Record<string, string>; versions: Record<string, Manifest> };
+/** Packuments by package name; null for a name the registry does not know (404). */
+export type Packuments = ReadonlyMap<string, Packument | null>;
+/** A direct framework dependency of cms/ or web/, with every version of it installed. */
+export type FrameworkPackage = { name: string; installed: string[] };
+/** Days since `name@version` was published, or null when the registry does not say. */
+export type ReleaseAge = (name: string, version: string) => number | null | Promise<number | null>;
 
 const root = path.resolve(import.meta.dirname, '..');
 const FRAMEWORK = /^(@strapi\/|astro$|@astrojs\/)/;
@@ -42,7 +47,7 @@ export const shippedTree = (): Shipped => {
 };
 
 /** The project's own direct runtime dependencies of the framework families, with what is installed. */
-const directFrameworkPackages = (shipped: Shipped) => {
+const directFrameworkPackages = (shipped: Shipped): FrameworkPackage[] => {
   const direct = new Set<string>();
   for (const workspace of ['cms', 'web']) {
     const manifest = JSON.parse(readFileSync(path.join(root, workspace, 'package.json'), 'utf8')) as {
@@ -111,19 +116,82 @@ const releaseAgeDays = async (name: string, version: string): Promise<number | n
   return published ? (Date.now() - Date.parse(published)) / 86_400_000 : null;
 };
 
-/** Why the newest release of a Strapi package cannot be installed: the @strapi/* packages it needs that the registry lacks. */
-const missingSiblings = async (manifest: { dependencies?: Record<string, string> }) => {
-  const siblings = Object.entries(manifest.dependencies ?? {}).filter(([name]) => name.startsWith('@strapi/'));
-  const documents = await packuments(
-    siblings.map(([name]) => name),
-    8,
-  );
-  return siblings
+/** The @strapi/* packages a Strapi release depends on, with the ranges it asks for. */
+export const strapiDependencies = (manifest: Manifest): [string, string][] =>
+  Object.entries(manifest.dependencies ?? {}).filter(([name]) => name.startsWith('@strapi/'));
+
+/** Why a Strapi release cannot be installed: the @strapi/* packages it needs that the registry lacks (as `name@range`). */
+export const missingStrapiPackages = (manifest: Manifest, documents: Packuments): string[] =>
+  strapiDependencies(manifest)
     .filter(
       ([name, range]) =>
         !Object.keys(documents.get(name)?.versions ?? {}).some((version) => semver.satisfies(version, range)),
     )
     .map(([name, range]) => `${name}@${range}`);
+
+/** The newest @strapi/strapi release, when it is newer than the one installed; else undefined. */
+export const newerStrapiRelease = (documents: Packuments, installed: string | undefined): string | undefined => {
+  const latest = documents.get('@strapi/strapi')?.['dist-tags'].latest;
+  return latest && installed && semver.gt(latest, installed) ? latest : undefined;
+};
+
+/**
+ * The Strapi release the @strapi/* family is held to: the newest @strapi/strapi when every @strapi/* package it
+ * depends on has a published version in range (`documents` must hold their packuments), else the installed one,
+ * with a notice naming what is missing from `registry`.
+ */
+export const strapiTargetRelease = (
+  documents: Packuments,
+  installed: string | undefined,
+  registry: string,
+): { target: string | undefined; notice?: string } => {
+  const newer = newerStrapiRelease(documents, installed);
+  if (!newer) return { target: installed };
+  const missing = missingStrapiPackages(documents.get('@strapi/strapi')?.versions[newer] ?? {}, documents);
+  if (missing.length === 0) return { target: newer };
+  return {
+    target: installed,
+    notice: `Strapi ${newer} is published but cannot be installed from ${registry} (missing ${missing.join(', ')}); the @strapi/* packages stay on ${installed}`,
+  };
+};
+
+/**
+ * Check 3: each direct framework package against the newest release it can move to. A failure when that release
+ * has been out for UPDATE_GRACE_DAYS (or its age is unknown), a notice before. `documents` holds the packuments of
+ * the direct packages, of @strapi/strapi and of the @strapi/* packages its newest release depends on.
+ */
+export const reviewFrameworkReleases = async (
+  {
+    documents,
+    strapiInstalled,
+    direct,
+    registry,
+  }: { documents: Packuments; strapiInstalled: string | undefined; direct: FrameworkPackage[]; registry: string },
+  releaseAge: ReleaseAge,
+): Promise<{ failures: string[]; notices: string[] }> => {
+  const failures: string[] = [];
+  const notices: string[] = [];
+  // Strapi's packages are released together: the family moves when @strapi/strapi can.
+  const strapi = strapiTargetRelease(documents, strapiInstalled, registry);
+  if (strapi.notice) notices.push(strapi.notice);
+  for (const { name, installed } of direct) {
+    for (const version of installed) {
+      // Packages released with Strapi share its version; the design system and icons have their own.
+      const inStrapiRelease =
+        name.startsWith('@strapi/') &&
+        strapiInstalled !== undefined &&
+        semver.major(version) === semver.major(strapiInstalled);
+      const target = inStrapiRelease ? strapi.target : documents.get(name)?.['dist-tags'].latest;
+      if (!target || !semver.gt(target, version)) continue;
+      const line = `outdated: ${name}@${version}: ${target} is installable; update it (pnpm --filter <workspace> up ${name}@${target})`;
+      // A release out for less than the grace period is a notice: CI does not turn red the day it appears.
+      const age = await releaseAge(name, target);
+      if (age !== null && age < UPDATE_GRACE_DAYS)
+        notices.push(`${line}, within ${Math.ceil(UPDATE_GRACE_DAYS - age)} day(s)`);
+      else failures.push(line);
+    }
+  }
+  return { failures, notices };
 };
 
 const main = async () => {
@@ -149,36 +217,21 @@ const main = async () => {
         (SECURITY_WORDS.test(deprecated) ? failures : notices).push(`deprecated: ${name}@${version}: ${deprecated}`);
       }
     }
-    // Strapi's packages are released together: the family moves when @strapi/strapi can.
-    const strapi = documents.get('@strapi/strapi');
     const strapiInstalled = [...(shipped.get('@strapi/strapi') ?? [])][0];
-    let strapiTarget = strapiInstalled;
-    const strapiLatest = strapi?.['dist-tags'].latest;
-    if (strapi && strapiLatest && strapiInstalled && semver.gt(strapiLatest, strapiInstalled)) {
-      const missing = await missingSiblings(strapi.versions[strapiLatest] ?? {});
-      if (missing.length === 0) strapiTarget = strapiLatest;
-      else
-        notices.push(
-          `Strapi ${strapiLatest} is published but cannot be installed from ${registry} (missing ${missing.join(', ')}); the @strapi/* packages stay on ${strapiInstalled}`,
-        );
-    }
-    for (const { name, installed } of directFrameworkPackages(shipped)) {
-      for (const version of installed) {
-        // Packages released with Strapi share its version; the design system and icons have their own.
-        const inStrapiRelease =
-          name.startsWith('@strapi/') &&
-          strapiInstalled !== undefined &&
-          semver.major(version) === semver.major(strapiInstalled);
-        const target = inStrapiRelease ? strapiTarget : documents.get(name)?.['dist-tags'].latest;
-        if (!target || !semver.gt(target, version)) continue;
-        const line = `outdated: ${name}@${version}: ${target} is installable; update it (pnpm --filter <workspace> up ${name}@${target})`;
-        // A release out for less than the grace period is a notice: CI does not turn red the day it appears.
-        const age = await releaseAgeDays(name, target);
-        if (age !== null && age < UPDATE_GRACE_DAYS)
-          notices.push(`${line}, within ${Math.ceil(UPDATE_GRACE_DAYS - age)} day(s)`);
-        else failures.push(line);
-      }
-    }
+    // The packages a newer Strapi release needs may not be shipped yet: ask the registry for those it was not asked for.
+    const newer = newerStrapiRelease(documents, strapiInstalled);
+    const needed = newer
+      ? strapiDependencies(documents.get('@strapi/strapi')?.versions[newer] ?? {})
+          .map(([name]) => name)
+          .filter((name) => !documents.has(name))
+      : [];
+    for (const [name, document] of await packuments(needed, 8)) documents.set(name, document);
+    const frameworks = await reviewFrameworkReleases(
+      { documents, strapiInstalled, direct: directFrameworkPackages(shipped), registry },
+      releaseAgeDays,
+    );
+    failures.push(...frameworks.failures);
+    notices.push(...frameworks.notices);
   }
   for (const line of notices) console.log(`  note  ${line}`);
   for (const line of failures) console.log(`  FAIL  ${line}`);

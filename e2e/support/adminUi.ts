@@ -2,24 +2,45 @@ import { expect, type Page } from '@playwright/test';
 import { pages } from './adminApi';
 import { cms, editor } from './system';
 
-/** Logs in through the admin's login form, as staff do: with the staff (Editor) login unless told otherwise. */
-export const logIn = async (page: Page, who: { email: string; password: string } = editor()) => {
-  await page.goto(`${cms()}/admin`);
+/**
+ * Logs in through the admin's login form, as staff do: with the staff (Editor) login unless told
+ * otherwise, on the suite's CMS unless `cmsUrl` is another's (a system a test started itself).
+ */
+export const logIn = async (page: Page, who: { email: string; password: string } = editor(), cmsUrl = cms()) => {
+  await page.goto(`${cmsUrl}/admin`);
   await page.locator('input[name="email"]').fill(who.email);
   await page.locator('input[name="password"]').fill(who.password);
   await page.getByRole('button', { name: 'Login' }).click();
   await expect(page).toHaveURL(/\/admin\/?$/);
 };
 
-/** Opens a page's edit view, past the first-visit guided tour. */
-export const openPageEditor = async (page: Page, path: string) => {
-  const { documentId } = await pages.find(path);
-  await page.goto(`${cms()}/admin/content-manager/collection-types/api::page.page/${documentId}`);
+/**
+ * Opens a page's edit view, past the first-visit guided tour. On a system a test started itself,
+ * `own` says where its CMS is and which document the page is (the suite's admin API finds it otherwise).
+ */
+export const openPageEditor = async (page: Page, path: string, own?: { cmsUrl: string; documentId: string }) => {
+  const documentId = own?.documentId ?? (await pages.find(path)).documentId;
+  await page.goto(`${own?.cmsUrl ?? cms()}/admin/content-manager/collection-types/api::page.page/${documentId}`);
   // A page with many sections takes a while to load on a busy machine.
   await expect(page.getByLabel('Web address')).toHaveValue(path, { timeout: 30_000 });
   const skipTour = page.getByRole('button', { name: 'Skip' });
   if (await skipTour.isVisible()) await skipTour.click();
   return documentId;
+};
+
+/**
+ * On the edit view of the page at `path`: adds a Card with image section (after the page's
+ * others) and opens its image's asset picker, the media library; returns the picker.
+ */
+export const openCardImagePicker = async (page: Page, path: string) => {
+  await openPageEditor(page, path);
+  await page.getByRole('button', { name: /^Add a section/ }).click();
+  await page.getByRole('button', { name: 'Card with image', exact: true }).click();
+  await page
+    .getByText(/Click to add an asset or drag and drop/i)
+    .first()
+    .click();
+  return page.getByRole('dialog');
 };
 
 /** Expands one section of the dynamic zone by the name shown on its header. */

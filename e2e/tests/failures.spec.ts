@@ -1,7 +1,9 @@
 import { DatabaseSync } from 'node:sqlite';
 import { expect, test } from '@playwright/test';
-import { startSystem, type System } from '../../web/tests/support/system.ts';
+import { freePort } from '../../web/tests/support/processes.ts';
+import { adminApi, startSystem, type System } from '../../web/tests/support/system.ts';
 import { pages } from '../support/adminApi';
+import { logIn, openPageEditor, publish } from '../support/adminUi';
 import { databaseFile, revalidateSecret, SEED_PATH, site } from '../support/system';
 
 test.describe('when the CMS goes down', () => {
@@ -42,6 +44,44 @@ test.describe('when the CMS goes down', () => {
       const response = await page.goto(`${own.siteUrl}/`);
       expect(response!.status()).toBe(200);
     }).toPass({ timeout: 15_000 });
+  });
+});
+
+test.describe('when the site cannot be reached', () => {
+  // A CMS of its own, whose webhook goes to a port nobody listens on, and tries for 2 s (not 90)
+  // before it keeps the change for staff. No site; the admin as the global setup built it.
+  let own: System;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    own = await startSystem({
+      adminPanel: 'prebuilt',
+      site: false,
+      webhookUrl: `http://127.0.0.1:${await freePort()}/api/revalidate`,
+      cmsEnv: { WEB_REVALIDATE_RETRY_SECONDS: '2' },
+    });
+  });
+  test.afterAll(() => own?.stop());
+
+  test('staff who publish a page the site never confirms see it named on the admin home page', async ({ page }) => {
+    // The staff login (Editor): the widget is for whoever may read pages, not only ops.
+    await logIn(page, { email: own.cmsEnv.EDITOR_EMAIL!, password: own.cmsEnv.EDITOR_PASSWORD! }, own.cmsUrl);
+    const { documentId } = await (await adminApi(own)).loadPage(SEED_PATH);
+    await openPageEditor(page, SEED_PATH, { cmsUrl: own.cmsUrl, documentId });
+    const title = 'Clear Your Record (published while the site was down)';
+    await page.locator('input[name="title"]').fill(title);
+    await publish(page);
+    await expect(page.getByText('Published document')).toBeVisible();
+
+    // The home page's widget loads the record once the last try failed, about 2 s after the publish.
+    const notice = page.getByRole('status').filter({ hasText: 'The site did not confirm a change' });
+    await expect(async () => {
+      await page.goto(`${own.cmsUrl}/admin`);
+      await expect(notice).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
+    await expect(notice).toContainText(`«${title}» (publish, `);
+    await expect(notice).toContainText("visitors see it once the site's copy expires");
+    // And why, in words ops can act on (fetch itself says only "fetch failed").
+    await expect(notice).toContainText('the connection was refused; is the site running?');
   });
 });
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { pages, restorePage, type PageDraft } from '../support/adminApi';
-import { logIn, openPageEditor, openSection, save } from '../support/adminUi';
+import { logIn, openPageEditor, openSection, publish, save } from '../support/adminUi';
 import { SEED_PATH, site } from '../support/system';
 
 let original: PageDraft;
@@ -59,4 +59,28 @@ test('staff preview a saved draft in the admin while visitors still see the publ
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Clear Your Record');
   await expect(visitor.getByText('Preview of the draft')).toHaveCount(0);
   await visitor.close();
+});
+
+test('the preview says the draft is the published page as soon as staff publish it from the preview', async ({
+  page,
+}) => {
+  await logIn(page);
+  await openPageEditor(page, SEED_PATH);
+  await openSection(page, /^Hero/);
+  await page.locator('input[name="sections.0.heading"]').fill('A heading published from the preview');
+  await save(page);
+  await expect(page.getByText('Saved document')).toBeVisible();
+  await page.getByRole('link', { name: /Open preview/ }).click();
+  const frame = page.frameLocator('iframe').first();
+  await expect(frame.getByText('Preview of the draft: changes not published yet')).toBeVisible();
+
+  await publish(page);
+  // Strapi's publish (a save, then the publish) takes a second or two; once it is done, the admin
+  // tells the frame ("strapiUpdate"), which reloads and reads both versions afresh: here in 0.3 s;
+  // 3 s leaves room for a busy machine, and is still far short of a frame left as it was.
+  await expect(page.getByText('Published document')).toBeVisible();
+  await expect(frame.getByText('Preview of the draft: the same as the published page')).toBeVisible({
+    timeout: 3000,
+  });
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A heading published from the preview');
 });

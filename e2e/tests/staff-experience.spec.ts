@@ -1,7 +1,15 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { pages, restorePage, settings, uploadImage } from '../support/adminApi';
-import { firstQuickLinkUrl, logIn, openPageEditor, openSection, publish, save } from '../support/adminUi';
+import {
+  firstQuickLinkUrl,
+  logIn,
+  openCardImagePicker,
+  openPageEditor,
+  openSection,
+  publish,
+  save,
+} from '../support/adminUi';
 import { cms, SEED_PATH, site } from '../support/system';
 
 const SMALL_PHOTO = path.resolve(import.meta.dirname, '../fixtures/images/small-photo-1024x386.jpg');
@@ -9,14 +17,7 @@ const CARD_PHOTO = path.resolve(import.meta.dirname, '../fixtures/images/card-ph
 
 /** On the seed page's edit view: a new Card with image section, its photo chosen from the media library. */
 const addCardWithLibraryPhoto = async (page: Page, file: string) => {
-  await openPageEditor(page, SEED_PATH);
-  await page.getByRole('button', { name: /^Add a section/ }).click();
-  await page.getByRole('button', { name: 'Card with image', exact: true }).click();
-  await page
-    .getByText(/Click to add an asset or drag and drop/i)
-    .first()
-    .click();
-  const library = page.getByRole('dialog');
+  const library = await openCardImagePicker(page, SEED_PATH);
   // The newest first: the card of the photo just uploaded (other tests upload the same file).
   await library
     .locator('article, [role="button"]')
@@ -254,8 +255,15 @@ test('a rich-text link to //evil.example/x, which the link pop-up takes, is refu
     const words = (await paragraph.innerText()).trim();
     await paragraph.click({ clickCount: 3 });
     await page.getByRole('button', { name: 'Link', exact: true }).first().click();
-    const popover = page.getByRole('dialog').filter({ has: page.getByText('Paste link', { exact: false }) });
     const address = page.getByPlaceholder('https://www.example.org/… or /a-page-of-this-site/');
+    const popover = page.getByRole('dialog').filter({ has: address });
+    // Only what the site uses: no Rel, no Target (the site sets both itself).
+    await expect(popover).toHaveCount(1);
+    await expect(popover.locator('input[name="rel"], input[name="target"]')).toHaveCount(2);
+    await expect(popover.locator('input[name="rel"]')).toBeHidden();
+    await expect(popover.locator('input[name="target"]')).toBeHidden();
+    await expect(popover.getByText('Rel (not used: the site sets it)')).toBeHidden();
+    await expect(popover.getByText('Target (not used: links open in the same tab)')).toBeHidden();
     // An address pasted as browsers show it is taken, as https.
     await address.fill('www.cannabisequityil.org/contact-us/');
     await expect(address).toHaveValue('https://www.cannabisequityil.org/contact-us/');

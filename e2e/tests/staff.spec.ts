@@ -6,6 +6,7 @@ import {
   fieldErrors,
   firstQuickLinkUrl,
   logIn,
+  openCardImagePicker,
   openPageEditor,
   openSection,
   publish,
@@ -173,14 +174,8 @@ test('a refused save keeps everything staff typed: fix the one field and save ag
 
 test('staff add a card with image, uploading its photo, and publish it', async () => {
   const page = staff;
-  await openPageEditor(page, SEED_PATH);
-  await page.getByRole('button', { name: /^Add a section/ }).click();
-  await page.getByRole('button', { name: 'Card with image', exact: true }).click();
   // The new section is the sixth (after the seed page's five); its image comes from the computer through the media library.
-  await page
-    .getByText(/Click to add an asset or drag and drop/i)
-    .first()
-    .click();
+  await openCardImagePicker(page, SEED_PATH);
   await page.getByRole('button', { name: 'Add more assets' }).click();
   await page
     .locator('input[type="file"]')

@@ -1,10 +1,28 @@
+import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { canonicalRedirect } from './lib/http/canonicalPath';
 import { renderBegins } from './lib/cache/contentChanges';
 import { answerUnknownAddress } from './lib/cache/notFoundCopy';
 import { redirectLocation } from './lib/http/redirectLocation';
 import { knownRedirect } from './lib/cms/siteAddresses';
+import { clientOf, scannerSlowdown } from './lib/http/scannerSlowdown';
 import { securityHeaders } from './lib/http/securityHeaders';
+
+const slowdown = scannerSlowdown();
+
+/**
+ * The connection's own address: Astro's clientAddress is the socket's as long as the site sets
+ * no `security.allowedDomains` (then Astro would take the client's first X-Forwarded-For entry
+ * instead, which the client writes itself). It throws when the client is already gone: nothing
+ * to count then.
+ */
+const peerAddress = (context: APIContext): string | null => {
+  try {
+    return context.clientAddress;
+  } catch {
+    return null;
+  }
+};
 
 export const onRequest = defineMiddleware(async (context, next) => {
   renderBegins(context.request);
@@ -26,6 +44,13 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   // Every made-up address gets the one render of "Page not found" (lib/cache/notFoundCopy.ts).
   const response = (await answerUnknownAddress(context, next)) ?? (await next());
+  // A scanner's flood of made-up addresses would take the CPU the CMS needs (staff, page renders):
+  // a client past its allowance of 404s waits for each (lib/http/scannerSlowdown.ts).
+  if (response.status === 404 && (context.request.method === 'GET' || context.request.method === 'HEAD')) {
+    const peer = peerAddress(context);
+    if (peer)
+      await slowdown.notFound(clientOf(peer, context.request.headers.get('x-forwarded-for')), context.request.signal);
+  }
   // HTML always says its encoding: the words of the site's pages are UTF-8.
   if (response.headers.get('Content-Type') === 'text/html')
     response.headers.set('Content-Type', 'text/html; charset=utf-8');

@@ -55,6 +55,23 @@ const hideSalesLinks = () => {
   document.head.append(style);
 };
 
+/**
+ * The rich-text link pop-up's Rel and Target fields: the site sets both itself (every link opens
+ * in the same tab, external ones get rel="noopener"), so what staff type there is never used.
+ * Strapi offers no option to leave them out, so each is hidden with its label, by the input's
+ * name (the field is the input's wrapper's wrapper: Field.Root > Flex > Field.Input's box).
+ * Their labels still say "not used" (texts.ts), should a Strapi update change that structure.
+ */
+const hideUnusedLinkFields = () => {
+  const style = document.createElement('style');
+  style.dataset.siteTools = 'link-fields';
+  style.textContent =
+    ['rel', 'target']
+      .map((name) => `[data-radix-popper-content-wrapper] div:has(> div > div > input[name="${name}"])`)
+      .join(', ') + ' { display: none !important; }';
+  document.head.append(style);
+};
+
 const READ_PAGES = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::page.page' }];
 
 /**
@@ -75,6 +92,7 @@ export default {
   register(app: StrapiApp) {
     quietStrapiAnnouncements();
     hideSalesLinks();
+    hideUnusedLinkFields();
     fixLinkAddressesAsTyped();
     (app as unknown as { addMiddlewares(middlewares: (typeof keepTypedValues)[]): void }).addMiddlewares([
       keepTypedValues,

@@ -60,6 +60,34 @@ export const retryDelaysFrom = (value: string | undefined): number[] => {
   return retryDelays(seconds * 1000);
 };
 
+/** Node's words for why a connection failed, as staff and ops can read them. */
+const CONNECTION_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'the connection was refused; is the site running?',
+  ENOTFOUND: 'that host name is not known (check WEB_REVALIDATE_URL)',
+  EAI_AGAIN: 'that host name could not be looked up (DNS)',
+  ECONNRESET: 'the connection was cut',
+  EHOSTUNREACH: 'that host cannot be reached',
+  ETIMEDOUT: 'the connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'the connection timed out',
+  UND_ERR_SOCKET: 'the site closed the connection before it answered',
+};
+
+/**
+ * Why a call to the site failed, in words: fetch itself says only "fetch failed", with the
+ * reason in its `cause` (a connection refused, an unknown host name, a timeout).
+ */
+export const callFailure = (error: unknown, url: string): string => {
+  if (!(error instanceof Error)) return String(error);
+  if (error.name === 'TimeoutError') return `the site did not answer at ${url} within ${CALL_TIMEOUT_MS / 1000} s`;
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  const words = typeof cause?.message === 'string' && cause.message ? cause.message : null;
+  if (code)
+    return `the site could not be reached at ${url}: ${CONNECTION_ERRORS[code] ?? (words ? `${code}, ${words}` : code)}`;
+  if (words) return `${error.message} at ${url}: ${words}`;
+  return error.message;
+};
+
 /**
  * Records in Strapi's core store, one per change: writing or removing one never touches
  * another, even when several deliveries (or a CLI run next to the server) finish at once.
@@ -217,7 +245,7 @@ export class SiteNotifier {
           await this.call(change);
         } catch (error) {
           if (this.stopping.signal.aborted) return false;
-          lastError = (error as Error).message;
+          lastError = callFailure(error, this.target.url);
           if (attempt === 0 && this.delays.length > 0)
             this.log.warn(`The site did not confirm ${describe(change)} (${lastError}); trying again.`);
           if (attempt < this.delays.length)

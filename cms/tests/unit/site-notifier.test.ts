@@ -1,6 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { changeOf, retryDelays, retryDelaysFrom, SiteNotifier, type Store } from '../../src/site-sync/notify-site';
+import {
+  callFailure,
+  changeOf,
+  retryDelays,
+  retryDelaysFrom,
+  SiteNotifier,
+  type Store,
+} from '../../src/site-sync/notify-site';
 
 type Call = { secret: string | undefined; body: { entry: { documentId?: string }; media?: { url: string } } };
 
@@ -174,15 +181,27 @@ describe('telling the site of a change', () => {
     expect((await notifier.unconfirmed()).map((record) => record.change)).toEqual([change]);
   });
 
-  it('counts a site that cannot be reached as not confirming', async () => {
-    const notifier = new SiteNotifier(
-      { url: 'http://127.0.0.1:9/api/revalidate', secret: SECRET },
-      memoryStore(),
-      quietLog(),
-      [5],
-    );
+  it('counts a site that cannot be reached as not confirming, and says why in words staff and ops can act on', async () => {
+    // A port just freed: nothing listens on it (fetch refuses low ports such as 9 itself, as "bad port").
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(closed.address() as { port: number }).port}/api/revalidate`;
+    await new Promise((resolve) => closed.close(resolve));
+    const notifier = new SiteNotifier({ url, secret: SECRET }, memoryStore(), quietLog(), [5]);
     expect(await notifier.deliver(change)).toBe(false);
-    expect((await notifier.unconfirmed())[0]!.error).toMatch(/fetch failed|ECONNREFUSED/);
+    expect((await notifier.unconfirmed())[0]!.error).toBe(
+      `the site could not be reached at ${url}: the connection was refused; is the site running?`,
+    );
+  });
+
+  it('names a timeout, an unknown connection error by its code, and a site that answered by its status', () => {
+    const url = 'http://web:4321/api/revalidate';
+    expect(callFailure(new DOMException('The operation was aborted due to timeout', 'TimeoutError'), url)).toBe(
+      'the site did not answer at http://web:4321/api/revalidate within 5 s',
+    );
+    const odd = new TypeError('fetch failed', { cause: Object.assign(new Error('odd'), { code: 'EPROTO' }) });
+    expect(callFailure(odd, url)).toBe('the site could not be reached at http://web:4321/api/revalidate: EPROTO, odd');
+    expect(callFailure(new Error('the site answered 500: answer'), url)).toBe('the site answered 500: answer');
   });
 });
 

@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { connect, createServer, type Socket } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FREE_NOT_FOUNDS, HOLD_MS } from '../../src/lib/http/scannerSlowdown';
 import { countingCms } from '../support/countingCms';
 import { freePort } from '../support/processes';
 import { adminApi, startSystem, type System } from '../support/system';
@@ -17,6 +18,25 @@ afterAll(() => system?.stop());
 const SEED = '/services/clear-your-record/';
 const get = (path: string, init: RequestInit = {}, base = system.siteUrl) =>
   fetch(`${base}${path}`, { redirect: 'manual', ...init });
+/**
+ * A GET from a client address of its own (on Linux, loopback is all of 127.0.0.0/8): the site tells
+ * clients apart by address, and holds back the 404s of one that asks for too many
+ * (src/lib/http/scannerSlowdown.ts).
+ */
+const getFrom = (from: string, path: string, base = system.siteUrl): Promise<{ status: number; body: string }> =>
+  new Promise((resolve, reject) => {
+    const req = request(`${base}${path}`, { localAddress: from }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+/** The n-th of many client addresses: a flood spread over them stays within each one's allowance of 404s. */
+const manyClients = (n: number, of: number) => `127.0.1.${(n % of) + 1}`;
 const purge = (base: string, documentId: string) =>
   get(
     '/api/revalidate',
@@ -54,13 +74,13 @@ const send = (method: string, path: string): Promise<{ status: number; allow: st
     req.end();
   });
 
-/** A request written byte for byte, as no fetch sends it; the answer's status line and headers. */
-const raw = (text: string): Promise<string> =>
+/** A request written byte for byte, as no fetch sends it; the answer's status line and headers (or `whole`, all of it). */
+const raw = (text: string, whole = false): Promise<string> =>
   new Promise((resolve, reject) => {
     const socket = connect(Number(new URL(system.siteUrl).port), '127.0.0.1', () => socket.write(text));
     let answer = '';
     socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
-    socket.on('end', () => resolve(answer.split('\r\n\r\n')[0]! + '\r\n'));
+    socket.on('end', () => resolve(whole ? answer : answer.split('\r\n\r\n')[0]! + '\r\n'));
     socket.on('error', reject);
   });
 
@@ -115,6 +135,14 @@ describe('requests no route takes', () => {
     expect(head.status).toBe(200);
     expect(head.headers.get('x-astro-cache')).toBe('HIT');
     expect(await head.text()).toBe('');
+  });
+
+  it('answers HEAD of a made-up address 404 with nothing after the headers', async () => {
+    for (const address of [`/made-up-head-${Date.now()}/`, `/made-up-head-again-${Date.now()}/`]) {
+      const answer = await raw(`HEAD ${address} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`, true);
+      expect(answer).toMatch(/^HTTP\/1\.1 404 Not Found\r\n/);
+      expect(answer.split('\r\n\r\n')[1]).toBe('');
+    }
   });
 
   it('answers a 15 KB address with 414 at once, and does not write it to the log', async () => {
@@ -214,15 +242,18 @@ describe('under load', () => {
     `/_image?href=%2Fuploads%2Fmade-up-${n}_0123456789.jpg&v=0123456789&w=640&f=webp&q=62`,
   ];
 
-  /** 400 of each kind of made-up address, 20 at a time, spread over `bases`: each address's status. */
+  /**
+   * 400 of each kind of made-up address, 20 at a time, spread over `bases`, from 20 client
+   * addresses (within each one's allowance of 404s: this measures the site's cost, not the
+   * slow-down): each address's status.
+   */
   const flood = async (bases: string[]): Promise<Map<string, number>> => {
     const statuses = new Map<string, number>();
     for (let start = 0; start < 400; start += 5) {
       const batch = Array.from({ length: 5 }, (_, i) => madeUpAddresses(start + i)).flat();
       await Promise.all(
         batch.map(async (address, i) => {
-          const response = await get(address, {}, bases[i % bases.length]);
-          await response.arrayBuffer();
+          const response = await getFrom(manyClients(i, 20), address, bases[i % bases.length]);
           statuses.set(address, response.status);
         }),
       );
@@ -323,10 +354,9 @@ describe('under load', () => {
     { timeout: 240_000 },
     async () => {
       expect((await get(SEED)).status).toBe(200);
+      // From 50 client addresses, 42 made-up addresses each: within each one's allowance of 404s.
       for (let start = 0; start < 2100; start += 50) {
-        await Promise.all(
-          Array.from({ length: 50 }, (_, i) => get(`/nope-${start + i}/`).then((r) => r.arrayBuffer())),
-        );
+        await Promise.all(Array.from({ length: 50 }, (_, i) => getFrom(manyClients(i, 50), `/nope-${start + i}/`)));
       }
       await system.stopCms();
       try {
@@ -349,11 +379,13 @@ describe('under load', () => {
       let documentId: string | undefined;
       let flooding = true;
       const floodStatuses: number[] = [];
-      // 20 connections of made-up addresses against the site the CMS tells of its publishes.
+      // 20 connections of made-up addresses against the site the CMS tells of its publishes, each
+      // request from another address: spread this way, no client passes its allowance of 404s,
+      // none is slowed down, and the flood's whole weight lands.
       const floods = Array.from({ length: 20 }, async (_, connection) => {
         for (let n = 0; flooding; n += 1) {
-          const response = await get(madeUpAddresses(connection * 100_000 + n)[n % 4]!);
-          await response.arrayBuffer();
+          const from = `127.2.${connection}.${(n % 250) + 1}`;
+          const response = await getFrom(from, madeUpAddresses(connection * 100_000 + n)[n % 4]!);
           floodStatuses.push(response.status);
         }
       });
@@ -387,6 +419,38 @@ describe('under load', () => {
       expect(floodStatuses.filter((status) => status !== 404)).toEqual([]);
     },
   );
+  it('holds back the 404s of a client asking for made-up address after address, and nothing else: its pages and other clients are answered at once', async () => {
+    const scanner = '127.0.0.2';
+    const timed = async (from: string, path: string) => {
+      const { status, body } = await getFrom(from, path);
+      return { status, body, at: performance.now() };
+    };
+    // Addresses no test asked for before: a 404 the route cache answers again is not counted.
+    const fresh = Date.now() * 1000;
+    // Its allowance of a window, 20 at a time: answered at once.
+    const first = performance.now();
+    for (let start = 0; start < FREE_NOT_FOUNDS; start += 20) {
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => timed(scanner, madeUpAddresses(fresh + start + i)[i % 4]!)),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(404));
+    }
+    expect(performance.now() - first).toBeLessThan(HOLD_MS * 5);
+    // Then each of its 404s is held back a second, and still the whole "Page not found".
+    const asked = performance.now();
+    const held = Promise.all(Array.from({ length: 20 }, (_, i) => timed(scanner, `/scanned-${fresh + i}/`)));
+    // Search results are rendered for every request, through the middleware that holds 404s.
+    const page = await timed(scanner, '/search/?q=record');
+    const otherClient = await timed('127.0.0.3', `/made-up-by-someone-else-${fresh}/`);
+    const heldAnswers = await held;
+    expect(heldAnswers.map((answer) => answer.status)).toEqual(Array(20).fill(404));
+    expect(heldAnswers[0]!.body).toContain('Page not found');
+    expect(Math.min(...heldAnswers.map((answer) => answer.at)) - asked).toBeGreaterThanOrEqual(HOLD_MS);
+    // Asked after them, answered before any of them: a page for the scanner, a 404 for another client.
+    expect(page.status).toBe(200);
+    expect(otherClient.status).toBe(404);
+    expect(Math.max(page.at, otherClient.at)).toBeLessThan(Math.min(...heldAnswers.map((answer) => answer.at)));
+  });
 });
 
 describe('media a page shows', () => {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,6 +8,8 @@ import { freePort, startProcess, type Running } from './processes';
 
 const WEB_DIR = path.resolve(import.meta.dirname, '../..');
 const CMS_DIR = path.resolve(WEB_DIR, '../cms');
+/** Where `strapi build` puts the admin's front end, and where the CMS serves it from (dist/ is tsconfig's outDir). */
+const ADMIN_BUILD = path.join(CMS_DIR, 'dist/build/index.html');
 /** A page in the old site's format with every section type in every style (its images are the seed's). */
 export const ALL_SECTIONS_FIXTURE = path.resolve(WEB_DIR, '../e2e/fixtures/pages/all-sections.md');
 export const ALL_SECTIONS_PATH = '/all-sections/';
@@ -30,19 +33,36 @@ const buildEnv = () =>
 export const startSystem = async (
   options: {
     publicSiteUrl?: string;
-    adminPanel?: boolean;
+    /**
+     * Serve the admin panel. true builds its front end first (`pnpm run build` in cms/).
+     * 'prebuilt' serves the build already in cms/dist/build as it is: for a system
+     * started next to one that built it (an e2e test with a CMS of its own, after the global
+     * setup's). Building again would cost a minute of a busy machine for nothing, and rewrite
+     * the files the other CMS is serving to its browser meanwhile.
+     */
+    adminPanel?: boolean | 'prebuilt';
     allSections?: boolean;
     /** More settings for the site (e.g. PAGE_CACHE=edge), for every instance started. */
     siteEnv?: Record<string, string>;
     /** Where the CMS's webhook goes instead of the first site instance (e.g. a load balancer in front of several). */
     webhookUrl?: string;
-    /** false: the CMS only (recording fixtures needs no site, nor its build). */
+    /** More settings for the CMS (e.g. WEB_REVALIDATE_RETRY_SECONDS), over the ones set here. */
+    cmsEnv?: Record<string, string>;
+    /**
+     * false: the CMS only (recording fixtures needs no site, nor its build). Nothing listens at
+     * `siteUrl` then: the CMS's webhook goes unanswered unless `webhookUrl` says where.
+     */
     site?: boolean;
     /** The first site instance's port, when the test needs to know it before the start (SITE_PEERS). */
     webPort?: number;
   } = {},
 ) => {
-  if (options.adminPanel) {
+  if (options.adminPanel === 'prebuilt') {
+    if (!existsSync(ADMIN_BUILD))
+      throw new Error(
+        `adminPanel: 'prebuilt' serves the admin panel already built, but ${ADMIN_BUILD} is missing: run \`pnpm --filter cms build\` (the e2e global setup does), or start with adminPanel: true.`,
+      );
+  } else if (options.adminPanel) {
     // The admin's front end is a build of its own (about 30 s); `pnpm start` keeps it fresh.
     const build = spawnSync('pnpm', ['run', 'build'], { cwd: CMS_DIR, encoding: 'utf8', env: buildEnv() });
     if (build.status !== 0) throw new Error(`strapi build failed:\n${build.stdout}\n${build.stderr}`);
@@ -77,9 +97,10 @@ export const startSystem = async (
     WEB_REVALIDATE_URL: options.webhookUrl ?? `${siteUrl}/api/revalidate`,
     WEB_URL: siteUrl,
     STRAPI_TELEMETRY_DISABLED: 'true',
-    SERVE_ADMIN_PANEL: String(options.adminPanel ?? false),
+    SERVE_ADMIN_PANEL: String(Boolean(options.adminPanel)),
     // Every browser test and helper logs in; Strapi's default of 5 per 5 minutes is for people.
     ADMIN_LOGIN_RATE_LIMIT: '100',
+    ...options.cmsEnv,
   };
   const webEnv: Record<string, string> = {
     ...shared,

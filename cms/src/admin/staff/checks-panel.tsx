@@ -47,7 +47,10 @@ const AltTextPrompt = ({ slot, onDone }: { slot: ImageSlot; onDone: (text: strin
     : 'What someone who cannot see it needs to know: who or what is in it, in a sentence. At least 8 characters.';
   return (
     <Modal.Root open onOpenChange={(open) => !open && onDone(null)}>
-      <Modal.Content>
+      {/* Only "Later", "Use this alt text" or Escape close it: it opens while the media library's
+          dialog is still closing, whose focus and clicks landing outside it would otherwise
+          dismiss it unseen (and it asks once per choice). */}
+      <Modal.Content onInteractOutside={(event) => event.preventDefault()}>
         <Modal.Header>
           <Modal.Title>Describe the new image</Modal.Title>
         </Modal.Header>

@@ -35,7 +35,9 @@ const fresh = (): Copy | null => (copy && Date.now() < copy.until ? copy : null)
 
 const serve = (context: APIContext, kept: Copy): Response => {
   context.cache.set(kept.cache);
-  return new Response(context.request.method === 'HEAD' ? null : kept.body.slice(), {
+  // HEAD too gets the body (Node's server never sends it for HEAD): Astro takes a 404 without a
+  // body for one still to render, and would run the error page, and this middleware, again.
+  return new Response(kept.body.slice(), {
     status: 404,
     headers: kept.headers,
   });
