@@ -33,12 +33,17 @@ const PAGES = '/content-manager/collection-types/api::page.page';
  * through the admin in the browser.
  */
 export const pages = {
+  /** The pages at `path` (drafts included): none once it is deleted. */
+  at: async (path: string): Promise<string[]> =>
+    (
+      await call<{ results: { documentId: string }[] }>(
+        'GET',
+        `${PAGES}?filters[path][$eq]=${encodeURIComponent(path)}`,
+      )
+    ).results.map((result) => result.documentId),
   find: async (path: string): Promise<{ documentId: string; draft: PageDraft }> => {
-    const list = await call<{ results: { documentId: string }[] }>(
-      'GET',
-      `${PAGES}?filters[path][$eq]=${encodeURIComponent(path)}`,
-    );
-    const documentId = list.results[0]!.documentId;
+    const [documentId] = await pages.at(path);
+    if (!documentId) throw new Error(`no page at ${path}`);
     return { documentId, draft: (await call<{ data: PageDraft }>('GET', `${PAGES}/${documentId}`)).data };
   },
   publish: (documentId: string, data: object) => call('POST', `${PAGES}/${documentId}/actions/publish`, data),

@@ -47,6 +47,11 @@ test('an Editor replaces a photo in the media library: the page using it shows t
       staff.getByText('Every page that shows this file will show the new one within a second.', { exact: false }),
     ).toBeVisible();
     await expect(staff.getByText(/still describes the new picture/)).toBeVisible();
+    // And where the file is used: the pages that will show the new one.
+    await expect(staff.getByText(/^Used in \d+ place\(s\), which will all show the new file:$/)).toBeVisible();
+    await expect(
+      staff.getByRole('listitem').filter({ hasText: /^Page «Clear Your Record» \(published\) › Section 1 \(Hero\)/ }),
+    ).toBeVisible();
     const chooser = staff.waitForEvent('filechooser');
     await staff.getByRole('button', { name: 'Continue' }).click();
     const replace = staff.waitForResponse(

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Dialog, type Page } from '@playwright/test';
 import { pages, restorePage, settings, uploadImage } from '../support/adminApi';
 import {
   firstQuickLinkUrl,
@@ -26,6 +26,14 @@ const addCardWithLibraryPhoto = async (page: Page, file: string) => {
     .getByRole('checkbox')
     .check();
   await library.getByRole('button', { name: 'Finish' }).click();
+};
+
+/** Leaves the edit view without saving: whatever the browser asks before leaving is answered "leave". */
+const leaveUnsaved = async (page: Page) => {
+  const leave = (dialog: Dialog) => void dialog.accept();
+  page.on('dialog', leave);
+  await page.goto(`${cms()}/admin`);
+  page.off('dialog', leave);
 };
 
 // One login for the file (Strapi limits logins); each test puts back what it changed.
@@ -157,6 +165,46 @@ test('"View on site" in a row of the page list opens the live page, not the edit
   await expect(page.getByRole('menu')).toHaveCount(0);
 });
 
+test('bulk Unpublish and bulk Delete in the page list say first where each selected page is used', async () => {
+  const page = staff;
+  const SPARE = '/get-involved/spare-page/';
+  await pages.create({
+    title: 'Spare page',
+    path: SPARE,
+    description: 'A page to unpublish, then delete.',
+    sections: [],
+  });
+  try {
+    await page.goto(`${cms()}/admin/content-manager/collection-types/api::page.page`);
+    const row = (path: string) => page.getByRole('row').filter({ hasText: path }).first();
+    const dialog = page.getByRole('alertdialog');
+    await row(SEED_PATH).getByRole('checkbox').check();
+    await row(SPARE).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Unpublish', exact: true }).click();
+    await expect(dialog.getByText('Unpublish 2 page(s)?')).toBeVisible();
+    await expect(dialog.getByText('Site settings › Header menu 3 › Links 1 «Clear Your Record»')).toBeVisible();
+    await expect(dialog.getByText(/^No menu, footer, page or redirect links to this page\./)).toBeVisible();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect((await fetch(`${site()}${SEED_PATH}`)).status).toBe(200);
+
+    await row(SEED_PATH).getByRole('checkbox').uncheck();
+    await page.getByRole('button', { name: 'Unpublish', exact: true }).click();
+    await expect(dialog.getByText('Unpublish 1 page(s)?')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(async () => (await fetch(`${site()}${SPARE}`)).status, { timeout: 10_000 }).toBe(404);
+
+    await page.reload();
+    await row(SPARE).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(dialog.getByText('Delete 1 page(s)?')).toBeVisible();
+    await expect(dialog.getByText('Deleting cannot be undone.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => pages.at(SPARE), { timeout: 10_000 }).toEqual([]);
+  } finally {
+    for (const documentId of await pages.at(SPARE)) await pages.remove(documentId);
+  }
+});
+
 test('the page list shows title, web address, status and last change, and Duplicate opens a draft copy at an address of its own', async () => {
   const page = staff;
   await page.goto(PAGE_LIST());
@@ -189,6 +237,81 @@ test('the site settings side panel names fields as the form does ("Site name"), 
   // "URL" as the form writes it, which spelling out the field's name ("Site url") would not give.
   await expect(panel.getByText('Site URL', { exact: true })).toBeVisible();
   await expect(panel.getByText(/^Site ?url$|^SiteName$/)).toHaveCount(0);
+});
+
+test('in the header menu each "Add an entry" names its list, a group goes only once staff confirm, and a new one is titled', async () => {
+  const page = staff;
+  try {
+    await page.goto(`${cms()}/admin/content-manager/single-types/api::global.global`);
+    const menuCount = page.locator('label').filter({ hasText: /^Header menu\s\(\d+\)$/ });
+    await expect(menuCount).toHaveText(/\(4\)$/);
+    const services = page.locator('h3').filter({ has: page.getByRole('button', { name: 'Services', exact: true }) });
+    await services.getByRole('button', { name: 'Services', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Add an entry to Links of «Services»' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Add an entry to Header menu' })).toBeVisible();
+
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await services.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/^Delete «Services» from Header menu, with everything listed under it\?/);
+    await expect(menuCount).toHaveText(/\(4\)$/);
+    await expect(services).toHaveCount(1);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await services.getByRole('button', { name: 'Delete' }).click();
+    await expect(menuCount).toHaveText(/\(3\)$/);
+
+    // A link of a group goes at once, as any single entry does.
+    await page.getByRole('button', { name: 'About Us', exact: true }).click();
+    const aboutLinks = page.getByRole('region', { name: 'About Us' }).locator('h3');
+    const links = await aboutLinks.count();
+    await aboutLinks.first().getByRole('button', { name: 'Delete' }).click();
+    await expect(aboutLinks).toHaveCount(links - 1);
+
+    await page.getByRole('button', { name: 'Add an entry to Header menu' }).click();
+    await expect(menuCount).toHaveText(/\(4\)$/);
+    const newTitle = page.locator('h3 > button[aria-controls] > span:last-child span:empty').last();
+    await expect
+      .poll(() => newTitle.evaluate((title) => getComputedStyle(title, '::before').content))
+      .toBe('"New entry: not filled in yet"');
+  } finally {
+    await leaveUnsaved(page);
+  }
+  expect((await settings.read()).menu).toHaveLength(4);
+});
+
+test('the rich-text editor scrolls its last line clear of its "Expand" button', async () => {
+  const page = staff;
+  try {
+    await openPageEditor(page, SEED_PATH);
+    await openSection(page, /^Text area - What We Believe/);
+    const editor = page.locator('[data-slate-editor="true"]').first();
+    // Longer than the editor's 512 px, so the last line reaches its bottom edge.
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    for (let line = 1; line <= 14; line += 1)
+      await page.keyboard.type(`\nA line of text that fills the editor, number ${line}.`);
+    // Scrolled to its end, as staff do to reach the last line; then where that line's box ends.
+    const { overflows, lastLineBottom } = await editor.evaluate((element) => {
+      let scroller: Element | null = element;
+      while (scroller && !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowY))
+        scroller = scroller.parentElement;
+      if (scroller) scroller.scrollTop = scroller.scrollHeight;
+      const last = element.lastElementChild!;
+      return {
+        overflows: scroller !== null && scroller.scrollHeight > scroller.clientHeight + 1,
+        lastLineBottom: last.getBoundingClientRect().bottom - parseFloat(getComputedStyle(last).paddingBottom),
+      };
+    });
+    expect(overflows).toBe(true);
+    const button = (await page.getByRole('button', { name: 'Expand' }).first().boundingBox())!;
+    expect(lastLineBottom).toBeLessThanOrEqual(button.y);
+  } finally {
+    await leaveUnsaved(page);
+  }
 });
 
 test('sections and quick links are listed by their words, not by their type alone', async () => {

@@ -12,6 +12,8 @@ import { FieldRulesPanel } from './field-rules-panel';
 import { ChecksPanel } from './staff/checks-panel';
 import { checkedSaveActions } from './staff/checked-save';
 import { keepTypedValues } from './staff/keep-typed-values';
+import { clarifyNestedLists } from './staff/nested-lists';
+import { explainReplaceWithUsage } from './staff/replace-usage';
 import { fixLinkAddressesAsTyped } from './staff/link-address-fix';
 import { PreviewChangesButton, staffBulkActions, staffDocumentActions, ViewOnSiteButton } from './staff/page-actions';
 import { STAFF_TEXTS } from './staff/texts';
@@ -72,6 +74,17 @@ const hideUnusedLinkFields = () => {
   document.head.append(style);
 };
 
+/**
+ * The rich-text editor's "Expand" button sits over its bottom right corner, on the last line of a
+ * full editor (4.4rem from its bottom edge): room under the last block lets that line scroll clear of it.
+ */
+const roomUnderLastLine = () => {
+  const style = document.createElement('style');
+  style.dataset.siteTools = 'blocks-last-line';
+  style.textContent = '[data-slate-editor="true"] > *:last-child { padding-bottom: 4.8rem !important; }';
+  document.head.append(style);
+};
+
 const READ_PAGES = [{ action: 'plugin::content-manager.explorer.read', subject: 'api::page.page' }];
 
 /**
@@ -93,7 +106,10 @@ export default {
     quietStrapiAnnouncements();
     hideSalesLinks();
     hideUnusedLinkFields();
+    roomUnderLastLine();
     fixLinkAddressesAsTyped();
+    clarifyNestedLists();
+    explainReplaceWithUsage();
     (app as unknown as { addMiddlewares(middlewares: (typeof keepTypedValues)[]): void }).addMiddlewares([
       keepTypedValues,
     ]);

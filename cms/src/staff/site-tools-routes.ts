@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { unconfirmedChanges } from '../site-sync/notify-site';
 import { checkForm, readFormToCheck } from './form-check';
 import { brokenLinks, pageUsage } from './link-report';
+import { whereFileIsUsed } from './media-usage';
 
 type Json = Record<string, unknown>;
 type Context = Parameters<Core.MiddlewareHandler>[0];
@@ -25,7 +26,7 @@ const INFO = {};
 
 /**
  * The admin API behind the staff tools (`/site-tools/…`, called with the staff member's own
- * admin session): the links report, where a page is used, its address on the site, and the
+ * admin session): the links report, where a page or a media file is used, a page's address on the site, and the
  * home page's overview. Registered on Strapi's admin router, so its auth and permissions apply.
  */
 export const registerSiteTools = (strapi: Core.Strapi): void => {
@@ -51,6 +52,30 @@ export const registerSiteTools = (strapi: Core.Strapi): void => {
           ctx.body = { usage: await pageUsage(strapi, param(ctx, 'documentId')) };
         },
         config: STAFF_ONLY,
+        info: INFO,
+      },
+      {
+        method: 'GET',
+        path: '/media/:id/usage',
+        handler: async (ctx: Context) => {
+          const id = Number(param(ctx, 'id'));
+          if (!Number.isSafeInteger(id) || id < 1) {
+            ctx.status = 400;
+            ctx.body = { error: { message: `No media file is numbered «${param(ctx, 'id')}»: expected a file id.` } };
+            return;
+          }
+          ctx.body = { places: await whereFileIsUsed(strapi, id) };
+        },
+        // Staff who may open the media library and read pages: what it lists are pages' places.
+        config: {
+          policies: [
+            'admin::isAuthenticatedAdmin',
+            {
+              name: 'admin::hasPermissions',
+              config: { actions: ['plugin::upload.read', ['plugin::content-manager.explorer.read', 'api::page.page']] },
+            },
+          ],
+        },
         info: INFO,
       },
       {

@@ -107,6 +107,22 @@ describe('the site tools behind the admin’s home, links report and page action
     expect(live.url).toMatch(new RegExp(`^https?://[^/]+${SEED}$`));
   });
 
+  it('say where a media file is used, for the media library’s replace dialog', async () => {
+    const editor = await editorSession();
+    const { body } = await editor.call('GET', `${PAGES}?filters[path][$eq]=${encodeURIComponent(SEED)}`);
+    const documentId = (body.results as Json[])[0]!.documentId as string;
+    const { body: page } = await editor.call('GET', `${PAGES}/${documentId}`);
+    const hero = ((page.data as Json).sections as Json[]).find((section) => section.__component === 'sections.hero')!;
+    const { status, body: usage } = await editor.call('GET', `/site-tools/media/${(hero.image as Json).id}/usage`);
+    expect(status).toBe(200);
+    expect(usage.places).toContainEqual(
+      expect.stringMatching(/^Page «Clear Your Record» \(published\) › Section 1 \(Hero\)/),
+    );
+    const wrong = await editor.call('GET', '/site-tools/media/hero.jpg/usage');
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.body)).toContain('expected a file id');
+  });
+
   it('refuse to publish the settings with a menu link to an address without a page, at the field', async () => {
     const editor = await editorSession();
     const { body } = await editor.call('GET', GLOBAL);

@@ -331,6 +331,24 @@ describe('publishing the site settings and unpublishing a page', () => {
     }
     await eventually(async () => ((await get(SEED)).status === 200 ? true : undefined));
   });
+
+  it('puts a menu link back as soon as its page is republished, though the settings were read while it was not there', async () => {
+    const admin = await adminApi(system);
+    const { documentId, data } = await admin.loadPage(SEED);
+    const menuLinksTo = async (path: string) => (await html('/')).split('</header>')[0]!.includes(`href="${path}"`);
+    expect(await menuLinksTo(SEED)).toBe(true);
+    await admin.call('POST', `/content-manager/collection-types/api::page.page/${documentId}/actions/unpublish`, {});
+    try {
+      await eventually(async () => ((await menuLinksTo(SEED)) ? undefined : true));
+      // The settings are read again now, with the menu's link to a page that is not published.
+      expect((await purge({ event: 'entry.publish', uid: 'api::global.global', entry: {} })).status).toBe(200);
+      expect(await menuLinksTo(SEED)).toBe(false);
+    } finally {
+      await admin.publish(documentId, data);
+    }
+    // The settings' copy lasts 5 minutes: the page's return must not wait for it.
+    await eventually(async () => ((await menuLinksTo(SEED)) ? true : undefined));
+  });
 });
 
 describe('a wrong configuration', () => {

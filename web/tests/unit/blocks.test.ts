@@ -77,6 +77,22 @@ describe('the blocks renderer', () => {
     );
   });
 
+  it('leaves out a link whose text was deleted, which the admin’s editor can leave behind (no empty link to tab to)', async () => {
+    expect(
+      await render([
+        {
+          type: 'paragraph',
+          children: [
+            text('Call '),
+            { type: 'link', url: 'https://example.org/', children: [text('')] },
+            { type: 'link', url: '/contact-us/', children: [text(' ')] },
+            text('us.'),
+          ],
+        },
+      ]),
+    ).toBe('<p>Call  us.</p>');
+  });
+
   it('renders nested lists inside their item', async () => {
     expect(
       await render([

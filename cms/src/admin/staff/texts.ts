@@ -34,6 +34,9 @@ export const STAFF_TEXTS: Record<string, string> = {
   'content-manager.dnd.drop-item': 'Put down at position {position}.',
   'content-manager.dnd.cancel-item': 'Move cancelled.',
   'content-manager.dnd.instructions': 'Press Space to pick it up and move it',
+  // Lists: nested-lists.ts finds these buttons by their words and adds which list each one is for.
+  'content-manager.containers.EditView.add.new-entry': 'Add an entry',
+  'content-manager.containers.Edit.delete': 'Delete',
   // Every relation is a link to a page of the site.
   'content-manager.relation.add': 'Choose a page',
   // The rich-text link pop-up: the shapes of address it takes (`www.…` is written out as https://www.…, link-address-fix.ts), and what the site does with the rest.

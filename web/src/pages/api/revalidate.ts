@@ -76,8 +76,10 @@ export const POST: APIRoute = async ({ request, cache }) => {
   contentChanged();
   // Told by the webhook or by another replica: either way, "Page not found" is rendered afresh.
   forgetNotFoundCopy();
-  // The settings hold the logos, whose addresses carry their version.
-  if (changed === 'api::global.global' || file !== null) siteSettingsChanged();
+  // The settings hold the logos, whose addresses carry their version, and the menus' links to
+  // pages, read with each page's published address: a copy read while a page was unpublished
+  // (its link left out) or at its old address would outlive the page's return.
+  if (changed === 'api::global.global' || changed === 'api::page.page' || file !== null) siteSettingsChanged();
   if (file !== null) {
     try {
       await forgetMedia(file);

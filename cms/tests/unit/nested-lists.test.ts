@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { DOCUMENT_TEXTS } from '../../src/admin-face/document-texts';
+import { LISTS_OF_LISTS } from '../../src/admin/staff/nested-lists';
+import { componentUids, schemaFromFiles } from '../support/schema-files';
+
+/** Every repeatable component field (`model.field`) whose entries hold a list of their own. */
+const listsOfListsInSchemas = (): string[] =>
+  ['api::page.page', 'api::global.global', ...componentUids()].flatMap((model) =>
+    Object.entries(schemaFromFiles(model)?.attributes ?? {})
+      .filter(([, attribute]) => {
+        if (attribute.type !== 'component' || !attribute.repeatable || !attribute.component) return false;
+        const entry = schemaFromFiles(attribute.component)?.attributes ?? {};
+        return Object.values(entry).some((inner) => inner.type === 'component' && inner.repeatable);
+      })
+      .map(([field]) => `${model}.${field}`),
+  );
+
+describe('lists inside lists in the admin', () => {
+  it('ask before an entry goes with its own list: every such list of the schemas is named in LISTS_OF_LISTS', () => {
+    expect(
+      LISTS_OF_LISTS.map(({ model, field }) => `${model}.${field}`).sort(),
+      'a list whose entries hold lists: list it in LISTS_OF_LISTS (cms/src/admin/staff/nested-lists.ts)',
+    ).toEqual(listsOfListsInSchemas().sort());
+  });
+
+  it('are found in the edit view by the label staff read, which the document texts give', () => {
+    for (const { model, field } of LISTS_OF_LISTS)
+      expect(
+        DOCUMENT_TEXTS[model]?.fields[field]?.label,
+        `give ${model}.${field} a label in cms/src/admin-face/document-texts.ts`,
+      ).toBeTruthy();
+  });
+});
