@@ -81,7 +81,9 @@ const hideUnusedLinkFields = () => {
 const roomUnderLastLine = () => {
   const style = document.createElement('style');
   style.dataset.siteTools = 'blocks-last-line';
-  style.textContent = '[data-slate-editor="true"] > *:last-child { padding-bottom: 4.8rem !important; }';
+  // A spacer after the last block (the editable is a flex column, as tall as its scroller, so its own
+  // padding would not scroll); padding the last block would stretch a final quote's border or code block.
+  style.textContent = '[data-slate-editor="true"]::after { content: ""; display: block; flex: 0 0 3.6rem; }';
   document.head.append(style);
 };
 

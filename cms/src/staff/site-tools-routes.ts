@@ -58,13 +58,13 @@ export const registerSiteTools = (strapi: Core.Strapi): void => {
         method: 'GET',
         path: '/media/:id/usage',
         handler: async (ctx: Context) => {
-          const id = Number(param(ctx, 'id'));
-          if (!Number.isSafeInteger(id) || id < 1) {
+          const raw = param(ctx, 'id');
+          if (!/^[1-9]\d{0,9}$/.test(raw)) {
             ctx.status = 400;
-            ctx.body = { error: { message: `No media file is numbered «${param(ctx, 'id')}»: expected a file id.` } };
+            ctx.body = { error: { message: `No media file is numbered «${raw}»: expected a file id.` } };
             return;
           }
-          ctx.body = { places: await whereFileIsUsed(strapi, id) };
+          ctx.body = { places: await whereFileIsUsed(strapi, Number(raw)) };
         },
         // Staff who may open the media library and read pages: what it lists are pages' places.
         config: {

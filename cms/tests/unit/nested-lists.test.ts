@@ -1,17 +1,33 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_TEXTS } from '../../src/admin-face/document-texts';
 import { LISTS_OF_LISTS } from '../../src/admin/staff/nested-lists';
-import { componentUids, schemaFromFiles } from '../support/schema-files';
+import { componentUids, schemaFromFiles, SRC } from '../support/schema-files';
 
-/** Every repeatable component field (`model.field`) whose entries hold a list of their own. */
+/** Every content type of the app (api::<name>.<name>), from its folders. */
+const contentTypes = (): string[] =>
+  readdirSync(path.join(SRC, 'api')).flatMap((api) =>
+    readdirSync(path.join(SRC, 'api', api, 'content-types')).map((name) => `api::${api}.${name}`),
+  );
+
+/** Whether a component holds a list, itself or through the single components it holds. */
+const holdsList = (component: string): boolean =>
+  Object.values(schemaFromFiles(component)?.attributes ?? {}).some(
+    (inner) => inner.type === 'component' && inner.component && (inner.repeatable || holdsList(inner.component)),
+  );
+
+/** Every repeatable component field (`model.field`) whose entries hold a list of their own, at any depth. */
 const listsOfListsInSchemas = (): string[] =>
-  ['api::page.page', 'api::global.global', ...componentUids()].flatMap((model) =>
+  [...contentTypes(), ...componentUids()].flatMap((model) =>
     Object.entries(schemaFromFiles(model)?.attributes ?? {})
-      .filter(([, attribute]) => {
-        if (attribute.type !== 'component' || !attribute.repeatable || !attribute.component) return false;
-        const entry = schemaFromFiles(attribute.component)?.attributes ?? {};
-        return Object.values(entry).some((inner) => inner.type === 'component' && inner.repeatable);
-      })
+      .filter(
+        ([, attribute]) =>
+          attribute.type === 'component' &&
+          attribute.repeatable &&
+          attribute.component &&
+          holdsList(attribute.component),
+      )
       .map(([field]) => `${model}.${field}`),
   );
 

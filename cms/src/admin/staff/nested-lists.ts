@@ -53,7 +53,7 @@ const nameAddButtons = (): void => {
     const list = listLabelOf(button.parentElement);
     if (!list) continue;
     const entry = entryTitleOf(button);
-    const addsTo = entry ? `to ${list} of «${entry || EMPTY_ROW}»` : `to ${list}`;
+    const addsTo = entry === null ? `to ${list}` : `to ${list} of «${entry || EMPTY_ROW}»`;
     if (button.dataset.addsTo !== addsTo) button.dataset.addsTo = addsTo;
   }
 };
@@ -63,6 +63,8 @@ const confirmDeletingEntries = (event: MouseEvent): void => {
   const button = event.target instanceof Element ? event.target.closest('button') : null;
   const header = button?.closest('h3[data-orientation]');
   if (!button || !header || button.textContent?.trim() !== DELETE_ENTRY) return;
+  // The design system's disabled icon buttons still take clicks (aria-disabled only): nothing to ask.
+  if (button.getAttribute('aria-disabled') === 'true') return;
   // The entry's row, then the list's.
   const list = listLabelOf(header.parentElement?.parentElement);
   if (!list || !labelsOfListsOfLists.has(list)) return;
@@ -78,7 +80,8 @@ export const clarifyNestedLists = (): void => {
   const style = document.createElement('style');
   style.dataset.siteTools = 'nested-lists';
   style.textContent = [
-    `button[data-adds-to]::after { content: " " attr(data-adds-to); }`,
+    // Set like the button's own words (its text is a span the design system styles).
+    `button[data-adds-to]::after { content: attr(data-adds-to); margin-left: 0.4rem; font-weight: 600; font-size: 1.4rem; }`,
     // A row's title is its entry's main field, empty until staff fill it in.
     `h3[data-orientation] > button[aria-controls] > span:last-child span:empty::before { content: "${EMPTY_ROW}"; font-style: italic; }`,
   ].join('\n');

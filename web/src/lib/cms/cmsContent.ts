@@ -233,6 +233,18 @@ export const linkedPageIds = (values: unknown): string[] => {
 };
 
 /**
+ * Whether content holds a link to a page of the site that it could not read: one that is not
+ * published (or was never chosen). Its render then shows the link's text unlinked, and must be
+ * purged when pages come and go, like a 404: that page's id is not known to tag it with.
+ */
+export const linksToMissingPage = (values: unknown): boolean => {
+  if (Array.isArray(values)) return values.some(linksToMissingPage);
+  if (!values || typeof values !== 'object') return false;
+  const link = values as Partial<Link>;
+  return (link.type === 'Site Page' && !link.page) || Object.values(values).some(linksToMissingPage);
+};
+
+/**
  * The media-library files a render shows or links to (paths under /uploads/), so that replacing
  * or deleting one of them purges it: images, files of links, and addresses typed as links.
  */

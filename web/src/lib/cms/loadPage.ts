@@ -5,6 +5,7 @@ import {
   fetchPage,
   fetchRedirect,
   linkedPageIds,
+  linksToMissingPage,
   mediaFilesIn,
   type CmsGlobal,
   type CmsPage,
@@ -190,7 +191,9 @@ const loadView = async (path: string, options: { previewSession?: string }): Pro
               linkedPageIds([page.sections, global]),
               mediaFilesIn([page.sections, global]),
             ),
-            ...(linksToSitePaths([page.sections, global]) ? [NOT_FOUND_TAG] : []),
+            ...(linksToSitePaths([page.sections, global]) || linksToMissingPage([page.sections, global])
+              ? [NOT_FOUND_TAG]
+              : []),
           ],
           fromLastGoodCopy ? OUTAGE_COPY_SECONDS : undefined,
         ),
