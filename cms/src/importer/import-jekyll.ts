@@ -137,19 +137,53 @@ const describe = (error: unknown): string => {
 export const importJekyll = (strapi: Core.Strapi, options: ImportOptions): Promise<ImportReport> =>
   duringImport(() => runImport(strapi, options));
 
+/** What every phase of one import shares: where pages, redirects and media go, and what it has read. */
+type ImportRun = {
+  strapi: Core.Strapi;
+  report: ImportReport;
+  rules: ReturnType<typeof ruleBook>;
+  store: PageStore;
+  redirects: RedirectStore;
+  /** The pages of this batch by their file, so that links between them resolve. */
+  byFile: Map<string, Parsed>;
+  siteFor: (siteRoot: string) => Promise<Record<string, unknown>>;
+  mediaFor: (siteRoot: string) => MediaLibrary;
+};
+type Imported = Parsed & { intent: Intent };
+
 const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<ImportReport> => {
   // The CLI runs this module beside Strapi's compiled copy: it loads its own registry.
   await loadSectionModules();
   const report = new ImportReport(options.dryRun ?? false, options.log);
-  const rules = ruleBook(
-    (uid) => strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as ModelSchema | undefined,
-  );
-  const store = new PageStore(strapi, report.dryRun);
-  const redirects = new RedirectStore(strapi, report.dryRun);
   const { sources, siteFolders } = await collectSources(options);
   report.progress(`${report.dryRun ? 'Checking' : 'Importing'} ${sources.length} page(s)…`);
-
   // First read every page, so that links between pages of this batch can be resolved.
+  const parsed = await readPages(sources, report);
+  const siteConfigs = new Map<string, Promise<Record<string, unknown>>>();
+  const libraries = new Map<string, MediaLibrary>();
+  const run: ImportRun = {
+    strapi,
+    report,
+    rules: ruleBook((uid) => strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as ModelSchema | undefined),
+    store: new PageStore(strapi, report.dryRun),
+    redirects: new RedirectStore(strapi, report.dryRun),
+    byFile: new Map(parsed.map((page) => [path.resolve(page.siteRoot, page.relative), page])),
+    siteFor: (siteRoot) =>
+      siteConfigs.get(siteRoot) ?? siteConfigs.set(siteRoot, readSiteConfig(siteRoot)).get(siteRoot)!,
+    mediaFor: (siteRoot) =>
+      libraries.get(siteRoot) ??
+      libraries.set(siteRoot, new MediaLibrary(strapi, siteRoot, report.dryRun)).get(siteRoot)!,
+  };
+  const { imported, secondPass } = await importPages(run, parsed);
+  await relinkSecondPass(run, secondPass);
+  await keepOldAddresses(run, imported);
+  await importSiteSettings(run, siteFolders);
+  report.progress(report.summary());
+  return report;
+};
+
+/** Each page file's front matter, body and addresses; a file that cannot be read is reported and left out. */
+const readPages = async (sources: Source[], report: ImportReport): Promise<Parsed[]> => {
   const parsed: Parsed[] = [];
   for (const source of sources) {
     try {
@@ -163,56 +197,59 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<I
       report.fail(source.relative, error instanceof Error ? error.message : String(error));
     }
   }
-  const byFile = new Map(parsed.map((page) => [path.resolve(page.siteRoot, page.relative), page]));
-  const siteConfigs = new Map<string, Promise<Record<string, unknown>>>();
-  const siteFor = (siteRoot: string) =>
-    siteConfigs.get(siteRoot) ?? siteConfigs.set(siteRoot, readSiteConfig(siteRoot)).get(siteRoot)!;
-  const libraries = new Map<string, MediaLibrary>();
-  const mediaFor = (siteRoot: string) =>
-    libraries.get(siteRoot) ??
-    libraries.set(siteRoot, new MediaLibrary(strapi, siteRoot, report.dryRun)).get(siteRoot)!;
+  return parsed;
+};
 
-  const buildPage = async (
-    page: Parsed,
-    tell: ImportContext['warn'],
-  ): Promise<BuiltPage & { pending: boolean; live: Date | null }> => {
-    let pending = false;
-    // Everything said about the page also goes into its import notes, where staff see it.
-    const said: Note[] = [];
-    const ctx: ImportContext = {
-      warn: (position, message) => {
-        said.push({ position, message });
-        tell(position, message);
-      },
-      media: mediaFor(page.siteRoot),
-      resolvePage: async (ref) => {
-        const target = byFile.get(path.resolve(page.siteRoot, ref.replace(/^\/+/, '')));
-        const url = target?.url ?? pageUrlFor(ref, undefined).url;
-        const documentId = await store.documentIdFor(url);
-        if (documentId) return { documentId };
-        if (target) {
-          // In this batch but not stored yet: resolved on the second pass (or in a dry run, assumed).
-          pending = true;
-          return report.dryRun ? { documentId: `(new page ${url})` } : { url, pending: true };
-        }
-        return { url };
-      },
-    };
-    const built = await buildPagePath(page, rules, await siteFor(page.siteRoot), ctx);
-    const live = built.intent === 'draft' ? await store.publishedAt(page.url) : null;
-    const all = [...said, ...built.fixes];
-    built.data.importNotes =
-      all.length > 0 ? [...(live ? [stillLive(live)] : []), ...all.map(noteLine)].join('\n') : null;
-    return { ...built, pending, live };
+/** A page's data as it is stored, with `pending` when it links to a page of this batch not stored yet. */
+const buildOne = async (
+  run: ImportRun,
+  page: Parsed,
+  tell: ImportContext['warn'],
+): Promise<BuiltPage & { pending: boolean; live: Date | null }> => {
+  const { report, store } = run;
+  let pending = false;
+  // Everything said about the page also goes into its import notes, where staff see it.
+  const said: Note[] = [];
+  const ctx: ImportContext = {
+    warn: (position, message) => {
+      said.push({ position, message });
+      tell(position, message);
+    },
+    media: run.mediaFor(page.siteRoot),
+    resolvePage: async (ref) => {
+      const target = run.byFile.get(path.resolve(page.siteRoot, ref.replace(/^\/+/, '')));
+      const url = target?.url ?? pageUrlFor(ref, undefined).url;
+      const documentId = await store.documentIdFor(url);
+      if (documentId) return { documentId };
+      if (target) {
+        // In this batch but not stored yet: resolved on the second pass (or in a dry run, assumed).
+        pending = true;
+        return report.dryRun ? { documentId: `(new page ${url})` } : { url, pending: true };
+      }
+      return { url };
+    },
   };
+  const built = await buildPagePath(page, run.rules, await run.siteFor(page.siteRoot), ctx);
+  const live = built.intent === 'draft' ? await store.publishedAt(page.url) : null;
+  const all = [...said, ...built.fixes];
+  built.data.importNotes =
+    all.length > 0 ? [...(live ? [stillLive(live)] : []), ...all.map(noteLine)].join('\n') : null;
+  return { ...built, pending, live };
+};
 
-  const imported: (Parsed & { intent: Intent })[] = [];
+/** Stores every page (published, or a draft with what staff must fix); a page that fails takes its new uploads with it. */
+const importPages = async (
+  run: ImportRun,
+  parsed: Parsed[],
+): Promise<{ imported: Imported[]; secondPass: Parsed[] }> => {
+  const { report, store } = run;
+  const imported: Imported[] = [];
   const secondPass: Parsed[] = [];
   for (const page of parsed) {
     report.progress(`- ${page.relative} → ${page.url}`);
-    const media = mediaFor(page.siteRoot);
+    const media = run.mediaFor(page.siteRoot);
     try {
-      const { data, intent, pending, fixes, live } = await buildPage(page, (position, message) =>
+      const { data, intent, pending, fixes, live } = await buildOne(run, page, (position, message) =>
         report.warn(page.relative, position, message),
       );
       for (const fix of fixes) report.warn(page.relative, fix.position, fix.message);
@@ -236,23 +273,33 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<I
       );
     }
   }
-  // Links to pages created later in the same run: now they exist. Warnings were given already.
+  return { imported, secondPass };
+};
+
+/** Links to pages created later in the same run: now they exist. Warnings were given already. */
+const relinkSecondPass = async (run: ImportRun, secondPass: Parsed[]): Promise<void> => {
   for (const page of secondPass) {
     try {
-      const { data, intent } = await buildPage(page, () => undefined);
-      await store.upsert(data, intent);
-      mediaFor(page.siteRoot).keepPageUploads();
+      const { data, intent } = await buildOne(run, page, () => undefined);
+      await run.store.upsert(data, intent);
+      run.mediaFor(page.siteRoot).keepPageUploads();
     } catch (error) {
-      report.fail(page.relative, `linking to pages of this import failed: ${describe(error)}`);
+      run.report.fail(page.relative, `linking to pages of this import failed: ${describe(error)}`);
     }
   }
-  // Every old address keeps working: the old site served pages/x/y.md at /pages/x/y/. A redirect
-  // leads only to a live page: to a draft it waits, and goes live when the page is published.
+};
+
+/**
+ * Every old address keeps working: the old site served pages/x/y.md at /pages/x/y/. A redirect
+ * leads only to a live page: to a draft it waits, and goes live when the page is published.
+ */
+const keepOldAddresses = async (run: ImportRun, imported: Imported[]): Promise<void> => {
+  const { report } = run;
   for (const page of imported) {
     // A page the old site hid had no public address to keep.
     if (!page.oldUrl || page.oldUrl === page.url || page.intent === 'hidden') continue;
-    const live = page.intent === 'publish' || (await store.publishedAt(page.url)) !== null;
-    const outcome = await redirects.upsert(
+    const live = page.intent === 'publish' || (await run.store.publishedAt(page.url)) !== null;
+    const outcome = await run.redirects.upsert(
       { from: page.oldUrl, to: page.url, type: 'Permanent', note: 'Address on the old site' },
       live,
     );
@@ -264,14 +311,16 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<I
         `${page.oldUrl} redirects to ${page.url} once the page is published (until then it waits as a draft, so it never leads to "page not found")`,
       );
   }
+};
+
+/** Each site folder's menus, donate button and footer into the site settings. */
+const importSiteSettings = async (run: ImportRun, siteFolders: string[]): Promise<void> => {
   for (const folder of siteFolders) {
     try {
-      await importGlobal(strapi, folder, report, mediaFor(folder));
+      await importGlobal(run.strapi, folder, run.report, run.mediaFor(folder));
     } catch (error) {
       if (!(error instanceof ImportError)) throw error;
-      report.fail(`${path.basename(folder)} (site settings)`, error.message);
+      run.report.fail(`${path.basename(folder)} (site settings)`, error.message);
     }
   }
-  report.progress(report.summary());
-  return report;
 };

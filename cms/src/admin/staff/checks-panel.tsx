@@ -77,6 +77,107 @@ const AltTextPrompt = ({ slot, onDone }: { slot: ImageSlot; onDone: (text: strin
   );
 };
 
+/** Photos smaller than their place on the site: a warning, the save still goes through. */
+const imageSizeChecks = (slots: ImageSlot[]): Check[] =>
+  slots.flatMap(({ image, options, where, path }) =>
+    image?.width && options.idealWidth && image.width < options.idealWidth
+      ? [
+          {
+            key: `size ${path}`,
+            tone: 'warning' as const,
+            title: [...where, 'image'].join(' › '),
+            text: `This photo is ${image.width} × ${image.height ?? '?'} pixels; its place on the site is up to ${options.idealHeight ? `${options.idealWidth} × ${options.idealHeight}` : `${options.idealWidth} pixels wide`}, so it will look blurry on large screens. Use a larger photo if you have one (you can still save and publish this one).`,
+          },
+        ]
+      : [],
+  );
+
+/** A page without a web address: one made from its title, a click away. */
+const addressCheck = (values: Record<string, unknown>, onChange: (field: string, value: string) => void): Check[] => {
+  const suggestion = addressFromTitle(typeof values.title === 'string' ? values.title : '');
+  if (values.path || !suggestion) return [];
+  return [
+    {
+      key: 'address',
+      tone: 'neutral',
+      title: 'Web address',
+      text: `From the title: ${suggestion} (add a folder in front, such as /services${suggestion}, to put it in a menu group).`,
+      action: { label: `Use ${suggestion}`, run: () => onChange('path', suggestion) },
+    },
+  ];
+};
+
+/** What the import of the old site left for staff to check, counted. */
+const importNotesCheck = (values: Record<string, unknown>): Check[] => {
+  const importNotes = typeof values.importNotes === 'string' ? values.importNotes.trim() : '';
+  if (importNotes === '') return [];
+  const lines = importNotes.split('\n');
+  // The importer's first line, when a draft was imported over a live page: what visitors see now.
+  const live = /^visitors still see/i.test(lines[0] ?? '') ? lines[0]! : null;
+  const points = lines.filter((line) => line.startsWith('- ')).length;
+  return [
+    {
+      key: 'import',
+      tone: 'warning',
+      title: 'From the import of the old site',
+      text: `${live ? `${live.charAt(0).toUpperCase()}${live.slice(1)}. ` : ''}${points} point${points === 1 ? '' : 's'} to check in "Import notes" at the bottom of the page; empty that field once done.`,
+    },
+  ];
+};
+
+/** Character counts of the document's short texts, against their limits. */
+const lengthChecks = (
+  attributes: Record<string, Attribute> | undefined,
+  layout: EditLayout,
+  values: Record<string, unknown>,
+): Check[] =>
+  counted(attributes).flatMap(([name, attribute]) => {
+    const value = values[name];
+    if (typeof value !== 'string' || value.length === 0) return [];
+    return [
+      {
+        key: `count ${name}`,
+        tone: value.length > attribute.maxLength! ? ('warning' as const) : ('neutral' as const),
+        title: fieldLabel(layout, name),
+        text: `${value.length} of at most ${attribute.maxLength} characters`,
+      },
+    ];
+  });
+
+const UNSAVED: Check = {
+  key: 'unsaved',
+  tone: 'neutral',
+  title: 'Unsaved changes',
+  text: 'Save to see them in the preview (Ctrl+S or ⌘S saves; Ctrl+Shift+Enter publishes).',
+};
+
+const CheckList = ({ checks }: { checks: Check[] }) => (
+  <>
+    {checks.map((check) => (
+      <Box key={check.key}>
+        <Typography variant="omega" fontWeight="bold" tag="p">
+          {check.title}
+        </Typography>
+        <Typography variant="pi" textColor={check.tone === 'warning' ? 'warning700' : 'neutral700'} tag="p">
+          {check.text}
+        </Typography>
+        {check.action && (
+          <Box paddingTop={1}>
+            <Button size="S" variant="secondary" onClick={check.action.run}>
+              {check.action.label}
+            </Button>
+          </Box>
+        )}
+      </Box>
+    ))}
+    {checks.length === 0 && (
+      <Typography variant="pi" textColor="neutral600">
+        Nothing to check.
+      </Typography>
+    )}
+  </>
+);
+
 /**
  * "Check before publishing": what Strapi's form cannot say. Character counts of the document's
  * short texts; a web address made from the title; photos smaller than their place on the site
@@ -109,64 +210,18 @@ export const ChecksPanel: PanelComponent = ({ model }) => {
     if (replaced && !asking) setAsking(replaced);
   }, [replaced, asking]);
 
-  const checks: Check[] = [];
-  for (const slot of slots) {
-    const { image, options } = slot;
-    if (image?.width && options.idealWidth && image.width < options.idealWidth) {
-      checks.push({
-        key: `size ${slot.path}`,
-        tone: 'warning',
-        title: [...slot.where, 'image'].join(' › '),
-        text: `This photo is ${image.width} × ${image.height ?? '?'} pixels; its place on the site is up to ${options.idealHeight ? `${options.idealWidth} × ${options.idealHeight}` : `${options.idealWidth} pixels wide`}, so it will look blurry on large screens. Use a larger photo if you have one (you can still save and publish this one).`,
-      });
-    }
-  }
-  if (model === 'api::page.page') {
-    const title = typeof values.title === 'string' ? values.title : '';
-    const suggestion = addressFromTitle(title);
-    if (!values.path && suggestion) {
-      checks.push({
-        key: 'address',
-        tone: 'neutral',
-        title: 'Web address',
-        text: `From the title: ${suggestion} (add a folder in front, such as /services${suggestion}, to put it in a menu group).`,
-        action: { label: `Use ${suggestion}`, run: () => onChange('path', suggestion) },
-      });
-    }
-  }
-  const importNotes = typeof values.importNotes === 'string' ? values.importNotes.trim() : '';
-  if (model === 'api::page.page' && importNotes !== '') {
-    const lines = importNotes.split('\n');
-    // The importer's first line, when a draft was imported over a live page: what visitors see now.
-    const live = /^visitors still see/i.test(lines[0] ?? '') ? lines[0]! : null;
-    const points = lines.filter((line) => line.startsWith('- ')).length;
-    checks.push({
-      key: 'import',
-      tone: 'warning',
-      title: 'From the import of the old site',
-      text: `${live ? `${live.charAt(0).toUpperCase()}${live.slice(1)}. ` : ''}${points} point${points === 1 ? '' : 's'} to check in "Import notes" at the bottom of the page; empty that field once done.`,
-    });
-  }
-  for (const [name, attribute] of counted(
-    (contentType as { attributes?: Record<string, Attribute> } | undefined)?.attributes,
-  )) {
-    const value = values[name];
-    if (typeof value !== 'string' || value.length === 0) continue;
-    checks.push({
-      key: `count ${name}`,
-      tone: value.length > attribute.maxLength! ? 'warning' : 'neutral',
-      title: fieldLabel(layout as EditLayout, name),
-      text: `${value.length} of at most ${attribute.maxLength} characters`,
-    });
-  }
-  if (modified) {
-    checks.push({
-      key: 'unsaved',
-      tone: 'neutral',
-      title: 'Unsaved changes',
-      text: 'Save to see them in the preview (Ctrl+S or ⌘S saves; Ctrl+Shift+Enter publishes).',
-    });
-  }
+  const page = model === 'api::page.page';
+  const checks: Check[] = [
+    ...imageSizeChecks(slots),
+    ...(page ? addressCheck(values, onChange) : []),
+    ...(page ? importNotesCheck(values) : []),
+    ...lengthChecks(
+      (contentType as { attributes?: Record<string, Attribute> } | undefined)?.attributes,
+      layout as EditLayout,
+      values,
+    ),
+    ...(modified ? [UNSAVED] : []),
+  ];
 
   const done = (text: string | null) => {
     if (asking?.altPath && text) onChange(asking.altPath, text);
@@ -178,28 +233,7 @@ export const ChecksPanel: PanelComponent = ({ model }) => {
     title: 'Check before publishing',
     content: (
       <Flex direction="column" alignItems="stretch" gap={3} width="100%">
-        {checks.map((check) => (
-          <Box key={check.key}>
-            <Typography variant="omega" fontWeight="bold" tag="p">
-              {check.title}
-            </Typography>
-            <Typography variant="pi" textColor={check.tone === 'warning' ? 'warning700' : 'neutral700'} tag="p">
-              {check.text}
-            </Typography>
-            {check.action && (
-              <Box paddingTop={1}>
-                <Button size="S" variant="secondary" onClick={check.action.run}>
-                  {check.action.label}
-                </Button>
-              </Box>
-            )}
-          </Box>
-        ))}
-        {checks.length === 0 && (
-          <Typography variant="pi" textColor="neutral600">
-            Nothing to check.
-          </Typography>
-        )}
+        <CheckList checks={checks} />
         {asking && <AltTextPrompt slot={asking} onDone={done} />}
       </Flex>
     ),
