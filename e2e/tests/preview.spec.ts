@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { pages, restorePage, type PageDraft } from '../support/adminApi';
 import { logIn, openPageEditor, openSection, publish, save } from '../support/adminUi';
 import { SEED_PATH, site } from '../support/system';
@@ -11,20 +11,24 @@ test.afterEach(async () => {
   await restorePage(SEED_PATH, original);
 });
 
+/** As the Editor: the seed page's hero heading changed and saved, then the admin's preview opened; its frame. */
+const previewSavedHeading = async (page: Page, heading: string) => {
+  await logIn(page);
+  await openPageEditor(page, SEED_PATH);
+  await openSection(page, /^Hero/);
+  await page.locator('input[name="sections.0.heading"]').fill(heading);
+  await save(page);
+  await expect(page.getByText('Saved document')).toBeVisible();
+  await page.getByRole('link', { name: /Open preview/ }).click();
+  return page.frameLocator('iframe').first();
+};
+
 test('staff preview a saved draft in the admin while visitors still see the published page', async ({
   page,
   browser,
 }) => {
-  await logIn(page);
-  await openPageEditor(page, SEED_PATH);
-  await openSection(page, /^Hero/);
-  await page.locator('input[name="sections.0.heading"]').fill('A draft heading');
-  await save(page);
-  await expect(page.getByText('Saved document')).toBeVisible();
-
-  await page.getByRole('link', { name: /Open preview/ }).click();
+  const frame = await previewSavedHeading(page, 'A draft heading');
   const iframe = page.locator('iframe').first();
-  const frame = page.frameLocator('iframe').first();
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A draft heading');
   await expect(frame.getByText('Preview of the draft: changes not published yet')).toBeVisible();
   // Inside the admin the way out is the live page in a new tab: the public site may not be framed.
@@ -64,14 +68,7 @@ test('staff preview a saved draft in the admin while visitors still see the publ
 test('the preview says the draft is the published page as soon as staff publish it from the preview', async ({
   page,
 }) => {
-  await logIn(page);
-  await openPageEditor(page, SEED_PATH);
-  await openSection(page, /^Hero/);
-  await page.locator('input[name="sections.0.heading"]').fill('A heading published from the preview');
-  await save(page);
-  await expect(page.getByText('Saved document')).toBeVisible();
-  await page.getByRole('link', { name: /Open preview/ }).click();
-  const frame = page.frameLocator('iframe').first();
+  const frame = await previewSavedHeading(page, 'A heading published from the preview');
   await expect(frame.getByText('Preview of the draft: changes not published yet')).toBeVisible();
 
   await publish(page);

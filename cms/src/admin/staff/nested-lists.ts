@@ -54,7 +54,12 @@ const nameAddButtons = (): void => {
     if (!list) continue;
     const entry = entryTitleOf(button);
     const addsTo = entry === null ? `to ${list}` : `to ${list} of «${entry || EMPTY_ROW}»`;
-    if (button.dataset.addsTo !== addsTo) button.dataset.addsTo = addsTo;
+    // On the span of the button's words, so the addition reads on as their continuation (the
+    // button lays out its children as flex items: on the button it came out on a line of its own).
+    const words = Array.from(button.querySelectorAll('span')).find(
+      (span) => span.childElementCount === 0 && span.textContent?.trim() === ADD_ENTRY,
+    );
+    if (words && words.dataset.addsTo !== addsTo) words.dataset.addsTo = addsTo;
   }
 };
 
@@ -81,7 +86,7 @@ export const clarifyNestedLists = (): void => {
   style.dataset.siteTools = 'nested-lists';
   style.textContent = [
     // Set like the button's own words (its text is a span the design system styles).
-    `button[data-adds-to]::after { content: attr(data-adds-to); margin-left: 0.4rem; font-weight: 600; font-size: 1.4rem; }`,
+    `button span[data-adds-to]::after { content: " " attr(data-adds-to); }`,
     // A row's title is its entry's main field, empty until staff fill it in.
     `h3[data-orientation] > button[aria-controls] > span:last-child span:empty::before { content: "${EMPTY_ROW}"; font-style: italic; }`,
   ].join('\n');
