@@ -64,8 +64,11 @@ test.describe('the hero over a bright photo', () => {
       page,
     }) => {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(`${site()}${SEED_PATH}`);
-      await expect(page.locator('.hero__image')).toHaveAttribute('src', /white[_-]1600x600/);
+      // The site hears of the publish after the CMS has answered it: the page is loaded again until it has.
+      await expect(async () => {
+        await page.goto(`${site()}${SEED_PATH}`);
+        await expect(page.locator('.hero__image')).toHaveAttribute('src', /white[_-]1600x600/, { timeout: 1000 });
+      }).toPass();
       await page.locator('.hero__image').evaluate((img: HTMLImageElement) => img.decode());
       // What is painted where the heading starts, topmost first: the shade comes before the photo
       // (on a phone the shade is the text's own backing, so the photo above the text is seen as it is).

@@ -1,5 +1,6 @@
 import { sectionModules } from '../section-kit/registry';
 import type { SectionImport, SectionInput } from '../section-kit/section-module';
+import { cmsShapedSection } from './cms-shaped-section';
 import { FieldReader } from './field-reader';
 import type { ImportContext } from './import-context';
 import { originalOf } from './original';
@@ -17,7 +18,8 @@ const moduleForTemplate = (template: string): SectionImport | undefined =>
   importers().find((module) => module.templates.includes(template));
 
 /**
- * Maps the `sections:` list, each section by the module of its type. A section of an unknown
+ * Maps the `sections:` list, each section by the module of its type (or, written as
+ * `component: sections.<name>`, in the CMS's own shape: cms-shaped-section.ts). A section of an unknown
  * template, and every field no mapper read, is reported with its position and its whole
  * original, which also goes into the page's import notes.
  */
@@ -30,6 +32,12 @@ export const mapSections = async (raw: unknown, ctx: ImportContext): Promise<Sec
   const sections: SectionInput[] = [];
   for (const [index, item] of raw.entries()) {
     const fields = FieldReader.of(item, `sections[${index}]`);
+    if (fields.has('component')) {
+      const section = cmsShapedSection(fields, ctx);
+      if (section) sections.push(section);
+      reportUnread(fields, ctx);
+      continue;
+    }
     const template = fields.text('template');
     const module = template ? moduleForTemplate(template) : undefined;
     if (!module) {
@@ -44,9 +52,13 @@ export const mapSections = async (raw: unknown, ctx: ImportContext): Promise<Sec
     }
     const section = await module.importSection(fields, ctx);
     if (section) sections.push(section);
-    for (const { position, key, value } of fields.unread()) {
-      ctx.warn(position, `unknown field "${key}" was not carried over; it was:${originalOf(value)}`);
-    }
+    reportUnread(fields, ctx);
   }
   return sections;
+};
+
+const reportUnread = (fields: FieldReader, ctx: ImportContext): void => {
+  for (const { position, key, value } of fields.unread()) {
+    ctx.warn(position, `unknown field "${key}" was not carried over; it was:${originalOf(value)}`);
+  }
 };

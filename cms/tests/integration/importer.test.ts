@@ -57,6 +57,24 @@ sections:
     icon: bill
     site_page: []
     url: ''
+- component: sections.line
+  style: Solid
+  colour: red
+- component: sections.testimonial
+  name: Ana
+  quote: They called me back the same week.
+  image: /assets/images/photo.png
+- component: sections.quick-links
+  heading: Born here
+  items:
+  - icon: house
+    link:
+      text: Events
+      type: External Link
+      url: https://example.org/events
+      page: pages/join/volunteer.md
+- component: sections.countdown
+  text: Soon
 ---
 `;
 
@@ -233,6 +251,16 @@ describe('import:jekyll on a site folder', () => {
       'pages/join/volunteer.md sections[0]: image: /assets/images/missing.jpg is not in the site folder',
     );
     expect(first.output).not.toMatch(/unknown field "(site_page|url|file)"/);
+    expect(first.output).toContain('pages/start/index.md sections[5]: unknown field "colour" was not carried over');
+    expect(first.output).toContain(
+      "pages/start/index.md sections[6].image: a media field cannot be written in a page file (it needs this CMS's ids): left empty",
+    );
+    expect(first.output).toContain(
+      'pages/start/index.md sections[7].items[0].link.page: a relation field cannot be written in a page file',
+    );
+    expect(first.output).toContain(
+      'pages/start/index.md sections[8]: component "sections.countdown" is not a section type of the page\'s sections zone',
+    );
     expect(first.output).toContain('Redirects from old addresses created: 7');
   });
 
@@ -294,6 +322,19 @@ describe('import:jekyll on a site folder', () => {
     expect(items.map((i) => [i.icon, i.link.text, i.link.type, i.link.url])).toEqual([
       ['calendar', 'Events', 'External Link', 'https://example.org/events'],
       ['bill', 'Guide', 'File', null],
+    ]);
+  });
+
+  it('imports a section written in the CMS’s own shape (a type born in the CMS has no old template)', async () => {
+    const home = await publishedPage('/start/');
+    expect(home!.sections.slice(4)).toMatchObject([
+      { __component: 'sections.line', style: 'Solid' },
+      { __component: 'sections.testimonial', name: 'Ana', quote: 'They called me back the same week.' },
+      {
+        __component: 'sections.quick-links',
+        heading: 'Born here',
+        items: [{ icon: 'house', link: { text: 'Events', type: 'External Link', url: 'https://example.org/events' } }],
+      },
     ]);
   });
 

@@ -30,6 +30,10 @@ describe('the all-sections page', () => {
   it('holds every section type of the contracts, and every one of them validates', () => {
     const { sections, skipped } = parseSections(all());
     expect(skipped).toEqual([]);
+    expect(
+      [...new Set(sectionNames)].filter((name) => !sections.some((s) => s.__component === name)),
+      'types the recorded all-sections page lacks: add an example to e2e/fixtures/pages/all-sections.md, then `pnpm --filter web fixtures:capture`',
+    ).toEqual([]);
     expect(new Set(sections.map((s) => s.__component))).toEqual(new Set(sectionNames));
   });
 
