@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { MEDIA_TYPES } from '../src/config-support/media-types';
 import { requireSecret } from '../src/config-support/secrets';
@@ -7,6 +8,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       jwtSecret: requireSecret(env, 'JWT_SECRET'),
     },
+  },
+  // The staff tools' admin API (/site-tools/…). Strapi 5 loads a local plugin's strapi-server.js
+  // as it is, without compiling it: the plugin is the copy tsc compiles beside this file (dist/),
+  // and `strapi build` reads this file from source, where the plugin has no admin entry to bundle.
+  'site-tools': {
+    enabled: true,
+    resolve: path.join(__dirname, '../src/plugins/site-tools'),
   },
   upload: {
     config: {

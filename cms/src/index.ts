@@ -10,7 +10,6 @@ import { loadSectionModules } from './section-kit/registry';
 import { recordContentChanges } from './published-reads/change-journal';
 import { keepLinksThroughUnpublish, prepareKeptLinks } from './publish/links-kept-through-unpublish';
 import { notifySite, stopSiteNotices } from './site-sync/notify-site';
-import { registerSiteTools } from './staff/site-tools-routes';
 import { syncStaffRoles } from './staff/staff-roles';
 import { registerContentRules } from './validation/document-middleware';
 
@@ -22,7 +21,6 @@ export default {
     registerContentRules(strapi);
     // Strapi drops published links to a page that is unpublished; they come back with it.
     strapi.documents.use(keepLinksThroughUnpublish(strapi));
-    registerSiteTools(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

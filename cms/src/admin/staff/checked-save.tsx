@@ -1,7 +1,10 @@
 import type { DocumentActionComponent, DocumentActionDescription } from '@strapi/content-manager/strapi-admin';
 import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
 
-/** What POST /site-tools/check answers (cms/src/staff/form-check.ts): each field the server would refuse. */
+/**
+ * What POST /site-tools/check answers (cms/src/plugins/site-tools/server/services/form-check.ts):
+ * each field the server would refuse.
+ */
 type FormProblem = { path: string[]; message: string; where: string };
 type Errors = { [key: string]: string | Errors };
 
@@ -20,11 +23,11 @@ const errorsOf = (problems: FormProblem[]): Errors => {
 
 /**
  * Strapi's Save and Publish, asking the server first whether it would take the form as it is
- * (the same rules it applies to every write, src/staff/form-check.ts). A value it would refuse
- * is marked at its field and named in staff's words, and nothing is sent: the form stays as
- * staff left it. Strapi's own checks in the browser miss some of these rules (links in rich
- * text, rules beyond a field's pattern, and every pattern in a list once one of its items hides
- * the field: its conditional fields are not told apart by item).
+ * (the same rules it applies to every write, src/plugins/site-tools/server/services/form-check.ts).
+ * A value it would refuse is marked at its field and named in staff's words, and nothing is
+ * sent: the form stays as staff left it. Strapi's own checks in the browser miss some of these
+ * rules (links in rich text, rules beyond a field's pattern, and every pattern in a list once one
+ * of its items hides the field: its conditional fields are not told apart by item).
  */
 const askingFirst = (original: DocumentActionComponent, publishing: boolean): DocumentActionComponent => {
   const Checked: DocumentActionComponent = (props) => {

@@ -1,7 +1,7 @@
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 
-/** What the admin routes of src/staff/site-tools-routes.ts answer (the two meet only over HTTP). */
+/** What the admin routes of src/plugins/site-tools/server/routes.ts answer (the two meet only over HTTP). */
 export type BrokenLink = {
   holder: { uid: string; documentId: string; name: string; status: string };
   where: string;

@@ -1,0 +1,45 @@
+import type { Core } from '@strapi/strapi';
+import { readFormToCheck } from '../services/form-check';
+import type { SiteToolsService } from '../services/site-tools';
+
+type Context = Parameters<Core.ControllerHandler>[0];
+/** A route parameter: the admin router always sets the ones its path names. */
+const param = (ctx: Context, name: string): string =>
+  String((ctx as unknown as { params: Record<string, string> }).params[name]);
+
+/** The HTTP side of the staff tools: reads the request, answers in the shapes src/admin/staff/site-tools-api.ts reads. */
+export const siteToolsController = ({ strapi }: { strapi: Core.Strapi }) => {
+  const tools = () => strapi.plugin('site-tools').service<SiteToolsService>('site-tools');
+  return {
+    async links(ctx: Context) {
+      ctx.body = { links: await tools().brokenLinks() };
+    },
+    async pageUsage(ctx: Context) {
+      ctx.body = { usage: await tools().pageUsage(param(ctx, 'documentId')) };
+    },
+    async mediaUsage(ctx: Context) {
+      const raw = param(ctx, 'id');
+      if (!/^[1-9]\d{0,9}$/.test(raw)) {
+        ctx.status = 400;
+        ctx.body = { error: { message: `No media file is numbered «${raw}»: expected a file id.` } };
+        return;
+      }
+      ctx.body = { places: await tools().mediaUsage(Number(raw)) };
+    },
+    async live(ctx: Context) {
+      ctx.body = { url: await tools().liveUrl(param(ctx, 'documentId')) };
+    },
+    async check(ctx: Context) {
+      const form = readFormToCheck((ctx.request as unknown as { body?: unknown }).body);
+      if (typeof form === 'string') {
+        ctx.status = 400;
+        ctx.body = { error: form };
+        return;
+      }
+      ctx.body = { problems: await tools().checkForm(form) };
+    },
+    async overview(ctx: Context) {
+      ctx.body = await tools().overview();
+    },
+  } satisfies Core.Controller;
+};

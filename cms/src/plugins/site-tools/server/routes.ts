@@ -1,0 +1,46 @@
+import type { Core } from '@strapi/strapi';
+
+/** Staff who may read pages may use these; nobody else (the admin's own permission check). */
+const STAFF_ONLY = {
+  policies: [
+    'admin::isAuthenticatedAdmin',
+    {
+      name: 'admin::hasPermissions',
+      config: { actions: [['plugin::content-manager.explorer.read', 'api::page.page']] },
+    },
+  ],
+};
+
+/**
+ * The admin API behind the staff tools, called with the staff member's own admin session
+ * (src/admin/staff/site-tools-api.ts). On Strapi's admin router, so its auth and permissions
+ * apply; Strapi prefixes a plugin's admin routes with the plugin's name, which gives the
+ * `/site-tools/…` paths the admin calls: renaming the plugin would move them.
+ */
+export const routes = {
+  admin: {
+    type: 'admin',
+    routes: [
+      { method: 'GET', path: '/links', handler: 'site-tools.links', config: STAFF_ONLY },
+      { method: 'GET', path: '/pages/:documentId/usage', handler: 'site-tools.pageUsage', config: STAFF_ONLY },
+      {
+        method: 'GET',
+        path: '/media/:id/usage',
+        handler: 'site-tools.mediaUsage',
+        // Staff who may open the media library and read pages: what it lists are pages' places.
+        config: {
+          policies: [
+            'admin::isAuthenticatedAdmin',
+            {
+              name: 'admin::hasPermissions',
+              config: { actions: ['plugin::upload.read', ['plugin::content-manager.explorer.read', 'api::page.page']] },
+            },
+          ],
+        },
+      },
+      { method: 'GET', path: '/pages/:documentId/live', handler: 'site-tools.live', config: STAFF_ONLY },
+      { method: 'POST', path: '/check', handler: 'site-tools.check', config: STAFF_ONLY },
+      { method: 'GET', path: '/overview', handler: 'site-tools.overview', config: STAFF_ONLY },
+    ],
+  },
+} satisfies Record<string, Core.RouterInput>;

@@ -1,0 +1,14 @@
+/**
+ * The server half of the staff tools, as a local plugin (enabled in config/plugins.ts). Strapi
+ * loads this file's compiled strapi-server.js; the admin half stays in src/admin/ (see
+ * docs/decisions/0007-staff-tools-plugin.md).
+ */
+import { siteToolsController } from './server/controllers/site-tools';
+import { routes } from './server/routes';
+import { siteToolsService } from './server/services/site-tools';
+
+export default {
+  routes,
+  controllers: { 'site-tools': siteToolsController },
+  services: { 'site-tools': siteToolsService },
+};
