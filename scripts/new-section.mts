@@ -6,10 +6,17 @@
  * `--root <dir>` writes into another copy of the repository.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { camelName, missingSectionFiles, pascalName, PLACES, SECTION_NAME } from './section-files.mts';
+import {
+  camelName,
+  missingSectionFiles,
+  pascalName,
+  PLACES,
+  SECTION_NAME,
+  sectionNamesAnywhere,
+} from './section-files.mts';
 
 /** `pull-quote` → `Pull quote`: what staff read in the admin's list of section types. */
 const displayName = (name: string): string =>
@@ -98,7 +105,7 @@ const example = (name: string) => `- component: sections.${name}
 const insertAfterLast = (text: string, after: RegExp, line: string, file: string): string => {
   const lines = text.split('\n');
   const index = lines.findLastIndex((each) => after.test(each));
-  if (index < 0) throw new Error(`${file}: found no line like ${after} to add "${line}" after; add it by hand`);
+  if (index < 0) throw new Error(`${file}: found no line like ${after} to add "${line}" after; nothing was written`);
   lines.splice(index + 1, 0, line);
   return lines.join('\n');
 };
@@ -108,9 +115,43 @@ const insertEntry = (text: string, start: RegExp, end: RegExp, entry: string, fi
   const lines = text.split('\n');
   const from = lines.findIndex((each) => start.test(each));
   const to = from < 0 ? -1 : lines.findIndex((each, index) => index > from && end.test(each));
-  if (to < 0) throw new Error(`${file}: found no map to add "${entry.trim()}" to; add it by hand`);
+  if (to < 0) throw new Error(`${file}: found no map to add "${entry.trim()}" to; nothing was written`);
   lines.splice(to, 0, entry);
   return lines.join('\n');
+};
+
+/** The zone's list gets one more line, as text: re-serialising the JSON would reformat the rest of the file. */
+const addToZone = (text: string, uid: string): string => {
+  const lines = text.split('\n');
+  const last = lines.findLastIndex((line) => /^\s*"sections\.[a-z-]+"\s*$/.test(line));
+  if (last < 0)
+    throw new Error(`${PLACES.zone}: found no "sections.<name>" line in the sections zone; nothing was written`);
+  lines.splice(last, 1, `${lines[last]},`, lines[last]!.replace(/"sections\.[a-z-]+"/, `"${uid}"`));
+  const written = lines.join('\n');
+  const zone = (JSON.parse(written) as { attributes?: { sections?: { components?: string[] } } }).attributes?.sections
+    ?.components;
+  if (!zone?.includes(uid))
+    throw new Error(`${PLACES.zone}: the sections zone is not where expected; nothing was written`);
+  return written;
+};
+
+/** The example is the page file's last section: its front matter ends with the closing `---`. */
+const addExample = (text: string, name: string): string => {
+  if (!/\n---\s*$/.test(text))
+    throw new Error(
+      `${PLACES.example}: expected the file to end with its front matter's closing ---; nothing was written`,
+    );
+  return text.replace(/\n---\s*$/, `\n${example(name)}---\n`);
+};
+
+/** Names the new type's code would declare, refused when taken (an import or a global such as Set). */
+const clashes = (root: string, name: string): string[] => {
+  const camel = camelName(name);
+  const pascal = pascalName(name);
+  const code = [PLACES.contract, PLACES.views].map((file) => readFileSync(path.join(root, file), 'utf8')).join('\n');
+  return [pascal, `${camel}Styles`, `${camel}Schema`, `${camel}Populate`, `${pascal}Section`].filter(
+    (identifier) => new RegExp(`\\b${identifier}\\b`).test(code) || identifier in globalThis,
+  );
 };
 
 export const writeSectionFiles = (root: string, name: string): string[] => {
@@ -122,65 +163,62 @@ export const writeSectionFiles = (root: string, name: string): string[] => {
   const camel = camelName(name);
   const pascal = pascalName(name);
   const at = (file: string) => path.join(root, file);
-  const taken = [PLACES.component(name), PLACES.cmsModule(name), PLACES.webFolder(name)].filter((file) =>
-    existsSync(at(file)),
-  );
+  if (sectionNamesAnywhere(root).includes(name))
+    throw new Error(
+      `${uid} exists already (${missingSectionFiles(root).some((line) => line.startsWith(`${uid}:`)) ? 'in part: `pnpm test:scripts` lists what it lacks' : 'whole'}): choose another name, or edit its files`,
+    );
+  const taken = clashes(root, name);
   if (taken.length > 0)
-    throw new Error(`${uid} exists already (${taken.join(', ')}): choose another name, or edit those files`);
-  const written: string[] = [];
-  const write = (file: string, text: string) => {
-    mkdirSync(path.dirname(at(file)), { recursive: true });
-    writeFileSync(at(file), text);
-    written.push(file);
-  };
-  const edit = (file: string, change: (text: string) => string) => write(file, change(readFileSync(at(file), 'utf8')));
+    throw new Error(
+      `${uid} would declare ${taken.join(', ')}, which ${PLACES.contract} or ${PLACES.views} already use: choose another name`,
+    );
+  const read = (file: string) => readFileSync(at(file), 'utf8').replace(/\r\n/g, '\n');
 
-  write(PLACES.component(name), `${JSON.stringify(component(name), null, 2)}\n`);
-  edit(PLACES.zone, (text) => {
-    const schema = JSON.parse(text) as { attributes: { sections: { components: string[] } } };
-    schema.attributes.sections.components.push(uid);
-    return `${JSON.stringify(schema, null, 2)}\n`;
-  });
-  write(PLACES.cmsModule(name), cmsModule(name));
-  write(PLACES.webSchema(name), webSchema(name));
-  write(`${PLACES.webFolder(name)}/${pascal}.astro`, view(name));
-  write(`${PLACES.webFolder(name)}/${camel}.css`, styles(name));
-  edit(PLACES.contract, (text) =>
-    insertEntry(
-      insertAfterLast(
-        text,
-        /^import .* from '\.\/[^']+\/schema';$/,
-        `import { ${camel}Populate, ${camel}Schema } from './${camel}/schema';`,
+  // Every text first, then the writes: a file that cannot be edited leaves nothing half added.
+  const files: [string, string][] = [
+    [PLACES.component(name), `${JSON.stringify(component(name), null, 2)}\n`],
+    [PLACES.zone, addToZone(read(PLACES.zone), uid)],
+    [PLACES.cmsModule(name), cmsModule(name)],
+    [PLACES.webSchema(name), webSchema(name)],
+    [`${PLACES.webFolder(name)}/${pascal}.astro`, view(name)],
+    [`${PLACES.webFolder(name)}/${camel}.css`, styles(name)],
+    [
+      PLACES.contract,
+      insertEntry(
+        insertAfterLast(
+          read(PLACES.contract),
+          /^import .* from '\.\/[^']+\/schema';$/,
+          `import { ${camel}Populate, ${camel}Schema } from './${camel}/schema';`,
+          PLACES.contract,
+        ),
+        /^const contracts = \{$/,
+        /^\} as const;$/,
+        `  '${uid}': { schema: ${camel}Schema, populate: ${camel}Populate },`,
         PLACES.contract,
       ),
-      /^const contracts = \{$/,
-      /^\} as const;$/,
-      `  '${uid}': { schema: ${camel}Schema, populate: ${camel}Populate },`,
-      PLACES.contract,
-    ),
-  );
-  edit(PLACES.views, (text) =>
-    insertEntry(
-      insertAfterLast(
+    ],
+    [
+      PLACES.views,
+      insertEntry(
         insertAfterLast(
-          text,
-          /^import .* from '\.\/[^']+\.astro';$/,
-          `import ${pascal} from './${camel}/${pascal}.astro';`,
+          read(PLACES.views),
+          /^import .* from '\.\/[a-zA-Z]+\/[^']+';$/,
+          `import ${pascal} from './${camel}/${pascal}.astro';\nimport ${camel}Styles from './${camel}/${camel}.css?url';`,
           PLACES.views,
         ),
-        /^import .* from '\.\/[^']+\.css\?url';$/,
-        `import ${camel}Styles from './${camel}/${camel}.css?url';`,
+        /^export const sectionViews\b/,
+        /^\};$/,
+        `  '${uid}': { component: ${pascal}, styles: [${camel}Styles] },`,
         PLACES.views,
       ),
-      /^export const sectionViews\b/,
-      /^\};$/,
-      `  '${uid}': { component: ${pascal}, styles: [${camel}Styles] },`,
-      PLACES.views,
-    ),
-  );
-  // The page file's front matter ends with its closing `---`: the example is its last section.
-  edit(PLACES.example, (text) => text.replace(/\n---\s*$/, `\n${example(name)}---\n`));
-  return written;
+    ],
+    [PLACES.example, addExample(read(PLACES.example), name)],
+  ];
+  for (const [file, text] of files) {
+    mkdirSync(path.dirname(at(file)), { recursive: true });
+    writeFileSync(at(file), text);
+  }
+  return files.map(([file]) => file);
 };
 
 const run = (root: string, command: string, args: string[]) => {
@@ -209,9 +247,10 @@ const main = () => {
   console.log(`
 Next (docs/section-types.md):
   1. Give sections.${name} its own fields: ${PLACES.component(name)} (the rules), ${PLACES.webSchema(name)}
-     (the same fields), ${PLACES.cmsModule(name)} (what staff read), its view, and its example at the end of
-     ${PLACES.example}; then \`pnpm --filter cms types\` again.
-  2. Record what the CMS answers for it: \`pnpm --filter web fixtures:capture\` (a minute or two).
+     (the same fields), ${PLACES.cmsModule(name)} (what staff read), its view and stylesheet in
+     ${PLACES.webFolder(name)}/, and its example at the end of ${PLACES.example};
+     then \`pnpm --filter cms types\` again.
+  2. Record what the CMS answers for it: \`pnpm --filter web fixtures:capture\` (about a minute).
   3. \`pnpm test\`.
 Still missing now:
 ${missingSectionFiles(root)
@@ -219,7 +258,8 @@ ${missingSectionFiles(root)
   .join('\n')}`);
 };
 
-if (import.meta.main) {
+// Run as a script, not imported by its test (import.meta.main needs Node 24.2; engines allow 24.0).
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   try {
     main();
   } catch (error) {

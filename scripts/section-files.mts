@@ -57,11 +57,22 @@ const namesIn = (root: string, folder: string, pick: (entry: string) => string |
 
 /** `'sections.<name>':` entries of a TypeScript map (contract.ts, views.ts). */
 const entriesOf = (text: string | null): string[] =>
-  text === null ? [] : [...text.matchAll(/^\s*'sections\.([a-z\d-]+)':/gm)].map((match) => match[1]!);
+  text === null ? [] : [...text.matchAll(/^\s*'sections\.([a-z-]+)':/gm)].map((match) => match[1]!);
 
-/** Sections in the CMS's own shape in the all-sections page (`- component: sections.<name>`). */
+/** Sections in the CMS's own shape in the all-sections page (`- component: sections.<name>`, quoted or not). */
 const examplesOf = (text: string | null): string[] =>
-  text === null ? [] : [...text.matchAll(/^- component: sections\.([a-z\d-]+)\s*$/gm)].map((match) => match[1]!);
+  text === null ? [] : [...text.matchAll(/^- component: (["']?)sections\.([a-z-]+)\1\s*$/gm)].map((match) => match[2]!);
+
+/** The files of the section folders that contract.ts and views.ts import, by type: one not there fails the build only. */
+const missingImports = (root: string): { name: string; file: string; by: string }[] =>
+  [PLACES.contract, PLACES.views].flatMap((by) =>
+    [...(read(root, by) ?? '').matchAll(/from '\.\/([a-zA-Z]+)\/([^'?]+)(?:\?url)?'/g)].flatMap(([, folder, file]) => {
+      const relative = `web/src/sections/${folder}/${/\.[a-z]+$/.test(file!) ? file : `${file}.ts`}`;
+      return existsSync(path.join(root, relative))
+        ? []
+        : [{ name: folder!.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`), file: relative, by }];
+    }),
+  );
 
 /** Every section type any place names: a type half added or half removed shows up as missing somewhere. */
 export const sectionNamesAnywhere = (root: string): string[] => {
@@ -106,9 +117,10 @@ export const missingSectionFiles = (root: string): string[] => {
   const example = read(root, PLACES.example);
   const fixture = read(root, PLACES.fixture);
   const generated = read(root, PLACES.generatedTypes);
+  const imports = missingImports(root);
   for (const name of sectionNamesAnywhere(root)) {
     const uid = `sections.${name}`;
-    const scaffold = `(\`pnpm new:section ${name}\` writes it for a new type; see docs/section-types.md)`;
+    const scaffold = `(for a new type \`pnpm new:section\` writes every place; for one place, copy another type's; see docs/section-types.md)`;
     const missing = (message: string) => problems.push(`${uid}: ${message}`);
     if (!existsSync(path.join(root, PLACES.component(name))))
       missing(`${PLACES.component(name)} is missing: the Strapi component ${scaffold}`);
@@ -122,6 +134,9 @@ export const missingSectionFiles = (root: string): string[] => {
     const folder = path.join(root, PLACES.webFolder(name));
     if (!existsSync(folder) || !readdirSync(folder).some((file) => file.endsWith('.astro')))
       missing(`${PLACES.webFolder(name)}/${pascalName(name)}.astro is missing: the site's view ${scaffold}`);
+    for (const { file, by } of imports.filter((each) => each.name === name))
+      // The schema and the view are the type checker's (it names them); a stylesheet only fails the build.
+      if (!/\.(ts|astro)$/.test(file)) missing(`${file} is missing: ${by} imports it ${scaffold}`);
     if (!entriesOf(contract).includes(name))
       missing(`${PLACES.contract} has no '${uid}' entry (its schema and populate fragment)`);
     if (!entriesOf(views).includes(name))

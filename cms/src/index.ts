@@ -24,6 +24,11 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Strapi skips a local plugin it cannot load without a word: the admin's staff tools would 404.
+    if (!strapi.plugin('site-tools'))
+      throw new Error(
+        'The site-tools plugin did not load: check its entry in config/plugins.ts (resolve: src/plugins/site-tools, compiled into dist/) and that dist/src/plugins/site-tools/strapi-server.js exists (pnpm --filter cms build).',
+      );
     // Before anything is uploaded, the seed included: files are checked by their content (src/media/).
     guardUploads(strapi);
     // Before any write, and before the site is told of changes: other processes hear of each one.

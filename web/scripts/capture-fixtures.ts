@@ -28,7 +28,11 @@ const capture = async (name: string, request: { path: string; query: object }) =
   const url = `${cms.url}/api${request.path}?${qs.stringify({ ...request.query, status: 'published' }, { encodeValuesOnly: true })}`;
   const response = await fetch(url, { headers: { Authorization: `Bearer ${cms.token}` } });
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  const body = (await response.json()) as object;
+  const body = (await response.json()) as { data?: unknown };
+  if (Array.isArray(body.data) && body.data.length === 0)
+    throw new Error(
+      `${request.path} found nothing published at ${url}: is the page a draft? (see the import's output)`,
+    );
   await writeFile(path.join(fixtures, `${name}.json`), `${JSON.stringify({ request, body }, null, 2)}\n`);
 };
 

@@ -33,7 +33,7 @@ export const mapSections = async (raw: unknown, ctx: ImportContext): Promise<Sec
   for (const [index, item] of raw.entries()) {
     const fields = FieldReader.of(item, `sections[${index}]`);
     if (fields.has('component')) {
-      const section = cmsShapedSection(fields, ctx);
+      const section = await cmsShapedSection(fields, ctx);
       if (section) sections.push(section);
       reportUnread(fields, ctx);
       continue;

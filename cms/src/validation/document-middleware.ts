@@ -95,7 +95,7 @@ export type WriteToCheck = {
 /**
  * Everything a write of `data` must pass before it reaches the database, drafts included: the
  * content rules of every field (check-document.ts), a page's address, a redirect's target. The
- * same check answers the admin's question before it saves (src/plugins/site-tools/server/services/form-check.ts), so a value
+ * same check answers the admin's question before it saves (src/plugins/site-tools/server/form-check.ts), so a value
  * refused here is refused there first, with the form as staff left it.
  */
 export const writeViolations = async (

@@ -2,7 +2,7 @@ import type { DocumentActionComponent, DocumentActionDescription } from '@strapi
 import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
 
 /**
- * What POST /site-tools/check answers (cms/src/plugins/site-tools/server/services/form-check.ts):
+ * What POST /site-tools/check answers (cms/src/plugins/site-tools/server/form-check.ts):
  * each field the server would refuse.
  */
 type FormProblem = { path: string[]; message: string; where: string };
@@ -23,7 +23,7 @@ const errorsOf = (problems: FormProblem[]): Errors => {
 
 /**
  * Strapi's Save and Publish, asking the server first whether it would take the form as it is
- * (the same rules it applies to every write, src/plugins/site-tools/server/services/form-check.ts).
+ * (the same rules it applies to every write, src/plugins/site-tools/server/form-check.ts).
  * A value it would refuse is marked at its field and named in staff's words, and nothing is
  * sent: the form stays as staff left it. Strapi's own checks in the browser miss some of these
  * rules (links in rich text, rules beyond a field's pattern, and every pattern in a list once one

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { readFormToCheck } from '../services/form-check';
+import { readFormToCheck } from '../form-check';
 import type { SiteToolsService } from '../services/site-tools';
 
 type Context = Parameters<Core.ControllerHandler>[0];

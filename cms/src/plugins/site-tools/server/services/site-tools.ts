@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { unconfirmedChanges } from '../../../../site-sync/notify-site';
 import { brokenLinks, pageUsage } from '../../../../staff/link-report';
 import { whereFileIsUsed } from '../../../../staff/media-usage';
-import { checkForm, type FormToCheck } from './form-check';
+import { checkForm, type FormToCheck } from '../form-check';
 
 type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { checkDocument } from '../../../../validation/check-document';
-import { strapiRuleBook, writeViolations } from '../../../../validation/document-middleware';
-import { placeOf } from '../../../../validation/place-of';
+import { checkDocument } from '../../../validation/check-document';
+import { strapiRuleBook, writeViolations } from '../../../validation/document-middleware';
+import { placeOf } from '../../../validation/place-of';
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json =>
