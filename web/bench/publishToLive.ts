@@ -5,9 +5,29 @@ export const percentile = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
-export type PublishToLive = { publishes: number; p50: number; p95: number; max: number; all: number[] };
+export type PublishToLive = {
+  publishes: number;
+  p50: number;
+  p95: number;
+  max: number;
+  all: number[];
+  /**
+   * The first visit that showed each new version: how the cache answered it (X-Cache through
+   * Varnish, else X-Astro-Cache; "none" without either), and how many were cold renders (not a
+   * HIT: the visitor's own request rendered the page).
+   */
+  firstVisits: { cold: number; answers: string[] };
+};
 
-/** Publish in the admin, then load the page as a visitor until the new title shows; `publishes` times. */
+/** How the cache in front (Varnish: X-Cache) or the site's route cache (X-Astro-Cache) answered. */
+const cacheAnswer = (response: Response): string =>
+  response.headers.get('x-cache') ?? response.headers.get('x-astro-cache') ?? 'none';
+
+/**
+ * Publish in the admin, then load the page as a visitor until the new title shows; `publishes`
+ * times. Visits before the purge get the old copy; the first that shows the new title is the
+ * first visit after it, so its cache answer says whether a visitor paid for a cold render.
+ */
 export const publishToLive = async (
   system: System,
   pagePath: string,
@@ -17,6 +37,7 @@ export const publishToLive = async (
   const admin = await adminApi(system);
   const { documentId, data } = await admin.loadPage(pagePath);
   const delays: number[] = [];
+  const answers: string[] = [];
   try {
     for (let i = 1; i <= publishes; i += 1) {
       const title = `Clear Your Record ${i}`;
@@ -24,8 +45,12 @@ export const publishToLive = async (
       const started = performance.now();
       await admin.publish(documentId, { ...data, title });
       for (;;) {
-        const html = await (await fetch(`${siteUrl}${pagePath}`)).text();
-        if (html.includes(`>${title}</h1>`)) break;
+        const response = await fetch(`${siteUrl}${pagePath}`);
+        const html = await response.text();
+        if (html.includes(`>${title}</h1>`)) {
+          answers.push(cacheAnswer(response));
+          break;
+        }
         if (performance.now() - started > 10_000) throw new Error(`publish ${i} not live after 10 s`);
         await new Promise((r) => setTimeout(r, 5));
       }
@@ -40,5 +65,6 @@ export const publishToLive = async (
     p95: percentile(delays, 95),
     max: Math.max(...delays),
     all: delays.map((d) => Math.round(d)),
+    firstVisits: { cold: answers.filter((answer) => answer !== 'HIT').length, answers },
   };
 };

@@ -3,10 +3,14 @@
  * (the CMS with the seed content and the all-sections page, the built site):
  *   - throughput of the seed page: a bare Node `http` server with the same bytes (the ceiling),
  *     the site answering from its route cache, and rendering every request (PAGE_CACHE=off);
+ *     and the site built with Astro's own memoryCache() instead of its page store (its HITs);
+ *   - the CMS page read (`cmsread`): the site's page query at 10 connections against the CMS with
+ *     its kept reads, without them (READ_CACHE_MB=0, a second CMS on the same database) and a bare
+ *     server doing one indexed SQL query of the page row; publish → live while those reads go on;
  *   - the same page through Varnish (ops/varnish/default.vcl) in front of three replicas with
  *     PAGE_CACHE=edge, beside the route cache and the ceiling;
  *   - publish → live over 20 publishes, from the route cache and through Varnish (the webhook
- *     reaching the replicas in turn);
+ *     reaching the replicas in turn), and how many first visits after a publish were cold renders;
  *   - floods: made-up page addresses and made-up media files (answers, CMS queries, the admin's
  *     latency beside them), and images through Varnish: junk addresses, then real renditions
  *     enough to fill its media storage (pages still cached);
@@ -15,7 +19,7 @@
  *   - faults: 50 connections on a stale and on a purged page while the CMS is stopped, and on a
  *     page going stale or purged every second (memory, open files, non-200 answers, CMS queries);
  *   - the compose stack (first, alone on the machine): image sizes and `up` → all healthy.
- * `pnpm bench -- flood` (or any of compose, throughput, publish, faults, flood, weight) runs those
+ * `pnpm bench -- flood` (or any of compose, throughput, cmsread, publish, faults, flood, weight) runs those
  * sections only and keeps the others' figures from the last results.json, each section with the
  * date it was measured. Writes bench/results.json and bench/RESULTS.md. Figures are only compared
  * within a section of one run.
@@ -28,6 +32,8 @@ import { freePort } from '../tests/support/processes';
 import { adminApi, ALL_SECTIONS_PATH, startSystem, type System } from '../tests/support/system';
 import { startVarnish, type Varnish } from '../tests/support/varnish';
 import { webhookRotator } from '../tests/support/webhookRotator';
+import { startAstroMemoryCacheSite } from './astroMemoryCache';
+import { measureCmsRead, type CmsRead, type ReadLoad } from './cmsRead';
 import { measureComposeStack, type ComposeFigures } from './composeStack';
 import { measureFaults, type FaultRun } from './fault';
 import {
@@ -47,6 +53,9 @@ const SEED = '/services/clear-your-record/';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PUBLISHES = 20;
+/** The issue's load on the CMS page read: 10 connections, whatever BENCH_CONNECTIONS says. */
+const CMS_READ_CONNECTIONS = 10;
+const CMS_READ_SPEED_UP_AT_LEAST = 10;
 const FLOOD_SECONDS = 20;
 const IMAGE_FLOOD_REQUESTS = 4200;
 /** Small enough that the photos' renditions fill it several times over: the pages' storage must not notice. */
@@ -63,12 +72,21 @@ const ADMIN_SLOWDOWN_AT_MOST = 0.2;
 const OWN_LAYERS_MB_AT_MOST: Record<string, number> = { 'cannabis-equity-il/cms': 350, 'cannabis-equity-il/web': 60 };
 const HEALTHY_SECONDS_BELOW = 90;
 
-const SECTIONS = ['compose', 'throughput', 'publish', 'faults', 'flood', 'weight'] as const;
+const SECTIONS = ['compose', 'throughput', 'cmsread', 'publish', 'faults', 'flood', 'weight'] as const;
 type Section = (typeof SECTIONS)[number];
 
 type Throughput = {
   load: { connections: number; durationSeconds: number; htmlBytes: number; runs: Load[] };
-  ratios: { cachedToBare: number; varnishToBare: number; varnishToCached: number; uncachedToBare: number };
+  ratios: {
+    cachedToBare: number;
+    varnishToBare: number;
+    varnishToCached: number;
+    uncachedToBare: number;
+    /** Measured since the memoryCache() row came (absent from older results). */
+    uncachedToCached?: number;
+    memoryCacheToBare?: number;
+    memoryCacheToCached?: number;
+  };
 };
 type Floods = {
   /** The target run: every process on every core, as a small deployment runs them. */
@@ -90,6 +108,7 @@ type Results = {
   ratios?: Throughput['ratios'];
   publishToLiveMs?: PublishToLive;
   publishToLiveThroughVarnishMs?: PublishToLive;
+  cmsRead?: CmsRead;
   faults?: FaultRun[];
   floods?: Floods;
   compose?: ComposeFigures;
@@ -111,6 +130,7 @@ const throughputSection = (r: Results) => {
   if (!r.load || !r.ratios) return notMeasured('Throughput of the seed page');
   const { runs, connections, durationSeconds, htmlBytes } = r.load;
   const [, cached, throughVarnish] = runs as [Load, Load, Load, Load];
+  const { memoryCacheToBare, memoryCacheToCached, uncachedToCached } = r.ratios;
   return `## Throughput of the seed page${recordedOn(r, 'throughput')}
 
 autocannon, ${connections} connections, ${durationSeconds} s per run after a 2 s warm-up, ${htmlBytes} bytes of HTML.
@@ -121,7 +141,52 @@ ${runs.map((run) => `| ${run.name} | ${run.requestsPerSecond.toFixed(0)} | ${run
 
 - cached ÷ bare throughput: **${r.ratios.cachedToBare.toFixed(2)}** (target ≥ 0.8: ${pass(r.ratios.cachedToBare >= 0.8)})
 - through Varnish ÷ bare throughput: **${r.ratios.varnishToBare.toFixed(2)}**; ÷ the route cache: ${r.ratios.varnishToCached.toFixed(2)}; p99 ${throughVarnish.p99Ms} ms (route cache ${cached.p99Ms} ms)
-- uncached ÷ bare throughput: ${r.ratios.uncachedToBare.toFixed(3)}
+- uncached ÷ bare throughput: ${r.ratios.uncachedToBare.toFixed(3)}${uncachedToCached === undefined ? '' : `; uncached ÷ cached: **${uncachedToCached.toFixed(3)}** (a render, its CMS reads answered from the CMS's kept reads, costs ${(1 / uncachedToCached).toFixed(0)} hits)`}
+${
+  memoryCacheToBare === undefined || memoryCacheToCached === undefined
+    ? "- Astro's own memoryCache(): not measured yet (`pnpm bench -- throughput` measures it)"
+    : `- Astro's own memoryCache() (the site built with it in place of the page store, astro.config.mjs; its HITs go through Astro's whole pipeline, on the Node adapter's own server) ÷ bare throughput: **${memoryCacheToBare.toFixed(2)}**; ÷ the site's route cache: **${memoryCacheToCached.toFixed(2)}** (the site answers hits before Astro: docs/decisions/0004-cache-hits-before-astro.md)`
+}
+`;
+};
+
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(0));
+const times = (ratio: number) => `${ratio < 10 ? ratio.toFixed(1) : ratio.toFixed(0)}×`;
+const readRow = (run: ReadLoad) =>
+  `| ${run.name} | ${run.requestsPerSecond.toFixed(0)} | ${ms(run.p50Ms)} | ${ms(run.p99Ms)} | ${run.errors} / ${run.non2xx} |`;
+
+/** "19 HIT, 1 MISS": how the first visits after the publishes were answered. */
+const answerCounts = (answers: string[]) =>
+  [...new Set(answers)].map((answer) => `${answers.filter((a) => a === answer).length} ${answer}`).join(', ');
+
+const firstVisitsLine = (live: PublishToLive, note = '') =>
+  live.firstVisits
+    ? `- first visit after each publish (the first that showed the new title): **${live.firstVisits.cold} of ${live.publishes}** were cold renders (${answerCounts(live.firstVisits.answers)}) (target 0: ${pass(live.firstVisits.cold === 0)})${note}`
+    : '- first visits after a publish: not measured yet';
+
+const cmsReadSection = (r: Results) => {
+  const c = r.cmsRead;
+  if (!c) return notMeasured('CMS page read');
+  const [kept, off, bare] = c.runs;
+  const live = c.publishUnderLoad;
+  return `## CMS page read${recordedOn(r, 'cmsread')}
+
+The site's page query for the seed page (\`pageQuery\` in web/src/lib/cms/cmsContent.ts: every section type with its own
+populate fragment; ${c.answerBytes} bytes of JSON), published, with the read token, as the site sends it. autocannon,
+${c.connections} connections, ${c.durationSeconds} s per run after a 2 s warm-up; p50 and p99 from every answer's own latency. "Kept reads
+off" is a second CMS process on the same database with \`READ_CACHE_MB=0\`: the page read as it was before
+cms/src/middlewares/published-reads.ts. The floor: a bare Node \`http\` server doing one indexed SQL query of the page's row
+(\`SELECT … FROM pages WHERE document_id = ? AND published_at IS NOT NULL\`, node:sqlite on the CMS's file; SQLite's plan: ${c.bareQueryPlan}).
+
+| run | requests/s | p50 ms | p99 ms | errors / non-2xx |
+| --- | ---: | ---: | ---: | ---: |
+${c.runs.map(readRow).join('\n')}
+
+- the kept reads' speed-up at p50: **${times(c.ratios.keptSpeedUpP50)}** (${ms(off.p50Ms)} ms → ${ms(kept.p50Ms)} ms; target ≥ ${CMS_READ_SPEED_UP_AT_LEAST}×: ${pass(c.ratios.keptSpeedUpP50 >= CMS_READ_SPEED_UP_AT_LEAST)}); requests/s ${times(c.ratios.keptSpeedUpRequestsPerSecond)}
+- page read ÷ one bare indexed SQL query, at p50: **${times(c.ratios.keptToBareP50)}** with the kept reads, ${times(c.ratios.offToBareP50)} without (bare: ${ms(bare.p50Ms)} ms, ${bare.requestsPerSecond.toFixed(0)} requests/s)
+- publish → live through the route cache while ${c.connections} connections read the page from the CMS (each publish drops the kept copy: the reads right after it go to the database), over ${live.publishes} publishes:
+  p50 **${live.p50.toFixed(0)} ms**, p95 **${live.p95.toFixed(0)} ms**, max ${live.max.toFixed(0)} ms (target p95 < 1000 ms: ${pass(live.p95 < 1000)}); the reads meanwhile ${live.readsDuring.requestsPerSecond.toFixed(0)} requests/s, p50 ${ms(live.readsDuring.p50Ms)} ms, p99 ${ms(live.readsDuring.p99Ms)} ms
+${firstVisitsLine(live)}
 `;
 };
 
@@ -138,6 +203,12 @@ p50 **${live.p50.toFixed(0)} ms**, p95 **${live.p95.toFixed(0)} ms**, max ${live
 Through Varnish in front of 3 replicas (PAGE_CACHE=edge), the webhook reaching each replica in turn and that replica
 purging Varnish by tag: p50 **${throughVarnish.p50.toFixed(0)} ms**, p95 **${throughVarnish.p95.toFixed(0)} ms**, max ${throughVarnish.max.toFixed(0)} ms
 (target p95 < 1000 ms: ${pass(throughVarnish.p95 < 1000)})
+
+Cold renders after a purge: the route cache renders the pages a purge dropped again at once (web/src/lib/cache/warmUp.ts),
+and the first visitor gets that render (a HIT, or it waits for the render under way).
+
+${firstVisitsLine(live)}
+${firstVisitsLine(throughVarnish, '; through Varnish: the replica that purges does not ask Varnish for the pages again (docs/decisions/0008-warm-pages-after-a-purge.md says why)').replace('- first visit', '- through Varnish, first visit')}
 `;
 };
 
@@ -244,7 +315,7 @@ Recorded by \`pnpm bench\` (web/bench/run.ts), last on ${r.date}; ${r.machine}.
 Load generator, browser, site, CMS and bare server share this machine's cores, so only the
 ratios and comparisons within one section of one run mean anything.
 
-${[throughputSection(r), publishSection(r), faultsSection(r), floodsSection(r), weightSection(r), composeSection(r)].join('\n')}`;
+${[throughputSection(r), cmsReadSection(r), publishSection(r), faultsSection(r), floodsSection(r), weightSection(r), composeSection(r)].join('\n')}`;
 
 /** The sections named on the command line (`pnpm bench -- flood`); all of them when none is. */
 const chosenSections = (args: string[]): Set<Section> => {
@@ -288,6 +359,12 @@ const main = async () => {
     targets: {
       cachedToBareAtLeast: 0.8,
       publishToLiveP95Below: 1000,
+      coldFirstVisitsAfterPublish: 0,
+      cmsRead: {
+        connections: CMS_READ_CONNECTIONS,
+        keptSpeedUpP50AtLeast: CMS_READ_SPEED_UP_AT_LEAST,
+        publishToLiveUnderLoadP95Below: 1000,
+      },
       seedTotalAtMost: SEED_TOTAL_AT_MOST,
       floods: {
         non404: 0,
@@ -337,6 +414,11 @@ const main = async () => {
       }
 
       if (chosen.has('throughput') && edge) {
+        console.log("Building the site with Astro's memoryCache()…");
+        const memoryCacheSite = await startAstroMemoryCacheSite(system);
+        await (await fetch(`${memoryCacheSite.url}${SEED}`)).arrayBuffer();
+        const memoryHit = (await fetch(`${memoryCacheSite.url}${SEED}`)).headers.get('x-astro-cache');
+        if (memoryHit !== 'HIT') throw new Error(`the site with memoryCache() answered X-Astro-Cache: ${memoryHit}`);
         const uncachedSite = await system.startAnotherSite({ PAGE_CACHE: 'off' });
         const bare = await startBareServer(`${system.siteUrl}${SEED}`);
         try {
@@ -347,8 +429,9 @@ const main = async () => {
             await load('site, route cache (HIT)', `${system.siteUrl}${SEED}`, options),
             await load('Varnish in front of 3 replicas (HIT)', `${edge.varnish.url}${SEED}`, options),
             await load('site, no cache (render + CMS)', `${uncachedSite.url}${SEED}`, options),
+            await load("Astro's memoryCache() (HIT)", `${memoryCacheSite.url}${SEED}`, options),
           ];
-          const [ceiling, cached, throughVarnish, uncached] = runs as [Load, Load, Load, Load];
+          const [ceiling, cached, throughVarnish, uncached, memory] = runs as [Load, Load, Load, Load, Load];
           for (const run of runs)
             console.log(
               `  ${run.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`,
@@ -359,11 +442,28 @@ const main = async () => {
             varnishToBare: throughVarnish.requestsPerSecond / ceiling.requestsPerSecond,
             varnishToCached: throughVarnish.requestsPerSecond / cached.requestsPerSecond,
             uncachedToBare: uncached.requestsPerSecond / ceiling.requestsPerSecond,
+            uncachedToCached: uncached.requestsPerSecond / cached.requestsPerSecond,
+            memoryCacheToBare: memory.requestsPerSecond / ceiling.requestsPerSecond,
+            memoryCacheToCached: memory.requestsPerSecond / cached.requestsPerSecond,
           };
         } finally {
           await bare.stop();
           await uncachedSite.stop();
+          await memoryCacheSite.stop();
         }
+      }
+
+      if (chosen.has('cmsread')) {
+        console.log(`CMS page read, ${CMS_READ_CONNECTIONS} connections, ${SECONDS} s each…`);
+        results.cmsRead = await measureCmsRead(system, SEED, {
+          connections: CMS_READ_CONNECTIONS,
+          seconds: SECONDS,
+          publishes: PUBLISHES,
+        });
+        for (const run of results.cmsRead.runs)
+          console.log(
+            `  ${run.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`,
+          );
       }
 
       if (chosen.has('publish') && edge) {

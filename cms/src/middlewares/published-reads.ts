@@ -163,6 +163,14 @@ export default (
   });
   /** Changes heard so far: an answer read across one is not kept. */
   let changes = 0;
+  /**
+   * Reads under way, by key, with the changes heard when each began, and the answer it keeps
+   * (null: none). A publish drops a page's copy while the site (and its replicas, the search
+   * index) may be reading it: without this, each of those reads queried the database at once,
+   * each 50 to 300 ms of the CMS's one thread, and the site's render after the purge waited
+   * behind all of them (web/bench: publish → live under 10 connections of page reads).
+   */
+  const reading = new Map<string, { since: number; body: Promise<string | null> }>();
 
   const routes = (): Map<string, string> => {
     const out = new Map<string, string>();
@@ -268,6 +276,35 @@ export default (
     }
   };
 
+  /** Reads through Strapi, then keeps the answer unless a change came during the read; hands it to `answer`. */
+  const readAndKeep = async (
+    ctx: Parameters<Core.MiddlewareHandler>[0],
+    next: Parameters<Core.MiddlewareHandler>[1],
+    {
+      key,
+      query,
+      since,
+      answer,
+    }: { key: string; query: Record<string, unknown>; since: number; answer: (body: string) => void },
+  ): Promise<undefined> => {
+    await next();
+    if (ctx.status !== 200 || !isRecord(ctx.body) || since !== changes) return undefined;
+    routeByUid ??= routes();
+    const body = JSON.stringify(ctx.body);
+    const route = routeOf(ctx.path);
+    const list = Array.isArray(ctx.body.data) && !byUniqueField(query, uniqueFieldsOf(route));
+    const uid = [...routeByUid.entries()].find(([, typeRoute]) => typeRoute === route)?.[0];
+    const schemas: Schemas = {
+      types: strapi.contentTypes as unknown as Schemas['types'],
+      components: strapi.components as unknown as Schemas['components'],
+    };
+    const awaits = awaitedTypes(ctx.body.data, uid ? schemas.types[uid]?.attributes : undefined, schemas);
+    kept.set(key, { body, route, list, own: ownIds(ctx.body), shown: documentIds(ctx.body), awaits });
+    answer(body);
+    ctx.set('X-Read-Cache', 'MISS');
+    return undefined;
+  };
+
   return async (ctx, next) => {
     const query = ctx.query as Record<string, unknown>;
     const authorization = ctx.get('authorization');
@@ -292,20 +329,28 @@ export default (
       ctx.body = hit.body;
       return undefined;
     }
+    const under = reading.get(key);
+    // Only a read that began after every change heard so far holds what this request must see.
+    if (under && under.since === changes) {
+      const shared = await under.body;
+      if (shared !== null) {
+        ctx.status = 200;
+        ctx.type = 'application/json';
+        ctx.set('X-Read-Cache', 'SHARED');
+        ctx.body = shared;
+        return undefined;
+      }
+      // That read was not kept (a change came during it): this one reads for itself.
+    }
     const since = changes;
-    await next();
-    if (ctx.status !== 200 || !isRecord(ctx.body) || since !== changes) return undefined;
-    const body = JSON.stringify(ctx.body);
-    const route = routeOf(ctx.path);
-    const list = Array.isArray(ctx.body.data) && !byUniqueField(query, uniqueFieldsOf(route));
-    const uid = [...routeByUid.entries()].find(([, typeRoute]) => typeRoute === route)?.[0];
-    const schemas: Schemas = {
-      types: strapi.contentTypes as unknown as Schemas['types'],
-      components: strapi.components as unknown as Schemas['components'],
-    };
-    const awaits = awaitedTypes(ctx.body.data, uid ? schemas.types[uid]?.attributes : undefined, schemas);
-    kept.set(key, { body, route, list, own: ownIds(ctx.body), shown: documentIds(ctx.body), awaits });
-    ctx.set('X-Read-Cache', 'MISS');
-    return undefined;
+    let answer: (body: string | null) => void = () => undefined;
+    const read = { since, body: new Promise<string | null>((resolve) => (answer = resolve)) };
+    reading.set(key, read);
+    try {
+      return await readAndKeep(ctx, next, { key, query, since, answer });
+    } finally {
+      answer(null);
+      if (reading.get(key) === read) reading.delete(key);
+    }
   };
 };

@@ -76,6 +76,23 @@ describe('the page store', () => {
     expect(store.size).toBe(0);
   });
 
+  it('says which pages a purge dropped, with their tags, the most recently used first, and no not-found answer', () => {
+    const store = new PageStore(10);
+    store.set('/a/', entry(['page:a', 'global']));
+    store.set('/b/', entry(['page:b', 'global']));
+    store.set('/made-up/', entry(['not-found', 'global'], Date.now(), 300, 404));
+    store.set('/c/', entry(['page:c']));
+    store.get('/a/');
+    expect(store.purge({ tags: ['global'] })).toEqual({
+      removed: 3,
+      pages: [
+        { key: '/a/', tags: ['page:a', 'global'] },
+        { key: '/b/', tags: ['page:b', 'global'] },
+      ],
+    });
+    expect(store.size).toBe(1);
+  });
+
   it('does not keep a render that a purge of its tags or address overtook: it may hold the content from before the publish', () => {
     const store = new PageStore(10);
     const since = store.purgeCount;

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { CacheProvider, CacheProviderFactory } from 'astro';
 import { config } from '../../config';
 import { edgeCacheProvider } from './edgeProvider';
 import { cacheKey, pageStore, type CachedPage } from './store';
+import { ownOrigin, touches, WARM_UP_HEADER, WARM_UP_TIMEOUT_MS, WarmUps } from './warmUp';
 
 /** Headers that describe one transfer, or that Astro strips after the provider: not stored. */
 const NOT_STORED = new Set([
@@ -21,8 +23,11 @@ const directives = (header: string | null): { maxAge: number; swr: number } => {
   return { maxAge: read('max-age'), swr: read('stale-while-revalidate') };
 };
 
-/** `outdated`: a purge came during the render, so it was not kept (though it could have been). */
-type Rendered = { response: Response; entry: CachedPage | null; outdated?: boolean };
+/**
+ * `outdated`: a purge came during the render, so it was not kept (though it could have been);
+ * `unkept` is what would have been kept.
+ */
+type Rendered = { response: Response; entry: CachedPage | null; outdated?: boolean; unkept?: CachedPage };
 
 /** Stores a rendered response when the route asked for caching (Astro.cache.set) and set no cookie. */
 const store = async (key: string, response: Response, since: number): Promise<Rendered> => {
@@ -43,7 +48,7 @@ const store = async (key: string, response: Response, since: number): Promise<Re
       .filter(Boolean),
   };
   // A purge during the render (a publish) may have come after it read the CMS: answered, not kept.
-  if (!pageStore().setIfCurrent(key, entry, since)) return { response, entry: null, outdated: true };
+  if (!pageStore().setIfCurrent(key, entry, since)) return { response, entry: null, outdated: true, unkept: entry };
   response.headers.set('X-Astro-Cache', 'MISS');
   return { response, entry };
 };
@@ -76,6 +81,35 @@ const remember = (key: string, kept: boolean): void => {
   if (neverKept.size > MAX_NEVER_KEPT) neverKept.delete(neverKept.values().next().value!);
 };
 
+/** What marks this process's own warm-up requests: a secret, so no client's request passes for one. */
+const WARM_UP_TOKEN = randomUUID();
+
+/**
+ * The pages a purge dropped, rendered again right after it by a request of this process to
+ * itself (warmUp.ts): through the whole pipeline a visitor's request takes (middleware, route,
+ * this provider), so the copy kept is the one a visitor's render would have kept.
+ */
+const warmUps = new WarmUps({
+  send: async (key) => {
+    const { host, port } = config();
+    try {
+      const response = await fetch(`${ownOrigin(host, port)}${key}`, {
+        headers: { [WARM_UP_HEADER]: WARM_UP_TOKEN },
+        signal: AbortSignal.timeout(WARM_UP_TIMEOUT_MS),
+      });
+      // Read to the end: the render's copy is taken from the same stream.
+      await response.arrayBuffer();
+    } catch (error) {
+      // Its visitors render it as they would have without the warm-up.
+      console.warn(`[cache] could not render ${key} again after a purge: ${(error as Error).message}`);
+    }
+  },
+  stored: (key) => pageStore().get(key) ?? null,
+  settled: ({ key, done }) => {
+    if (inFlight.get(key) === done) inFlight.delete(key);
+  },
+});
+
 const render = (key: string, next: () => Promise<Response>): Promise<Rendered> => {
   pageStore().renderStarted(key);
   const since = pageStore().purgeCount;
@@ -102,7 +136,9 @@ const render = (key: string, next: () => Promise<Response>): Promise<Rendered> =
  * Astro route cache provider over the shared page store: fresh entries are served, stale ones
  * (within stale-while-revalidate) are served while one new render replaces them in the
  * background; a failed re-render leaves the stale copy in place. Requests that arrive while
- * their page is being rendered wait for that render instead of starting their own.
+ * their page is being rendered wait for that render instead of starting their own. Pages a
+ * purge drops are rendered again at once (warmUp.ts), so the next visitor waits at most for
+ * that render, and usually gets the new page from the store.
  */
 const pageCacheProvider = (): CacheProvider => ({
   name: 'page-store',
@@ -121,6 +157,23 @@ const pageCacheProvider = (): CacheProvider => ({
       }
       return fromEntry(entry, 'STALE');
     }
+    // A page a purge dropped: its warm-up request renders it, and so does a visitor asking for it
+    // before its turn came (waiting would take longer); others wait for that render below.
+    const warmUp =
+      request.method === 'GET' ? warmUps.claim(key, request.headers.get(WARM_UP_HEADER) === WARM_UP_TOKEN) : undefined;
+    if (warmUp) {
+      const rendered = render(key, next);
+      // Requests for the page keep waiting for the warm-up itself (render() put its own in its place).
+      inFlight.set(key, warmUp.done);
+      // Those waiting for it all came before any purge that overtook it (a purge ends every wait
+      // that begins after it): they get this render even when it is not kept, as the one among
+      // them who would have rendered it without the warm-up would have, instead of rendering again.
+      void rendered.then(
+        ({ entry, unkept }) => warmUps.settle(warmUp, entry ?? unkept ?? null),
+        () => warmUps.settle(warmUp, null),
+      );
+      return (await rendered).response;
+    }
     const pending = neverKept.has(key) ? undefined : inFlight.get(key);
     if (pending) {
       const shared = await pending;
@@ -132,12 +185,26 @@ const pageCacheProvider = (): CacheProvider => ({
     return (await render(key, next)).response;
   },
   async invalidate({ tags, path }) {
-    // Renders under way may have read what changed: requests from now on wait for none of them.
+    const list = tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+    // Renders under way may have read what changed: requests from now on wait for none of them,
+    // but for the warm-ups this purge does not touch (what they render is known: the page's
+    // address, and its tags as its purged copy carried them).
+    const untouched = warmUps.pending().filter((warmUp) => !touches(warmUp, list, path));
     inFlight.clear();
-    pageStore().invalidate({
-      ...(tags === undefined ? {} : { tags: Array.isArray(tags) ? tags : [tags] }),
-      ...(path === undefined ? {} : { path }),
-    });
+    for (const { key, done } of untouched) {
+      // Those who wait from now on get only what is kept: a render overtaken by this purge after
+      // all (its new tags are not its purged copy's) is not theirs.
+      const kept = done.then((entry) => (entry !== null && pageStore().get(key) === entry ? entry : null));
+      inFlight.set(key, kept);
+      void kept.then(() => {
+        if (inFlight.get(key) === kept) inFlight.delete(key);
+      });
+    }
+    const { pages } = pageStore().purge({ tags: list, path });
+    // Then the pages purged, and those touched among the warm-ups under way, are rendered again
+    // at once; requests for them wait for that render from now on, so no visitor starts a cold one.
+    const again = warmUps.pending().filter((warmUp) => touches(warmUp, list, path));
+    for (const { key, done } of warmUps.schedule([...again, ...pages])) inFlight.set(key, done);
   },
 });
 

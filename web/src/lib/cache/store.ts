@@ -128,20 +128,36 @@ export class PageStore {
   }
 
   invalidate({ tags, path }: { tags?: string[]; path?: string }): number {
+    return this.purge({ tags, path }).removed;
+  }
+
+  /**
+   * Drops every entry whose address is `path` or that carries one of `tags`. Says how many, and
+   * which pages answered 200 among them with their tags, the most recently used first: the
+   * route cache renders those again at once (provider.ts), so no visitor waits for a cold
+   * render. Not-found answers are not listed: anyone can make up endless addresses.
+   */
+  purge({ tags, path }: { tags?: string[] | undefined; path?: string | undefined }): {
+    removed: number;
+    pages: { key: string; tags: string[] }[];
+  } {
     this.purges += 1;
     this.recentPurges.push({ ...(tags === undefined ? {} : { tags }), ...(path === undefined ? {} : { path }) });
     if (this.recentPurges.length > PageStore.KEPT_PURGES) this.recentPurges.shift();
     let removed = 0;
+    const pages: { key: string; tags: string[] }[] = [];
     for (const { entries } of [this.pages, this.misses]) {
       for (const [key, entry] of entries) {
         const pathMatches = path !== undefined && key === path;
         if (pathMatches || (tags && entry.tags.some((tag) => tags.includes(tag)))) {
           entries.delete(key);
           removed += 1;
+          if (entry.status === 200) pages.push({ key, tags: entry.tags });
         }
       }
     }
-    return removed;
+    // The map runs from the least recently used to the most.
+    return { removed, pages: pages.reverse() };
   }
 
   get size(): number {
