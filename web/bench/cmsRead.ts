@@ -101,7 +101,8 @@ const startCmsWithoutKeptReads = async (system: System): Promise<{ url: string; 
     [path.join(CMS_DIR, 'tests/support/serve-strapi.cts')],
     {
       cwd: CMS_DIR,
-      env: { ...system.cmsEnv, PORT: String(port), READ_CACHE_MB: '0' },
+      // No webhook: this CMS only reads; the one the site is told by stays the only one that tells it.
+      env: { ...system.cmsEnv, PORT: String(port), READ_CACHE_MB: '0', WEB_REVALIDATE_URL: '' },
       readyUrl: `${url}/_health`,
     },
   );

@@ -416,11 +416,23 @@ const main = async () => {
       if (chosen.has('throughput') && edge) {
         console.log("Building the site with Astro's memoryCache()…");
         const memoryCacheSite = await startAstroMemoryCacheSite(system);
-        await (await fetch(`${memoryCacheSite.url}${SEED}`)).arrayBuffer();
-        const memoryHit = (await fetch(`${memoryCacheSite.url}${SEED}`)).headers.get('x-astro-cache');
-        if (memoryHit !== 'HIT') throw new Error(`the site with memoryCache() answered X-Astro-Cache: ${memoryHit}`);
-        const uncachedSite = await system.startAnotherSite({ PAGE_CACHE: 'off' });
-        const bare = await startBareServer(`${system.siteUrl}${SEED}`);
+        // Each process started is stopped whatever fails after it (the memoryCache() build's folder with it).
+        try {
+          await (await fetch(`${memoryCacheSite.url}${SEED}`)).arrayBuffer();
+          const memoryHit = (await fetch(`${memoryCacheSite.url}${SEED}`)).headers.get('x-astro-cache');
+          if (memoryHit !== 'HIT') throw new Error(`the site with memoryCache() answered X-Astro-Cache: ${memoryHit}`);
+        } catch (error) {
+          await memoryCacheSite.stop();
+          throw error;
+        }
+        const uncachedSite = await system.startAnotherSite({ PAGE_CACHE: 'off' }).catch(async (error: unknown) => {
+          await memoryCacheSite.stop();
+          throw error;
+        });
+        const bare = await startBareServer(`${system.siteUrl}${SEED}`).catch(async (error: unknown) => {
+          await Promise.all([memoryCacheSite.stop(), uncachedSite.stop()]);
+          throw error;
+        });
         try {
           console.log(`Load: ${CONNECTIONS} connections, ${SECONDS} s each`);
           const options = { connections: CONNECTIONS, seconds: SECONDS };

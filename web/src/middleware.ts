@@ -3,6 +3,7 @@ import { defineMiddleware } from 'astro:middleware';
 import { canonicalRedirect } from './lib/http/canonicalPath';
 import { renderBegins } from './lib/cache/contentChanges';
 import { answerUnknownAddress } from './lib/cache/notFoundCopy';
+import { isWarmUpRequest } from './lib/cache/warmUp';
 import { redirectLocation } from './lib/http/redirectLocation';
 import { knownRedirect } from './lib/cms/siteAddresses';
 import { clientOf, scannerSlowdown } from './lib/http/scannerSlowdown';
@@ -46,7 +47,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const response = (await answerUnknownAddress(context, next)) ?? (await next());
   // A scanner's flood of made-up addresses would take the CPU the CMS needs (staff, page renders):
   // a client past its allowance of 404s waits for each (lib/http/scannerSlowdown.ts).
-  if (response.status === 404 && (context.request.method === 'GET' || context.request.method === 'HEAD')) {
+  if (
+    response.status === 404 &&
+    (context.request.method === 'GET' || context.request.method === 'HEAD') &&
+    // The site's own render of a purged page that is gone now is no scanner.
+    !isWarmUpRequest(context.request)
+  ) {
     const peer = peerAddress(context);
     if (peer)
       await slowdown.notFound(clientOf(peer, context.request.headers.get('x-forwarded-for')), context.request.signal);

@@ -313,6 +313,9 @@ export default (
       ctx.path.toLowerCase().startsWith('/api/') &&
       authorization !== '' &&
       ctx.get(PREVIEW_SESSION_HEADER) === '' &&
+      // Headers that change Strapi's answer (the v4 shape, source maps in text): not the site's.
+      ctx.get('strapi-response-format') === '' &&
+      ctx.get('strapi-encode-source-maps') === '' &&
       (query.status === undefined || query.status === 'published') &&
       query.publicationState === undefined;
     // Only the site's content (pages, settings, redirects): not a user's own data (/api/users/me).

@@ -214,4 +214,22 @@ describe('published reads kept by the CMS', () => {
     expect(anonymous.kept).toBeNull();
     expect((await read('/pages', query, 'not-the-token')).status).toBe(401);
   });
+
+  it('neither keeps nor gives its copy to a read asking for another answer format (v4 shape, source maps)', async () => {
+    const query = pageQuery('/contact-us/');
+    await read('/pages', query);
+    expect((await read('/pages', query)).kept).toBe('HIT');
+    for (const header of [{ 'strapi-response-format': 'v4' }, { 'strapi-encode-source-maps': 'true' }]) {
+      const response = await fetch(
+        `${inject('strapi').url}/api/pages?${qs.stringify(query, { encodeValuesOnly: true })}`,
+        { headers: { Authorization: `Bearer ${inject('strapi').readToken}`, ...header } },
+      );
+      expect(response.status, JSON.stringify(header)).toBe(200);
+      expect(response.headers.get('x-read-cache'), JSON.stringify(header)).toBeNull();
+    }
+    // The site's own read still gets the site's shape from the copy.
+    const again = await read('/pages', query);
+    expect(again.kept).toBe('HIT');
+    expect(first(again.body)).toHaveProperty('documentId');
+  });
 });

@@ -105,7 +105,7 @@ describe('warming the pages a purge dropped', () => {
 
   it('reaches the process at its own address, loopback when it listens on every address', () => {
     expect(ownOrigin('0.0.0.0', 4321)).toBe('http://127.0.0.1:4321');
-    expect(ownOrigin('::', 4321)).toBe('http://[::1]:4321');
+    expect(ownOrigin('::', 4321)).toBe('http://127.0.0.1:4321');
     expect(ownOrigin('127.0.0.1', 80)).toBe('http://127.0.0.1:80');
     expect(ownOrigin('fd00::1', 80)).toBe('http://[fd00::1]:80');
   });

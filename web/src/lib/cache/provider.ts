@@ -1,9 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import type { CacheProvider, CacheProviderFactory } from 'astro';
 import { config } from '../../config';
 import { edgeCacheProvider } from './edgeProvider';
+import { cmsBreaker } from '../cms/cmsBreaker';
+import { warnAtMostOnceAMinute } from '../http/throttledWarning';
 import { cacheKey, pageStore, type CachedPage } from './store';
-import { ownOrigin, touches, WARM_UP_HEADER, WARM_UP_TIMEOUT_MS, WarmUps } from './warmUp';
+import {
+  isWarmUpRequest,
+  ownOrigin,
+  touches,
+  WARM_UP_HEADER,
+  WARM_UP_TIMEOUT_MS,
+  warmUpToken,
+  WarmUps,
+} from './warmUp';
 
 /** Headers that describe one transfer, or that Astro strips after the provider: not stored. */
 const NOT_STORED = new Set([
@@ -81,8 +90,9 @@ const remember = (key: string, kept: boolean): void => {
   if (neverKept.size > MAX_NEVER_KEPT) neverKept.delete(neverKept.values().next().value!);
 };
 
-/** What marks this process's own warm-up requests: a secret, so no client's request passes for one. */
-const WARM_UP_TOKEN = randomUUID();
+/** A render from the copies kept for an outage carries X-Stale-Content (STALE_CONTENT_HEADER, lib/cms/loadPage.ts). */
+const staleContent = (entry: CachedPage | null | undefined): boolean =>
+  entry?.headers.some(([name]) => name.toLowerCase() === 'x-stale-content') ?? false;
 
 /**
  * The pages a purge dropped, rendered again right after it by a request of this process to
@@ -91,17 +101,25 @@ const WARM_UP_TOKEN = randomUUID();
  */
 const warmUps = new WarmUps({
   send: async (key) => {
-    const { host, port } = config();
+    // While the CMS is paused, a render would be made of the copies from before the change.
+    if (cmsBreaker().paused()) return;
     try {
+      const { host, port } = config();
       const response = await fetch(`${ownOrigin(host, port)}${key}`, {
-        headers: { [WARM_UP_HEADER]: WARM_UP_TOKEN },
+        headers: { [WARM_UP_HEADER]: warmUpToken() },
+        // A page that became a redirect is not followed: the secret header stays in this process.
+        redirect: 'manual',
         signal: AbortSignal.timeout(WARM_UP_TIMEOUT_MS),
       });
       // Read to the end: the render's copy is taken from the same stream.
-      await response.arrayBuffer();
+      if (response.ok) await response.arrayBuffer();
+      else await response.body?.cancel();
     } catch (error) {
       // Its visitors render it as they would have without the warm-up.
-      console.warn(`[cache] could not render ${key} again after a purge: ${(error as Error).message}`);
+      warnAtMostOnceAMinute(
+        'warm-up-failed',
+        `[cache] could not render ${key} again after a purge (visitors render it): ${(error as Error).message}`,
+      );
     }
   },
   stored: (key) => pageStore().get(key) ?? null,
@@ -159,8 +177,7 @@ const pageCacheProvider = (): CacheProvider => ({
     }
     // A page a purge dropped: its warm-up request renders it, and so does a visitor asking for it
     // before its turn came (waiting would take longer); others wait for that render below.
-    const warmUp =
-      request.method === 'GET' ? warmUps.claim(key, request.headers.get(WARM_UP_HEADER) === WARM_UP_TOKEN) : undefined;
+    const warmUp = request.method === 'GET' ? warmUps.claim(key, isWarmUpRequest(request)) : undefined;
     if (warmUp) {
       const rendered = render(key, next);
       // Requests for the page keep waiting for the warm-up itself (render() put its own in its place).
@@ -168,12 +185,16 @@ const pageCacheProvider = (): CacheProvider => ({
       // Those waiting for it all came before any purge that overtook it (a purge ends every wait
       // that begins after it): they get this render even when it is not kept, as the one among
       // them who would have rendered it without the warm-up would have, instead of rendering again.
+      // A render from the copies kept for an outage (the CMS did not answer) is not handed on:
+      // it may be the page from before the change; each waiting request renders its own.
       void rendered.then(
-        ({ entry, unkept }) => warmUps.settle(warmUp, entry ?? unkept ?? null),
+        ({ entry, unkept }) => warmUps.settle(warmUp, staleContent(entry ?? unkept) ? null : (entry ?? unkept ?? null)),
         () => warmUps.settle(warmUp, null),
       );
       return (await rendered).response;
     }
+    // A HEAD is never rendered by a warm-up: it waits only for a render already under way.
+    if (request.method === 'HEAD' && warmUps.queued(key)) return next();
     const pending = neverKept.has(key) ? undefined : inFlight.get(key);
     if (pending) {
       const shared = await pending;

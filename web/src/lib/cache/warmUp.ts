@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { secretsMatch } from '../http/secretsMatch';
 import type { CachedPage } from './store';
 
 /**
@@ -5,6 +7,19 @@ import type { CachedPage } from './store';
  * is a secret of the process (`WARM_UP_TOKEN`), so nobody else's request counts as one.
  */
 export const WARM_UP_HEADER = 'x-site-warm-up';
+
+const TOKEN = Symbol.for('cannabis-equity-il.warm-up-token');
+
+/**
+ * The value of WARM_UP_HEADER on this process's own warm-up requests. On globalThis: the
+ * middleware's bundle and the cache provider's may hold separate copies of this module.
+ */
+export const warmUpToken = (): string =>
+  ((globalThis as typeof globalThis & { [TOKEN]?: string })[TOKEN] ??= randomUUID());
+
+/** Whether a request is this process's own warm-up (the middleware does not count its 404s as a scanner's). */
+export const isWarmUpRequest = (request: Request): boolean =>
+  secretsMatch(request.headers.get(WARM_UP_HEADER), warmUpToken());
 
 /**
  * Pages rendered again at the same time after a purge. Enough for a small site's pages to share
@@ -68,6 +83,11 @@ export class WarmUps {
       perPurge?: number;
     },
   ) {}
+
+  /** Whether the page's warm-up is still waiting its turn. */
+  queued(key: string): boolean {
+    return this.byKey.get(key)?.state === 'queued';
+  }
 
   /** Warm-ups not settled yet. */
   pending(): WarmUp[] {
@@ -137,7 +157,7 @@ export class WarmUps {
       this.running += 1;
       void this.options
         .send(warmUp.key)
-        .catch(() => undefined)
+        .catch((error: unknown) => console.warn(`[cache] warm-up of ${warmUp.key} failed: ${String(error)}`))
         .finally(() => {
           this.running -= 1;
           // Answered without claiming it (from the store, or it failed): it settles with what is stored.
@@ -152,6 +172,7 @@ export class WarmUps {
 export const ownOrigin = (host: string, port: number): string => {
   const bare = host.replace(/^\[|\]$/g, '');
   if (bare === '0.0.0.0' || bare === '') return `http://127.0.0.1:${port}`;
-  if (bare === '::') return `http://[::1]:${port}`;
+  // Listening on every IPv6 address (dual stack) takes IPv4's loopback too, which every host has.
+  if (bare === '::') return `http://127.0.0.1:${port}`;
   return bare.includes(':') ? `http://[${bare}]:${port}` : `http://${bare}:${port}`;
 };
