@@ -219,7 +219,11 @@ describe('published reads kept by the CMS', () => {
     const query = pageQuery('/contact-us/');
     await read('/pages', query);
     expect((await read('/pages', query)).kept).toBe('HIT');
-    for (const header of [{ 'strapi-response-format': 'v4' }, { 'strapi-encode-source-maps': 'true' }]) {
+    const formats: Record<string, string>[] = [
+      { 'strapi-response-format': 'v4' },
+      { 'strapi-encode-source-maps': 'true' },
+    ];
+    for (const header of formats) {
       const response = await fetch(
         `${inject('strapi').url}/api/pages?${qs.stringify(query, { encodeValuesOnly: true })}`,
         { headers: { Authorization: `Bearer ${inject('strapi').readToken}`, ...header } },
