@@ -25,8 +25,6 @@ probe site_health {
 # ops/varnish/backends.sh (found through vcl_path).
 include "backends.vcl";
 
-# Purges come from inside the private network (the replicas, the CMS, ops on the host), on the
-# purge listener (`-a purge=…`, never published), and carry EDGE_PURGE_SECRET.
 acl purgers {
   "127.0.0.1";
   "::1";
@@ -39,8 +37,13 @@ acl purgers {
 sub vcl_recv {
   set req.backend_hint = site.backend();
 
-  if (req.method == "PURGE") {
-    if (local.socket != "purge" || client.ip !~ purgers) {
+  # Purges and warm-ups come from inside the private network (the replicas, the CMS, ops on the
+  # host), on the purge listener (`-a purge=…`, never published), and carry EDGE_PURGE_SECRET.
+  if (req.method == "PURGE" && local.socket != "purge") {
+    return (synth(403, "Purges are accepted only on the purge listener, from the private network"));
+  }
+  if (local.socket == "purge") {
+    if (client.ip !~ purgers) {
       return (synth(403, "Purges are accepted only on the purge listener, from the private network"));
     }
     # VCL compares strings as they come, not in constant time: whoever sends wrong secrets gets
@@ -55,14 +58,31 @@ sub vcl_recv {
       }
       return (synth(403, "Missing or wrong X-Purge-Secret"));
     }
-    if (req.http.X-Purge-Tags) {
-      set req.http.X-Purged = xkey.purge(req.http.X-Purge-Tags);
-      return (synth(200, "Purged " + req.http.X-Purged + " objects"));
+    unset req.http.X-Purge-Secret;
+    if (req.method == "PURGE") {
+      # A soft purge (X-Purge-Soft) marks the tags' objects stale, kept for their grace: the
+      # first step of a purge with warm-ups (below).
+      if (req.http.X-Purge-Tags && req.http.X-Purge-Soft) {
+        set req.http.X-Purged = xkey.softpurge(req.http.X-Purge-Tags);
+        return (synth(200, "Marked " + req.http.X-Purged + " objects stale"));
+      }
+      if (req.http.X-Purge-Tags) {
+        set req.http.X-Purged = xkey.purge(req.http.X-Purge-Tags);
+        return (synth(200, "Purged " + req.http.X-Purged + " objects"));
+      }
+      return (purge);
     }
-    return (purge);
-  }
-  if (local.socket == "purge") {
-    return (synth(403, "The purge listener takes purges only"));
+    # A warm-up (web/src/lib/cache/edgeWarmUp.ts), between the soft purge and the purge of the
+    # same tags: a HEAD of an address whose copy is now stale is a hit in grace, which starts a
+    # background fetch of the page from a replica and answers at once. The purge then drops the
+    # stale copy but not the fetch under way (it is not kept yet), so visitors wait for that fetch
+    # (it is kept for them) instead of each starting a render; none sees the stale copy after the
+    # purge. An address not kept here is not fetched (vcl_miss): nobody asked for it lately.
+    if (req.method != "HEAD" || !req.http.X-Warm-Up) {
+      return (synth(403, "The purge listener takes purges and warm-ups (HEAD with X-Warm-Up) only"));
+    }
+  } else {
+    unset req.http.X-Warm-Up;
   }
 
   # The site answers other methods itself (405, the webhook's POST): never from the cache.
@@ -95,11 +115,22 @@ sub vcl_recv {
   return (hash);
 }
 
+sub vcl_miss {
+  if (req.http.X-Warm-Up) {
+    return (synth(200, "Not kept here: nothing to warm"));
+  }
+}
+
 # The key is the path (and the image endpoint's query): not the Host a request came in on,
 # so a purge by address from the purge listener finds the object too.
 sub vcl_hash {
   hash_data(req.url);
   return (lookup);
+}
+
+# A warm-up's background fetch is a visitor's to the replica.
+sub vcl_backend_fetch {
+  unset bereq.http.X-Warm-Up;
 }
 
 sub vcl_backend_response {

@@ -204,11 +204,12 @@ Through Varnish in front of 3 replicas (PAGE_CACHE=edge), the webhook reaching e
 purging Varnish by tag: p50 **${throughVarnish.p50.toFixed(0)} ms**, p95 **${throughVarnish.p95.toFixed(0)} ms**, max ${throughVarnish.max.toFixed(0)} ms
 (target p95 < 1000 ms: ${pass(throughVarnish.p95 < 1000)})
 
-Cold renders after a purge: the route cache renders the pages a purge dropped again at once (web/src/lib/cache/warmUp.ts),
-and the first visitor gets that render (a HIT, or it waits for the render under way).
+Cold renders after a purge: the route cache renders the pages a purge dropped again at once (web/src/lib/cache/warmUp.ts);
+Varnish, told by the replica that purges, starts fetching them again just before the purge (web/src/lib/cache/edgeWarmUp.ts).
+The first visitor gets that render (a HIT, or it waits for the render under way).
 
 ${firstVisitsLine(live)}
-${firstVisitsLine(throughVarnish, '; through Varnish: the replica that purges does not ask Varnish for the pages again (docs/decisions/0008-warm-pages-after-a-purge.md says why)').replace('- first visit', '- through Varnish, first visit')}
+${firstVisitsLine(throughVarnish).replace('- first visit', '- through Varnish, first visit')}
 `;
 };
 

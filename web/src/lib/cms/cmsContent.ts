@@ -58,7 +58,7 @@ export const globalSchema = z.object({
 export type CmsGlobal = z.infer<typeof globalSchema>;
 
 const pageListSchema = z.object({
-  data: z.array(z.object({ path: z.string(), updatedAt: z.string() })),
+  data: z.array(z.object({ documentId: z.string(), path: z.string(), updatedAt: z.string() })),
   meta: z.object({ pagination: z.object({ page: z.number(), pageCount: z.number() }) }),
 });
 
@@ -152,9 +152,12 @@ const onlyPageAddresses = <T extends { path: string }>(pages: T[]): T[] =>
     return false;
   });
 
-/** Every published page's address, for the sitemap. */
-export const fetchPageList = async (): Promise<CmsResult<{ path: string; updatedAt: string }[]>> => {
-  const pages: { path: string; updatedAt: string }[] = [];
+/** A published page in the list of every page: its document, address and last change. */
+export type CmsPageListEntry = { documentId: string; path: string; updatedAt: string };
+
+/** Every published page's address (the sitemap, the known addresses, the warm-ups after a purge). */
+export const fetchPageList = async (): Promise<CmsResult<CmsPageListEntry[]>> => {
+  const pages: CmsPageListEntry[] = [];
   let stale = false;
   for (let page = 1; ; page += 1) {
     const result = await cmsGet(

@@ -1,5 +1,5 @@
 import { cmsCopyMaxAgeMs } from '../cache/cachePolicy';
-import { fetchPageList, fetchRedirects, type CmsRedirectEntry } from './cmsContent';
+import { fetchPageList, fetchRedirects, type CmsPageListEntry, type CmsRedirectEntry } from './cmsContent';
 import { FreshCopy } from './freshCopy';
 import { setKnownAddresses } from '../http/sitePaths';
 import type { CmsResult } from './strapiClient';
@@ -7,6 +7,7 @@ import type { CmsResult } from './strapiClient';
 type Addresses = {
   all: ReadonlySet<string>;
   pages: ReadonlySet<string>;
+  published: readonly CmsPageListEntry[];
   redirects: ReadonlyMap<string, CmsRedirectEntry>;
 };
 
@@ -18,7 +19,7 @@ const addresses = new FreshCopy<Addresses>(
     const byFrom = new Map(redirects.data.map((redirect) => [redirect.from, redirect]));
     const paths = new Set(pages.data.map((page) => page.path));
     return {
-      data: { all: new Set([...paths, ...byFrom.keys()]), pages: paths, redirects: byFrom },
+      data: { all: new Set([...paths, ...byFrom.keys()]), pages: paths, published: pages.data, redirects: byFrom },
       stale: pages.stale || redirects.stale,
     };
   },
@@ -70,6 +71,9 @@ export const redirectTargets = async (): Promise<CmsResult<string[]>> => {
   const { data, stale } = await addresses.get();
   return { data: [...data.redirects.values()].map((redirect) => redirect.to), stale };
 };
+
+/** Every published page, by document and address, as last read (read again after a webhook's change). */
+export const publishedPages = async (): Promise<readonly CmsPageListEntry[]> => (await addresses.get()).data.published;
 
 /** A page was published, unpublished or moved, or a redirect changed (the webhook). */
 export const siteAddressesChanged = (): void => addresses.invalidate();

@@ -8,9 +8,10 @@ import { mediaCopies } from '../../lib/cache/mediaCopies';
 import { contentChanged } from '../../lib/cache/contentChanges';
 import { forgetNotFoundCopy } from '../../lib/cache/notFoundCopy';
 import { EdgePurgeError } from '../../lib/cache/edgeProvider';
+import { addressesToWarm, warmBeforePurge } from '../../lib/cache/edgeWarmUp';
 import { searchIndex } from '../../lib/search/searchIndex';
 import { secretsMatch } from '../../lib/http/secretsMatch';
-import { siteAddressesChanged } from '../../lib/cms/siteAddresses';
+import { publishedPages, siteAddressesChanged } from '../../lib/cms/siteAddresses';
 import { siteSettingsChanged } from '../../lib/cms/siteSettings';
 import { PEER_HEADER, tellPeers } from '../../lib/cache/sitePeers';
 import { warnAtMostOnceAMinute } from '../../lib/http/throttledWarning';
@@ -103,12 +104,17 @@ export const POST: APIRoute = async ({ request, cache }) => {
   if (changed === 'api::page.page' || changed === 'api::redirect.redirect') siteAddressesChanged();
   // Another replica telling this one: its copies are dropped; the purge is the teller's.
   if (request.headers.get(PEER_HEADER)) return json(200, { dropped: changed });
+  // The addresses to warm after the purge, read while the peers are told (fresh: dropped above).
+  const toWarm = addressesToWarmInFront(tags);
   // The other replicas behind the same cache drop theirs before it is purged (PAGE_CACHE=edge).
   const untold = await tellPeers(parsed.data);
   if (untold.length > 0)
     console.error(
       `[revalidate] ${event} ${changed}: ${untold.length} site peer(s) did not confirm: ${untold.join(', ')}`,
     );
+  // The cache in front starts fetching the pages again before the purge (lib/cache/edgeWarmUp.ts).
+  const edge = config().pageCache;
+  if (edge.mode === 'edge') await warmBeforePurge(edge, tags, await toWarm);
   if (tags.length > 0 && cache.enabled) {
     try {
       await cache.invalidate({ tags });
@@ -125,4 +131,22 @@ export const POST: APIRoute = async ({ request, cache }) => {
   // Purged, but a replica may still render from its old copies: the CMS calls again (it retries a failed call).
   if (untold.length > 0) return json(502, { error: `site peers did not confirm: ${untold.join(', ')}`, purged: tags });
   return json(200, { purged: tags });
+};
+
+/**
+ * What a purge of `tags` drops from the cache in front that it fetches again right away
+ * (PAGE_CACHE=edge). None when the addresses cannot be read: each page then waits for its next
+ * visitor, as without warm-ups.
+ */
+const addressesToWarmInFront = async (tags: string[]): Promise<string[]> => {
+  if (config().pageCache.mode !== 'edge' || tags.length === 0) return [];
+  try {
+    return addressesToWarm(tags, await publishedPages());
+  } catch (error) {
+    warnAtMostOnceAMinute(
+      'edge-warm-up-addresses',
+      `[revalidate] no warm-up after the purge: ${(error as Error).message}`,
+    );
+    return [];
+  }
 };

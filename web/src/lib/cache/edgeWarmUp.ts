@@ -1,0 +1,92 @@
+import type { EdgeCache } from '../../config';
+import { cmsBreaker } from '../cms/cmsBreaker';
+import { warnAtMostOnceAMinute } from '../http/throttledWarning';
+import { GLOBAL_TAG, pageTag, SITEMAP_TAG } from './cacheTags';
+import { PURGE_SECRET_HEADER, PURGE_TAGS_HEADER } from './edgeProvider';
+import { WARM_UP_PER_PURGE } from './warmUp';
+
+/** With the purge secret, makes a HEAD on a cache node's purge listener a warm-up (ops/varnish/default.vcl). */
+export const EDGE_WARM_UP_HEADER = 'X-Warm-Up';
+/** With X-Purge-Tags, marks the tags' objects stale instead of dropping them. */
+export const PURGE_SOFT_HEADER = 'X-Purge-Soft';
+/** Each step is a lookup in the node's memory, answered at once. */
+const STEP_TIMEOUT_MS = 2000;
+/** Warm-up requests at the same time, per node. */
+const AT_ONCE = 8;
+
+/** A published page: its document and its address. */
+export type PublishedPage = { documentId: string; path: string };
+
+/**
+ * The addresses a purge of `tags` drops from the cache in front that the site can name: a page
+ * by its own tag, every page for the site settings (the first `cap`), the sitemap. Pages that
+ * only link to a changed page, the "not found" answers and media are left to their next visitor:
+ * the cache in front cannot say which addresses carry a tag, and this is the site's own list.
+ */
+export const addressesToWarm = (
+  tags: readonly string[],
+  pages: readonly PublishedPage[],
+  cap = WARM_UP_PER_PURGE,
+): string[] => {
+  const addresses = new Set<string>();
+  const byTag = new Map(pages.map((page) => [pageTag(page.documentId), page.path]));
+  for (const tag of tags) {
+    const path = byTag.get(tag);
+    if (path !== undefined) addresses.add(path);
+  }
+  if (tags.includes(GLOBAL_TAG)) {
+    for (const page of pages) if (addresses.size < cap) addresses.add(page.path);
+  }
+  if (tags.includes(SITEMAP_TAG)) addresses.add('/sitemap.xml');
+  return [...addresses].slice(0, cap);
+};
+
+const step = async (url: string, init: RequestInit): Promise<void> => {
+  const response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(STEP_TIMEOUT_MS) });
+  await response.body?.cancel();
+  // A kept copy of an address that has since become a redirect or a 404 is an answer too; a
+  // refusal (403, 429) or the node failing is not.
+  if (response.status === 403 || response.status === 429 || response.status >= 500)
+    throw new Error(`${init.method} ${url}: ${response.status} ${response.statusText}`);
+};
+
+/** One node: the soft purge, then a warm-up of each address, a few at a time. */
+const warmNode = async (edge: EdgeCache, node: string, tags: readonly string[], addresses: readonly string[]) => {
+  const secret = { [PURGE_SECRET_HEADER]: edge.purgeSecret };
+  await step(`${node}/`, {
+    method: 'PURGE',
+    headers: { ...secret, [PURGE_TAGS_HEADER]: tags.join(' '), [PURGE_SOFT_HEADER]: '1' },
+  });
+  const queue = [...addresses];
+  const worker = async () => {
+    for (let path = queue.shift(); path !== undefined; path = queue.shift())
+      await step(`${node}${path}`, { method: 'HEAD', headers: { ...secret, [EDGE_WARM_UP_HEADER]: '1' } });
+  };
+  await Promise.all(Array.from({ length: Math.min(AT_ONCE, queue.length) }, worker));
+};
+
+/**
+ * The first half of a purge of the cache in front with warm-ups (PAGE_CACHE=edge; the route
+ * cache warms its own pages: provider.ts), before the purge itself (`cache.invalidate`): each
+ * node marks the tags' objects stale, then is asked for each address, which starts a background
+ * fetch of the page from a replica (a hit on a stale copy in Varnish) and answers at once. The
+ * purge then drops the stale copies but not those fetches: the first visitor after a publish
+ * waits for one of them, or gets its page from the cache, instead of starting a render, and no
+ * visitor sees a stale copy after the purge. Nothing is warmed while the CMS is paused (a
+ * replica would render from its copies from before the change); a node that fails a step is
+ * purged all the same, its pages rendered for their next visitors.
+ */
+export const warmBeforePurge = async (
+  edge: EdgeCache,
+  tags: readonly string[],
+  addresses: readonly string[],
+): Promise<void> => {
+  if (tags.length === 0 || addresses.length === 0 || cmsBreaker().paused()) return;
+  const results = await Promise.allSettled(edge.purgeUrls.map((node) => warmNode(edge, node, tags, addresses)));
+  for (const result of results)
+    if (result.status === 'rejected')
+      warnAtMostOnceAMinute(
+        'edge-warm-up-failed',
+        `[cache] no warm-up on a cache node before the purge (its visitors render the pages): ${(result.reason as Error).message}`,
+      );
+};
