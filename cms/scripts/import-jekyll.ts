@@ -6,7 +6,8 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
-import { compileStrapi, createStrapi } from '@strapi/strapi';
+import { createStrapi } from '@strapi/strapi';
+import { compileApp } from './compile-app.mts';
 import { importJekyll } from '../src/importer/import-jekyll';
 import { pendingSiteNotices } from '../src/site-sync/notify-site';
 
@@ -30,7 +31,7 @@ const main = async (): Promise<number> => {
   const inputs = positionals.map((input) => path.resolve(cwd, input));
   const root = values.root ? path.resolve(cwd, values.root) : undefined;
 
-  const appContext = await compileStrapi();
+  const appContext = compileApp();
   const strapi = await createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false }).load();
   strapi.log.level = 'warn';
   try {

@@ -4,12 +4,13 @@
  * Lists every link of the site's content that leads nowhere (the admin's "Links to fix"), from
  * the database configured in cms/.env. Exits 1 when a live one (in what visitors see) is listed.
  */
-import { compileStrapi, createStrapi } from '@strapi/strapi';
+import { createStrapi } from '@strapi/strapi';
+import { compileApp } from './compile-app.mts';
 import { loadSectionModules } from '../src/section-kit/registry';
 import { brokenLinks } from '../src/staff/link-report';
 
 const main = async (): Promise<number> => {
-  const appContext = await compileStrapi();
+  const appContext = compileApp();
   const strapi = await createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false }).load();
   strapi.log.level = 'warn';
   try {

@@ -91,6 +91,41 @@ test('all services become healthy after up, three site replicas behind varnish, 
   for (const id of containers(stack, 'web')) expect(stack.shell(`docker port ${id}`).trim(), id).toBe('');
 });
 
+test('production makes no local admin and refuses anonymous content reads', async () => {
+  const init = await cms<{ data: { hasAdmin: boolean } }>('GET', '/admin/init');
+  expect(init.data.hasAdmin).toBe(false);
+  expect([401, 403]).toContain((await fetch(`${stack.cmsUrl}/api/pages`)).status);
+});
+
+test('behind the reverse proxy, the login rate limit counts each client address (X-Forwarded-For)', async () => {
+  const attempt = (client: string) =>
+    fetch(`${stack.cmsUrl}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': client },
+      body: JSON.stringify({ email: 'intruder@example.com', password: 'Wrong-Passw0rd' }),
+    }).then((r) => r.status);
+  const statuses = [];
+  for (let i = 0; i < 6; i += 1) statuses.push(await attempt('203.0.113.7'));
+  expect(statuses.slice(0, 5).every((status) => status === 400)).toBe(true);
+  expect(statuses[5]).toBe(429);
+  // Another visitor behind the same proxy is not locked out.
+  expect(await attempt('203.0.113.8')).toBe(400);
+});
+
+test('behind the reverse proxy, a client cannot get round the login rate limit by writing its own X-Forwarded-For', async () => {
+  // What the proxy passes on: whatever the client sent, then the address it saw (always the same here).
+  const attempt = (forged: string) =>
+    fetch(`${stack.cmsUrl}/admin/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `${forged}, 203.0.113.9` },
+      body: JSON.stringify({ email: 'rotating@example.com', password: 'Wrong-Passw0rd' }),
+    }).then((r) => r.status);
+  const statuses = [];
+  for (let i = 0; i < 12; i += 1) statuses.push(await attempt(`10.9.8.${i}`));
+  expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+  expect(statuses.slice(5).every((status) => status === 429)).toBe(true);
+});
+
 /** The page as one replica renders it, asked from inside its container (replicas are not published). */
 const fromReplica = (id: string, p: string) =>
   stack.shell(

@@ -1,4 +1,8 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { startSystem } from '../../web/tests/support/system.ts';
+
+const RESULTS = path.resolve(import.meta.dirname, '../test-results');
 
 /**
  * Starts the real system once for the suite: Strapi on a fresh SQLite database with the seed
@@ -16,5 +20,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_EDITOR_PASSWORD = system.cmsEnv.EDITOR_PASSWORD;
   process.env.E2E_DATABASE_FILE = system.databaseFile;
   process.env.E2E_REVALIDATE_SECRET = system.webEnv.REVALIDATE_SECRET;
-  return () => system.stop();
+  return async () => {
+    // What the site and the CMS logged, beside the failures' traces (a purge, a section left out).
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(path.join(RESULTS, 'site.log'), system.webOutput());
+    writeFileSync(path.join(RESULTS, 'cms.log'), system.cmsOutput());
+    await system.stop();
+  };
 }

@@ -62,7 +62,10 @@ sub vcl_recv {
     if (req.method == "PURGE") {
       # A soft purge (X-Purge-Soft) marks the tags' objects stale, kept for their grace: the
       # first step of a purge with warm-ups (below).
-      if (req.http.X-Purge-Tags && req.http.X-Purge-Soft) {
+      if (req.http.X-Purge-Soft) {
+        if (!req.http.X-Purge-Tags) {
+          return (synth(400, "A soft purge takes X-Purge-Tags"));
+        }
         set req.http.X-Purged = xkey.softpurge(req.http.X-Purge-Tags);
         return (synth(200, "Marked " + req.http.X-Purged + " objects stale"));
       }
@@ -80,6 +83,10 @@ sub vcl_recv {
     # purge. An address not kept here is not fetched (vcl_miss): nobody asked for it lately.
     if (req.method != "HEAD" || !req.http.X-Warm-Up) {
       return (synth(403, "The purge listener takes purges and warm-ups (HEAD with X-Warm-Up) only"));
+    }
+    # Only what is kept is warmed: never what goes to a replica every time (below).
+    if (req.url ~ "^/(preview|api|search)(/|\?|$)" || req.http.Authorization) {
+      return (synth(403, "Not an address the cache keeps"));
     }
   } else {
     unset req.http.X-Warm-Up;
@@ -128,9 +135,14 @@ sub vcl_hash {
   return (lookup);
 }
 
-# A warm-up's background fetch is a visitor's to the replica.
 sub vcl_backend_fetch {
-  unset bereq.http.X-Warm-Up;
+  # A warm-up's fetch follows a change: the stale copy's validators (were the site ever to send
+  # any) must not get it a 304 that keeps the old page. Otherwise it is a visitor's fetch.
+  if (bereq.http.X-Warm-Up) {
+    unset bereq.http.If-Modified-Since;
+    unset bereq.http.If-None-Match;
+    unset bereq.http.X-Warm-Up;
+  }
 }
 
 sub vcl_backend_response {
@@ -139,6 +151,12 @@ sub vcl_backend_response {
   # than the copy here: the copy here is kept and served, not replaced.
   if (bereq.is_bgfetch && (beresp.status >= 500 || beresp.http.X-Stale-Content)) {
     return (abandon);
+  }
+  # A background fetch is kept (and indexed by its tags) only once its whole body is in, not
+  # as soon as its headers are: a purge that follows a warm-up's fetch closely leaves it alone
+  # (web/src/lib/cache/edgeWarmUp.ts). Nobody is streamed a background fetch.
+  if (bereq.is_bgfetch) {
+    set beresp.do_stream = false;
   }
   if (beresp.http.CDN-Cache-Control ~ "(^|,)\s*max-age=\d+") {
     set beresp.ttl = std.duration(regsub(beresp.http.CDN-Cache-Control, "^.*(?:^|,)\s*max-age=(\d+).*$", "\1") + "s", 0s);

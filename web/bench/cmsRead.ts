@@ -98,7 +98,7 @@ const startCmsWithoutKeptReads = async (system: System): Promise<{ url: string; 
   const cms = await startProcess(
     'Strapi without kept reads',
     process.execPath,
-    [path.join(CMS_DIR, 'tests/support/serve-strapi.cts')],
+    [path.join(CMS_DIR, 'tests/support/serve-strapi.mts')],
     {
       cwd: CMS_DIR,
       // No webhook: this CMS only reads; the one the site is told by stays the only one that tells it.

@@ -4,13 +4,14 @@
  * uploaded for a refused page is left behind.
  *   tsx tests/support/import-with-refusal.ts "<title>" <site folder>
  */
-import { compileStrapi, createStrapi } from '@strapi/strapi';
+import { createStrapi } from '@strapi/strapi';
+import { compileApp } from '../../scripts/compile-app.mts';
 import { importJekyll } from '../../src/importer/import-jekyll';
 
 const main = async (): Promise<number> => {
   const [title, site] = process.argv.slice(2);
   if (!title || !site) throw new Error('usage: import-with-refusal.ts <title> <site folder>');
-  const strapi = await createStrapi({ ...(await compileStrapi()), autoReload: false, serveAdminPanel: false }).load();
+  const strapi = await createStrapi({ ...compileApp(), autoReload: false, serveAdminPanel: false }).load();
   strapi.log.level = 'warn';
   strapi.documents.use(async (context, next) => {
     const data = (context.params as { data?: { title?: string } }).data;

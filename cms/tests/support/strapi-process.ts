@@ -47,7 +47,7 @@ export type RunningStrapi = { url: string; env: Record<string, string>; output: 
 /** Spawns a real Strapi and waits until its health endpoint answers. */
 export const startStrapi = async (env: Record<string, string>, timeoutMs = 180_000): Promise<RunningStrapi> => {
   const url = `http://127.0.0.1:${env.PORT}`;
-  const child: ChildProcess = spawn(process.execPath, [path.join(CMS_DIR, 'tests/support/serve-strapi.cts')], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(CMS_DIR, 'tests/support/serve-strapi.mts')], {
     cwd: CMS_DIR,
     // The test env replaces cms/.env entirely: dotenv never overrides variables already set.
     env: { ...process.env, ...env },

@@ -115,7 +115,7 @@ export const startSystem = async (
   };
 
   const startCms = () =>
-    startProcess('Strapi', process.execPath, [path.join(CMS_DIR, 'tests/support/serve-strapi.cts')], {
+    startProcess('Strapi', process.execPath, [path.join(CMS_DIR, 'tests/support/serve-strapi.mts')], {
       cwd: CMS_DIR,
       env: cmsEnv,
       readyUrl: `${cmsUrl}/_health`,

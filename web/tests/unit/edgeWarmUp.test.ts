@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { EdgeCache } from '../../src/config';
 import { GLOBAL_TAG, linksToTag, NOT_FOUND_TAG, pageTag, SITEMAP_TAG } from '../../src/lib/cache/cacheTags';
-import { addressesToWarm, warmBeforePurge } from '../../src/lib/cache/edgeWarmUp';
+import { addressesToWarm, namesAddresses, warmBeforePurge } from '../../src/lib/cache/edgeWarmUp';
 
 const PAGES = [
   { documentId: 'home', path: '/' },
@@ -33,8 +33,18 @@ describe('addressesToWarm', () => {
   });
 });
 
-/** A cache node that records what it is asked and answers `status`. */
-const node = async (status = 200) => {
+describe('namesAddresses', () => {
+  it('says whether a purge drops an address the site can name, so that the page list is read only then', () => {
+    expect(namesAddresses([NOT_FOUND_TAG, SITEMAP_TAG])).toBe(true);
+    expect(namesAddresses([pageTag('x'), linksToTag('x')])).toBe(true);
+    expect(namesAddresses([GLOBAL_TAG])).toBe(true);
+    expect(namesAddresses(['media:/uploads/a.jpg'])).toBe(false);
+    expect(namesAddresses(['redirects', NOT_FOUND_TAG])).toBe(false);
+  });
+});
+
+/** A cache node that records what it is asked and answers `status` (null: never answers). */
+const node = async (status: number | null = 200) => {
   const asked: string[] = [];
   const server = createServer((request, response) => {
     const h = request.headers;
@@ -42,11 +52,15 @@ const node = async (status = 200) => {
       `${request.method} ${request.url} ${h['x-purge-secret'] === SECRET ? 'secret' : 'no-secret'}` +
         `${h['x-purge-tags'] ? ` tags=${String(h['x-purge-tags'])}` : ''}${h['x-purge-soft'] ? ' soft' : ''}${h['x-warm-up'] ? ' warm-up' : ''}`,
     );
-    response.writeHead(status).end();
+    if (status !== null) response.writeHead(status).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, asked, close: () => new Promise((resolve) => server.close(resolve)) };
+  const close = () => {
+    server.closeAllConnections();
+    return new Promise((resolve) => server.close(resolve));
+  };
+  return { url: `http://127.0.0.1:${port}`, asked, close };
 };
 const SECRET = 's'.repeat(32);
 const edge = (...urls: string[]): EdgeCache => ({ mode: 'edge', purgeUrls: urls, purgeSecret: SECRET, peers: [] });
@@ -93,6 +107,16 @@ describe('warmBeforePurge', () => {
     } finally {
       console.warn = warn;
       await Promise.all([refusing.close(), fine.close()]);
+    }
+  });
+  // Last: the node's failure is warned about after the test (warnings are kept to one a minute).
+  it('returns for the purge while a node has not answered yet', async () => {
+    const silent = await node(null);
+    try {
+      await warmBeforePurge(edge(silent.url), ['page:x'], ['/x/']);
+      expect(silent.asked).toEqual(['PURGE / secret tags=page:x soft']);
+    } finally {
+      await silent.close();
     }
   });
 });

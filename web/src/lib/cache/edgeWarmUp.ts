@@ -3,19 +3,30 @@ import { cmsBreaker } from '../cms/cmsBreaker';
 import { warnAtMostOnceAMinute } from '../http/throttledWarning';
 import { GLOBAL_TAG, pageTag, SITEMAP_TAG } from './cacheTags';
 import { PURGE_SECRET_HEADER, PURGE_TAGS_HEADER } from './edgeProvider';
-import { WARM_UP_PER_PURGE } from './warmUp';
 
 /** With the purge secret, makes a HEAD on a cache node's purge listener a warm-up (ops/varnish/default.vcl). */
 export const EDGE_WARM_UP_HEADER = 'X-Warm-Up';
 /** With X-Purge-Tags, marks the tags' objects stale instead of dropping them. */
 export const PURGE_SOFT_HEADER = 'X-Purge-Soft';
 /** Each step is a lookup in the node's memory, answered at once. */
-const STEP_TIMEOUT_MS = 2000;
-/** Warm-up requests at the same time, per node. */
-const AT_ONCE = 8;
+const STEP_TIMEOUT_MS = 1000;
+/**
+ * How long the purge waits for the warm-ups to be sent at most: a fetch that a warm-up started
+ * and that is kept before the purge is purged with the rest (its next visitor renders it again).
+ */
+const WARM_UP_DEADLINE_MS = 300;
+/**
+ * Pages fetched again after one purge at most (per cache node), all at once: Varnish starts each
+ * fetch as its warm-up arrives. A small site's pages; past these, a page waits for its next visitor.
+ */
+export const EDGE_WARM_UP_PER_PURGE = 30;
 
 /** A published page: its document and its address. */
 export type PublishedPage = { documentId: string; path: string };
+
+/** Whether a purge of `tags` drops addresses the site can name (else the page list is not read for it). */
+export const namesAddresses = (tags: readonly string[]): boolean =>
+  tags.some((tag) => tag === GLOBAL_TAG || tag === SITEMAP_TAG || tag.startsWith(pageTag('')));
 
 /**
  * The addresses a purge of `tags` drops from the cache in front that the site can name: a page
@@ -26,7 +37,7 @@ export type PublishedPage = { documentId: string; path: string };
 export const addressesToWarm = (
   tags: readonly string[],
   pages: readonly PublishedPage[],
-  cap = WARM_UP_PER_PURGE,
+  cap = EDGE_WARM_UP_PER_PURGE,
 ): string[] => {
   const addresses = new Set<string>();
   const byTag = new Map(pages.map((page) => [pageTag(page.documentId), page.path]));
@@ -50,19 +61,18 @@ const step = async (url: string, init: RequestInit): Promise<void> => {
     throw new Error(`${init.method} ${url}: ${response.status} ${response.statusText}`);
 };
 
-/** One node: the soft purge, then a warm-up of each address, a few at a time. */
+/** One node: the soft purge, then a warm-up of each address, all at once (each is answered at once). */
 const warmNode = async (edge: EdgeCache, node: string, tags: readonly string[], addresses: readonly string[]) => {
   const secret = { [PURGE_SECRET_HEADER]: edge.purgeSecret };
   await step(`${node}/`, {
     method: 'PURGE',
     headers: { ...secret, [PURGE_TAGS_HEADER]: tags.join(' '), [PURGE_SOFT_HEADER]: '1' },
   });
-  const queue = [...addresses];
-  const worker = async () => {
-    for (let path = queue.shift(); path !== undefined; path = queue.shift())
-      await step(`${node}${path}`, { method: 'HEAD', headers: { ...secret, [EDGE_WARM_UP_HEADER]: '1' } });
-  };
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, queue.length) }, worker));
+  await Promise.all(
+    addresses.map((path) =>
+      step(`${node}${path}`, { method: 'HEAD', headers: { ...secret, [EDGE_WARM_UP_HEADER]: '1' } }),
+    ),
+  );
 };
 
 /**
@@ -72,8 +82,9 @@ const warmNode = async (edge: EdgeCache, node: string, tags: readonly string[], 
  * fetch of the page from a replica (a hit on a stale copy in Varnish) and answers at once. The
  * purge then drops the stale copies but not those fetches: the first visitor after a publish
  * waits for one of them, or gets its page from the cache, instead of starting a render, and no
- * visitor sees a stale copy after the purge. Nothing is warmed while the CMS is paused (a
- * replica would render from its copies from before the change); a node that fails a step is
+ * visitor sees a stale copy after the purge. The caller warms nothing while a replica may still
+ * render from its old copies, nor while the CMS is paused (a replica would render from its
+ * copies from before the change). Returns within WARM_UP_DEADLINE_MS: a node slow to answer is
  * purged all the same, its pages rendered for their next visitors.
  */
 export const warmBeforePurge = async (
@@ -82,11 +93,17 @@ export const warmBeforePurge = async (
   addresses: readonly string[],
 ): Promise<void> => {
   if (tags.length === 0 || addresses.length === 0 || cmsBreaker().paused()) return;
-  const results = await Promise.allSettled(edge.purgeUrls.map((node) => warmNode(edge, node, tags, addresses)));
-  for (const result of results)
-    if (result.status === 'rejected')
-      warnAtMostOnceAMinute(
-        'edge-warm-up-failed',
-        `[cache] no warm-up on a cache node before the purge (its visitors render the pages): ${(result.reason as Error).message}`,
-      );
+  const sent = Promise.allSettled(edge.purgeUrls.map((node) => warmNode(edge, node, tags, addresses))).then(
+    (results) => {
+      for (const result of results)
+        if (result.status === 'rejected')
+          warnAtMostOnceAMinute(
+            'edge-warm-up-failed',
+            `[cache] no warm-up on a cache node before the purge (its visitors render the pages): ${(result.reason as Error).message}`,
+          );
+    },
+  );
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([sent, new Promise((resolve) => (timer = setTimeout(resolve, WARM_UP_DEADLINE_MS)))]);
+  clearTimeout(timer);
 };

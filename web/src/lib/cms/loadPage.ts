@@ -1,5 +1,6 @@
 import { GLOBAL_TAG, mediaTag, NOT_FOUND_TAG, REDIRECTS_TAG, tagsForPage } from '../cache/cacheTags';
 import { pagePolicy, type CachePolicy } from '../cache/cachePolicy';
+import { cmsBreaker } from './cmsBreaker';
 import { CmsError } from './cmsError';
 import {
   fetchPage,
@@ -42,8 +43,15 @@ export type PageResult = {
 };
 
 const RETRY_AFTER_SECONDS = 30;
-/** How long a page rendered from its last good copy (the CMS down) is served before the CMS is tried again. */
-const OUTAGE_COPY_SECONDS = 10;
+/**
+ * How long a page rendered from its last good copy (the CMS not answering) is served: until the
+ * CMS may be asked again (cmsBreaker.ts: 1 s after one failure, doubling up to 8 s while it stays
+ * down), at most 10 s. One slow answer right after a publish (a busy CMS) then shows the page
+ * from before it for a second, not ten, while an outage still costs one render per pause.
+ */
+const OUTAGE_COPY_MAX_SECONDS = 10;
+const outageCopySeconds = (now = Date.now()): number =>
+  Math.min(OUTAGE_COPY_MAX_SECONDS, Math.max(1, Math.ceil((cmsBreaker().pausedUntil - now) / 1000)));
 /** On a page rendered from last good copies while the CMS cannot be reached. */
 export const STALE_CONTENT_HEADER = 'X-Stale-Content';
 /** Longer addresses are neither pages nor redirects: the CMS is not asked. */
@@ -195,7 +203,7 @@ const loadView = async (path: string, options: { previewSession?: string }): Pro
               ? [NOT_FOUND_TAG]
               : []),
           ],
-          fromLastGoodCopy ? OUTAGE_COPY_SECONDS : undefined,
+          fromLastGoodCopy ? outageCopySeconds() : undefined,
         ),
   };
 };

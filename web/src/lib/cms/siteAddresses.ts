@@ -73,7 +73,10 @@ export const redirectTargets = async (): Promise<CmsResult<string[]>> => {
 };
 
 /** Every published page, by document and address, as last read (read again after a webhook's change). */
-export const publishedPages = async (): Promise<readonly CmsPageListEntry[]> => (await addresses.get()).data.published;
+export const publishedPages = async (): Promise<CmsResult<readonly CmsPageListEntry[]>> => {
+  const { data, stale } = await addresses.get();
+  return { data: data.published, stale };
+};
 
 /** A page was published, unpublished or moved, or a redirect changed (the webhook). */
 export const siteAddressesChanged = (): void => addresses.invalidate();

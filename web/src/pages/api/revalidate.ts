@@ -8,7 +8,7 @@ import { mediaCopies } from '../../lib/cache/mediaCopies';
 import { contentChanged } from '../../lib/cache/contentChanges';
 import { forgetNotFoundCopy } from '../../lib/cache/notFoundCopy';
 import { EdgePurgeError } from '../../lib/cache/edgeProvider';
-import { addressesToWarm, warmBeforePurge } from '../../lib/cache/edgeWarmUp';
+import { addressesToWarm, namesAddresses, warmBeforePurge } from '../../lib/cache/edgeWarmUp';
 import { searchIndex } from '../../lib/search/searchIndex';
 import { secretsMatch } from '../../lib/http/secretsMatch';
 import { publishedPages, siteAddressesChanged } from '../../lib/cms/siteAddresses';
@@ -112,9 +112,10 @@ export const POST: APIRoute = async ({ request, cache }) => {
     console.error(
       `[revalidate] ${event} ${changed}: ${untold.length} site peer(s) did not confirm: ${untold.join(', ')}`,
     );
-  // The cache in front starts fetching the pages again before the purge (lib/cache/edgeWarmUp.ts).
+  // The cache in front starts fetching the pages again before the purge (lib/cache/edgeWarmUp.ts),
+  // unless a replica that did not confirm may still render them from its old copies.
   const edge = config().pageCache;
-  if (edge.mode === 'edge') await warmBeforePurge(edge, tags, await toWarm);
+  if (edge.mode === 'edge' && untold.length === 0) await warmBeforePurge(edge, tags, await toWarm);
   if (tags.length > 0 && cache.enabled) {
     try {
       await cache.invalidate({ tags });
@@ -139,9 +140,11 @@ export const POST: APIRoute = async ({ request, cache }) => {
  * visitor, as without warm-ups.
  */
 const addressesToWarmInFront = async (tags: string[]): Promise<string[]> => {
-  if (config().pageCache.mode !== 'edge' || tags.length === 0) return [];
+  if (config().pageCache.mode !== 'edge' || !namesAddresses(tags)) return [];
   try {
-    return addressesToWarm(tags, await publishedPages());
+    const { data, stale } = await publishedPages();
+    // An old copy of the list may hold addresses pages no longer have.
+    return stale ? [] : addressesToWarm(tags, data);
   } catch (error) {
     warnAtMostOnceAMinute(
       'edge-warm-up-addresses',
