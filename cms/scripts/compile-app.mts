@@ -6,6 +6,7 @@
  * the tests' Strapi processes, which start dozens of times a run; `strapi develop`, `build` and
  * `start` stay Strapi's own. Files deleted from src/ are dropped from dist/ by prune-dist.mts.
  */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 
@@ -17,7 +18,7 @@ const host: ts.FormatDiagnosticsHost = {
 
 const failure = (configPath: string, diagnostics: readonly ts.Diagnostic[]) =>
   new Error(
-    `The CMS does not compile (${configPath}); fix these, or run \`pnpm --filter cms typecheck\` for the whole list:\n` +
+    `The CMS does not compile (${configPath}); fix these (\`pnpm --filter cms typecheck\` checks its tests and scripts too):\n` +
       ts.formatDiagnosticsWithColorAndContext(diagnostics, host),
   );
 
@@ -31,6 +32,14 @@ export const compileApp = (appDir = process.cwd()): { appDir: string; distDir: s
     },
   });
   if (!parsed) throw new Error(`${configPath} cannot be read`);
+  // TypeScript's saved state says what it emitted, not whether it is still there: an output
+  // removed since (dist/src deleted by hand, a `strapi develop` stopped while it rebuilt dist/)
+  // would never be written again. Then the whole app is compiled afresh.
+  const buildInfo = ts.getTsBuildInfoEmitOutputFilePath(parsed.options);
+  const outputMissing = parsed.fileNames.some((file) =>
+    ts.getOutputFileNames(parsed, file, false).some((output) => !ts.sys.fileExists(output)),
+  );
+  if (buildInfo && outputMissing) rmSync(buildInfo, { force: true });
   const program = ts.createIncrementalProgram({
     rootNames: parsed.fileNames,
     options: parsed.options,

@@ -1,6 +1,5 @@
 /**
- * What ops do over HTTP against a production-like system (the compose stack, or the images'
- * commands run without Docker): read the site as a visitor, call the CMS's admin API as the
+ * What ops do over HTTP against the compose stack: read the site as a visitor, call the CMS's admin API as the
  * first administrator, find the hero image a page shows.
  */
 export const OPS_ADMIN = { email: 'ops@example.com', password: 'Ops-Passw0rd-1', firstname: 'Ops', lastname: 'Test' };

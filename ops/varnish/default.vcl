@@ -152,12 +152,6 @@ sub vcl_backend_response {
   if (bereq.is_bgfetch && (beresp.status >= 500 || beresp.http.X-Stale-Content)) {
     return (abandon);
   }
-  # A background fetch is kept (and indexed by its tags) only once its whole body is in, not
-  # as soon as its headers are: a purge that follows a warm-up's fetch closely leaves it alone
-  # (web/src/lib/cache/edgeWarmUp.ts). Nobody is streamed a background fetch.
-  if (bereq.is_bgfetch) {
-    set beresp.do_stream = false;
-  }
   if (beresp.http.CDN-Cache-Control ~ "(^|,)\s*max-age=\d+") {
     set beresp.ttl = std.duration(regsub(beresp.http.CDN-Cache-Control, "^.*(?:^|,)\s*max-age=(\d+).*$", "\1") + "s", 0s);
     # Grace covers both stale-while-revalidate (a replica answers: one background fetch) and

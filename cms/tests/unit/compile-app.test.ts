@@ -47,6 +47,14 @@ describe('compileApp', () => {
     expect(() => statSync(path.join(dir, 'dist/src/index.js'))).toThrow();
   });
 
+  it('writes an output again that was removed since, though its source did not change', () => {
+    const dir = app('export const answer: number = 42;\n');
+    compileApp(dir);
+    rmSync(path.join(dir, 'dist/src'), { recursive: true });
+    compileApp(dir);
+    expect(statSync(path.join(dir, 'dist/src/index.js')).isFile()).toBe(true);
+  });
+
   it('writes nothing again when nothing changed, and what changed when something did', () => {
     const dir = app('export const answer: number = 42;\n');
     compileApp(dir);
