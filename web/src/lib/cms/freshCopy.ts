@@ -30,6 +30,11 @@ export class FreshCopy<T> {
     this.changes += 1;
   }
 
+  /** The copy as last loaded, however old, without loading it (null: never loaded). */
+  peek(): T | null {
+    return this.value;
+  }
+
   /** Which load the value comes from, for keeping what is computed from it. */
   get version(): number {
     return this.loads;

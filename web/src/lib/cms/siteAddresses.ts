@@ -72,11 +72,8 @@ export const redirectTargets = async (): Promise<CmsResult<string[]>> => {
   return { data: [...data.redirects.values()].map((redirect) => redirect.to), stale };
 };
 
-/** Every published page, by document and address, as last read (read again after a webhook's change). */
-export const publishedPages = async (): Promise<CmsResult<readonly CmsPageListEntry[]>> => {
-  const { data, stale } = await addresses.get();
-  return { data: data.published, stale };
-};
+/** Every published page, by document and address, as last read, without reading them (null: never read). */
+export const knownPublishedPages = (): readonly CmsPageListEntry[] | null => addresses.peek()?.published ?? null;
 
 /** A page was published, unpublished or moved, or a redirect changed (the webhook). */
 export const siteAddressesChanged = (): void => addresses.invalidate();

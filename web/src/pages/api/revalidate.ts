@@ -11,7 +11,7 @@ import { EdgePurgeError } from '../../lib/cache/edgeProvider';
 import { addressesToWarm, namesAddresses, warmBeforePurge } from '../../lib/cache/edgeWarmUp';
 import { searchIndex } from '../../lib/search/searchIndex';
 import { secretsMatch } from '../../lib/http/secretsMatch';
-import { publishedPages, siteAddressesChanged } from '../../lib/cms/siteAddresses';
+import { knownPublishedPages, siteAddressesChanged } from '../../lib/cms/siteAddresses';
 import { siteSettingsChanged } from '../../lib/cms/siteSettings';
 import { PEER_HEADER, tellPeers } from '../../lib/cache/sitePeers';
 import { warnAtMostOnceAMinute } from '../../lib/http/throttledWarning';
@@ -71,6 +71,10 @@ export const POST: APIRoute = async ({ request, cache }) => {
   const changed = uid ?? (model ? `api::${model}.${model}` : media ? MEDIA_UID : '');
   const file = changed === MEDIA_UID && media ? uploadFile(media.url) : null;
   const tags = tagsToPurge(changed, entry?.documentId, file);
+  // The addresses to warm in the cache in front, from the copy of the addresses as it was before
+  // this change: read again now, the purge would wait for the CMS (a page just moved is warmed at
+  // its old address, now a redirect; its new one waits for its first visitor).
+  const toWarm = addressesToWarmInFront(tags);
   // This process's copies of what changed first (the settings, the addresses, the search index
   // built from the pages, a media file's renditions), so that no page rendered after the purge
   // comes from them.
@@ -104,8 +108,6 @@ export const POST: APIRoute = async ({ request, cache }) => {
   if (changed === 'api::page.page' || changed === 'api::redirect.redirect') siteAddressesChanged();
   // Another replica telling this one: its copies are dropped; the purge is the teller's.
   if (request.headers.get(PEER_HEADER)) return json(200, { dropped: changed });
-  // The addresses to warm after the purge, read while the peers are told (fresh: dropped above).
-  const toWarm = addressesToWarmInFront(tags);
   // The other replicas behind the same cache drop theirs before it is purged (PAGE_CACHE=edge).
   const untold = await tellPeers(parsed.data);
   if (untold.length > 0)
@@ -115,7 +117,7 @@ export const POST: APIRoute = async ({ request, cache }) => {
   // The cache in front starts fetching the pages again before the purge (lib/cache/edgeWarmUp.ts),
   // unless a replica that did not confirm may still render them from its old copies.
   const edge = config().pageCache;
-  if (edge.mode === 'edge' && untold.length === 0) await warmBeforePurge(edge, tags, await toWarm);
+  if (edge.mode === 'edge' && untold.length === 0) await warmBeforePurge(edge, tags, toWarm);
   if (tags.length > 0 && cache.enabled) {
     try {
       await cache.invalidate({ tags });
@@ -136,20 +138,11 @@ export const POST: APIRoute = async ({ request, cache }) => {
 
 /**
  * What a purge of `tags` drops from the cache in front that it fetches again right away
- * (PAGE_CACHE=edge). None when the addresses cannot be read: each page then waits for its next
- * visitor, as without warm-ups.
+ * (PAGE_CACHE=edge), from the addresses as this process last read them. None before they were
+ * ever read: each page then waits for its next visitor, as without warm-ups.
  */
-const addressesToWarmInFront = async (tags: string[]): Promise<string[]> => {
+const addressesToWarmInFront = (tags: string[]): string[] => {
   if (config().pageCache.mode !== 'edge' || !namesAddresses(tags)) return [];
-  try {
-    const { data, stale } = await publishedPages();
-    // An old copy of the list may hold addresses pages no longer have.
-    return stale ? [] : addressesToWarm(tags, data);
-  } catch (error) {
-    warnAtMostOnceAMinute(
-      'edge-warm-up-addresses',
-      `[revalidate] no warm-up after the purge: ${(error as Error).message}`,
-    );
-    return [];
-  }
+  const pages = knownPublishedPages();
+  return pages ? addressesToWarm(tags, pages) : [];
 };
