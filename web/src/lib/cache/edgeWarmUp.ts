@@ -1,7 +1,7 @@
 import type { EdgeCache } from '../../config';
 import { cmsBreaker } from '../cms/cmsBreaker';
 import { warnAtMostOnceAMinute } from '../http/throttledWarning';
-import { GLOBAL_TAG, pageTag, SITEMAP_TAG } from './cacheTags';
+import { GLOBAL_TAG, pageTag } from './cacheTags';
 import { PURGE_SECRET_HEADER, PURGE_TAGS_HEADER } from './edgeProvider';
 
 /** With the purge secret, makes a HEAD on a cache node's purge listener a warm-up (ops/varnish/default.vcl). */
@@ -26,12 +26,14 @@ export type PublishedPage = { documentId: string; path: string };
 
 /** Whether a purge of `tags` drops addresses the site can name (else the page list is not read for it). */
 export const namesAddresses = (tags: readonly string[]): boolean =>
-  tags.some((tag) => tag === GLOBAL_TAG || tag === SITEMAP_TAG || tag.startsWith(pageTag('')));
+  tags.some((tag) => tag === GLOBAL_TAG || tag.startsWith(pageTag('')));
 
 /**
  * The addresses a purge of `tags` drops from the cache in front that the site can name: a page
- * by its own tag, every page for the site settings (the first `cap`), the sitemap. Pages that
- * only link to a changed page, the "not found" answers and media are left to their next visitor:
+ * by its own tag, every page for the site settings (the first `cap`). Pages that only link to a
+ * changed page, the sitemap (its render reads every page: warmed with each publish, it slowed the
+ * page's own warm-up past 1 s in the compose stack), the "not found" answers and media are left
+ * to their next visitor:
  * the cache in front cannot say which addresses carry a tag, and this is the site's own list.
  */
 export const addressesToWarm = (
@@ -48,7 +50,6 @@ export const addressesToWarm = (
   if (tags.includes(GLOBAL_TAG)) {
     for (const page of pages) if (addresses.size < cap) addresses.add(page.path);
   }
-  if (tags.includes(SITEMAP_TAG)) addresses.add('/sitemap.xml');
   return [...addresses].slice(0, cap);
 };
 
