@@ -33,10 +33,12 @@ provision_pnpm() {
   export PATH="$dir/bin:$PATH"
 }
 
+# Debian's chromium, and its old headless shell (what Playwright itself runs headless tests in:
+# the browser tests take a tenth less time in it than in the full browser's headless mode).
 provision_chromium() {
-  if [ ! -x /usr/bin/chromium ]; then
-    echo "provision: Debian's chromium"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || return 1
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/lib/chromium/chromium-headless-shell ]; then
+    echo "provision: Debian's chromium and chromium-headless-shell"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell >/dev/null || return 1
   fi
 }
 

@@ -1,4 +1,13 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+
+/**
+ * Debian's old headless shell (package chromium-headless-shell), which is what Playwright runs
+ * headless tests in by default: the suite takes a tenth less time than in Chromium's full
+ * browser (`--headless`). The full browser where only it is installed.
+ */
+const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
+const chromium = () => (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium');
 
 /**
  * The whole system in a real browser: Debian's Chromium (nothing is downloaded), the real
@@ -18,7 +27,7 @@ export default defineConfig({
   outputDir: 'test-results',
   use: {
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: process.env.CHROMIUM_PATH ?? chromium(),
       // This machine has no network beyond localhost: keep Chromium from calling home.
       args: [
         '--no-sandbox',

@@ -53,6 +53,9 @@ const run = (
 
 /** Fails early, with what to do, when this machine cannot run the stack. */
 export const requireDocker = () => {
+  // .ci/run makes Docker and the base images in the background, holding this lock meanwhile.
+  const baseImagesLock = process.env.CEIC_BASE_IMAGES_LOCK;
+  if (baseImagesLock) spawnSync('flock', ['--shared', baseImagesLock, 'true'], { stdio: 'ignore' });
   try {
     run('docker', ['info', '--format', '{{.ServerVersion}}']);
     run('docker', ['compose', 'version']);
