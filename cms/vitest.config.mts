@@ -1,9 +1,9 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
- * Files the PostgreSQL project leaves out: what they check is decided before or beside the
- * database (a configuration refused at start, the login limit's in-memory counts), so a second
- * run on PostgreSQL would repeat the SQLite run's checks for a minute of CI.
+ * Files the PostgreSQL project leaves out: what they check does not depend on the database (a
+ * configuration refused while Strapi loads it, before it opens one; the login limit, counted in
+ * memory), so a second run on PostgreSQL would repeat the SQLite run's checks for a minute of CI.
  */
 const DATABASE_INDEPENDENT = [
   'tests/integration/startup-refusals.test.ts',

@@ -4,10 +4,12 @@ import { defineConfig } from '@playwright/test';
 /**
  * Debian's old headless shell (package chromium-headless-shell), which is what Playwright runs
  * headless tests in by default: the suite takes a tenth less time than in Chromium's full
- * browser (`--headless`). The full browser where only it is installed.
+ * browser (`--headless`). The full browser where only it is installed, and for a run with a
+ * window (`--headed`, `--ui`, `--debug`), which the shell cannot show.
  */
 const HEADLESS_SHELL = '/usr/lib/chromium/chromium-headless-shell';
-const chromium = () => (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : '/usr/bin/chromium');
+const WITH_A_WINDOW = ['--headed', '--ui', '--debug'].some((flag) => process.argv.includes(flag));
+const chromium = () => (existsSync(HEADLESS_SHELL) && !WITH_A_WINDOW ? HEADLESS_SHELL : '/usr/bin/chromium');
 
 /**
  * The whole system in a real browser: Debian's Chromium (nothing is downloaded), the real

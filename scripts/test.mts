@@ -5,42 +5,67 @@
  * leave a core idle a third of the time; the compose suite then finds them built. A background
  * build that fails costs nothing but time: the compose suite builds them itself and reports.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { openSync, rmSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const step = (command: string, args: string[]) => spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status ?? 1;
+const exitStatus = (code: number | null, signal: NodeJS.Signals | null) =>
+  code ?? 128 + (signal ? constants.signals[signal] : 0);
 
+let current: ChildProcess | undefined;
+const step = (command: string, args: string[]) =>
+  new Promise<number>((resolve) => {
+    current = spawn(command, args, { cwd: root, stdio: 'inherit' });
+    current.once('close', (code, signal) => resolve(exitStatus(code, signal)));
+  });
+
+// In a process group of its own (detached), so that stopping it stops `docker compose build` too.
 const buildLog = path.join(tmpdir(), `compose-images-${process.pid}.log`);
-const log = createWriteStream(buildLog);
+const logFd = openSync(buildLog, 'w');
 const imageBuild = spawn(process.execPath, ['e2e/compose/build-images.ts'], {
   cwd: root,
-  stdio: ['ignore', 'pipe', 'pipe'],
+  stdio: ['ignore', logFd, logFd],
+  detached: true,
 });
-imageBuild.stdout.pipe(log);
-imageBuild.stderr.pipe(log);
-const imagesBuilt = new Promise<number>((resolve) => imageBuild.once('exit', (code) => resolve(code ?? 1)));
-const stopImageBuild = () => imageBuild.exitCode === null && imageBuild.kill('SIGTERM');
-process.once('SIGINT', () => (stopImageBuild(), process.exit(130)));
-process.once('SIGTERM', () => (stopImageBuild(), process.exit(143)));
+const imagesBuilt = new Promise<number>((resolve) =>
+  imageBuild.once('close', (code, signal) => resolve(exitStatus(code, signal))),
+);
+const stopImageBuild = () => {
+  if (imageBuild.exitCode !== null || imageBuild.signalCode !== null || imageBuild.pid === undefined) return;
+  try {
+    process.kill(-imageBuild.pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopImageBuild();
+    current?.kill(signal);
+    process.exitCode = 128 + constants.signals[signal];
+  });
+}
 console.log(`Building the compose images in the background (log: ${buildLog}).`);
 
-const finish = (status: number) => {
+const finish = (status: number): never => {
   stopImageBuild();
   process.exit(status);
 };
 
-let status = step('pnpm', ['--recursive', '--workspace-concurrency=1', 'test']);
+let status = await step('pnpm', ['--recursive', '--workspace-concurrency=1', 'test']);
 if (status !== 0) finish(status);
-status = step('pnpm', ['test:scripts']);
+status = await step('pnpm', ['test:scripts']);
 if (status !== 0) finish(status);
 
 const built = await imagesBuilt;
-console.log(
-  built === 0
-    ? 'The compose images were built in the background.'
-    : `The background build of the compose images failed (exit ${built}, log: ${buildLog}); the compose suite builds them itself.`,
-);
-finish(step('pnpm', ['test:compose']));
+if (built === 0) {
+  console.log('The compose images were built in the background.');
+  rmSync(buildLog, { force: true });
+} else {
+  console.log(
+    `The background build of the compose images failed (exit ${built}, log: ${buildLog}); the compose suite builds them itself.`,
+  );
+}
+finish(await step('pnpm', ['test:compose']));

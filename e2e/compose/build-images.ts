@@ -8,6 +8,13 @@ import { createStack, requireDocker } from './stack.ts';
 
 requireDocker();
 const stack = await createStack(`ceic-compose-build-${process.pid}`);
+// Stopped by `pnpm test` when a suite fails first: the copy of the repository goes too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stack.remove();
+    process.exit(1);
+  });
+}
 try {
   const started = performance.now();
   stack.compose(['build']);

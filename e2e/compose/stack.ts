@@ -55,7 +55,13 @@ const run = (
 export const requireDocker = () => {
   // .ci/run makes Docker and the base images in the background, holding this lock meanwhile.
   const baseImagesLock = process.env.CEIC_BASE_IMAGES_LOCK;
-  if (baseImagesLock) spawnSync('flock', ['--shared', baseImagesLock, 'true'], { stdio: 'ignore' });
+  if (baseImagesLock) {
+    const waited = spawnSync('flock', ['--shared', '--wait', '1800', baseImagesLock, 'true'], { stdio: 'ignore' });
+    if (waited.status !== 0)
+      throw new Error(
+        `Docker and the base images were still being made after 30 min (lock ${baseImagesLock}, CEIC_BASE_IMAGES_LOCK): see what .ci/run printed of them.`,
+      );
+  }
   try {
     run('docker', ['info', '--format', '{{.ServerVersion}}']);
     run('docker', ['compose', 'version']);

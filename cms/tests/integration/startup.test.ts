@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../support/provided';
+import { expectRefusal } from '../support/expect-refusal';
 import { freePort, startStrapi, testEnv, type RunningStrapi } from '../support/strapi-process';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -107,4 +108,13 @@ describe('starting the CMS', () => {
       await server.stop();
     }
   });
+});
+
+describe('a wrong setting found once the database is open', () => {
+  // The bootstrap checks the read token after it has locked down the public role: on each database.
+  it('stops the start when the read token is too short, saying how to fix it', () =>
+    expectRefusal(
+      { STRAPI_READ_TOKEN: 'short' },
+      /STRAPI_READ_TOKEN is missing, shorter than 32 characters or guessable/,
+    ));
 });
