@@ -24,7 +24,11 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    ['./support/failure-context-reporter.ts'],
+  ],
   globalSetup: './support/global-setup.ts',
   outputDir: 'test-results',
   use: {

@@ -424,10 +424,7 @@ test('a rich-text link to //evil.example/x, which the link pop-up takes, is refu
     expect((await pages.find(SEED_PATH)).draft.title).toBe(draft.title);
   } finally {
     page.off('request', onRequest);
-    // Leave the form without saving it.
-    await page.goto(`${cms()}/admin`);
-    const leave = page.getByRole('button', { name: /^(Confirm|Leave)/ });
-    if (await leave.isVisible().catch(() => false)) await leave.click();
+    await leaveUnsaved(page);
   }
 });
 

@@ -47,9 +47,9 @@ const AltTextPrompt = ({ slot, onDone }: { slot: ImageSlot; onDone: (text: strin
     : 'What someone who cannot see it needs to know: who or what is in it, in a sentence. At least 8 characters.';
   return (
     <Modal.Root open onOpenChange={(open) => !open && onDone(null)}>
-      {/* Only "Later", "Use this alt text" or Escape close it: it opens while the media library's
-          dialog is still closing, whose focus and clicks landing outside it would otherwise
-          dismiss it unseen (and it asks once per choice). */}
+      {/* Only "Later", "Use this alt text" or Escape close it: it opens just after the media
+          library's dialog closes, whose focus going back and clicks landing outside it would
+          otherwise dismiss it unseen (and it asks once per choice). */}
       <Modal.Content onInteractOutside={(event) => event.preventDefault()}>
         <Modal.Header>
           <Modal.Title>Describe the new image</Modal.Title>
@@ -207,7 +207,18 @@ export const ChecksPanel: PanelComponent = ({ model }) => {
     return before?.id !== slot.image.id && untouched && !asked.has(`${slot.path} ${slot.image.id}`);
   });
   useEffect(() => {
-    if (replaced && !asking) setAsking(replaced);
+    if (!replaced || asking) return;
+    // Asked once the media library's dialog has gone, not stacked on it as it closes: two modal
+    // dialogs at once fight over focus and over which of them the rest of the page is hidden
+    // from. A dialog that stays (none does today) delays the question by a second, no more.
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const ask = () => {
+      if (document.querySelector('[role="dialog"]') && tries++ < 20) timer = setTimeout(ask, 50);
+      else setAsking(replaced);
+    };
+    ask();
+    return () => clearTimeout(timer);
   }, [replaced, asking]);
 
   const page = model === 'api::page.page';
