@@ -203,7 +203,7 @@ export const writeSectionFiles = (root: string, name: string): string[] => {
         insertAfterLast(
           read(PLACES.views),
           /^import .* from '\.\/[a-zA-Z]+\/[^']+';$/,
-          `import ${pascal} from './${camel}/${pascal}.astro';\nimport ${camel}Styles from './${camel}/${camel}.css?url';`,
+          `import ${pascal} from './${camel}/${pascal}.astro';\nimport ${camel}Styles from './${camel}/${camel}.css?inline';`,
           PLACES.views,
         ),
         /^export const sectionViews\b/,

@@ -66,12 +66,14 @@ const examplesOf = (text: string | null): string[] =>
 /** The files of the section folders that contract.ts and views.ts import, by type: one not there fails the build only. */
 const missingImports = (root: string): { name: string; file: string; by: string }[] =>
   [PLACES.contract, PLACES.views].flatMap((by) =>
-    [...(read(root, by) ?? '').matchAll(/from '\.\/([a-zA-Z]+)\/([^'?]+)(?:\?url)?'/g)].flatMap(([, folder, file]) => {
-      const relative = `web/src/sections/${folder}/${/\.[a-z]+$/.test(file!) ? file : `${file}.ts`}`;
-      return existsSync(path.join(root, relative))
-        ? []
-        : [{ name: folder!.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`), file: relative, by }];
-    }),
+    [...(read(root, by) ?? '').matchAll(/from '\.\/([a-zA-Z]+)\/([^'?]+)(?:\?inline)?'/g)].flatMap(
+      ([, folder, file]) => {
+        const relative = `web/src/sections/${folder}/${/\.[a-z]+$/.test(file!) ? file : `${file}.ts`}`;
+        return existsSync(path.join(root, relative))
+          ? []
+          : [{ name: folder!.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`), file: relative, by }];
+      },
+    ),
   );
 
 /** Every section type any place names: a type half added or half removed shows up as missing somewhere. */

@@ -1,4 +1,5 @@
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium';
 
 export type PageWeight = {
   path: string;
@@ -27,16 +28,7 @@ const KIND: Record<string, keyof Pick<PageWeight, 'html' | 'css' | 'fonts' | 'im
  * width, scrolled to the bottom so lazy images count too.
  */
 export const measurePageWeight = async (url: string, viewportWidth: number): Promise<PageWeight> => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage({ viewport: { width: viewportWidth, height: 900 } });
     const finished: Promise<{ kind: string; bytes: number }>[] = [];

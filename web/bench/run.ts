@@ -16,10 +16,12 @@
  *     enough to fill its media storage (pages still cached);
  *   - page weight in Chromium: the seed page with a real photo in its hero (against that photo's
  *     JPEG, the reference) beside the page with every section type;
+ *   - Lighthouse (mobile, its simulated slow 4G) three times on every page of the seed, medians
+ *     of its four scores, first and largest paint, layout shift and bytes;
  *   - faults: 50 connections on a stale and on a purged page while the CMS is stopped, and on a
  *     page going stale or purged every second (memory, open files, non-200 answers, CMS queries);
  *   - the compose stack (first, alone on the machine): image sizes and `up` → all healthy.
- * `pnpm bench -- flood` (or any of compose, throughput, cmsread, publish, faults, flood, weight) runs those
+ * `pnpm bench -- flood` (or any of compose, throughput, cmsread, publish, faults, flood, weight, lighthouse) runs those
  * sections only and keeps the others' figures from the last results.json, each section with the
  * date it was measured. Writes bench/results.json and bench/RESULTS.md. Figures are only compared
  * within a section of one run.
@@ -44,6 +46,7 @@ import {
   type ImageFlood,
 } from './flood';
 import { FREE_NOT_FOUNDS, HOLD_MS, WINDOW_MS } from '../src/lib/http/scannerSlowdown';
+import { measureLighthouse, sitemapPaths, type LighthousePage } from './lighthouse';
 import { measurePageWeight, type PageWeight } from './pageWeight';
 import { publishToLive, type PublishToLive } from './publishToLive';
 import { useRealHeroPhoto } from './realHeroPhoto';
@@ -71,8 +74,16 @@ const ADMIN_SLOWDOWN_AT_MOST = 0.2;
 /** The project's own image layers above node:24-bookworm-slim, and the start (issue 15). */
 const OWN_LAYERS_MB_AT_MOST: Record<string, number> = { 'cannabis-equity-il/cms': 350, 'cannabis-equity-il/web': 60 };
 const HEALTHY_SECONDS_BELOW = 90;
+/** Lighthouse's runs per page, and what every seeded page is to reach in their medians (issue 29). */
+const LIGHTHOUSE_RUNS = 3;
+const LIGHTHOUSE_TARGETS = {
+  everyScore: 100,
+  largestPaintMsAtMost: 1000,
+  firstPaintMsAtMost: 800,
+  layoutShift: 0,
+} as const;
 
-const SECTIONS = ['compose', 'throughput', 'cmsread', 'publish', 'faults', 'flood', 'weight'] as const;
+const SECTIONS = ['compose', 'throughput', 'cmsread', 'publish', 'faults', 'flood', 'weight', 'lighthouse'] as const;
 type Section = (typeof SECTIONS)[number];
 
 type Throughput = {
@@ -113,6 +124,7 @@ type Results = {
   floods?: Floods;
   compose?: ComposeFigures;
   pageWeight?: Weight;
+  lighthouse?: { runs: number; pages: LighthousePage[] };
   targets: object;
 };
 
@@ -279,7 +291,7 @@ const weightSection = (r: Results) => {
   return `## Page weight${recordedOn(r, 'weight')}
 
 One visit in Chromium with an empty cache, scrolled to the bottom; bytes as transferred
-(pages from the route cache and built stylesheets brotli-compressed; images as they are). The seed page has
+(pages from the route cache, their CSS in them, brotli-compressed; images as they are). The seed page has
 the old site's heaviest photo in its hero (${kb(w.heroPhoto.jpegBytes)} as a JPEG; the old site served the
 original, 2.6 MB).
 
@@ -289,7 +301,36 @@ ${w.pages.map((p) => `| ${p.path} | ${p.viewportWidth} | ${kb(p.html)} | ${kb(p.
 
 - the seed page at 1280 px: **${kb(seedAt(1280).total)}** in all (target ≤ 200 KB: ${pass(seedOk(1280))}); at 390 px: **${kb(seedAt(390).total)}** (target ≤ 120 KB: ${pass(seedOk(390))})
 - its images at 1280 px (the hero's WebP rendition and the logos) ÷ the hero photo's JPEG: **${w.heroPhoto.ratioAt1280.toFixed(2)}**
-- section types other than hero, text area and quick links bring their own stylesheets, linked only on pages that use them.
+- section types other than hero, text area and quick links bring their own CSS, written only into pages that use them.
+`;
+};
+
+const lighthouseOk = (m: LighthousePage['median']) =>
+  [m.performance, m.accessibility, m.bestPractices, m.seo].every((score) => score >= LIGHTHOUSE_TARGETS.everyScore) &&
+  m.largestContentfulPaintMs <= LIGHTHOUSE_TARGETS.largestPaintMsAtMost &&
+  m.firstContentfulPaintMs <= LIGHTHOUSE_TARGETS.firstPaintMsAtMost &&
+  m.cumulativeLayoutShift <= LIGHTHOUSE_TARGETS.layoutShift;
+
+const lighthouseSection = (r: Results) => {
+  const l = r.lighthouse;
+  if (!l) return notMeasured('Lighthouse, mobile');
+  const met = l.pages.filter((p) => lighthouseOk(p.median)).length;
+  return `## Lighthouse, mobile${recordedOn(r, 'lighthouse')}
+
+Lighthouse (the npm package) in Debian's Chromium, its default mobile run (a mid-range phone on a
+simulated slow 4G), ${l.runs} times on each page of the seed from the route cache; each figure is the
+median of the runs. Scores: performance / accessibility / best practices / SEO.
+
+| page | scores | first paint | largest paint | layout shift | bytes | not passed (most runs) |
+| --- | --- | ---: | ---: | ---: | ---: | --- |
+${l.pages
+  .map(
+    ({ path: p, median: m }) =>
+      `| ${p} | ${m.performance} / ${m.accessibility} / ${m.bestPractices} / ${m.seo} | ${m.firstContentfulPaintMs} ms | ${m.largestContentfulPaintMs} ms | ${m.cumulativeLayoutShift.toFixed(3)} | ${kb(m.totalBytes)} | ${m.failedAudits.join(', ') || '—'} |`,
+  )
+  .join('\n')}
+
+- pages with every score ${LIGHTHOUSE_TARGETS.everyScore}, first paint ≤ ${LIGHTHOUSE_TARGETS.firstPaintMsAtMost} ms, largest paint ≤ ${LIGHTHOUSE_TARGETS.largestPaintMsAtMost} ms and no layout shift: **${met} of ${l.pages.length}** (target all: ${pass(met === l.pages.length)})
 `;
 };
 
@@ -316,7 +357,7 @@ Recorded by \`pnpm bench\` (web/bench/run.ts), last on ${r.date}; ${r.machine}.
 Load generator, browser, site, CMS and bare server share this machine's cores, so only the
 ratios and comparisons within one section of one run mean anything.
 
-${[throughputSection(r), cmsReadSection(r), publishSection(r), faultsSection(r), floodsSection(r), weightSection(r), composeSection(r)].join('\n')}`;
+${[throughputSection(r), cmsReadSection(r), publishSection(r), faultsSection(r), floodsSection(r), weightSection(r), lighthouseSection(r), composeSection(r)].join('\n')}`;
 
 /** The sections named on the command line (`pnpm bench -- flood`); all of them when none is. */
 const chosenSections = (args: string[]): Set<Section> => {
@@ -383,6 +424,7 @@ const main = async () => {
         pageQueriesPerStaleRefresh: 1,
       },
       compose: { ownLayersMbAtMost: OWN_LAYERS_MB_AT_MOST, upToHealthySecondsBelow: HEALTHY_SECONDS_BELOW },
+      lighthouse: LIGHTHOUSE_TARGETS,
     },
   };
 
@@ -534,8 +576,11 @@ const main = async () => {
         const photo = await useRealHeroPhoto(system, SEED);
         const pages: PageWeight[] = [];
         try {
-          for (const pagePath of [SEED, ALL_SECTIONS_PATH])
+          for (const pagePath of [SEED, ALL_SECTIONS_PATH]) {
+            // From the route cache, as visitors get it (the warm-up after the photo's publish, done here).
+            await (await fetch(`${system.siteUrl}${pagePath}`)).arrayBuffer();
             for (const width of [390, 1280]) pages.push(await measurePageWeight(`${system.siteUrl}${pagePath}`, width));
+          }
         } finally {
           await photo.restore();
         }
@@ -547,6 +592,16 @@ const main = async () => {
             heroImageBytesAt1280: seedImages,
             ratioAt1280: seedImages / photo.originalBytes,
           },
+        };
+      }
+
+      if (chosen.has('lighthouse')) {
+        // The seed's pages as the sitemap lists them (not the test page with every section type).
+        const paths = (await sitemapPaths(system.siteUrl)).filter((p) => p !== ALL_SECTIONS_PATH);
+        console.log(`Lighthouse, mobile, ${LIGHTHOUSE_RUNS} runs on each of ${paths.length} pages…`);
+        results.lighthouse = {
+          runs: LIGHTHOUSE_RUNS,
+          pages: await measureLighthouse(system.siteUrl, paths, LIGHTHOUSE_RUNS),
         };
       }
     } finally {

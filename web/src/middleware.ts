@@ -7,7 +7,7 @@ import { isWarmUpRequest } from './lib/cache/warmUp';
 import { redirectLocation } from './lib/http/redirectLocation';
 import { knownRedirect } from './lib/cms/siteAddresses';
 import { clientOf, scannerSlowdown } from './lib/http/scannerSlowdown';
-import { securityHeaders } from './lib/http/securityHeaders';
+import { securityHeaders, styleHashesIn } from './lib/http/securityHeaders';
 
 const slowdown = scannerSlowdown();
 
@@ -62,10 +62,16 @@ export const onRequest = defineMiddleware(async (context, next) => {
     response.headers.set('Content-Type', 'text/html; charset=utf-8');
   // `astro dev` injects inline styles and scripts the policy would block; builds (NODE_ENV=production) always get it.
   if (import.meta.env.DEV) return response;
-  // A route that set its own policy (the staff preview) set the whole group itself.
-  if (!response.headers.has('Content-Security-Policy')) {
-    for (const [name, value] of Object.entries(securityHeaders("'none'", context.locals.formAction)))
-      response.headers.set(name, value);
+  // A page's policy is the site's, with the hashes of the CSS written into the page from the one
+  // Astro made for it; another answer that set a policy of its own (an upload) keeps it.
+  const policy = response.headers.get('Content-Security-Policy');
+  if (policy === null || response.headers.get('Content-Type')?.startsWith('text/html')) {
+    const headers = securityHeaders(
+      context.locals.frameAncestors ?? "'none'",
+      context.locals.formAction,
+      styleHashesIn(policy),
+    );
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   }
   return response;
 });

@@ -1,36 +1,36 @@
-import buttonStyles from '../components/buttons.css?url';
-import carouselStyles from '../components/carousel.css?url';
-import frameStyles from '../components/frame.css?url';
+import buttonStyles from '../components/buttons.css?inline';
+import carouselStyles from '../components/carousel.css?inline';
+import frameStyles from '../components/frame.css?inline';
 import type { SectionContext } from './context';
 import type { Section, SectionName, SectionOf } from './contract';
 import Banner from './banner/Banner.astro';
-import bannerStyles from './banner/banner.css?url';
+import bannerStyles from './banner/banner.css?inline';
 import CardWithImage from './cardWithImage/CardWithImage.astro';
-import cardWithImageStyles from './cardWithImage/cardWithImage.css?url';
+import cardWithImageStyles from './cardWithImage/cardWithImage.css?inline';
 import CardWithYoutube from './cardWithYoutube/CardWithYoutube.astro';
-import cardWithYoutubeStyles from './cardWithYoutube/cardWithYoutube.css?url';
+import cardWithYoutubeStyles from './cardWithYoutube/cardWithYoutube.css?inline';
 import CardsWithLinks from './cardsWithLinks/CardsWithLinks.astro';
-import cardsWithLinksStyles from './cardsWithLinks/cardsWithLinks.css?url';
+import cardsWithLinksStyles from './cardsWithLinks/cardsWithLinks.css?inline';
 import Embed from './embed/Embed.astro';
-import embedStyles from './embed/embed.css?url';
+import embedStyles from './embed/embed.css?inline';
 import GreenCarousel from './greenCarousel/GreenCarousel.astro';
-import greenCarouselStyles from './greenCarousel/greenCarousel.css?url';
+import greenCarouselStyles from './greenCarousel/greenCarousel.css?inline';
 import Hero from './hero/Hero.astro';
 import History from './history/History.astro';
-import historyStyles from './history/history.css?url';
+import historyStyles from './history/history.css?inline';
 import ImageSection from './image/ImageSection.astro';
-import imageStyles from './image/image.css?url';
+import imageStyles from './image/image.css?inline';
 import ImagesWithCaptions from './imagesWithCaptions/ImagesWithCaptions.astro';
-import imagesWithCaptionsStyles from './imagesWithCaptions/imagesWithCaptions.css?url';
+import imagesWithCaptionsStyles from './imagesWithCaptions/imagesWithCaptions.css?inline';
 import Line from './line/Line.astro';
-import lineStyles from './line/line.css?url';
+import lineStyles from './line/line.css?inline';
 import PurpleCarousel from './purpleCarousel/PurpleCarousel.astro';
-import purpleCarouselStyles from './purpleCarousel/purpleCarousel.css?url';
+import purpleCarouselStyles from './purpleCarousel/purpleCarousel.css?inline';
 import QuickLinks from './quickLinks/QuickLinks.astro';
 import SocialPosts from './socialPosts/SocialPosts.astro';
-import socialPostsStyles from './socialPosts/socialPosts.css?url';
+import socialPostsStyles from './socialPosts/socialPosts.css?inline';
 import Testimonial from './testimonial/Testimonial.astro';
-import testimonialStyles from './testimonial/testimonial.css?url';
+import testimonialStyles from './testimonial/testimonial.css?inline';
 import TextArea from './textArea/TextArea.astro';
 
 type SectionComponent<S extends Section> = (props: { section: S; context: SectionContext }) => unknown;
@@ -38,8 +38,9 @@ type SectionComponent<S extends Section> = (props: { section: S; context: Sectio
 type View<N extends SectionName> = {
   component: SectionComponent<SectionOf<N>>;
   /**
-   * Stylesheets (URLs) the type needs beyond the page's own, linked only on pages that use it;
-   * none for the three on nearly every page, whose styles are in the page's own stylesheet.
+   * The CSS the type needs beyond the page's own, written into the pages that use it (no
+   * stylesheet to wait for before the first paint); none for the three on nearly every page,
+   * whose styles are in the page's own.
    */
   styles: readonly string[];
 };
@@ -71,7 +72,7 @@ export const sectionViews: { [N in SectionName]: View<N> } = {
 export const componentFor = (section: Section): SectionComponent<Section> =>
   sectionViews[section.__component].component as SectionComponent<Section>;
 
-/** The stylesheets a page with these sections needs, each once, in a stable order. */
+/** The CSS a page with these sections needs, each stylesheet once, in a stable order. */
 export const stylesheetsFor = (sections: readonly Section[]): string[] => [
   ...new Set(sections.flatMap((section) => sectionViews[section.__component].styles)),
 ];

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { createServer, type Socket } from 'node:net';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -86,6 +86,26 @@ describe('the site, against a real CMS with the seed content', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(response.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+  });
+
+  it('writes its CSS into the page, each style allowed by its hash: the first paint waits on no stylesheet', async () => {
+    for (const path of [SEED, '/', '/no-such-page/']) {
+      const response = await get(path);
+      const page = await response.text();
+      expect(page, path).not.toMatch(/<link[^>]+rel="stylesheet"/);
+      const styles = [...page.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((match) => match[1]!);
+      expect(styles.length, path).toBeGreaterThan(1);
+      const styleSrc = response.headers
+        .get('content-security-policy')!
+        .split(';')
+        .map((directive) => directive.trim())
+        .find((directive) => directive.startsWith('style-src '))!;
+      for (const css of styles) {
+        const hash = `'sha256-${createHash('sha256').update(css).digest('base64')}'`;
+        expect(styleSrc, `${path}: the policy allows the style "${css.slice(0, 60)}…"`).toContain(hash);
+      }
+      expect(styleSrc, path).not.toContain('unsafe-inline');
+    }
   });
 
   it('caches rendered pages: the next request is served from the route cache', async () => {

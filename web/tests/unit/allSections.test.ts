@@ -53,10 +53,13 @@ describe('the all-sections page', () => {
     expect(sections).toHaveLength(all().length - sectionNames.length);
   });
 
-  it('links the stylesheets of the types on the page, each once, and none for the three core types', () => {
+  it('writes the CSS of the types on the page into it, each stylesheet once, and none for the three core types', () => {
     const { sections } = parseSections(all());
     const sheets = stylesheetsFor(sections);
     expect(new Set(sheets).size).toBe(sheets.length);
+    // The CSS itself (Vite's `?inline`), not a file's address.
+    expect(sheets.some((css) => css.includes('.card-image'))).toBe(true);
+    for (const css of sheets) expect(css).toMatch(/^(?!\/_astro\/|data:)[\s\S]*\{[\s\S]*\}\s*$/);
     expect(
       stylesheetsFor(
         sections.filter((s) => ['sections.hero', 'sections.text-area', 'sections.quick-links'].includes(s.__component)),
