@@ -41,7 +41,7 @@ export default defineConfig({
     {
       // Karla cut down to the characters of English and Spanish (src/assets/fonts/characters.ts,
       // `pnpm --filter web fonts:subset`). Text is drawn at once in the fallback, whose size Astro
-      // adjusts to Karla's (size-adjust, ascent-override…), so the swap moves nothing.
+      // adjusts to Karla's (size-adjust, ascent-override…), so the swap moves next to nothing.
       provider: fontProviders.local(),
       name: 'Karla',
       cssVariable: '--font-karla',

@@ -31,6 +31,6 @@ export default class FailureContextReporter implements Reporter {
   }
 
   printsToStdio() {
-    return false;
+    return true;
   }
 }

@@ -7,7 +7,7 @@ import { isWarmUpRequest } from './lib/cache/warmUp';
 import { redirectLocation } from './lib/http/redirectLocation';
 import { knownRedirect } from './lib/cms/siteAddresses';
 import { clientOf, scannerSlowdown } from './lib/http/scannerSlowdown';
-import { securityHeaders, styleHashesIn } from './lib/http/securityHeaders';
+import { securityHeaders, styleHashesIn, takesSitePolicy } from './lib/http/securityHeaders';
 
 const slowdown = scannerSlowdown();
 
@@ -62,10 +62,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
     response.headers.set('Content-Type', 'text/html; charset=utf-8');
   // `astro dev` injects inline styles and scripts the policy would block; builds (NODE_ENV=production) always get it.
   if (import.meta.env.DEV) return response;
-  // A page's policy is the site's, with the hashes of the CSS written into the page from the one
-  // Astro made for it; another answer that set a policy of its own (an upload) keeps it.
+  // Every answer's policy is the site's (a page's with the hashes of the CSS written into it, from
+  // the one Astro made for it), but media files', which keep their sandbox.
   const policy = response.headers.get('Content-Security-Policy');
-  if (policy === null || response.headers.get('Content-Type')?.startsWith('text/html')) {
+  if (takesSitePolicy(policy)) {
     const headers = securityHeaders(
       context.locals.frameAncestors ?? "'none'",
       context.locals.formAction,

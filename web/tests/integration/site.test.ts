@@ -106,6 +106,10 @@ describe('the site, against a real CMS with the seed content', () => {
       }
       expect(styleSrc, path).not.toContain('unsafe-inline');
     }
+    // The kept copy of "Page not found" (a second made-up address) gets the page's whole policy too.
+    const copy = (await get('/another-made-up-page/')).headers.get('content-security-policy')!;
+    expect(copy).toMatch(/style-src 'self' 'sha256-/);
+    expect(copy).toContain("form-action 'self' https://cannabisequityil.us4.list-manage.com;");
   });
 
   it('caches rendered pages: the next request is served from the route cache', async () => {

@@ -19,6 +19,13 @@ const textsUnder = async (dir: string, extensions: string[], leftOut: string[] =
   return (await Promise.all(files.map((e) => readFile(path.join(e.parentPath, e.name), 'utf8')))).join('\n');
 };
 
+/** Code without its comments, which no visitor reads (an arrow in one needs no glyph). */
+const withoutComments = (code: string) =>
+  code
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+
 const missing = (text: string) =>
   [...new Set(text.replace(/\s/g, ' '))].filter((character) => !FONT_CHARACTERS.includes(character)).sort();
 
@@ -40,7 +47,9 @@ describe('the site’s fonts', () => {
   });
 
   it('hold every character the site writes itself and the seed content it was recorded with', async () => {
-    expect(missing(await textsUnder(SRC, ['.astro', '.ts'], ['assets/fonts/characters.ts']))).toEqual([]);
+    expect(missing(withoutComments(await textsUnder(SRC, ['.astro', '.ts'], ['assets/fonts/characters.ts'])))).toEqual(
+      [],
+    );
     expect(missing(await textsUnder(FIXTURES, ['.json']))).toEqual([]);
   });
 });

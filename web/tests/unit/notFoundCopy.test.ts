@@ -14,6 +14,7 @@ const { answerUnknownAddress, forgetNotFoundCopy, OTHER_ROUTES } = await import(
 
 const PAGES = path.resolve(import.meta.dirname, '../../src/pages');
 const CACHE = { maxAge: 300, swr: 86_400, tags: ['not-found', 'global'] };
+const LOCALS = { formAction: 'https://list.example' };
 
 /** What the middleware hands over: the request, its URL, and the route's cache options as the render set them. */
 const contextFor = (address: string, method = 'GET') => {
@@ -24,6 +25,7 @@ const contextFor = (address: string, method = 'GET') => {
     context: {
       request: new Request(url, { method }),
       url,
+      locals: {},
       cache: {
         set,
         get options() {
@@ -44,6 +46,8 @@ const renders = () => {
     async () => {
       count += 1;
       context.cache.set(CACHE);
+      // What SiteLayout tells the middleware, for the page's policy.
+      Object.assign(context.locals, LOCALS);
       await new Promise((resolve) => setTimeout(resolve, 5));
       return new Response(body, { status: 404, headers: { 'Content-Type': 'text/html' } });
     };
@@ -53,19 +57,26 @@ const renders = () => {
 beforeEach(() => forgetNotFoundCopy());
 
 describe('the one "Page not found" for unknown addresses', () => {
-  it('is rendered once for any number of made-up addresses, even asked all at once, with the render’s cache options', async () => {
+  it('is rendered once for any number of made-up addresses, even asked all at once, with the render’s cache options and what it told the middleware', async () => {
     const { render, count } = renders();
     const answers = await Promise.all(
       Array.from({ length: 20 }, async (_, i) => {
         const { context, options } = contextFor(`/made-up-${i}/`);
         const response = (await answerUnknownAddress(context, render(context)))!;
-        return { status: response.status, body: await response.text(), options: { ...options } };
+        return {
+          status: response.status,
+          body: await response.text(),
+          options: { ...options },
+          locals: { ...context.locals },
+        };
       }),
     );
     expect(count()).toBe(1);
     for (const answer of answers) {
       expect(answer).toMatchObject({ status: 404, body: '<h1>Page not found</h1>' });
       expect(answer.options).toMatchObject(CACHE);
+      // The page's policy: the site's, with the newsletter's form host (middleware.ts).
+      expect(answer.locals).toEqual(LOCALS);
     }
   });
 

@@ -17,7 +17,15 @@ import { NOT_FOUND_TAG } from './cacheTags';
 export const OTHER_ROUTES = ['/api/', '/preview/', '/search/', '/uploads/'] as const;
 
 type CacheOptions = APIContext['cache']['options'];
-type Copy = { body: Uint8Array<ArrayBuffer>; headers: [string, string][]; cache: CacheOptions; until: number };
+/** What the render told the middleware: the newsletter's form host, which the page's policy names. */
+type RenderLocals = Pick<App.Locals, 'formAction'>;
+type Copy = {
+  body: Uint8Array<ArrayBuffer>;
+  headers: [string, string][];
+  cache: CacheOptions;
+  locals: RenderLocals;
+  until: number;
+};
 let copy: Copy | null = null;
 /** Counts changes: a render that a change overtook may hold what was before it, and is not kept. */
 let generation = 0;
@@ -35,6 +43,7 @@ const fresh = (): Copy | null => (copy && Date.now() < copy.until ? copy : null)
 
 const serve = (context: APIContext, kept: Copy): Response => {
   context.cache.set(kept.cache);
+  Object.assign(context.locals, kept.locals);
   // HEAD too gets the body (Node's server never sends it for HEAD): Astro takes a 404 without a
   // body for one still to render, and would run the error page, and this middleware, again.
   return new Response(kept.body.slice(), {
@@ -79,6 +88,7 @@ export const answerUnknownAddress = async (context: APIContext, next: Middleware
           body,
           headers: [...response.headers].filter(([name]) => name.toLowerCase() !== 'content-length'),
           cache: options,
+          locals: { formAction: context.locals.formAction },
           until: Date.now() + (options.maxAge ?? 0) * 1000,
         };
     }

@@ -1,9 +1,10 @@
 import { FRAME_SRC } from '../../sections/embed/frameSources';
 
 /**
- * The hashes ('sha256-…', quoted) Astro's own policy allows styles by: those of the CSS the page
- * writes into itself (security.csp in astro.config.mjs, and the section types' CSS that
- * SiteLayout adds with Astro.csp.insertStyleHash).
+ * The hashes ('sha256-…', quoted) Astro's own policy allows styles by, and nothing else of it:
+ * those of the CSS the build writes into pages (security.csp in astro.config.mjs) and of the
+ * section types' CSS that SiteLayout adds with Astro.csp.insertStyleHash; all of it CSS from the
+ * build, none from the CMS.
  */
 export const styleHashesIn = (policy: string | null): string[] => {
   const styleSrc = policy
@@ -12,6 +13,19 @@ export const styleHashesIn = (policy: string | null): string[] => {
     .find(([name]) => name === 'style-src');
   return (styleSrc ?? []).slice(1).filter((source) => /^'sha(256|384|512)-[A-Za-z0-9+/]+={0,2}'$/.test(source));
 };
+
+/**
+ * The policy of media files (uploads and their renditions): an uploaded SVG, or a file the CMS
+ * calls HTML, runs no script and posts no form on the site's origin.
+ */
+export const MEDIA_POLICY = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
+/**
+ * Whether an answer gets the site's policy: every answer but media files, which keep their
+ * sandbox whatever type the CMS gave them. A page's answer carries the policy Astro wrote for it
+ * (security.csp), whose hashes the site's takes.
+ */
+export const takesSitePolicy = (policy: string | null): boolean => policy !== MEDIA_POLICY;
 
 /**
  * Headers on every response. The content security policy allows no inline script at all

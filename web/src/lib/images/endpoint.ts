@@ -5,6 +5,7 @@ import { mediaTag } from '../cache/cacheTags';
 import { knownMedia } from '../cms/knownMedia';
 import { edgeMediaHeaders } from '../cache/edgeProvider';
 import { fetchUpload, UploadError } from '../http/uploads';
+import { MEDIA_POLICY } from '../http/securityHeaders';
 import { readRenditionQuery } from './renditionAddress';
 import { renditionStore } from './renditionStore';
 import { RENDITION_FORMAT, RENDITION_QUALITY } from './renditions';
@@ -80,6 +81,6 @@ export const GET: APIRoute = async ({ url, request, logger }) => {
   );
   headers.set('Content-Length', String(rendition.data.byteLength));
   headers.set('Cache-Control', 'public, max-age=31536000, immutable');
-  headers.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+  headers.set('Content-Security-Policy', MEDIA_POLICY);
   return new Response(Buffer.from(rendition.data), { headers });
 };

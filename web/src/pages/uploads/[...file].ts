@@ -5,6 +5,7 @@ import { knownMedia } from '../../lib/cms/knownMedia';
 import { mediaCopies, type MediaCopy } from '../../lib/cache/mediaCopies';
 import { edgeMediaHeaders } from '../../lib/cache/edgeProvider';
 import { fetchUpload, MEDIA_VERSION, uploadFile, UploadError } from '../../lib/http/uploads';
+import { MEDIA_POLICY } from '../../lib/http/securityHeaders';
 
 /**
  * A versioned address (`?v=`, what the site writes: lib/http/uploads.ts, mediaAddress) is kept by
@@ -26,7 +27,7 @@ const respond = (
   headers.set('Content-Type', copy.contentType);
   headers.set('Cache-Control', versioned ? VERSIONED : BARE);
   // An uploaded SVG or HTML file must not run script on the site's origin.
-  headers.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+  headers.set('Content-Security-Policy', MEDIA_POLICY);
   headers.set('X-Media-Source', from);
   if (copy.lastModified) headers.set('Last-Modified', copy.lastModified);
   return new Response(copy.data.slice(), { status: 200, headers });
