@@ -3,12 +3,19 @@
  * the read token with the CMS, then serves Astro's Node handler. Requests no route takes are
  * refused here (src/lib/http/requestGate.ts); pages from the route cache (fresh, or stale while their
  * new render is under way) and built assets are answered here, brotli or gzip compressed once
- * each (src/lib/http/compression.ts), before Astro's request pipeline (src/lib/cache/store.ts).
+ * each (src/lib/http/compression.ts), before Astro's request pipeline (src/lib/cache/store.ts);
+ * what Astro answers is compressed as it is written.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, parseConfig, type SiteConfig } from './src/config.ts';
-import { builtAsset, encodedBody, isCompressible, preferredEncoding } from './src/lib/http/compression.ts';
+import {
+  builtAsset,
+  compressAnswers,
+  encodedBody,
+  isCompressible,
+  preferredEncoding,
+} from './src/lib/http/compression.ts';
 import { cacheKey, pageStore } from './src/lib/cache/store.ts';
 import { checkReadToken } from './src/lib/cms/readTokenCheck.ts';
 import { BASELINE_HEADERS, gate, originForm } from './src/lib/http/requestGate.ts';
@@ -33,6 +40,9 @@ process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const entry = './dist/server/entry.mjs';
 type AstroHandler = (req: IncomingMessage, res: ServerResponse) => void;
 const { handler } = (await import(entry)) as { handler: AstroHandler };
+
+// Astro's own answers, compressed as they are written; pages from the route cache are compressed once and kept (send).
+const render = compressAnswers(handler);
 
 const store = pageStore();
 const clientDir = fileURLToPath(new URL('./dist/client/', import.meta.url));
@@ -91,12 +101,12 @@ const server = createServer((req, res) => {
   // Astro's answers (static files and redirects included) start from the baseline; pages replace its policy.
   for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
   if (method !== 'GET' && method !== 'HEAD') {
-    handler(req, res);
+    render(req, res);
     return;
   }
   builtAsset(clientDir, key).then(
     (asset) => {
-      if (!asset) return handler(req, res);
+      if (!asset) return render(req, res);
       // Built assets are named by their content: they never change at an address.
       send(
         req,
@@ -107,7 +117,7 @@ const server = createServer((req, res) => {
         asset.body,
       );
     },
-    () => handler(req, res),
+    () => render(req, res),
   );
 });
 server.keepAliveTimeout = 65_000;

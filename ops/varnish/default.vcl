@@ -103,13 +103,14 @@ sub vcl_recv {
   }
   # The image endpoint reads its query (address, file version, width), and media files their
   # version; nothing else does, so a query never splits the cache (?utm_source=… is the same
-  # page) and is not passed on. A rendition's query is the one the site writes, at one of its
-  # widths (web/src/lib/images/renditionAddress.ts): any other (junk parameters, other widths)
+  # page) and is not passed on. A rendition's query is the one the site writes, in one of its
+  # formats at that format's quality and at one of its widths (web/src/lib/images/renditions.ts,
+  # renditionAddress.ts): any other (junk parameters, other widths)
   # is refused here, so made-up image addresses fill no cache. The version (web/src/lib/http/uploads.ts)
   # changes when the CMS replaces the file at the same /uploads address.
   if (req.url ~ "^/_image\?") {
     set req.url = std.querysort(req.url);
-    if (req.url !~ "^/_image\?f=webp&href=%2Fuploads%2F[A-Za-z0-9][A-Za-z0-9._%-]*&q=62&v=[0-9a-f]{10}&w=(360|480|640|828|1080|1280|1600|1920)$") {
+    if (req.url !~ "^/_image\?f=(avif&href=%2Fuploads%2F[A-Za-z0-9][A-Za-z0-9._%-]*&q=50|webp&href=%2Fuploads%2F[A-Za-z0-9][A-Za-z0-9._%-]*&q=62)&v=[0-9a-f]{10}&w=(360|480|640|828|1080|1280|1600|1920)$") {
       return (synth(400, "Not an image address the site writes"));
     }
   } elsif (req.url ~ "^/uploads/[^?]*\?v=[0-9a-f]{10}$") {
@@ -178,8 +179,9 @@ sub vcl_backend_response {
       set beresp.ttl = 1h;
     }
   }
-  # Pages are kept as the replicas render them, uncompressed: the TLS proxy in front compresses
-  # (docs/operations.md). Varnish's own gzip (do_gzip) cost 60 % of its throughput in web/bench.
+  # Pages are kept gzipped, as the replicas send them (Varnish asks them for gzip: http_gzip_support),
+  # and sent so to clients that take gzip; only a client that does not pays for un-gzipping
+  # (docs/decisions/0003-varnish-keeps-pages-gzipped.md).
   # xkey indexes objects by the space-separated keys of this header.
   if (beresp.http.Cache-Tag) {
     set beresp.http.xkey = regsuball(beresp.http.Cache-Tag, "\s*,\s*", " ");

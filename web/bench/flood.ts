@@ -290,7 +290,7 @@ export const measureImageFlood = async (options: {
       if (!version) throw new Error(`${photoPage} does not show ${photo.url} after its publish`);
       return [
         `${photo.url}?v=${version}`,
-        ...RENDITION_WIDTHS.map((width) => `/_image?${renditionQuery({ file, version, width })}`),
+        ...RENDITION_WIDTHS.map((width) => `/_image?${renditionQuery({ file, version, width, format: 'webp' })}`),
       ];
     });
 

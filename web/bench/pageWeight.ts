@@ -14,6 +14,12 @@ export type PageWeight = {
   htmlCssFonts: number;
   total: number;
   requests: number;
+  /**
+   * The most any image is enlarged: the device pixels it is drawn across ÷ its file's pixels
+   * (1 = drawn at its own size). An image at the widest size the site has of it does not count.
+   */
+  largestEnlargement?: { factor: number; image: string } | null;
+  throughVarnish?: boolean;
 };
 
 const KIND: Record<string, keyof Pick<PageWeight, 'html' | 'css' | 'fonts' | 'images'>> = {
@@ -48,6 +54,32 @@ export const measurePageWeight = async (url: string, viewportWidth: number): Pro
     });
     await page.waitForLoadState('networkidle');
     const sizes = await Promise.all(finished);
+    const largestEnlargement = await page.evaluate(() => {
+      let largest: { factor: number; image: string } | null = null;
+      for (const img of document.images) {
+        if (!img.complete || img.naturalWidth === 0 || /\.svg(\?|$)/.test(img.currentSrc)) continue;
+        const offered = img.srcset
+          ? img.srcset.split(',').map((candidate) => Number(/\s(\d+)w$/.exec(candidate.trim())?.[1] ?? 0))
+          : [];
+        const chosen = Number(new URL(img.currentSrc).searchParams.get('w') ?? 0);
+        // The file at its own size, or the widest rendition of it: nothing bigger to send.
+        if (offered.length === 0 || chosen >= Math.max(...offered)) continue;
+        const box = img.getBoundingClientRect();
+        const ratio = img.naturalWidth / img.naturalHeight;
+        const fit = getComputedStyle(img).objectFit;
+        // object-fit: cover draws the file as wide as its box, or wider when the box is taller than its shape.
+        const drawn =
+          fit === 'cover'
+            ? Math.max(box.width, box.height * ratio)
+            : fit === 'contain'
+              ? Math.min(box.width, box.height * ratio)
+              : box.width;
+        const factor = (drawn * devicePixelRatio) / img.naturalWidth;
+        if (!largest || factor > largest.factor)
+          largest = { factor, image: img.currentSrc.replace(location.origin, '') };
+      }
+      return largest;
+    });
     const sum = (kind: string) => sizes.filter((s) => s.kind === kind).reduce((total, s) => total + s.bytes, 0);
     const weight = {
       html: sum('html'),
@@ -63,6 +95,7 @@ export const measurePageWeight = async (url: string, viewportWidth: number): Pro
       htmlCssFonts: weight.html + weight.css + weight.fonts,
       total: weight.html + weight.css + weight.fonts + weight.images + weight.other,
       requests: sizes.length,
+      largestEnlargement,
     };
   } finally {
     await browser.close();

@@ -78,7 +78,7 @@ const schema = z
       .min(1)
       .max(86_400)
       .default(300),
-    /** Where WebP renditions of media images are kept (a writable folder; it can be emptied at any time). */
+    /** Where AVIF and WebP renditions of media images are kept (a writable folder; it can be emptied at any time). */
     IMAGE_CACHE_DIR: z
       .string()
       .min(1)

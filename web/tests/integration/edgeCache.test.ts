@@ -117,6 +117,25 @@ describe('pages through Varnish', () => {
       expect(second.headers.get(header), header).toBeNull();
   });
 
+  it('sends pages gzipped from one kept copy, and un-gzipped to a client that takes no compression', async () => {
+    const page = '/terms-of-use/';
+    const first = await get(page, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(first.headers.get('content-encoding')).toBe('gzip');
+    const html = await first.text();
+    const zipped = await get(page, { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers.get('x-cache')).toBe('HIT');
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toContain('Accept-Encoding');
+    // Content-Length is what went over the wire: the gzip, a fraction of the page.
+    expect(zipped.headers.get('content-length')).toMatch(/^\d+$/);
+    expect(Number(zipped.headers.get('content-length'))).toBeLessThan(Buffer.byteLength(html) / 3);
+    expect(await zipped.text()).toBe(html);
+    const plain = await get(page, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.headers.get('x-cache')).toBe('HIT');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(html);
+  });
+
   it('answers ?utm_source=x from the same cached object', async () => {
     await get(SEED);
     const tracked = await get(`${SEED}?utm_source=x&utm_campaign=spring`);
@@ -128,10 +147,15 @@ describe('pages through Varnish', () => {
     const page = await (await get(SEED)).text();
     const rendition = /<img class="hero__image" src="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
     expect((await get(rendition)).status).toBe(200);
+    const avif = /<source type="image\/avif" srcset="([^" ]+)/.exec(page)![1]!.replaceAll('&amp;', '&');
+    const answer = await get(avif);
+    expect(answer.status, avif).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('image/avif');
     for (const junk of [
       `${rendition}&x=1`,
       rendition.replace(/w=\d+/, 'w=641'),
       rendition.replace('f=webp', 'f=png'),
+      rendition.replace('f=webp', 'f=avif'),
       '/_image?href=https%3A%2F%2Fevil.example%2Fa.png&w=640&f=webp&q=62',
     ]) {
       const response = await get(junk);

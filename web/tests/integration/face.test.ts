@@ -135,9 +135,15 @@ describe('search', () => {
 });
 
 describe('images', () => {
-  const heroRendition = async (width: number) => {
+  const heroRendition = async (width: number, format: 'avif' | 'webp' = 'webp') => {
     const page = await html(SEED);
-    const srcset = /<img class="hero__image"[^>]*srcset="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
+    const srcset = (
+      format === 'avif'
+        ? /<source type="image\/avif" srcset="([^"]+)"[^>]*>\s*<img class="hero__image"/
+        : /<img class="hero__image"[^>]*srcset="([^"]+)"/
+    )
+      .exec(page)![1]!
+      .replaceAll('&amp;', '&');
     return srcset
       .split(', ')
       .find((candidate) => candidate.endsWith(` ${width}w`))!
@@ -154,6 +160,22 @@ describe('images', () => {
     expect(new TextDecoder().decode(bytes.subarray(8, 12))).toBe('WEBP');
     const original = await get(new URL(url, system.siteUrl).searchParams.get('href')!);
     expect(bytes.byteLength).toBeLessThan((await original.arrayBuffer()).byteLength);
+  });
+
+  it('are AVIF for the browsers that take it, smaller than the WebP of the same width', async () => {
+    const avif = await get(await heroRendition(828, 'avif'));
+    expect(avif.status).toBe(200);
+    expect(avif.headers.get('content-type')).toBe('image/avif');
+    expect(avif.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const bytes = new Uint8Array(await avif.arrayBuffer());
+    // An AVIF file: an ISO box "ftyp" of brand "avif".
+    expect(new TextDecoder().decode(bytes.subarray(4, 12))).toBe('ftypavif');
+    const webp = await get(await heroRendition(828));
+    expect(bytes.byteLength).toBeLessThan((await webp.arrayBuffer()).byteLength);
+    // Made once: asked again, the same bytes from the disk.
+    expect(
+      Buffer.from(await (await get(await heroRendition(828, 'avif'))).arrayBuffer()).equals(Buffer.from(bytes)),
+    ).toBe(true);
   });
 
   it('are made once, kept on disk, and served the same to many visitors at once', async () => {
@@ -180,6 +202,10 @@ describe('images', () => {
     // Only the query the site writes: a made-up parameter or format is no rendition.
     expect((await get(`${url.pathname}${url.search.replace('w=641', 'w=640')}&x=1`)).status).toBe(400);
     expect((await get(url.pathname + url.search.replace('w=641', 'w=640').replace('f=webp', 'f=png'))).status).toBe(
+      400,
+    );
+    // Each format at its own quality only.
+    expect((await get(url.pathname + url.search.replace('w=641', 'w=640').replace('f=webp', 'f=avif'))).status).toBe(
       400,
     );
   });

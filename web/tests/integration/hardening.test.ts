@@ -213,6 +213,24 @@ describe('compression', () => {
   });
 });
 
+describe('compression of what is rendered', () => {
+  it('compresses what Astro renders on request (search results, never kept), as the browser takes it', async () => {
+    const path = '/search/?q=record';
+    const identity = await (await get(path, { headers: { 'Accept-Encoding': 'identity' } })).text();
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+    ] as const) {
+      const response = await get(path, { headers: { 'Accept-Encoding': accept } });
+      // A render, not a kept answer (those are compressed once and kept: the test above).
+      expect(response.headers.get('x-astro-cache'), path).toBeNull();
+      expect(response.headers.get('content-encoding'), `${path} ${accept}`).toBe(encoding);
+      expect(response.headers.get('vary'), path).toContain('Accept-Encoding');
+      expect(await response.text(), `${path} ${accept}`).toBe(identity);
+    }
+  });
+});
+
 describe('under load', () => {
   it('renders a purged page once, however many requests ask for it meanwhile', async () => {
     const cms = await countingCms(system.cmsUrl);

@@ -112,6 +112,24 @@ describe('the site, against a real CMS with the seed content', () => {
     expect(copy).toContain("form-action 'self' https://cannabisequityil.us4.list-manage.com;");
   });
 
+  it('asks for the upright fonts early but after the hero photo, each a file the page’s own @font-face names', async () => {
+    const page = await (await get(SEED)).text();
+    const preloads = [...page.matchAll(/<link rel="preload" href="([^"]+)"([^>]*)>/g)];
+    expect(preloads.map((match) => match[2])).toEqual(
+      Array(2).fill(' as="font" type="font/woff2" crossorigin fetchpriority="low"'),
+    );
+    for (const [, href] of preloads) {
+      expect(page, href).toMatch(
+        new RegExp(
+          `src:url\\("?${href!.replaceAll('.', '\\.')}"?\\) format\\("woff2"\\);font-display:swap;font-weight:(400|700);font-style:normal`,
+        ),
+      );
+      expect((await get(href!)).status, href).toBe(200);
+    }
+    expect(page.indexOf('rel="preload"')).toBeLessThan(page.indexOf('<style>'));
+    expect(page).toMatch(/<img class="hero__image"[^>]*fetchpriority="high"/);
+  });
+
   it('caches rendered pages: the next request is served from the route cache', async () => {
     await get('/');
     expect((await get('/')).headers.get('x-astro-cache')).toBe('HIT');

@@ -254,6 +254,17 @@ describe('the images with captions', () => {
       /<figcaption class="captioned__caption"[^>]*>Early Coalition meeting in Back of the Yards.<\/figcaption>/,
     );
   });
+
+  it('says a wide photo is drawn wider than its box: it covers a box 300 px tall', async () => {
+    const [section] = ofType('sections.images-with-captions');
+    const { width, height } = (section as { images: { image: { width: number; height: number } }[] }).images[0]!.image;
+    const ratio = Math.round((width / height) * 1000) / 1000;
+    expect(ratio).toBeGreaterThan(2);
+    const html = await render([section!]);
+    expect(/<img class="captioned__img"[^>]*sizes="([^"]+)"/.exec(html)?.[1]).toBe(
+      `(min-width: 1024px) max(300px, calc(300px * ${ratio})), max(90vw, calc(300px * ${ratio}))`,
+    );
+  });
 });
 
 describe('the testimonial', () => {
@@ -303,7 +314,7 @@ describe('the image', () => {
   it('is one image at standard width with its alt text', async () => {
     const html = await render(ofType('sections.image'));
     expect(html).toMatch(
-      /<figure class="image-section"[^>]*>\s*<img class="image-section__img"[^>]*alt="Two coalition members in front of the capitol steps."/,
+      /<figure class="image-section"[^>]*>\s*<picture[^>]*>\s*<source type="image\/avif"[^>]*>\s*<img class="image-section__img"[^>]*alt="Two coalition members in front of the capitol steps."/,
     );
   });
 });

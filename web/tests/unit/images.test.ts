@@ -65,6 +65,12 @@ describe('the image service', () => {
       {} as never,
     );
     expect(url).toBe(`/_image?href=%2Fuploads%2Fgroup_1a2b.jpg&v=${V}&w=828&f=webp&q=62`);
+    const avif = await service.getURL(
+      { src: `/uploads/group_1a2b.jpg?v=${V}`, width: 828, height: 300, format: 'avif' },
+      imageConfig,
+      {} as never,
+    );
+    expect(avif).toBe(`/_image?href=%2Fuploads%2Fgroup_1a2b.jpg&v=${V}&w=828&f=avif&q=50`);
   });
 
   it('leaves other addresses, unversioned ones, and widths that are no rendition, as Astro would', async () => {
@@ -91,16 +97,18 @@ describe('the rendition endpoint’s query', () => {
   const query = (text: string) => readRenditionQuery(new URLSearchParams(text));
 
   it('is read as the file, version and width the service wrote', () => {
-    expect(query(renditionQuery({ file: 'group_1a2b.jpg', version: V, width: 828 }))).toEqual({
+    expect(query(renditionQuery({ file: 'group_1a2b.jpg', version: V, width: 828, format: 'avif' }))).toEqual({
       file: 'group_1a2b.jpg',
       version: V,
       width: 828,
+      format: 'avif',
     });
     // The order of the parameters is not the address: the cache in front sorts them.
     expect(query(`w=828&q=62&f=webp&v=${V}&href=%2Fuploads%2Fgroup_1a2b.jpg`)).toEqual({
       file: 'group_1a2b.jpg',
       version: V,
       width: 828,
+      format: 'webp',
     });
   });
 
@@ -122,7 +130,12 @@ describe('the rendition endpoint’s query', () => {
       `href=%2Fuploads%2Fa.jpg&v=${V}&w=829&f=webp&q=62`,
       /w must be one of the rendition widths/,
     ],
-    ['in another format', `href=%2Fuploads%2Fa.jpg&v=${V}&w=828&f=png&q=62`, /f must be webp and q 62/],
+    [
+      'in another format',
+      `href=%2Fuploads%2Fa.jpg&v=${V}&w=828&f=png&q=62`,
+      /f and q must be f avif with q 50, or f webp with q 62/,
+    ],
+    ['at another format’s quality', `href=%2Fuploads%2Fa.jpg&v=${V}&w=828&f=avif&q=62`, /f and q must be/],
     [
       'of a file outside the media library',
       `href=https%3A%2F%2Fevil.example%2Fa.jpg&v=${V}&w=828&f=webp&q=62`,
@@ -205,7 +218,7 @@ describe('a media-library image on a page', () => {
       props: { image, alt: 'Volunteers at a table', sizes: '100vw' },
     });
 
-  it('offers WebP renditions by width at the file’s version, keeping its own size for the layout', async () => {
+  it('offers AVIF and WebP renditions by width at the file’s version, keeping its own size for the layout', async () => {
     const html = await render({
       url: '/uploads/table_9f.png',
       width: 700,
@@ -213,8 +226,12 @@ describe('a media-library image on a page', () => {
       mime: 'image/png',
       updatedAt: UPDATED,
     });
-    const at = (w: number) => `/_image?href=%2Fuploads%2Ftable_9f.png&amp;v=${V}&amp;w=${w}&amp;f=webp&amp;q=62 ${w}w`;
-    expect(html).toContain(`srcset="${[360, 480, 640, 828].map(at).join(', ')}"`);
+    const at = (format: string) => (w: number) =>
+      `/_image?href=%2Fuploads%2Ftable_9f.png&amp;v=${V}&amp;w=${w}&amp;f=${format}&amp;q=${format === 'avif' ? 50 : 62} ${w}w`;
+    expect(html).toContain(
+      `<source type="image/avif" srcset="${[360, 480, 640, 828].map(at('avif')).join(', ')}" sizes="100vw"`,
+    );
+    expect(html).toContain(`srcset="${[360, 480, 640, 828].map(at('webp')).join(', ')}"`);
     expect(html).toContain('width="700" height="350"');
     expect(html).toContain('loading="lazy"');
   });
@@ -249,6 +266,7 @@ describe('a media-library image on a page', () => {
     });
     expect(html).toContain(`src="/uploads/logo_1.svg?v=${V}"`);
     expect(html).not.toContain('srcset');
+    expect(html).not.toContain('<picture');
   });
 
   it('serves the file itself when its version is not known (no address a browser keeps)', async () => {

@@ -44,9 +44,12 @@ describe('the hero', () => {
     expect(html).toContain('Free help.');
   });
 
-  it('renders WebP renditions up to its own width, eagerly loaded, with its size and alt text', async () => {
+  it('renders AVIF and WebP renditions up to its own width, eagerly loaded, with its size and alt text', async () => {
     const html = await render(seed());
     const img = /<img class="hero__image"[^>]*>/.exec(html)![0];
+    const avif = /<source type="image\/avif" srcset="([^"]+)" sizes="([^"]+)"[^>]*>\s*<img class="hero__image"/.exec(
+      html,
+    );
     const srcset = /srcset="([^"]+)"/.exec(img)![1]!.replaceAll('&amp;', '&').split(', ');
     const { url, width, height, updatedAt } = seed()[0]!.image as {
       url: string;
@@ -64,6 +67,10 @@ describe('the hero', () => {
       ),
     );
     expect(img).toContain(`src="/_image?href=${file.replace('&', '&amp;')}&amp;w=1280&amp;f=webp&amp;q=62"`);
+    expect(avif?.[1]?.replaceAll('&amp;', '&').split(', ')).toEqual(
+      srcset.map((candidate) => candidate.replace('&f=webp&q=62', '&f=avif&q=50')),
+    );
+    expect(avif?.[2]).toBe(/sizes="([^"]+)"/.exec(img)![1]);
     expect(img).toContain(`width="${width}"`);
     expect(img).toContain(`height="${height}"`);
     expect(img).toContain('alt="Coalition members at National Expungement Week 2019 wearing matching blue t-shirts"');
@@ -91,7 +98,7 @@ describe('the hero', () => {
   it('paints the shade as its own layer between the photo and the text', async () => {
     const html = await render(seed());
     expect(html).toMatch(
-      /<img class="hero__image"[^>]*>\s*<span class="hero__shade" aria-hidden="true"[^>]*><\/span>\s*<div class="hero__text"/,
+      /<img class="hero__image"[^>]*>\s*<\/picture>\s*<span class="hero__shade" aria-hidden="true"[^>]*><\/span>\s*<div class="hero__text"/,
     );
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renditionQuery } from '../../src/lib/images/renditionAddress';
-import { RENDITION_FORMAT, RENDITION_QUALITY, RENDITION_WIDTHS } from '../../src/lib/images/renditions';
+import { RENDITION_FORMATS, RENDITION_WIDTHS, type RenditionFormat } from '../../src/lib/images/renditions';
 import { mediaAddress, mediaVersion } from '../../src/lib/http/uploads';
 
 const VCL = readFileSync(path.resolve(import.meta.dirname, '../../../ops/varnish/default.vcl'), 'utf8');
@@ -23,16 +23,25 @@ describe('the image addresses Varnish lets through', () => {
   const rule = /req\.url !~ "(\^\/_image[^"]+)"/.exec(VCL)?.[1];
   const pattern = ruleFrom(/req\.url !~ "(\^\/_image[^"]+)"/, 'the /_image rule');
 
-  it('are the renditions the site writes: its format, its quality and its widths, none other', () => {
+  it('are the renditions the site writes: its formats, each at its quality, and its widths, none other', () => {
     const widths = /&w=\(([\d|]+)\)\$$/.exec(rule!)?.[1]?.split('|').map(Number);
     expect(widths, 'replace the widths of the /_image rule in ops/varnish/default.vcl with RENDITION_WIDTHS').toEqual([
       ...RENDITION_WIDTHS,
     ]);
-    expect(rule).toContain(`f=${RENDITION_FORMAT}&`);
-    expect(rule).toContain(`&q=${RENDITION_QUALITY}&`);
-    for (const width of RENDITION_WIDTHS) {
-      const written = querySorted(`/_image?${renditionQuery({ file: 'photo_1a2b.jpg', version: V, width })}`);
-      expect(pattern.test(written), written).toBe(true);
+    const formats = Object.keys(RENDITION_FORMATS) as RenditionFormat[];
+    for (const format of formats) {
+      for (const width of RENDITION_WIDTHS) {
+        const written = querySorted(`/_image?${renditionQuery({ file: 'photo_1a2b.jpg', version: V, width, format })}`);
+        expect(
+          pattern.test(written),
+          `${written}: the /_image rule in ops/varnish/default.vcl, RENDITION_FORMATS`,
+        ).toBe(true);
+      }
+      // A format at another format's quality is no address the site writes.
+      for (const other of formats.filter((f) => RENDITION_FORMATS[f] !== RENDITION_FORMATS[format])) {
+        const swapped = `/_image?f=${format}&href=%2Fuploads%2Fphoto_1a2b.jpg&q=${RENDITION_FORMATS[other]}&v=${V}&w=828`;
+        expect(pattern.test(swapped), swapped).toBe(false);
+      }
     }
     expect(pattern.test(`/_image?f=webp&href=%2Fuploads%2Fphoto_1a2b.jpg&q=62&v=${V}&w=828&x=1`)).toBe(false);
     expect(pattern.test(`/_image?f=webp&href=%2Fuploads%2Fphoto_1a2b.jpg&q=62&v=${V}&w=829`)).toBe(false);

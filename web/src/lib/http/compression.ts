@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import compression from 'compression';
 
 /**
  * Compressed answers from what is kept (route-cache entries, built stylesheets and scripts), each
@@ -27,7 +29,49 @@ export const preferredEncoding = (acceptEncoding: string | string[] | undefined)
 };
 
 export const isCompressible = (contentType: string | null | undefined, bytes: number): boolean =>
-  bytes >= MIN_BYTES && typeof contentType === 'string' && COMPRESSIBLE.test(contentType);
+  bytes >= MIN_BYTES && isCompressibleType(contentType);
+
+const isCompressibleType = (contentType: unknown): boolean =>
+  typeof contentType === 'string' && COMPRESSIBLE.test(contentType);
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
+type WriteCallback = (error?: Error | null) => void;
+type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
+
+/**
+ * `handler` (Astro's Node handler: a render on a cache miss, every render behind Varnish with
+ * PAGE_CACHE=edge, static files, redirects) with its answers compressed as they are written, by
+ * the `compression` package: brotli or gzip as the client takes it, the same types as the kept
+ * answers (never `no-transform`). Behind Varnish the replicas are asked for gzip, which Varnish
+ * keeps as it is (docs/decisions/0003-varnish-keeps-pages-gzipped.md).
+ */
+export const compressAnswers = (handler: NodeHandler): NodeHandler => {
+  // The package's types name Express's request and response, which extend node:http's; it reads
+  // and wraps only what node:http has.
+  const compress = compression({
+    filter: (_req, res) => isCompressibleType(res.getHeader('Content-Type')),
+  }) as unknown as NodeMiddleware;
+  return (req, res) =>
+    compress(req, res, () => {
+      keepWriteCallbacks(res);
+      handler(req, res);
+    });
+};
+
+/**
+ * The package's `write(chunk, encoding)` drops a callback, and Astro ends a render that fails
+ * halfway in one (`write('Internal server error', () => destroy())`): without it the connection
+ * would stay open with half a page, and Varnish or the browser wait for the rest.
+ */
+const keepWriteCallbacks = (res: ServerResponse) => {
+  const write = res.write.bind(res) as (chunk: unknown, encoding?: BufferEncoding) => boolean;
+  res.write = ((chunk: unknown, encodingOrDone?: BufferEncoding | WriteCallback, done?: WriteCallback) => {
+    const callback = typeof encodingOrDone === 'function' ? encodingOrDone : done;
+    const written = write(chunk, typeof encodingOrDone === 'string' ? encodingOrDone : undefined);
+    if (callback) process.nextTick(callback);
+    return written;
+  }) as ServerResponse['write'];
+};
 
 const compress = (body: Uint8Array, encoding: Encoding): Uint8Array =>
   encoding === 'br'

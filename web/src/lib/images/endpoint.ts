@@ -7,8 +7,8 @@ import { edgeMediaHeaders } from '../cache/edgeProvider';
 import { fetchUpload, UploadError } from '../http/uploads';
 import { MEDIA_POLICY } from '../http/securityHeaders';
 import { readRenditionQuery } from './renditionAddress';
-import { renditionStore } from './renditionStore';
-import { RENDITION_FORMAT, RENDITION_QUALITY } from './renditions';
+import { renditionStore, type Rendition } from './renditionStore';
+import { RENDITION_FORMATS, type RenditionFormat } from './renditions';
 
 const plain = (status: number, text: string, extra: Record<string, string> = {}) =>
   new Response(text, {
@@ -26,13 +26,15 @@ const runtimeImageConfig = () => {
 };
 
 /**
- * /_image: a WebP rendition of a media-library image at one of the site's rendition widths, at
+ * /_image: an AVIF or WebP rendition of a media-library image at one of the site's rendition widths, at
  * the address ./service.ts builds (./renditionAddress.ts). Made with Astro's sharp service, kept
  * on disk, and cached by browsers for a year: the address names the file's version, and a
  * replaced file gets new addresses. The CMS's notice of a replace drops what is kept of the
  * file (api/revalidate); an address with an old version then gets a rendition of the file as
  * the CMS has it now, never the old bytes (the site cannot tell an old version from the
  * current one without asking the CMS, and a page rendered before the replace still shows an image).
+ * The AVIF address answers with the WebP where the AVIF would not be smaller (a drawing, a flat
+ * colour): every browser that takes AVIF takes WebP.
  */
 export const GET: APIRoute = async ({ url, request, logger }) => {
   const asked = readRenditionQuery(url.searchParams);
@@ -46,22 +48,37 @@ export const GET: APIRoute = async ({ url, request, logger }) => {
   const service = await getConfiguredImageService();
   if (!('transform' in service))
     throw new Error('The image service must transform images on this server (astro.config.mjs, image.service)');
-  let rendition;
-  try {
-    rendition = await renditionStore(config().imageCacheDir).get(
-      file,
-      `${version} ${width} ${RENDITION_FORMAT} ${RENDITION_QUALITY}`,
-      async () => {
-        const source = new Uint8Array(await (await fetchUpload(file)).arrayBuffer());
-        const { data, format } = await service.transform(
-          source,
-          { src: href, width, format: RENDITION_FORMAT, quality: RENDITION_QUALITY },
-          runtimeImageConfig(),
-          logger,
-        );
-        return { data, format };
-      },
+  const store = renditionStore(config().imageCacheDir);
+  const variant = (format: RenditionFormat) => `${version} ${width} ${format} ${RENDITION_FORMATS[format]}`;
+  // The original, read from the CMS once for all this request makes.
+  let original: Promise<Uint8Array> | undefined;
+  const source = () =>
+    (original ??= fetchUpload(file).then(async (response) => new Uint8Array(await response.arrayBuffer())));
+  const make = (format: RenditionFormat) => async (): Promise<Rendition> => {
+    const result = await service.transform(
+      await source(),
+      { src: href, width, format, quality: RENDITION_FORMATS[format] },
+      runtimeImageConfig(),
+      logger,
     );
+    return { data: result.data, format: result.format };
+  };
+  let rendition: Rendition;
+  try {
+    // An AVIF kept is answered as it is; else the WebP comes first, to compare with (and the
+    // AVIF is never made inside the WebP's turn: both wait for the same turns).
+    rendition =
+      (asked.format === 'avif' ? await store.peek(file, variant('avif')) : null) ??
+      (await store.get(file, variant('webp'), make('webp')));
+    if (asked.format === 'avif' && rendition.format === 'webp') {
+      const webp = rendition;
+      rendition = await store.get(file, variant('avif'), async () => {
+        // sharp makes one tall still image of an animated GIF's frames in AVIF: the WebP stays animated.
+        if (/\.gif$/i.test(file)) return webp;
+        const avif = await make('avif')();
+        return avif.data.byteLength < webp.data.byteLength ? avif : webp;
+      });
+    }
   } catch (error) {
     if (error instanceof UploadError) {
       if (error.status !== 404) logger.warn(error.message);

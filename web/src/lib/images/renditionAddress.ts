@@ -1,8 +1,14 @@
 import { MEDIA_VERSION, uploadFile } from '../http/uploads';
-import { isRenditionWidth, RENDITION_FORMAT, RENDITION_QUALITY, type RenditionWidth } from './renditions';
+import {
+  isRenditionFormat,
+  isRenditionWidth,
+  RENDITION_FORMATS,
+  type RenditionFormat,
+  type RenditionWidth,
+} from './renditions';
 
-/** One rendition: which media file, at which version of it, how wide. */
-export type RenditionAddress = { file: string; version: string; width: RenditionWidth };
+/** One rendition: which media file, at which version of it, how wide, in which format. */
+export type RenditionAddress = { file: string; version: string; width: RenditionWidth; format: RenditionFormat };
 
 /**
  * The query of a rendition's address, in the one form the site writes (./service.ts) and the
@@ -12,14 +18,18 @@ export type RenditionAddress = { file: string; version: string; width: Rendition
  */
 const QUERY = ['href', 'v', 'w', 'f', 'q'] as const;
 
-export const renditionQuery = ({ file, version, width }: RenditionAddress): string =>
+export const renditionQuery = ({ file, version, width, format }: RenditionAddress): string =>
   new URLSearchParams({
     href: `/uploads/${file}`,
     v: version,
     w: String(width),
-    f: RENDITION_FORMAT,
-    q: String(RENDITION_QUALITY),
+    f: format,
+    q: String(RENDITION_FORMATS[format]),
   }).toString();
+
+const FORMS = Object.entries(RENDITION_FORMATS)
+  .map(([format, quality]) => `f ${format} with q ${quality}`)
+  .join(', or ');
 
 /** The rendition a query asks for, or why it is no address the site writes (for a 400). */
 export const readRenditionQuery = (params: URLSearchParams): RenditionAddress | { problem: string } => {
@@ -27,8 +37,9 @@ export const readRenditionQuery = (params: URLSearchParams): RenditionAddress | 
   if (names.length !== QUERY.length || !QUERY.every((name) => params.getAll(name).length === 1)) {
     return { problem: `the query must be exactly ${QUERY.join(', ')}, as the site writes it` };
   }
-  if (params.get('f') !== RENDITION_FORMAT || params.get('q') !== String(RENDITION_QUALITY)) {
-    return { problem: `f must be ${RENDITION_FORMAT} and q ${RENDITION_QUALITY} (src/lib/images/renditions.ts)` };
+  const format = params.get('f')!;
+  if (!isRenditionFormat(format) || params.get('q') !== String(RENDITION_FORMATS[format])) {
+    return { problem: `f and q must be ${FORMS} (src/lib/images/renditions.ts)` };
   }
   const file = uploadFile(params.get('href')!);
   if (file === null) return { problem: 'href must be the address of a media-library file (/uploads/…)' };
@@ -38,5 +49,5 @@ export const readRenditionQuery = (params: URLSearchParams): RenditionAddress | 
   const width = Number(params.get('w'));
   if (!isRenditionWidth(width))
     return { problem: 'w must be one of the rendition widths (src/lib/images/renditions.ts)' };
-  return { file, version, width };
+  return { file, version, width, format };
 };

@@ -30,15 +30,20 @@ export class RenditionStore {
     return path.join(this.directory, FOLDER, hashOf(file));
   }
 
+  /** The rendition of media `file` stored as `variant`, if one is: nothing is made. */
+  async peek(file: string, variant: string): Promise<Rendition | null> {
+    const stored = await readFile(path.join(this.folderOf(file), hashOf(variant))).catch(() => null);
+    if (!stored) return null;
+    // The format is the file's first line; renditions are small enough to read whole.
+    const newline = stored.indexOf(10);
+    return { format: stored.subarray(0, newline).toString(), data: stored.subarray(newline + 1) };
+  }
+
   /** The rendition of media `file` stored as `variant` (version, width, format), or the one `make` makes (then stored). */
   async get(file: string, variant: string, make: () => Promise<Rendition>): Promise<Rendition> {
+    const stored = await this.peek(file, variant);
+    if (stored) return stored;
     const target = path.join(this.folderOf(file), hashOf(variant));
-    const stored = await readFile(target).catch(() => null);
-    if (stored) {
-      // The format is the file's first line; renditions are small enough to read whole.
-      const newline = stored.indexOf(10);
-      return { format: stored.subarray(0, newline).toString(), data: stored.subarray(newline + 1) };
-    }
     const key = `${file}\n${variant}`;
     let pending = this.making.get(key);
     if (!pending) {

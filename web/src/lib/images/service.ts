@@ -2,21 +2,28 @@ import type { ImageTransform, LocalImageService } from 'astro';
 import sharpService from 'astro/assets/services/sharp';
 import { versionedUpload } from '../http/uploads';
 import { renditionQuery } from './renditionAddress';
-import { isRenditionWidth } from './renditions';
+import { isRenditionFormat, isRenditionWidth } from './renditions';
 
 /**
  * Astro's sharp image service, taught one more kind of source: the CMS's media as the site
  * serves it, at the versioned address lib/http/uploads.ts writes (/uploads/…?v=…). Astro only
  * transforms imported or allow-listed remote images; media addresses are known at run time, so
  * their URLs are built here and served by ./endpoint.ts. Only what that endpoint reads goes
- * into the URL: the file, its version, the width, and the fixed format and quality.
+ * into the URL: the file, its version, the width, the format and its fixed quality.
  */
 const service: LocalImageService = {
   ...sharpService,
   getURL(options: ImageTransform, imageConfig, logger) {
     const upload = typeof options.src === 'string' ? versionedUpload(options.src) : null;
-    if (upload?.version && options.width !== undefined && isRenditionWidth(options.width)) {
-      return `${imageConfig.endpoint.route}?${renditionQuery({ file: upload.file, version: upload.version, width: options.width })}`;
+    const format = options.format ?? 'webp';
+    if (
+      upload?.version &&
+      options.width !== undefined &&
+      isRenditionWidth(options.width) &&
+      isRenditionFormat(format)
+    ) {
+      const query = renditionQuery({ file: upload.file, version: upload.version, width: options.width, format });
+      return `${imageConfig.endpoint.route}?${query}`;
     }
     return sharpService.getURL(options, imageConfig, logger);
   },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * An image from Strapi's media library. Its renditions are the site's own (lib/images/):
- * Strapi's formats keep the original's type, and the site serves WebP.
+ * Strapi's formats keep the original's type, and the site serves AVIF and WebP.
  */
 export const imageSchema = z.object({
   url: z.string(),

@@ -1,3 +1,4 @@
+import { coverWidth } from '../../lib/render/coverSizes';
 import type { HeroSection } from './schema';
 
 /**
@@ -7,8 +8,7 @@ import type { HeroSection } from './schema';
  * width. The heights are the frame's minimum heights in Hero.astro.
  */
 export const heroSizes = (style: HeroSection['style'], ratio: number): string => {
-  const r = Number.isFinite(ratio) && ratio > 0 ? Math.round(ratio * 1000) / 1000 : 1;
-  const drawn = (height: string, width: string) => `max(${width}, calc(${height} * ${r}))`;
+  const drawn = (height: string, width: string) => coverWidth(width, height, ratio);
   return style === 'Home'
     ? `(max-width: 767px) 100vw, (min-width: 1600px) ${drawn('812px', '1600px')}, ${drawn('clamp(420px, 56vw, 812px)', '100vw')}`
     : `(min-width: 1600px) ${drawn('544px', '1600px')}, ${drawn('clamp(318px, 38vw, 544px)', '100vw')}`;
