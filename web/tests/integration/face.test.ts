@@ -5,7 +5,7 @@ import { eventually } from '../support/eventually';
 import { adminApi, startSystem, type System } from '../support/system';
 
 /**
- * The site's face against a real CMS with the seed content (the old site): search, the WebP
+ * The site’s face against a real CMS with the seed content (the old site): search, the AVIF and WebP
  * renditions of media images, and the header and footer the site settings describe.
  */
 let system: System;

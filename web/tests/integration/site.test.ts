@@ -499,6 +499,37 @@ describe('a CMS that accepts connections but never answers', () => {
 });
 
 describe('when the CMS is down', () => {
+  it('answers a photo’s AVIF address with its WebP, kept by no cache, while the AVIF cannot be made', async () => {
+    const page = await html(SEED);
+    const at480 = (pattern: RegExp) =>
+      pattern
+        .exec(page)![1]!
+        .replaceAll('&amp;', '&')
+        .split(', ')
+        .find((candidate) => candidate.endsWith(' 480w'))!
+        .split(' ')[0]!;
+    const webpAddress = at480(/<img class="hero__image"[^>]*srcset="([^"]+)"/);
+    const avifAddress = at480(/<source type="image\/avif" srcset="([^"]+)"[^>]*>\s*<img class="hero__image"/);
+    const webp = Buffer.from(await (await get(webpAddress)).arrayBuffer());
+    await system.stopCms();
+    try {
+      const answer = await get(avifAddress);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toBe('image/webp');
+      expect(answer.headers.get('cache-control')).toBe('no-store');
+      expect(Buffer.from(await answer.arrayBuffer()).equals(webp)).toBe(true);
+    } finally {
+      await system.restartCms();
+    }
+    // The CMS back (the site asks it again within seconds), the AVIF is made and kept for a year.
+    const avif = await eventually(async () => {
+      const response = await get(avifAddress);
+      await response.arrayBuffer();
+      return response.headers.get('content-type') === 'image/avif' ? response : undefined;
+    }, 30_000);
+    expect(avif.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
   it('keeps serving pages visitors saw before, answers 503 for others, and recovers by itself', async () => {
     const admin = await adminApi(system);
     const { documentId } = await admin.loadPage(SEED);

@@ -255,14 +255,15 @@ describe('the images with captions', () => {
     );
   });
 
-  it('says a wide photo is drawn wider than its box: it covers a box 300 px tall', async () => {
+  it('says how wide each photo is drawn: its share of the row, or wider when it covers its 300 px tall box', async () => {
     const [section] = ofType('sections.images-with-captions');
     const { width, height } = (section as { images: { image: { width: number; height: number } }[] }).images[0]!.image;
     const ratio = Math.round((width / height) * 1000) / 1000;
     expect(ratio).toBeGreaterThan(2);
     const html = await render([section!]);
     expect(/<img class="captioned__img"[^>]*sizes="([^"]+)"/.exec(html)?.[1]).toBe(
-      `(min-width: 1024px) max(300px, calc(300px * ${ratio})), max(90vw, calc(300px * ${ratio}))`,
+      // Two photos share the row from 1024 px: (996 px at most, less 2 × 20 px padding and one 32 px gap) ÷ 2.
+      `(min-width: 1024px) max(calc((min(90vw, 996px) - 72px) / 2), calc(300px * ${ratio})), max(90vw, calc(300px * ${ratio}))`,
     );
   });
 });

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getConfiguredImageService, imageConfig } from 'astro:assets';
+import sharp from 'sharp';
 import { config } from '../../config';
 import { mediaTag } from '../cache/cacheTags';
 import { knownMedia } from '../cms/knownMedia';
@@ -34,7 +35,7 @@ const runtimeImageConfig = () => {
  * the CMS has it now, never the old bytes (the site cannot tell an old version from the
  * current one without asking the CMS, and a page rendered before the replace still shows an image).
  * The AVIF address answers with the WebP where the AVIF would not be smaller (a drawing, a flat
- * colour): every browser that takes AVIF takes WebP.
+ * colour) or would lose an animation: every browser that takes AVIF takes WebP.
  */
 export const GET: APIRoute = async ({ url, request, logger }) => {
   const asked = readRenditionQuery(url.searchParams);
@@ -63,6 +64,18 @@ export const GET: APIRoute = async ({ url, request, logger }) => {
     );
     return { data: result.data, format: result.format };
   };
+  /** A rendition's answer: for a year in every cache when it is the one kept, else in none. */
+  const answer = (made: Rendition, kept: boolean) => {
+    const headers = kept ? edgeMediaHeaders(mediaTag(file), request) : new Headers();
+    headers.set(
+      'Content-Type',
+      `image/${made.format === 'jpg' ? 'jpeg' : made.format === 'svg' ? 'svg+xml' : made.format}`,
+    );
+    headers.set('Content-Length', String(made.data.byteLength));
+    headers.set('Cache-Control', kept ? 'public, max-age=31536000, immutable' : 'no-store');
+    headers.set('Content-Security-Policy', MEDIA_POLICY);
+    return new Response(Buffer.from(made.data), { headers });
+  };
   let rendition: Rendition;
   try {
     // An AVIF kept is answered as it is; else the WebP comes first, to compare with (and the
@@ -72,12 +85,21 @@ export const GET: APIRoute = async ({ url, request, logger }) => {
       (await store.get(file, variant('webp'), make('webp')));
     if (asked.format === 'avif' && rendition.format === 'webp') {
       const webp = rendition;
-      rendition = await store.get(file, variant('avif'), async () => {
-        // sharp makes one tall still image of an animated GIF's frames in AVIF: the WebP stays animated.
-        if (/\.gif$/i.test(file)) return webp;
-        const avif = await make('avif')();
-        return avif.data.byteLength < webp.data.byteLength ? avif : webp;
-      });
+      try {
+        rendition = await store.get(file, variant('avif'), async () => {
+          // sharp would make one still image of an animation's frames (a GIF's, an animated
+          // WebP's) in AVIF: the WebP stays animated.
+          if (((await sharp(await source()).metadata()).pages ?? 1) > 1) return webp;
+          const avif = await make('avif')();
+          return avif.data.byteLength < webp.data.byteLength ? avif : webp;
+        });
+      } catch (error) {
+        // The original cannot be read now (the CMS unreachable): a browser that chose the AVIF
+        // would show no image at all, so it gets the WebP in hand, kept by no cache, and the
+        // AVIF is made at a later visit. A file gone from the CMS is gone (404, below).
+        if (!(error instanceof UploadError) || error.status === 404) throw error;
+        return answer(webp, false);
+      }
     }
   } catch (error) {
     if (error instanceof UploadError) {
@@ -91,13 +113,5 @@ export const GET: APIRoute = async ({ url, request, logger }) => {
     logger.error(`${href} at ${width} px: the rendition could not be made: ${(error as Error).message}`);
     return plain(500, 'The image could not be converted');
   }
-  const headers = edgeMediaHeaders(mediaTag(file), request);
-  headers.set(
-    'Content-Type',
-    `image/${rendition.format === 'jpg' ? 'jpeg' : rendition.format === 'svg' ? 'svg+xml' : rendition.format}`,
-  );
-  headers.set('Content-Length', String(rendition.data.byteLength));
-  headers.set('Cache-Control', 'public, max-age=31536000, immutable');
-  headers.set('Content-Security-Policy', MEDIA_POLICY);
-  return new Response(Buffer.from(rendition.data), { headers });
+  return answer(rendition, true);
 };
