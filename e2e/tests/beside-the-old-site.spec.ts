@@ -123,10 +123,18 @@ test.describe('the sections', () => {
   }
 });
 
-/** The rendition the browser chose for an image (the `w` of its `/_image` address) and the widest it was offered. */
+/**
+ * The rendition the browser chose for an image (the `w` of its `/_image` address) and the widest
+ * it was offered in the list it chose from: the img's, or a `<source>`'s (a phone's crop).
+ */
 const chosenRendition = (page: Page, selector: string) =>
   page.locator(selector).evaluate((img: HTMLImageElement) => {
-    const widths = img.srcset.split(',').map((candidate) => Number(/\s(\d+)w$/.exec(candidate.trim())?.[1]));
+    const candidates = (srcset: string) => srcset.split(',').map((candidate) => candidate.trim().split(/\s+/));
+    const offering = [...Array.from(img.parentElement?.querySelectorAll('source') ?? []), img].find((element) =>
+      candidates(element.srcset).some(([url]) => new URL(url!, location.href).href === img.currentSrc),
+    );
+    if (!offering) throw new Error(`no srcset of ${img.outerHTML} offers ${img.currentSrc}`);
+    const widths = candidates(offering.srcset).map(([, width]) => Number(/^(\d+)w$/.exec(width ?? '')?.[1]));
     const box = img.getBoundingClientRect();
     // Drawn with object-fit: cover, the photo is as wide as its box, or wider when the box is taller than its shape.
     const drawn = Math.max(box.width, box.height * (img.naturalWidth / img.naturalHeight));

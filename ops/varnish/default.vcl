@@ -104,13 +104,13 @@ sub vcl_recv {
   # The image endpoint reads its query (address, file version, width), and media files their
   # version; nothing else does, so a query never splits the cache (?utm_source=… is the same
   # page) and is not passed on. A rendition's query is the one the site writes, in one of its
-  # formats at that format's quality and at one of its widths (web/src/lib/images/renditions.ts,
-  # renditionAddress.ts): any other (junk parameters, other widths)
+  # formats at that format's quality and at one of its widths, whole or of one of its crops (whose
+  # widths the site checks) (web/src/lib/images/renditions.ts, renditionAddress.ts): any other (junk parameters, other widths)
   # is refused here, so made-up image addresses fill no cache. The version (web/src/lib/http/uploads.ts)
   # changes when the CMS replaces the file at the same /uploads address.
   if (req.url ~ "^/_image\?") {
     set req.url = std.querysort(req.url);
-    if (req.url !~ "^/_image\?f=(avif&href=%2Fuploads%2F[A-Za-z0-9][A-Za-z0-9._%-]*&q=50|webp&href=%2Fuploads%2F[A-Za-z0-9][A-Za-z0-9._%-]*&q=62)&v=[0-9a-f]{10}&w=(360|480|640|828|1080|1280|1600|1920)$") {
+    if (req.url !~ "^/_image\?(crop=4x3-(0|30|50|70|100)&)?f=(avif&href=%2Fuploads%2F[A-Za-z0-9][A-Za-z0-9._%-]*&q=50|webp&href=%2Fuploads%2F[A-Za-z0-9][A-Za-z0-9._%-]*&q=62)&v=[0-9a-f]{10}&w=(360|480|640|828|1080|1280|1600|1920)$") {
       return (synth(400, "Not an image address the site writes"));
     }
   } elsif (req.url ~ "^/uploads/[^?]*\?v=[0-9a-f]{10}$") {

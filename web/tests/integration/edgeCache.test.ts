@@ -32,6 +32,7 @@ let varnish: Varnish;
 let rotator: Awaited<ReturnType<typeof webhookRotator>>;
 const replicas: { url: string; output: () => string; stop: () => Promise<void> }[] = [];
 const purgeSecret = randomBytes(32).toString('base64url');
+let siteEnv: Record<string, string>;
 
 beforeAll(async () => {
   const [httpPort, purgePort] = [await freePort(), await freePort()];
@@ -39,7 +40,7 @@ beforeAll(async () => {
   // Pages fresh for 4 s: the outage test then sees a stale copy served (grace), not a fresh one,
   // and a publish seen within 1 s cannot be the copy simply expiring. Each replica knows the
   // others (SITE_PEERS), as `web:4321` names them all in the compose stack.
-  const siteEnv = {
+  siteEnv = {
     PAGE_CACHE: 'edge',
     PAGE_MAX_AGE: '4',
     EDGE_PURGE_URLS: `http://127.0.0.1:${purgePort}`,
@@ -151,7 +152,11 @@ describe('pages through Varnish', () => {
     const answer = await get(avif);
     expect(answer.status, avif).toBe(200);
     expect(answer.headers.get('content-type')).toBe('image/avif');
+    const phone = /<source media="[^"]+" type="image\/avif" srcset="([^" ]+)/.exec(page)![1]!.replaceAll('&amp;', '&');
+    expect(phone).toContain('crop=');
+    expect((await get(phone)).status, phone).toBe(200);
     for (const junk of [
+      phone.replace(/crop=4x3-\d+/, 'crop=4x3-31'),
       `${rendition}&x=1`,
       rendition.replace(/w=\d+/, 'w=641'),
       rendition.replace('f=webp', 'f=png'),
@@ -240,6 +245,28 @@ describe('pages through Varnish', () => {
       expect(Number(visit.headers.get('age'))).toBeGreaterThanOrEqual(1);
     } finally {
       await admin.publish(documentId, data);
+    }
+  });
+
+  it('has Varnish fetch a published page again when the webhook reaches a replica no visitor has reached yet', async () => {
+    const page = '/terms-of-use/';
+    await expect.poll(async () => (await get(page), (await get(page)).headers.get('x-cache'))).toBe('HIT');
+    // A replica just started (as after a deploy): it has read nothing of the CMS's yet.
+    const fresh = await system.startAnotherSite(siteEnv, await freePort());
+    rotator.setTargets([fresh.url]);
+    const admin = await adminApi(system);
+    const { documentId, data } = await admin.loadPage(page);
+    try {
+      await admin.publish(documentId, { ...data, title: 'Terms of use, warmed by a new replica' });
+      await expect.poll(() => fresh.output(), { timeout: 5000 }).toMatch(/purged .*page:/);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const visit = await get(page);
+      expect(await visit.text()).toContain('<title>Terms of use, warmed by a new replica |');
+      expect(visit.headers.get('x-cache')).toBe('HIT');
+    } finally {
+      rotator.setTargets(replicas.map((replica) => replica.url));
+      await admin.publish(documentId, data);
+      await fresh.stop();
     }
   });
 

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
 import { adminApi, startSystem, type System } from '../support/system';
@@ -176,6 +177,30 @@ describe('images', () => {
     expect(
       Buffer.from(await (await get(await heroRendition(828, 'avif'))).arrayBuffer()).equals(Buffer.from(bytes)),
     ).toBe(true);
+  });
+
+  it('are, for phones, the 4:3 window of the hero photo, at most 60 % of the bytes of the whole photo they would need', async () => {
+    const page = await html(SEED);
+    const phone = /<source media="\(max-width: 424px\)" type="image\/avif" srcset="([^"]+)"/.exec(page)![1]!;
+    const at828 = phone
+      .replaceAll('&amp;', '&')
+      .split(', ')
+      .find((c) => c.endsWith(' 828w'))!
+      .split(' ')[0]!;
+    const response = await get(at828);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/avif');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const cropped = Buffer.from(await response.arrayBuffer());
+    const { width, height } = await sharp(cropped).metadata();
+    expect(width).toBe(828);
+    expect(width! / height!).toBeCloseTo(4 / 3, 2);
+    // Without the crop, a phone 412 px wide at 1.75 device pixels a pixel draws the 2.35:1 photo
+    // 318 px tall, 1315 device pixels wide: the 1600 rendition.
+    const whole = Buffer.from(await (await get(await heroRendition(1600, 'avif'))).arrayBuffer());
+    const { width: wholeWidth, height: wholeHeight } = await sharp(whole).metadata();
+    expect(wholeWidth! / wholeHeight!).toBeGreaterThan(2);
+    expect(cropped.byteLength).toBeLessThan(whole.byteLength * 0.6);
   });
 
   it('are made once, kept on disk, and served the same to many visitors at once', async () => {

@@ -5,7 +5,13 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { afterEach, describe, expect, it } from 'vitest';
 import CmsImage from '../../src/components/CmsImage.astro';
 import { readRenditionQuery, renditionQuery } from '../../src/lib/images/renditionAddress';
-import { renditionWidthsFor, RENDITION_WIDTHS } from '../../src/lib/images/renditions';
+import {
+  cropWidthsFor,
+  cropWindow,
+  readCropName,
+  renditionWidthsFor,
+  RENDITION_WIDTHS,
+} from '../../src/lib/images/renditions';
 import { RenditionStore } from '../../src/lib/images/renditionStore';
 import service from '../../src/lib/images/service';
 import { MediaCopies } from '../../src/lib/cache/mediaCopies';
@@ -73,6 +79,15 @@ describe('the image service', () => {
     expect(avif).toBe(`/_image?href=%2Fuploads%2Fgroup_1a2b.jpg&v=${V}&w=828&f=avif&q=50`);
   });
 
+  it('names the crop a rendition is made of, when one is asked for', async () => {
+    const url = await service.getURL(
+      { src: `/uploads/group_1a2b.jpg?v=${V}`, width: 640, format: 'avif', crop: { x: 30 } },
+      imageConfig,
+      {} as never,
+    );
+    expect(url).toBe(`/_image?href=%2Fuploads%2Fgroup_1a2b.jpg&v=${V}&w=640&f=avif&q=50&crop=4x3-30`);
+  });
+
   it('leaves other addresses, unversioned ones, and widths that are no rendition, as Astro would', async () => {
     expect(
       await service.getURL(
@@ -112,6 +127,29 @@ describe('the rendition endpoint’s query', () => {
     });
   });
 
+  it('is read with the crop the service wrote, in any order', () => {
+    const written = renditionQuery({ file: 'a.jpg', version: V, width: 640, format: 'webp', crop: { x: 70 } });
+    expect(query(written)).toEqual({ file: 'a.jpg', version: V, width: 640, format: 'webp', crop: { x: 70 } });
+    expect(query(`crop=4x3-70&f=webp&href=%2Fuploads%2Fa.jpg&q=62&v=${V}&w=640`)).toEqual(query(written));
+  });
+
+  it.each([
+    ['at a position staff cannot choose', 'crop=4x3-31', 'w=828', /crop must be/],
+    ['at another ratio', 'crop=5x4-50', 'w=828', /crop must be/],
+    ['written another way', 'crop=4x3-050', 'w=828', /crop must be/],
+    ['with more to it', 'crop=4x3-50-50', 'w=828', /crop must be/],
+    ['twice', 'crop=4x3-50&crop=4x3-50', 'w=828', /exactly/],
+    [
+      'wider than any phone asks for',
+      'crop=4x3-50',
+      'w=1600',
+      /a crop's w must be one of 360, 480, 640, 828, 1080, 1280/,
+    ],
+  ])('refuses a crop %s', (_, crop, width, problem) => {
+    const read = query(`href=%2Fuploads%2Fa.jpg&v=${V}&${width}&f=webp&q=62&${crop}`);
+    expect('problem' in read && read.problem).toMatch(problem);
+  });
+
   it.each([
     [
       'without the version (an address from before files had one)',
@@ -144,6 +182,30 @@ describe('the rendition endpoint’s query', () => {
   ])('refuses a query %s, saying why', (_, text, problem) => {
     const read = query(text);
     expect('problem' in read && read.problem).toMatch(problem);
+  });
+});
+
+describe('a crop’s window', () => {
+  it('is as tall as a wide image and 4:3, placed across as object-position places the image', () => {
+    expect(cropWindow(1600, 680, { x: 50 })).toEqual({ left: 347, top: 0, width: 907, height: 680 });
+    expect(cropWindow(1600, 680, { x: 0 })).toEqual({ left: 0, top: 0, width: 907, height: 680 });
+    expect(cropWindow(1600, 680, { x: 100 })).toEqual({ left: 693, top: 0, width: 907, height: 680 });
+    expect(cropWindow(1600, 680, { x: 30 })).toEqual({ left: 208, top: 0, width: 907, height: 680 });
+  });
+
+  it('is the whole of an image no wider than 4:3', () => {
+    expect(cropWindow(500, 1000, { x: 100 })).toEqual({ left: 0, top: 0, width: 500, height: 1000 });
+  });
+
+  it('is named as the site writes it, and read back only in that form', () => {
+    expect(readCropName('4x3-100')).toEqual({ x: 100 });
+    for (const other of ['4x3', '4x3-', '4x3-+0', '4x3-0x0', '4x3-40', '', '4x3- 0', '4x3-0-50'])
+      expect(readCropName(other), other).toBeNull();
+  });
+
+  it('is offered at the widths a phone asks for, up to the window’s own', () => {
+    expect(cropWidthsFor(907)).toEqual([360, 480, 640, 828, 1080]);
+    expect(cropWidthsFor(3000)).toEqual([360, 480, 640, 828, 1080, 1280]);
   });
 });
 
@@ -213,9 +275,9 @@ describe('what the site keeps of a media file on disk', () => {
 });
 
 describe('a media-library image on a page', () => {
-  const render = async (image: Record<string, unknown>) =>
+  const render = async (image: Record<string, unknown>, more: Record<string, unknown> = {}) =>
     (await AstroContainer.create()).renderToString(CmsImage, {
-      props: { image, alt: 'Volunteers at a table', sizes: '100vw' },
+      props: { image, alt: 'Volunteers at a table', sizes: '100vw', ...more },
     });
 
   it('offers AVIF and WebP renditions by width at the file’s version, keeping its own size for the layout', async () => {
@@ -234,6 +296,45 @@ describe('a media-library image on a page', () => {
     expect(html).toContain(`srcset="${[360, 480, 640, 828].map(at('webp')).join(', ')}"`);
     expect(html).toContain('width="700" height="350"');
     expect(html).toContain('loading="lazy"');
+  });
+
+  it('sends the screens a crop is for renditions of that window only, AVIF then WebP, at the window’s size', async () => {
+    const phoneCrop = { crop: { x: 30 }, media: '(max-width: 424px)', sizes: 'max(100vw, 424px)' };
+    const html = await render(
+      { url: '/uploads/wide_9f.jpg', width: 1600, height: 680, mime: 'image/jpeg', updatedAt: UPDATED },
+      { phoneCrop },
+    );
+    const at = (format: string) => (w: number) =>
+      `/_image?href=%2Fuploads%2Fwide_9f.jpg&amp;v=${V}&amp;w=${w}&amp;f=${format}&amp;q=${format === 'avif' ? 50 : 62}&amp;crop=4x3-30 ${w}w`;
+    const sources = [...html.matchAll(/<source [^>]*>/g)].map((m) => m[0]);
+    expect(sources).toHaveLength(3);
+    for (const [source, format] of [
+      [sources[0]!, 'avif'],
+      [sources[1]!, 'webp'],
+    ] as const) {
+      expect(source).toContain('media="(max-width: 424px)"');
+      expect(source).toContain(`type="image/${format}"`);
+      // The window of a 1600 × 680 photo is 907 px wide: renditions up to the next width.
+      expect(source).toContain(`srcset="${[360, 480, 640, 828, 1080].map(at(format)).join(', ')}"`);
+      expect(source).toContain('sizes="max(100vw, 424px)"');
+      expect(source).toContain('width="907" height="680"');
+    }
+    // Every other screen: the whole photo, as without a crop.
+    expect(sources[2]).not.toContain('media=');
+    expect(sources[2]).not.toContain('crop=');
+    expect(/<img [^>]*>/.exec(html)![0]).not.toContain('crop=');
+  });
+
+  it('crops an animation as WebP only (an AVIF would keep one frame)', async () => {
+    const html = await render(
+      { url: '/uploads/moving_9f.gif', width: 1600, height: 680, mime: 'image/gif', updatedAt: UPDATED },
+      { phoneCrop: { crop: { x: 50 }, media: '(max-width: 424px)', sizes: '100vw' } },
+    );
+    const sources = [...html.matchAll(/<source [^>]*>/g)].map((m) => m[0]);
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toContain('type="image/webp"');
+    expect(sources[0]).toContain('crop=4x3-50');
+    expect(html).not.toContain('avif');
   });
 
   it('gets new addresses when the file is replaced (Strapi keeps its url, and changes its updatedAt)', async () => {

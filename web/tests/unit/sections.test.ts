@@ -117,6 +117,30 @@ describe('the hero', () => {
     );
   });
 
+  it('sends phones up to 424 px wide the 4:3 window of a wide photo at the focus staff chose: all its 318 px tall frame shows', async () => {
+    const sections = seed();
+    Object.assign(sections[0]!, { focusX: 'Center-right', focusY: 'Bottom' });
+    const phone = [...(await render(sections)).matchAll(/<source media="\(max-width: 424px\)"[^>]*>/g)].map(
+      (m) => m[0],
+    );
+    expect(phone.map((source) => /type="([^"]+)"/.exec(source)![1])).toEqual(['image/avif', 'image/webp']);
+    for (const source of phone) {
+      expect(source).toContain('sizes="max(100vw, calc(318px * 1.333))"');
+      const addresses = /srcset="([^"]+)"/.exec(source)![1]!.split(', ');
+      expect(addresses.length).toBeGreaterThan(0);
+      for (const address of addresses) expect(address).toContain('&amp;crop=4x3-70 ');
+    }
+  });
+
+  it('sends phones the whole photo of a Home hero (shown whole there) and of a photo about as narrow as the window', async () => {
+    const home = seed();
+    Object.assign(home[0]!, { style: 'Home' });
+    expect(await render(home)).not.toContain('crop=');
+    const narrow = seed();
+    Object.assign((narrow[0] as { image: Record<string, unknown> }).image, { width: 1200, height: 900 });
+    expect(await render(narrow)).not.toContain('crop=');
+  });
+
   it('gives a page without a hero its h1 from the title', async () => {
     const html = await render(seed().slice(1));
     expect(html).toMatch(/<h1 class="page-title"[^>]*>Clear Your Record<\/h1>/);

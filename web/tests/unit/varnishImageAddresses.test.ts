@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renditionQuery } from '../../src/lib/images/renditionAddress';
-import { RENDITION_FORMATS, RENDITION_WIDTHS, type RenditionFormat } from '../../src/lib/images/renditions';
+import {
+  CROP_POSITIONS,
+  CROP_WIDTHS,
+  RENDITION_FORMATS,
+  RENDITION_WIDTHS,
+  type RenditionFormat,
+} from '../../src/lib/images/renditions';
 import { mediaAddress, mediaVersion } from '../../src/lib/http/uploads';
 
 const VCL = readFileSync(path.resolve(import.meta.dirname, '../../../ops/varnish/default.vcl'), 'utf8');
@@ -46,6 +52,22 @@ describe('the image addresses Varnish lets through', () => {
     expect(pattern.test(`/_image?f=webp&href=%2Fuploads%2Fphoto_1a2b.jpg&q=62&v=${V}&w=828&x=1`)).toBe(false);
     expect(pattern.test(`/_image?f=webp&href=%2Fuploads%2Fphoto_1a2b.jpg&q=62&v=${V}&w=829`)).toBe(false);
     expect(pattern.test(`/_image?f=png&href=https%3A%2F%2Fevil.example%2Fx.png&q=62&v=${V}&w=828`)).toBe(false);
+  });
+
+  it('include the crops the site writes, at every position staff can choose, and no other crop', () => {
+    for (const x of CROP_POSITIONS)
+      for (const width of CROP_WIDTHS)
+        for (const format of Object.keys(RENDITION_FORMATS) as RenditionFormat[]) {
+          const written = querySorted(
+            `/_image?${renditionQuery({ file: 'photo_1a2b.jpg', version: V, width, format, crop: { x } })}`,
+          );
+          expect(pattern.test(written), `${written}: the /_image rule in ops/varnish/default.vcl, CROP_POSITIONS`).toBe(
+            true,
+          );
+        }
+    const whole = `f=webp&href=%2Fuploads%2Fphoto_1a2b.jpg&q=62&v=${V}&w=640`;
+    for (const crop of ['crop=4x3-31', 'crop=5x4-50', 'crop=4x3-50-50', 'crop=4x3-050', 'crop='])
+      expect(pattern.test(`/_image?${crop}&${whole}`), crop).toBe(false);
   });
 
   it('name the file’s version, so a replaced file’s renditions are new objects (and the old ones never match)', () => {

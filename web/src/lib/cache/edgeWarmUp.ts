@@ -14,7 +14,7 @@ const STEP_TIMEOUT_MS = 1000;
  * How long the purge waits for the warm-ups to be sent at most: a fetch that a warm-up started
  * and that is kept before the purge is purged with the rest (its next visitor renders it again).
  */
-const WARM_UP_DEADLINE_MS = 300;
+export const WARM_UP_DEADLINE_MS = 300;
 /**
  * Pages fetched again after one purge at most (per cache node), all at once: Varnish starts each
  * fetch as its warm-up arrives. A small site's pages; past these, a page waits for its next visitor.

@@ -73,7 +73,30 @@ export const redirectTargets = async (): Promise<CmsResult<string[]>> => {
 };
 
 /** Every published page, by document and address, as last read, without reading them (null: never read). */
-export const knownPublishedPages = (): readonly CmsPageListEntry[] | null => addresses.peek()?.published ?? null;
+const knownPublishedPages = (): readonly CmsPageListEntry[] | null => addresses.peek()?.published ?? null;
+
+/**
+ * Every published page as last read or, in a process that never read them (a replica no visitor
+ * has reached yet), as read now if that takes at most `deadlineMs`; past it, as read meanwhile
+ * by anyone, else null.
+ */
+export const publishedPagesWithin = async (deadlineMs: number): Promise<readonly CmsPageListEntry[] | null> => {
+  const known = knownPublishedPages();
+  if (known) return known;
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), deadlineMs);
+  });
+  const read = addresses.get().then(
+    ({ data }) => data.published,
+    () => null,
+  );
+  try {
+    return (await Promise.race([read, deadline])) ?? knownPublishedPages();
+  } finally {
+    clearTimeout(timer);
+  }
+};
 
 /** A page was published, unpublished or moved, or a redirect changed (the webhook). */
 export const siteAddressesChanged = (): void => addresses.invalidate();

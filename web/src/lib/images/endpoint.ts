@@ -7,9 +7,10 @@ import { knownMedia } from '../cms/knownMedia';
 import { edgeMediaHeaders } from '../cache/edgeProvider';
 import { fetchUpload, UploadError } from '../http/uploads';
 import { MEDIA_POLICY } from '../http/securityHeaders';
+import { cropImage } from './crop';
 import { readRenditionQuery } from './renditionAddress';
 import { renditionStore, type Rendition } from './renditionStore';
-import { RENDITION_FORMATS, type RenditionFormat } from './renditions';
+import { cropName, RENDITION_FORMATS, type RenditionFormat } from './renditions';
 
 const plain = (status: number, text: string, extra: Record<string, string> = {}) =>
   new Response(text, {
@@ -27,7 +28,7 @@ const runtimeImageConfig = () => {
 };
 
 /**
- * /_image: an AVIF or WebP rendition of a media-library image at one of the site's rendition widths, at
+ * /_image: an AVIF or WebP rendition of a media-library image (or of a crop of it, ./crop.ts) at one of the site's rendition widths, at
  * the address ./service.ts builds (./renditionAddress.ts). Made with Astro's sharp service, kept
  * on disk, and cached by browsers for a year: the address names the file's version, and a
  * replaced file gets new addresses. The CMS's notice of a replace drops what is kept of the
@@ -40,7 +41,7 @@ const runtimeImageConfig = () => {
 export const GET: APIRoute = async ({ url, request, logger }) => {
   const asked = readRenditionQuery(url.searchParams);
   if ('problem' in asked) return plain(400, asked.problem);
-  const { file, version, width } = asked;
+  const { file, version, width, crop } = asked;
   const href = `/uploads/${file}`;
   // A file nothing published shows (a made-up address): answered without asking the CMS, and
   // before waiting for a turn among the transforms.
@@ -50,14 +51,17 @@ export const GET: APIRoute = async ({ url, request, logger }) => {
   if (!('transform' in service))
     throw new Error('The image service must transform images on this server (astro.config.mjs, image.service)');
   const store = renditionStore(config().imageCacheDir);
-  const variant = (format: RenditionFormat) => `${version} ${width} ${format} ${RENDITION_FORMATS[format]}`;
-  // The original, read from the CMS once for all this request makes.
+  const variant = (format: RenditionFormat) =>
+    `${version} ${width} ${format} ${RENDITION_FORMATS[format]}${crop ? ` ${cropName(crop)}` : ''}`;
+  // The original, read from the CMS once for all this request makes, and the part of it made smaller.
   let original: Promise<Uint8Array> | undefined;
   const source = () =>
     (original ??= fetchUpload(file).then(async (response) => new Uint8Array(await response.arrayBuffer())));
+  let input: Promise<Uint8Array> | undefined;
+  const part = () => (input ??= crop ? source().then((bytes) => cropImage(bytes, crop, width)) : source());
   const make = (format: RenditionFormat) => async (): Promise<Rendition> => {
     const result = await service.transform(
-      await source(),
+      await part(),
       { src: href, width, format, quality: RENDITION_FORMATS[format] },
       runtimeImageConfig(),
       logger,

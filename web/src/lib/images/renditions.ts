@@ -35,3 +35,39 @@ export const renditionWidthsFor = (width: number): RenditionWidth[] => {
   const next = RENDITION_WIDTHS.find((w) => w >= width);
   return next === undefined ? narrower : [...narrower, next];
 };
+
+/**
+ * A crop a rendition can be made of: the window CROP_RATIO wide (width ÷ height) and as tall as
+ * a wider image, placed across it as `object-position: x%` places the image in a box, so a phone
+ * is sent the part of a wide photo its frame shows instead of the whole (sections/hero/phoneCrop.ts).
+ * One ratio and the positions staff can choose keep what can be made of an image bounded, and
+ * at the widths a phone asks for only (up to 424 px at 3 device pixels a pixel).
+ */
+export const CROP_RATIO = { name: '4x3', value: 4 / 3 } as const;
+export const CROP_POSITIONS = [0, 30, 50, 70, 100] as const;
+export const CROP_WIDTHS = RENDITION_WIDTHS.filter((width) => width <= 1280);
+export type RenditionCrop = { x: (typeof CROP_POSITIONS)[number] };
+
+/** A crop as its address writes it: `4x3-30` (the ratio, then x in per cent). */
+export const cropName = ({ x }: RenditionCrop): string => `${CROP_RATIO.name}-${x}`;
+
+export const readCropName = (name: string): RenditionCrop | null => {
+  const [ratio, x, ...rest] = name.split('-');
+  const position = Number(x);
+  if (ratio !== CROP_RATIO.name || rest.length > 0 || String(position) !== x) return null;
+  const isPosition = (n: number): n is RenditionCrop['x'] => (CROP_POSITIONS as readonly number[]).includes(n);
+  return isPosition(position) ? { x: position } : null;
+};
+
+/**
+ * The crop's window in an image `width` × `height` pixels: as tall as the image, CROP_RATIO wide,
+ * x % of the width left over on its left; the whole image when it is no wider than that.
+ */
+export const cropWindow = (width: number, height: number, { x }: RenditionCrop) => {
+  const cropWidth = Math.min(width, Math.round(height * CROP_RATIO.value));
+  return { left: Math.round(((width - cropWidth) * x) / 100), top: 0, width: cropWidth, height };
+};
+
+/** The widths to offer of a crop's window `width` pixels wide: as for an image, up to the widest crop. */
+export const cropWidthsFor = (width: number): RenditionWidth[] =>
+  renditionWidthsFor(width).filter((w) => (CROP_WIDTHS as readonly number[]).includes(w));

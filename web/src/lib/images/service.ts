@@ -9,7 +9,8 @@ import { isRenditionFormat, isRenditionWidth } from './renditions';
  * serves it, at the versioned address lib/http/uploads.ts writes (/uploads/…?v=…). Astro only
  * transforms imported or allow-listed remote images; media addresses are known at run time, so
  * their URLs are built here and served by ./endpoint.ts. Only what that endpoint reads goes
- * into the URL: the file, its version, the width, the format and its fixed quality.
+ * into the URL: the file, its version, the width, the format and its fixed quality, and the
+ * crop when one is asked for (`crop`, one of ./renditions.ts's).
  */
 const service: LocalImageService = {
   ...sharpService,
@@ -22,7 +23,13 @@ const service: LocalImageService = {
       isRenditionWidth(options.width) &&
       isRenditionFormat(format)
     ) {
-      const query = renditionQuery({ file: upload.file, version: upload.version, width: options.width, format });
+      const query = renditionQuery({
+        file: upload.file,
+        version: upload.version,
+        width: options.width,
+        format,
+        crop: options.crop,
+      });
       return `${imageConfig.endpoint.route}?${query}`;
     }
     return sharpService.getURL(options, imageConfig, logger);

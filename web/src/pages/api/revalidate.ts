@@ -8,10 +8,10 @@ import { mediaCopies } from '../../lib/cache/mediaCopies';
 import { contentChanged } from '../../lib/cache/contentChanges';
 import { forgetNotFoundCopy } from '../../lib/cache/notFoundCopy';
 import { EdgePurgeError } from '../../lib/cache/edgeProvider';
-import { addressesToWarm, namesAddresses, warmBeforePurge } from '../../lib/cache/edgeWarmUp';
+import { addressesToWarm, namesAddresses, WARM_UP_DEADLINE_MS, warmBeforePurge } from '../../lib/cache/edgeWarmUp';
 import { searchIndex } from '../../lib/search/searchIndex';
 import { secretsMatch } from '../../lib/http/secretsMatch';
-import { knownPublishedPages, siteAddressesChanged } from '../../lib/cms/siteAddresses';
+import { publishedPagesWithin, siteAddressesChanged } from '../../lib/cms/siteAddresses';
 import { siteSettingsChanged } from '../../lib/cms/siteSettings';
 import { PEER_HEADER, tellPeers } from '../../lib/cache/sitePeers';
 import { warnAtMostOnceAMinute } from '../../lib/http/throttledWarning';
@@ -73,8 +73,9 @@ export const POST: APIRoute = async ({ request, cache }) => {
   const tags = tagsToPurge(changed, entry?.documentId, file);
   // The addresses to warm in the cache in front, from the copy of the addresses as it was before
   // this change: read again now, the purge would wait for the CMS (a page just moved is warmed at
-  // its old address, now a redirect; its new one waits for its first visitor).
-  const toWarm = addressesToWarmInFront(tags);
+  // its old address, now a redirect; its new one waits for its first visitor). A replica that
+  // never read them reads them now, while it drops its copies and tells its peers.
+  const warming = addressesToWarmInFront(tags);
   // This process's copies of what changed first (the settings, the addresses, the search index
   // built from the pages, a media file's renditions), so that no page rendered after the purge
   // comes from them.
@@ -117,7 +118,7 @@ export const POST: APIRoute = async ({ request, cache }) => {
   // The cache in front starts fetching the pages again before the purge (lib/cache/edgeWarmUp.ts),
   // unless a replica that did not confirm may still render them from its old copies.
   const edge = config().pageCache;
-  if (edge.mode === 'edge' && untold.length === 0) await warmBeforePurge(edge, tags, toWarm);
+  if (edge.mode === 'edge' && untold.length === 0) await warmBeforePurge(edge, tags, await warming);
   if (tags.length > 0 && cache.enabled) {
     try {
       await cache.invalidate({ tags });
@@ -138,11 +139,13 @@ export const POST: APIRoute = async ({ request, cache }) => {
 
 /**
  * What a purge of `tags` drops from the cache in front that it fetches again right away
- * (PAGE_CACHE=edge), from the addresses as this process last read them. None before they were
- * ever read: each page then waits for its next visitor, as without warm-ups.
+ * (PAGE_CACHE=edge), from the addresses as this process last read them. A replica that never
+ * read them (no visitor reached it yet: the webhook goes to any one) reads them as they are now
+ * (a page just moved is then warmed at its new address), for as long as the warm-ups may take at
+ * most; past that, each page waits for its next visitor.
  */
-const addressesToWarmInFront = (tags: string[]): string[] => {
+const addressesToWarmInFront = async (tags: string[]): Promise<string[]> => {
   if (config().pageCache.mode !== 'edge' || !namesAddresses(tags)) return [];
-  const pages = knownPublishedPages();
+  const pages = await publishedPagesWithin(WARM_UP_DEADLINE_MS);
   return pages ? addressesToWarm(tags, pages) : [];
 };

@@ -1,0 +1,24 @@
+import sharp from 'sharp';
+import { cropWindow, type RenditionCrop } from './renditions';
+
+/** What sharp reads that a crop can be made of: photos and animations, never a drawing. */
+const RASTER = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff']);
+
+/**
+ * The crop's window of an image (./renditions.ts, cropWindow), as the browser shows it (EXIF
+ * orientation applied first), every frame of an animation, made `width` pixels wide at most in
+ * the same pass (a full-size window would be tens of megabytes), and losslessly encoded for the
+ * image service to make its renditions of. Anything else (a drawing) is given back as it is,
+ * for the image service to refuse as it refuses it whole.
+ */
+export const cropImage = async (bytes: Uint8Array, crop: RenditionCrop, width: number): Promise<Uint8Array> => {
+  const { format, autoOrient, pages = 1 } = await sharp(bytes, { failOn: 'none' }).metadata();
+  if (!RASTER.has(format)) return bytes;
+  const frames = sharp(bytes, { failOn: 'none', pages: -1 })
+    .rotate()
+    .extract(cropWindow(autoOrient.width, autoOrient.height, crop))
+    .resize({ width, withoutEnlargement: true });
+  // PNG holds one frame; an animation stays one, as lossless WebP.
+  const encoded = pages > 1 ? frames.webp({ lossless: true }) : frames.png({ compressionLevel: 1 });
+  return new Uint8Array(await encoded.toBuffer());
+};
