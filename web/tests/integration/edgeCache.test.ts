@@ -262,7 +262,7 @@ describe('pages through Varnish', () => {
       await new Promise((resolve) => setTimeout(resolve, 2000));
       const visit = await get(page);
       expect(await visit.text()).toContain('<title>Terms of use, warmed by a new replica |');
-      expect(visit.headers.get('x-cache')).toBe('HIT');
+      expect(visit.headers.get('x-cache'), `the new replica's log:\n${fresh.output()}`).toBe('HIT');
     } finally {
       rotator.setTargets(replicas.map((replica) => replica.url));
       await admin.publish(documentId, data);

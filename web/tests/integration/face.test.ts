@@ -203,6 +203,20 @@ describe('images', () => {
     expect(cropped.byteLength).toBeLessThan(whole.byteLength * 0.6);
   });
 
+  it('of a photo less than 1.6 times as wide as tall have no crop: its crop address leads to the whole', async () => {
+    // Jefferson's portrait on the reentry page (1600 × 2133): no page offers a crop of it.
+    const page = await html('/our-work/reentry-support/');
+    const srcset = /<img class="testimonial__img"[^>]*srcset="([^"]+)"/.exec(page)![1]!.replaceAll('&amp;', '&');
+    const whole = srcset
+      .split(', ')
+      .find((candidate) => candidate.endsWith(' 480w'))!
+      .split(' ')[0]!;
+    const crop = await get(`${whole}&crop=4x3-50`);
+    expect(crop.status).toBe(302);
+    expect(crop.headers.get('location')).toBe(whole);
+    expect((await get(whole)).headers.get('content-type')).toBe('image/webp');
+  });
+
   it('are made once, kept on disk, and served the same to many visitors at once', async () => {
     const url = await heroRendition(640);
     const folder = path.join(system.dataDir, 'images');

@@ -17,7 +17,8 @@ const halves = async (width: number, height: number) => {
     .toBuffer();
 };
 /** The cropped image's size, and the colour at its middle. */
-const seen = async (bytes: Uint8Array) => {
+const seen = async (bytes: Uint8Array | null) => {
+  if (bytes === null) throw new Error('no crop was made');
   const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
   const middle = (Math.floor(info.height / 2) * info.width + Math.floor(info.width / 2)) * info.channels;
   return { width: info.width, height: info.height, red: data[middle]! > 128, blue: data[middle + 2]! > 128 };
@@ -48,6 +49,11 @@ describe('a crop of a media image', () => {
       red: true,
       blue: false,
     });
+  });
+
+  it('is no crop of a photo less than 1.6 times as wide as tall: the whole is the answer', async () => {
+    expect(await cropImage(new Uint8Array(await halves(1580, 1000)), { x: 50 }, 828)).toBeNull();
+    expect(await cropImage(new Uint8Array(await halves(1600, 1000)), { x: 50 }, 828)).not.toBeNull();
   });
 
   it('gives a drawing back as it is, for the image service to refuse as it refuses it whole', async () => {
@@ -97,6 +103,7 @@ describe('a crop of a media image', () => {
       .gif()
       .toBuffer();
     const cropped = await cropImage(new Uint8Array(animation), { x: 50 }, 828);
+    if (cropped === null) throw new Error('no crop was made');
     const { width, height, pages, format } = await sharp(cropped).metadata();
     expect({ width, height, pages, format }).toEqual({ width: 133, height: 100, pages: 2, format: 'webp' });
   });

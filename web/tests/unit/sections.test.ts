@@ -127,18 +127,23 @@ describe('the hero', () => {
     for (const source of phone) {
       expect(source).toContain('sizes="max(100vw, calc(318px * 1.333))"');
       const addresses = /srcset="([^"]+)"/.exec(source)![1]!.split(', ');
-      expect(addresses.length).toBeGreaterThan(0);
+      // The seed's photo is 1600 × 680: its window 907 px wide, offered up to the next width.
+      expect(addresses.map((address) => address.split(' ')[1])).toEqual(['360w', '480w', '640w', '828w', '1080w']);
       for (const address of addresses) expect(address).toContain('&amp;crop=4x3-70 ');
     }
   });
 
-  it('sends phones the whole photo of a Home hero (shown whole there) and of a photo about as narrow as the window', async () => {
+  it('sends phones the whole photo of a Home hero (shown whole there) and of a photo less than 1.6 times as wide as tall', async () => {
     const home = seed();
     Object.assign(home[0]!, { style: 'Home' });
     expect(await render(home)).not.toContain('crop=');
-    const narrow = seed();
-    Object.assign((narrow[0] as { image: Record<string, unknown> }).image, { width: 1200, height: 900 });
-    expect(await render(narrow)).not.toContain('crop=');
+    const shaped = async (width: number, height: number) => {
+      const sections = seed();
+      Object.assign((sections[0] as { image: Record<string, unknown> }).image, { width, height });
+      return render(sections);
+    };
+    expect(await shaped(1590, 1000)).not.toContain('crop=');
+    expect(await shaped(1600, 1000)).toContain('crop=');
   });
 
   it('gives a page without a hero its h1 from the title', async () => {

@@ -8,7 +8,7 @@ import { edgeMediaHeaders } from '../cache/edgeProvider';
 import { fetchUpload, UploadError } from '../http/uploads';
 import { MEDIA_POLICY } from '../http/securityHeaders';
 import { cropImage } from './crop';
-import { readRenditionQuery } from './renditionAddress';
+import { readRenditionQuery, renditionQuery } from './renditionAddress';
 import { renditionStore, type Rendition } from './renditionStore';
 import { cropName, RENDITION_FORMATS, type RenditionFormat } from './renditions';
 
@@ -17,6 +17,9 @@ const plain = (status: number, text: string, extra: Record<string, string> = {})
     status,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra },
   });
+
+/** A crop asked of an image too narrow to have one (./crop.ts): the whole image is the answer. */
+class NoCrop extends Error {}
 
 /**
  * The image settings as this server's service reads them: since Astro 7.4 `image.service` may
@@ -58,7 +61,10 @@ export const GET: APIRoute = async ({ url, request, logger }) => {
   const source = () =>
     (original ??= fetchUpload(file).then(async (response) => new Uint8Array(await response.arrayBuffer())));
   let input: Promise<Uint8Array> | undefined;
-  const part = () => (input ??= crop ? source().then((bytes) => cropImage(bytes, crop, width)) : source());
+  const part = () =>
+    (input ??= crop
+      ? source().then(async (bytes) => (await cropImage(bytes, crop, width)) ?? Promise.reject(new NoCrop()))
+      : source());
   const make = (format: RenditionFormat) => async (): Promise<Rendition> => {
     const result = await service.transform(
       await part(),
@@ -106,6 +112,10 @@ export const GET: APIRoute = async ({ url, request, logger }) => {
       }
     }
   } catch (error) {
+    if (error instanceof NoCrop) {
+      const whole = `${url.pathname}?${renditionQuery({ ...asked, crop: undefined })}`;
+      return new Response(null, { status: 302, headers: { Location: whole, 'Cache-Control': 'no-store' } });
+    }
     if (error instanceof UploadError) {
       if (error.status !== 404) logger.warn(error.message);
       return plain(

@@ -44,6 +44,8 @@ export const renditionWidthsFor = (width: number): RenditionWidth[] => {
  * at the widths a phone asks for only (up to 424 px at 3 device pixels a pixel).
  */
 export const CROP_RATIO = { name: '4x3', value: 4 / 3 } as const;
+/** Photos at least this much wider than tall have crops: narrower, the whole costs about as much. */
+export const CROP_MIN_RATIO = Math.round(CROP_RATIO.value * 1.2 * 100) / 100;
 export const CROP_POSITIONS = [0, 30, 50, 70, 100] as const;
 export const CROP_WIDTHS = RENDITION_WIDTHS.filter((width) => width <= 1280);
 export type RenditionCrop = { x: (typeof CROP_POSITIONS)[number] };

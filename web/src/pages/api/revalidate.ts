@@ -75,7 +75,12 @@ export const POST: APIRoute = async ({ request, cache }) => {
   // this change: read again now, the purge would wait for the CMS (a page just moved is warmed at
   // its old address, now a redirect; its new one waits for its first visitor). A replica that
   // never read them reads them now, while it drops its copies and tells its peers.
-  const warming = addressesToWarmInFront(tags);
+  const warming = request.headers.get(PEER_HEADER)
+    ? Promise.resolve([])
+    : addressesToWarmInFront(tags).catch((error: unknown) => {
+        console.warn(`[revalidate] no page warmed: ${(error as Error).message}`);
+        return [];
+      });
   // This process's copies of what changed first (the settings, the addresses, the search index
   // built from the pages, a media file's renditions), so that no page rendered after the purge
   // comes from them.
@@ -147,5 +152,11 @@ export const POST: APIRoute = async ({ request, cache }) => {
 const addressesToWarmInFront = async (tags: string[]): Promise<string[]> => {
   if (config().pageCache.mode !== 'edge' || !namesAddresses(tags)) return [];
   const pages = await publishedPagesWithin(WARM_UP_DEADLINE_MS);
-  return pages ? addressesToWarm(tags, pages) : [];
+  if (!pages) {
+    console.warn(
+      `[revalidate] the site's addresses could not be read within ${WARM_UP_DEADLINE_MS} ms: no page warmed, each waits for its next visitor`,
+    );
+    return [];
+  }
+  return addressesToWarm(tags, pages);
 };

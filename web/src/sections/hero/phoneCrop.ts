@@ -1,5 +1,5 @@
 import { coverWidth } from '../../lib/render/coverSizes';
-import { CROP_RATIO, type RenditionCrop } from '../../lib/images/renditions';
+import { CROP_MIN_RATIO, CROP_RATIO, type RenditionCrop } from '../../lib/images/renditions';
 import { STANDARD_PHONE_HEIGHT_PX } from './heroSizes';
 import type { HeroSection } from './schema';
 
@@ -16,12 +16,11 @@ const FOCUS_X = { Left: 0, 'Center-left': 30, Center: 50, 'Center-right': 70, Ri
 /**
  * What a phone is sent of a Standard hero's photo: the 4:3 window around the focus staff chose,
  * the part its frame can show, instead of a photo two or three times as wide as the screen. Only
- * for photos wider than that window by a fifth or more: below, the whole photo costs about as
- * much. A Home hero shows its whole photo on phones (no crop).
+ * for photos at least CROP_MIN_RATIO wide. A Home hero shows its whole photo on phones (no crop).
  */
 export const heroPhoneCrop = (section: HeroSection): { crop: RenditionCrop; media: string; sizes: string } | null => {
   const ratio = section.image.width / section.image.height;
-  if (section.style !== 'Standard' || !(ratio >= CROP_RATIO.value * 1.2)) return null;
+  if (section.style !== 'Standard' || !(ratio >= CROP_MIN_RATIO)) return null;
   return {
     crop: { x: FOCUS_X[section.focusX] },
     media: PHONES,
