@@ -12,10 +12,14 @@ import { keepLinksThroughUnpublish, prepareKeptLinks } from './publish/links-kep
 import { notifySite, stopSiteNotices } from './site-sync/notify-site';
 import { syncStaffRoles } from './staff/staff-roles';
 import { registerContentRules } from './validation/document-middleware';
+import { recordVersions } from './versions/record-versions';
+import { ensureVersionTable } from './versions/version-table';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     await loadSectionModules();
+    // Outermost: every version is the content as the other middlewares leave it.
+    strapi.documents.use(recordVersions(strapi));
     // Labels first: the content rules then check the data as it will be stored.
     registerEntryLabels(strapi);
     registerContentRules(strapi);
@@ -34,6 +38,8 @@ export default {
     // Before any write, and before the site is told of changes: other processes hear of each one.
     await recordContentChanges(strapi);
     await prepareKeptLinks(strapi);
+    // Before the seed: its import leaves the first versions.
+    await ensureVersionTable(strapi);
     await lockDownPublicRole(strapi);
     await removeUnusedDefaultTokens(strapi);
     await provisionReadToken(strapi);

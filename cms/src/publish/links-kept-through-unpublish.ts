@@ -1,4 +1,5 @@
 import type { Core, Modules } from '@strapi/strapi';
+import { ensureOwnTable } from '../bootstrap/own-table';
 
 /**
  * Links to a page survive the page being unpublished and published again.
@@ -50,28 +51,19 @@ const sameValue = (a: unknown, b: unknown): boolean =>
   String(a instanceof Date ? a.toISOString() : a) === String(b instanceof Date ? b.toISOString() : b);
 
 /** Makes the table where links wait (at start, before any document is written). */
-export const prepareKeptLinks = async (strapi: Core.Strapi): Promise<void> => {
-  const knex = strapi.db.connection;
-  if (await knex.schema.hasTable(KEPT_LINKS_TABLE)) return;
-  try {
-    await knex.schema.createTable(KEPT_LINKS_TABLE, (table) => {
-      table.increments('id');
-      table.string('uid', 255).notNullable();
-      table.string('document_id', 255).notNullable();
-      table.string('locale', 32).nullable();
-      table.string('join_table', 255).notNullable();
-      table.string('component_table', 255).notNullable();
-      // The link's row in the join table (without the page) and its component's row, as JSON.
-      table.text('link_row').notNullable();
-      table.text('component_row').notNullable();
-      table.index(['uid', 'document_id']);
-    });
-  } catch (error) {
-    // Another process starting at the same moment made it.
-    if (!(await knex.schema.hasTable(KEPT_LINKS_TABLE)))
-      throw new Error(`Could not create the table ${KEPT_LINKS_TABLE}`, { cause: error });
-  }
-};
+export const prepareKeptLinks = (strapi: Core.Strapi): Promise<void> =>
+  ensureOwnTable(strapi, KEPT_LINKS_TABLE, (table) => {
+    table.increments('id');
+    table.string('uid', 255).notNullable();
+    table.string('document_id', 255).notNullable();
+    table.string('locale', 32).nullable();
+    table.string('join_table', 255).notNullable();
+    table.string('component_table', 255).notNullable();
+    // The link's row in the join table (without the page) and its component's row, as JSON.
+    table.text('link_row').notNullable();
+    table.text('component_row').notNullable();
+    table.index(['uid', 'document_id']);
+  });
 
 /**
  * The locale an action names, if it names one and the type is localized (`'*'` is every locale,

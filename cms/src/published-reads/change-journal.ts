@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { ensureOwnTable } from '../bootstrap/own-table';
 
 /**
  * A journal of content changes in the database, shared by every process that writes content:
@@ -18,23 +19,14 @@ const PRUNE_EVERY = 200;
 
 export type JournalRow = { id: number; origin: string; uid: string; documentId: string | null };
 
-const ensureTable = async (strapi: Core.Strapi): Promise<void> => {
-  const knex = strapi.db.connection;
-  if (await knex.schema.hasTable(CHANGE_JOURNAL_TABLE)) return;
-  try {
-    await knex.schema.createTable(CHANGE_JOURNAL_TABLE, (table) => {
-      table.increments('id');
-      table.string('origin', 36).notNullable();
-      table.string('uid', 255).notNullable();
-      table.string('document_id', 255).nullable();
-      table.bigInteger('created_at').notNullable();
-    });
-  } catch (error) {
-    // Another process starting at the same moment made it.
-    if (!(await knex.schema.hasTable(CHANGE_JOURNAL_TABLE)))
-      throw new Error(`Could not create the table ${CHANGE_JOURNAL_TABLE}`, { cause: error });
-  }
-};
+const ensureTable = (strapi: Core.Strapi): Promise<void> =>
+  ensureOwnTable(strapi, CHANGE_JOURNAL_TABLE, (table) => {
+    table.increments('id');
+    table.string('origin', 36).notNullable();
+    table.string('uid', 255).notNullable();
+    table.string('document_id', 255).nullable();
+    table.bigInteger('created_at').notNullable();
+  });
 
 /**
  * Writes a row for each change this process makes to content or media. Subscribed before the

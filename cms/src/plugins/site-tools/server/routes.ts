@@ -41,6 +41,7 @@ export const routes = {
       { method: 'GET', path: '/pages/:documentId/live', handler: 'site-tools.live', config: STAFF_ONLY },
       { method: 'POST', path: '/check', handler: 'site-tools.check', config: STAFF_ONLY },
       { method: 'GET', path: '/overview', handler: 'site-tools.overview', config: STAFF_ONLY },
+      { method: 'GET', path: '/versions/:uid/:documentId', handler: 'site-tools.versions', config: STAFF_ONLY },
     ],
   },
 } satisfies Record<string, Core.RouterInput>;

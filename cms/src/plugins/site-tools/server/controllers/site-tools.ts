@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { readFormToCheck } from '../form-check';
 import type { SiteToolsService } from '../services/site-tools';
+import { VERSIONED } from '../../../../versions/record-versions';
 
 type Context = Parameters<Core.ControllerHandler>[0];
 /** A route parameter: the admin router always sets the ones its path names. */
@@ -37,6 +38,15 @@ export const siteToolsController = ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
       ctx.body = { problems: await tools().checkForm(form) };
+    },
+    async versions(ctx: Context) {
+      const uid = param(ctx, 'uid');
+      if (!VERSIONED.has(uid)) {
+        ctx.status = 404;
+        ctx.body = { error: { message: `No history is kept of «${uid}»: only of ${[...VERSIONED].join(', ')}.` } };
+        return;
+      }
+      ctx.body = { versions: await tools().versions(uid, param(ctx, 'documentId')) };
     },
     async overview(ctx: Context) {
       ctx.body = await tools().overview();

@@ -1,0 +1,108 @@
+import type { Core, Modules, UID } from '@strapi/strapi';
+import { actorOf, type Actor } from './actor';
+import { readSnapshot, type Snapshot } from './snapshot';
+import { VERSIONS_TABLE, type VersionAction } from './version-table';
+
+/** The content staff write: pages, the site settings, the redirects. */
+export const VERSIONED = new Set<string>(['api::page.page', 'api::global.global', 'api::redirect.redirect']);
+
+const WRITES = new Set(['create', 'update', 'clone', 'publish', 'unpublish', 'discardDraft', 'delete']);
+
+type Params = { documentId?: string; status?: string };
+type Result = { documentId?: string } | null | undefined;
+
+const titleOf = (data: Record<string, unknown>): string | null => {
+  for (const field of ['title', 'siteName', 'from'])
+    if (typeof data[field] === 'string') return (data[field] as string).slice(0, 500);
+  return null;
+};
+
+/**
+ * Writes a version of `snapshot`, unless the latest version of the same row holds the same content
+ * and `always` is off: a save that changes nothing adds nothing.
+ */
+/** A transaction as Strapi's `db.transaction` hands it (a knex transaction). */
+type Transaction = Parameters<Parameters<Core.Strapi['db']['transaction']>[0]>[0]['trx'];
+
+const writeVersion = async (
+  trx: Transaction,
+  uid: string,
+  documentId: string,
+  action: VersionAction,
+  of: 'draft' | 'published',
+  snapshot: Snapshot,
+  actor: Actor,
+  always = false,
+): Promise<void> => {
+  if (!always) {
+    const latest = (await trx(VERSIONS_TABLE)
+      .where({ uid, document_id: documentId, snapshot_of: of })
+      .orderBy('id', 'desc')
+      .first('content_hash', 'action')) as { content_hash: string; action: string } | undefined;
+    if (latest && latest.content_hash === snapshot.hash && latest.action !== 'unpublish' && latest.action !== 'delete')
+      return;
+  }
+  await trx(VERSIONS_TABLE).insert({
+    uid,
+    document_id: documentId,
+    action,
+    snapshot_of: of,
+    via: actor.via,
+    actor_name: actor.name,
+    actor_id: actor.id,
+    title: titleOf(snapshot.data),
+    commit_sha: null,
+    message: null,
+    data: snapshot.json,
+    content_hash: snapshot.hash,
+    created_at: Date.now(),
+  });
+};
+
+/**
+ * Document Service middleware: every write to versioned content leaves a version, in the same
+ * transaction as the write (both are kept, or neither). Registered first (src/index.ts), so it
+ * sees the content as the other middlewares leave it. What a delete or an unpublish takes away
+ * is read before it goes.
+ */
+export const recordVersions = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware => {
+  return async (context, next) => {
+    if (!VERSIONED.has(context.uid) || !WRITES.has(context.action)) return next();
+    const uid = context.uid as UID.ContentType;
+    const params = (context.params ?? {}) as Params;
+    const actor = actorOf(strapi);
+    return strapi.db.transaction(async ({ trx }) => {
+      const before =
+        params.documentId && context.action === 'delete'
+          ? ((await readSnapshot(strapi, uid, params.documentId, 'draft')) ??
+            (await readSnapshot(strapi, uid, params.documentId, 'published')))
+          : null;
+      const result = await next();
+      const made = (result as Result)?.documentId;
+      const documentId = (context.action === 'clone' ? made : params.documentId) ?? made;
+      if (!documentId) return result;
+      const version = async (action: VersionAction, of: 'draft' | 'published', always = false) => {
+        const snapshot = await readSnapshot(strapi, uid, documentId, of);
+        if (snapshot) await writeVersion(trx, uid, documentId, action, of, snapshot, actor, always);
+      };
+      switch (context.action) {
+        case 'delete':
+          if (before) await writeVersion(trx, uid, documentId, 'delete', 'draft', before, actor, true);
+          break;
+        case 'unpublish': {
+          const draft = await readSnapshot(strapi, uid, documentId, 'draft');
+          if (draft) await writeVersion(trx, uid, documentId, 'unpublish', 'draft', draft, actor, true);
+          break;
+        }
+        case 'publish':
+          await version('publish', 'published');
+          break;
+        default:
+          await version(context.action as VersionAction, 'draft', context.action !== 'update');
+          // update({ status: 'published' }) and create({ status: 'published' }) publish too.
+          if (params.status === 'published') await version('publish', 'published');
+      }
+      return result;
+    });
+  };
+};

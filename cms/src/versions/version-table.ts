@@ -1,0 +1,55 @@
+import type { Core } from '@strapi/strapi';
+import { ensureOwnTable } from '../bootstrap/own-table';
+
+/**
+ * Every version of every page, of the site settings and of the redirects (issue 24): the
+ * project's own table, not Strapi's licensed history. Raw, like the change journal: Strapi's
+ * schema sync leaves a table it did not create alone, and the import CLIs write the same table.
+ */
+export const VERSIONS_TABLE = 'site_versions';
+
+/** What happened to the document. */
+export type VersionAction =
+  'create' | 'update' | 'publish' | 'unpublish' | 'discardDraft' | 'delete' | 'clone' | 'restore' | 'import';
+
+/** Through which path: the admin, the REST API, an import, the CMS itself (bootstrap, a job). */
+export type VersionVia = 'admin' | 'api' | 'import' | 'system';
+
+export type VersionRow = {
+  id: number;
+  uid: string;
+  document_id: string;
+  action: VersionAction;
+  /** Which of the document's two rows the snapshot is of. */
+  snapshot_of: 'draft' | 'published';
+  via: VersionVia;
+  actor_name: string | null;
+  actor_id: string | null;
+  /** The page's title (or the settings' name) then, for the list. */
+  title: string | null;
+  /** The git commit and message of an imported version. */
+  commit_sha: string | null;
+  message: string | null;
+  data: string;
+  content_hash: string;
+  created_at: number;
+};
+
+export const ensureVersionTable = (strapi: Core.Strapi): Promise<void> =>
+  ensureOwnTable(strapi, VERSIONS_TABLE, (table) => {
+    table.increments('id');
+    table.string('uid', 255).notNullable();
+    table.string('document_id', 255).notNullable();
+    table.string('action', 32).notNullable();
+    table.string('snapshot_of', 16).notNullable();
+    table.string('via', 16).notNullable();
+    table.string('actor_name', 255).nullable();
+    table.string('actor_id', 64).nullable();
+    table.string('title', 500).nullable();
+    table.string('commit_sha', 64).nullable();
+    table.text('message').nullable();
+    table.text('data').notNullable();
+    table.string('content_hash', 64).notNullable();
+    table.bigInteger('created_at').notNullable();
+    table.index(['uid', 'document_id', 'id'], 'site_versions_document_idx');
+  });
