@@ -27,6 +27,9 @@ export const actorOf = (strapi: Core.Strapi): Actor => {
       id: String(state.auth.credentials?.id ?? '') || null,
     };
   const user = state.user;
-  const name = user ? [user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || null : null;
+  // The column holds 255 characters; Strapi allows as many in each of the two names.
+  const name = user
+    ? ([user.firstname, user.lastname].filter(Boolean).join(' ') || user.username || '').slice(0, 255) || null
+    : null;
   return { via: path.startsWith('/api/') ? 'api' : 'admin', name, id: user?.id === undefined ? null : String(user.id) };
 };

@@ -59,11 +59,28 @@ const writeVersion = async (
   });
 };
 
+/** The row a delete (the draft, else the published one) or an unpublish (the published one) removes. */
+const takenAway = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  documentId: string,
+  action: string,
+): Promise<{ of: 'draft' | 'published'; snapshot: Snapshot } | null> => {
+  const rows: ('draft' | 'published')[] =
+    action === 'delete' ? ['draft', 'published'] : action === 'unpublish' ? ['published'] : [];
+  for (const of of rows) {
+    const snapshot = await readSnapshot(strapi, uid, documentId, of);
+    if (snapshot) return { of, snapshot };
+  }
+  return null;
+};
+
 /**
  * Document Service middleware: every write to versioned content leaves a version, in the same
  * transaction as the write (both are kept, or neither). Registered first (src/index.ts), so it
  * sees the content as the other middlewares leave it. What a delete or an unpublish takes away
- * is read before it goes.
+ * is read before it goes: an unpublish is a version of the published row, so the next publish of
+ * the same content is one too.
  */
 export const recordVersions = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware => {
   return async (context, next) => {
@@ -72,14 +89,12 @@ export const recordVersions = (strapi: Core.Strapi): Modules.Documents.Middlewar
     const params = (context.params ?? {}) as Params;
     const actor = actorOf(strapi);
     return strapi.db.transaction(async ({ trx }) => {
-      const before =
-        params.documentId && context.action === 'delete'
-          ? ((await readSnapshot(strapi, uid, params.documentId, 'draft')) ??
-            (await readSnapshot(strapi, uid, params.documentId, 'published')))
-          : null;
+      // What a delete or an unpublish takes away, read before it goes.
+      const taken = params.documentId ? await takenAway(strapi, uid, params.documentId, context.action) : null;
       const result = await next();
       const made = (result as Result)?.documentId;
-      const documentId = (context.action === 'clone' ? made : params.documentId) ?? made;
+      // Strapi gives a created or cloned document its own documentId, whatever the caller sent.
+      const documentId = (context.action === 'clone' || context.action === 'create' ? made : params.documentId) ?? made;
       if (!documentId) return result;
       const version = async (action: VersionAction, of: 'draft' | 'published', always = false) => {
         const snapshot = await readSnapshot(strapi, uid, documentId, of);
@@ -87,13 +102,10 @@ export const recordVersions = (strapi: Core.Strapi): Modules.Documents.Middlewar
       };
       switch (context.action) {
         case 'delete':
-          if (before) await writeVersion(trx, uid, documentId, 'delete', 'draft', before, actor, true);
+        case 'unpublish':
+          // An unpublish of a document with no published row took nothing away: no version.
+          if (taken) await writeVersion(trx, uid, documentId, context.action, taken.of, taken.snapshot, actor, true);
           break;
-        case 'unpublish': {
-          const draft = await readSnapshot(strapi, uid, documentId, 'draft');
-          if (draft) await writeVersion(trx, uid, documentId, 'unpublish', 'draft', draft, actor, true);
-          break;
-        }
         case 'publish':
           await version('publish', 'published');
           break;

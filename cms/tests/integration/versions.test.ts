@@ -45,13 +45,35 @@ describe('the history of a page', () => {
     expect(added.map((v) => `${v.action} ${v.of} ${v.title}`)).toEqual([
       'update draft Terms of use (saved)',
       'publish published Terms of use (saved)',
-      'unpublish draft Terms of use (saved)',
+      'unpublish published Terms of use (saved)',
       `update draft ${String(draft.title)}`,
       `publish published ${String(draft.title)}`,
       'update draft Terms of use (to discard)',
       `discardDraft draft ${String(draft.title)}`,
     ]);
     for (const version of added) expect([version.via, typeof version.who]).toEqual(['admin', 'string']);
+  });
+
+  it('keeps a publish of unchanged content after an unpublish, and no save that changed nothing', async () => {
+    const { documentId, draft } = await pageAt(TERMS);
+    const editor = await editorSession();
+    expect((await editor.call('POST', `${PAGES}/${documentId}/actions/publish`, draft)).status).toBe(200);
+    const before = (await history(documentId)).length;
+    expect((await editor.call('POST', `${PAGES}/${documentId}/actions/unpublish`, {})).status).toBe(200);
+    expect((await editor.call('POST', `${PAGES}/${documentId}/actions/publish`, draft)).status).toBe(200);
+    const now = await history(documentId);
+    expect(
+      now
+        .slice(0, now.length - before)
+        .reverse()
+        .map((v) => `${v.action} ${v.of}`),
+    ).toEqual(['unpublish published', 'publish published']);
+    // A second unpublish of what is not published takes nothing away.
+    expect((await editor.call('POST', `${PAGES}/${documentId}/actions/unpublish`, {})).status).toBe(200);
+    const unpublished = (await history(documentId)).length;
+    await editor.call('POST', `${PAGES}/${documentId}/actions/unpublish`, {});
+    expect((await history(documentId)).length).toBe(unpublished);
+    expect((await editor.call('POST', `${PAGES}/${documentId}/actions/publish`, draft)).status).toBe(200);
   });
 
   it('adds nothing for a save that changes nothing', async () => {

@@ -46,6 +46,13 @@ export const siteToolsController = ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = { error: { message: `No history is kept of «${uid}»: only of ${[...VERSIONED].join(', ')}.` } };
         return;
       }
+      // The route lets in staff who read pages; the history of another type is for those who read it.
+      const ability = (ctx.state as { userAbility?: { can(action: string, subject: string): boolean } }).userAbility;
+      if (!ability?.can('plugin::content-manager.explorer.read', uid)) {
+        ctx.status = 403;
+        ctx.body = { error: { message: `Reading the history of ${uid} needs the permission to read it.` } };
+        return;
+      }
       ctx.body = { versions: await tools().versions(uid, param(ctx, 'documentId')) };
     },
     async overview(ctx: Context) {
