@@ -13,6 +13,7 @@ import { notifySite, stopSiteNotices } from './site-sync/notify-site';
 import { syncStaffRoles } from './staff/staff-roles';
 import { registerContentRules } from './validation/document-middleware';
 import { recordVersions } from './versions/record-versions';
+import { pruneVersions } from './versions/retention';
 import { ensureVersionTable } from './versions/version-table';
 
 export default {
@@ -40,6 +41,9 @@ export default {
     await prepareKeptLinks(strapi);
     // Before the seed: its import leaves the first versions.
     await ensureVersionTable(strapi);
+    const keepDays = strapi.config.get('site.versionsKeepDays', null) as number | null;
+    if (keepDays === 0) strapi.log.warn('VERSIONS_KEEP_DAYS=0: no version of any change is kept (history is off).');
+    await pruneVersions(strapi, keepDays);
     await lockDownPublicRole(strapi);
     await removeUnusedDefaultTokens(strapi);
     await provisionReadToken(strapi);

@@ -21,7 +21,9 @@
  *   - faults: 50 connections on a stale and on a purged page while the CMS is stopped, and on a
  *     page going stale or purged every second (memory, open files, non-200 answers, CMS queries);
  *   - the compose stack (first, alone on the machine): image sizes and `up` → all healthy.
- * `pnpm bench -- flood` (or any of compose, throughput, cmsread, publish, faults, flood, weight, lighthouse) runs those
+ *   - history (issue 24): a save with history against one without (a second CMS on the same
+ *     database, VERSIONS_KEEP_DAYS=0), a page's list of 500 versions and its two largest compared;
+ * `pnpm bench -- flood` (or any of compose, throughput, cmsread, publish, faults, flood, weight, lighthouse, history) runs those
  * sections only and keeps the others' figures from the last results.json, each section with the
  * date it was measured. Writes bench/results.json and bench/RESULTS.md. Figures are only compared
  * within a section of one run.
@@ -46,6 +48,7 @@ import {
   type ImageFlood,
 } from './flood';
 import { FREE_NOT_FOUNDS, HOLD_MS, WINDOW_MS } from '../src/lib/http/scannerSlowdown';
+import { measureHistory, type HistoryFigures } from './history';
 import { measureLighthouse, sitemapPaths, type LighthousePage } from './lighthouse';
 import { measurePageWeight, type PageWeight } from './pageWeight';
 import { publishToLive, type PublishToLive } from './publishToLive';
@@ -72,6 +75,11 @@ const SEED_TOTAL_AT_MOST = { 390: 100 * 1024, 1280: 200 * 1024 } as const;
 /** No image drawn across more device pixels than this × its file's (issue 29). */
 const ENLARGEMENT_AT_MOST = 1.1;
 const ADMIN_SLOWDOWN_AT_MOST = 0.2;
+/** History (issue 24): a page with this many versions more, its list, a comparison, a save's extra cost. */
+const HISTORY_SAVES = 500;
+const HISTORY_LIST_MS_BELOW = 1000;
+const HISTORY_COMPARE_MS_BELOW = 500;
+const HISTORY_SAVE_EXTRA_BELOW = 0.1;
 
 /** The project's own image layers above node:24-bookworm-slim, and the start (issue 15). */
 const OWN_LAYERS_MB_AT_MOST: Record<string, number> = { 'cannabis-equity-il/cms': 350, 'cannabis-equity-il/web': 60 };
@@ -85,7 +93,17 @@ const LIGHTHOUSE_TARGETS = {
   layoutShift: 0,
 } as const;
 
-const SECTIONS = ['compose', 'throughput', 'cmsread', 'publish', 'faults', 'flood', 'weight', 'lighthouse'] as const;
+const SECTIONS = [
+  'compose',
+  'throughput',
+  'cmsread',
+  'publish',
+  'faults',
+  'flood',
+  'weight',
+  'lighthouse',
+  'history',
+] as const;
 type Section = (typeof SECTIONS)[number];
 
 type Throughput = {
@@ -127,6 +145,7 @@ type Results = {
   compose?: ComposeFigures;
   pageWeight?: Weight;
   lighthouse?: { runs: number; pages: LighthousePage[] };
+  history?: HistoryFigures;
   targets: object;
 };
 
@@ -293,6 +312,33 @@ Images through Varnish, with a media storage of ${images.mediaStorage.size} (\`-
 `;
 };
 
+const historySection = (r: Results) => {
+  const h = r.history;
+  if (!h) return notMeasured('History');
+  const row = (name: string, t: { p50: number; p95: number; max: number }) =>
+    `| ${name} | ${t.p50.toFixed(0)} | ${t.p95.toFixed(0)} | ${t.max.toFixed(0)} |`;
+  return `## History${recordedOn(r, 'history')}
+
+${h.save.saves} admin saves of ${h.page} (the page with every section type) on the CMS, each followed by one on a second CMS
+on the same database with history off (\`VERSIONS_KEEP_DAYS=0\`), each save a new description; then the page, holding
+**${h.versions}** versions, has its whole version list asked 20 times in one answer (${h.list.answered} listed; the admin asks 50
+at a time) and its two largest versions (${kb(h.compare.bytes[0])} and ${kb(h.compare.bytes[1])} of content) compared 20 times; the
+reference is the edit view's load of the same page, asked as often.
+
+| request | p50 ms | p95 ms | max ms |
+| --- | ---: | ---: | ---: |
+${row('save, history on', h.save.withHistory)}
+${row('save, history off (VERSIONS_KEEP_DAYS=0)', h.save.without)}
+${row(`version list (${h.list.answered} versions)`, h.list)}
+${row('comparison of the two largest versions', h.compare)}
+${row('the edit view’s load of the page (reference)', h.load)}
+
+- a save with history costs **${pct(h.save.extra)}** more at p50 (target < ${pct(HISTORY_SAVE_EXTRA_BELOW)}: ${pass(h.save.extra < HISTORY_SAVE_EXTRA_BELOW)})
+- the list of ${h.list.answered} of its versions: p95 **${h.list.p95.toFixed(0)} ms**, ${(h.list.p50 / h.load.p50).toFixed(2)}× the page's load (target < ${HISTORY_LIST_MS_BELOW} ms: ${pass(h.list.max < HISTORY_LIST_MS_BELOW)}, every one of the 20)
+- the comparison: p95 **${h.compare.p95.toFixed(0)} ms**, ${(h.compare.p50 / h.load.p50).toFixed(2)}× the page's load (target < ${HISTORY_COMPARE_MS_BELOW} ms: ${pass(h.compare.max < HISTORY_COMPARE_MS_BELOW)}, every one of the 20)
+`;
+};
+
 const weightSection = (r: Results) => {
   const w = r.pageWeight;
   if (!w) return notMeasured('Page weight');
@@ -380,7 +426,7 @@ Recorded by \`pnpm bench\` (web/bench/run.ts), last on ${r.date}; ${r.machine}.
 Load generator, browser, site, CMS and bare server share this machine's cores, so only the
 ratios and comparisons within one section of one run mean anything.
 
-${[throughputSection(r), cmsReadSection(r), publishSection(r), faultsSection(r), floodsSection(r), weightSection(r), lighthouseSection(r), composeSection(r)].join('\n')}`;
+${[throughputSection(r), cmsReadSection(r), publishSection(r), faultsSection(r), floodsSection(r), weightSection(r), lighthouseSection(r), historySection(r), composeSection(r)].join('\n')}`;
 
 /** The sections named on the command line (`pnpm bench -- flood`); all of them when none is. */
 const chosenSections = (args: string[]): Set<Section> => {
@@ -450,6 +496,12 @@ const main = async () => {
       },
       compose: { ownLayersMbAtMost: OWN_LAYERS_MB_AT_MOST, upToHealthySecondsBelow: HEALTHY_SECONDS_BELOW },
       lighthouse: LIGHTHOUSE_TARGETS,
+      history: {
+        saves: HISTORY_SAVES,
+        listMsBelow: HISTORY_LIST_MS_BELOW,
+        compareMsBelow: HISTORY_COMPARE_MS_BELOW,
+        saveExtraBelow: HISTORY_SAVE_EXTRA_BELOW,
+      },
     },
   };
 
@@ -641,6 +693,13 @@ const main = async () => {
             ratioAt1280: seedImages / photo.originalBytes,
           },
         };
+      }
+
+      if (chosen.has('history')) {
+        console.log(
+          `History: ${HISTORY_SAVES} saves of ${ALL_SECTIONS_PATH} with history and as many without, then its versions listed and compared…`,
+        );
+        results.history = await measureHistory(system, ALL_SECTIONS_PATH, HISTORY_SAVES);
       }
 
       if (chosen.has('lighthouse')) {

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { importJekyll } from '../importer/import-jekyll';
+import { importHistory } from '../versions/history-import/import-history';
 
 /**
  * On an empty database, the coalition's site (seed/site: the old site's pages, menus and
  * images, and their first page) enters through the same importer staff use. Only what could
- * not be carried is printed. Any existing page or settings mean the site has content: nothing
- * is touched.
+ * not be carried is printed, then the pages' history since 2022 (seed/history.bundle). Any
+ * existing page or settings mean the site has content: nothing is touched.
  */
 export const seedFirstRun = async (strapi: Core.Strapi): Promise<void> => {
   const pages = await strapi.db.query('api::page.page').count();
@@ -24,4 +25,21 @@ export const seedFirstRun = async (strapi: Core.Strapi): Promise<void> => {
   for (const issue of report.issues)
     strapi.log.warn(`Seed: ${issue.file}${issue.position ? ` ${issue.position}` : ''}: ${issue.message}`);
   for (const draft of report.drafts) strapi.log.warn(`Seed: ${draft.file} is a draft: ${draft.message}`);
+  await seedHistory(strapi, site);
+};
+
+/** The seeded pages' versions from the old site's git history; without git, the site starts without them, and says how to add them. */
+const seedHistory = async (strapi: Core.Strapi, site: string): Promise<void> => {
+  const bundle = path.join(strapi.dirs.app.root, 'seed', 'history.bundle');
+  try {
+    const report = await importHistory(strapi, { repo: bundle, siteRoot: site, log: () => undefined });
+    const deleted = report.files.filter((file) => file.kind === 'page' && !file.inCms).length;
+    strapi.log.info(
+      `Seed: ${report.added} version(s) of the pages and menus from the old site's history (${deleted} deleted page(s) among them).`,
+    );
+  } catch (error) {
+    strapi.log.warn(
+      `Seed: the old site's history was not imported (${(error as Error).message}); the pages are there without it. Add it later with: pnpm --filter cms import:history seed/history.bundle --site seed/site`,
+    );
+  }
 };

@@ -63,6 +63,11 @@ export class MediaLibrary {
     private readonly strapi: Core.Strapi,
     private readonly siteRoot: string | undefined,
     private readonly dryRun: boolean,
+    /**
+     * Where a file the site folder lacks may still be found (the history import: in the commit
+     * that named it); its copy on disk, or null.
+     */
+    private readonly fetchMissing?: (relative: string) => Promise<string | null>,
   ) {}
 
   private async findImported(sitePath: string): Promise<{ id: number; url: string } | null> {
@@ -93,7 +98,6 @@ export class MediaLibrary {
 
   /** The file a site path such as /assets/images/x.jpg names, if it lies inside the site folder. */
   private async locate(sitePath: string): Promise<{ file: string } | { refused: string } | { missing: string }> {
-    if (!this.siteRoot) return { missing: 'no site folder was given' };
     let decoded: string;
     try {
       decoded = decodeURIComponent(sitePath);
@@ -106,10 +110,15 @@ export class MediaLibrary {
     if (relative === '..' || relative.startsWith('../') || path.posix.isAbsolute(relative)) {
       return { refused: `${JSON.stringify(sitePath)} points outside the site folder` };
     }
+    const fetched = async () => {
+      const copy = this.fetchMissing ? await this.fetchMissing(relative) : null;
+      return copy ? { file: copy } : { missing: `${sitePath} is not in the site folder` };
+    };
+    if (!this.siteRoot) return this.fetchMissing ? fetched() : { missing: 'no site folder was given' };
     const root = await realpath(this.siteRoot);
     const file = path.resolve(root, relative);
     const real = await realpath(file).catch(() => null);
-    if (!real) return { missing: `${sitePath} is not in the site folder` };
+    if (!real) return fetched();
     const inside = path.relative(root, real);
     if (inside.startsWith('..') || path.isAbsolute(inside))
       return { refused: `${JSON.stringify(sitePath)} leads outside the site folder` };
@@ -131,7 +140,8 @@ export class MediaLibrary {
     const cached = this.known.get(key);
     if (cached) return cached;
     const result = await this.resolveUncached(sitePath, kind, alternativeText, key, symbolFill);
-    this.known.set(key, result);
+    // A file found missing may be in the next commit the history import reads: asked again then.
+    if (!(result.kind === 'missing' && this.fetchMissing)) this.known.set(key, result);
     return result;
   }
 

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { isImporting } from '../validation/import-scope';
 import type { VersionVia } from './version-table';
 
+const API_TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
+
 export type Actor = { via: VersionVia; name: string | null; id: string | null };
 
 type RequestState = {
@@ -20,11 +22,13 @@ export const actorOf = (strapi: Core.Strapi): Actor => {
   if (!request) return { via: 'system', name: null, id: null };
   const state = request.state ?? {};
   const path = request.request?.path ?? '';
-  if (state.auth?.strategy?.name === 'api-token')
+  // Strapi 5.54 names the API token strategy 'content-api-token' (before: 'api-token').
+  const auth = state.auth;
+  if (auth && API_TOKEN_STRATEGIES.has(auth.strategy?.name ?? ''))
     return {
       via: 'api',
-      name: state.auth.credentials?.name ?? null,
-      id: String(state.auth.credentials?.id ?? '') || null,
+      name: auth.credentials?.name?.slice(0, 255) ?? null,
+      id: String(auth.credentials?.id ?? '') || null,
     };
   const user = state.user;
   // The column holds 255 characters; Strapi allows as many in each of the two names.

@@ -1,7 +1,12 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { actorOf, type Actor } from './actor';
+import { restoring } from './restore-scope';
+import { pruneVersions } from './retention';
 import { readSnapshot, type Snapshot } from './snapshot';
 import { VERSIONS_TABLE, type VersionAction } from './version-table';
+
+/** A restore names the version it brought back by its day, as the history shows it (Chicago time). */
+const CHICAGO_DAY = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', dateStyle: 'medium' });
 
 /** The content staff write: pages, the site settings, the redirects. */
 export const VERSIONED = new Set<string>(['api::page.page', 'api::global.global', 'api::redirect.redirect']);
@@ -33,11 +38,15 @@ const writeVersion = async (
   snapshot: Snapshot,
   actor: Actor,
   always = false,
+  message: string | null = null,
 ): Promise<void> => {
   if (!always) {
     const latest = (await trx(VERSIONS_TABLE)
       .where({ uid, document_id: documentId, snapshot_of: of })
-      .orderBy('id', 'desc')
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
       .first('content_hash', 'action')) as { content_hash: string; action: string } | undefined;
     if (latest && latest.content_hash === snapshot.hash && latest.action !== 'unpublish' && latest.action !== 'delete')
       return;
@@ -52,7 +61,7 @@ const writeVersion = async (
     actor_id: actor.id,
     title: titleOf(snapshot.data),
     commit_sha: null,
-    message: null,
+    message,
     data: snapshot.json,
     content_hash: snapshot.hash,
     created_at: Date.now(),
@@ -85,6 +94,8 @@ const takenAway = async (
 export const recordVersions = (strapi: Core.Strapi): Modules.Documents.Middleware.Middleware => {
   return async (context, next) => {
     if (!VERSIONED.has(context.uid) || !WRITES.has(context.action)) return next();
+    // VERSIONS_KEEP_DAYS=0: history off.
+    if (strapi.config.get('site.versionsKeepDays', null) === 0) return next();
     const uid = context.uid as UID.ContentType;
     const params = (context.params ?? {}) as Params;
     const actor = actorOf(strapi);
@@ -93,13 +104,19 @@ export const recordVersions = (strapi: Core.Strapi): Modules.Documents.Middlewar
       const taken = params.documentId ? await takenAway(strapi, uid, params.documentId, context.action) : null;
       const result = await next();
       const made = (result as Result)?.documentId;
-      // Strapi gives a created or cloned document its own documentId, whatever the caller sent.
+      // A created or cloned document's documentId is the one Strapi gave it (or, for a restored
+      // deleted page, the one the restore asked for): from the result, not the parameters.
       const documentId = (context.action === 'clone' || context.action === 'create' ? made : params.documentId) ?? made;
       if (!documentId) return result;
       const version = async (action: VersionAction, of: 'draft' | 'published', always = false) => {
         const snapshot = await readSnapshot(strapi, uid, documentId, of);
         if (snapshot) await writeVersion(trx, uid, documentId, action, of, snapshot, actor, always);
       };
+      // A restore's write is recorded as the restore it is, saying which version it brought back.
+      const restore = restoring();
+      const restored = restore
+        ? `Restored the version of ${CHICAGO_DAY.format(new Date(restore.at))}${restore.who ? ` by ${restore.who}` : ''}`
+        : null;
       switch (context.action) {
         case 'delete':
         case 'unpublish':
@@ -110,10 +127,14 @@ export const recordVersions = (strapi: Core.Strapi): Modules.Documents.Middlewar
           await version('publish', 'published');
           break;
         default:
-          await version(context.action as VersionAction, 'draft', context.action !== 'update');
+          if (restore) {
+            const snapshot = await readSnapshot(strapi, uid, documentId, 'draft');
+            if (snapshot) await writeVersion(trx, uid, documentId, 'restore', 'draft', snapshot, actor, true, restored);
+          } else await version(context.action as VersionAction, 'draft', context.action !== 'update');
           // update({ status: 'published' }) and create({ status: 'published' }) publish too.
           if (params.status === 'published') await version('publish', 'published');
       }
+      await pruneVersions(strapi, strapi.config.get('site.versionsKeepDays', null), { uid, documentId }, trx);
       return result;
     });
   };

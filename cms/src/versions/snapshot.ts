@@ -2,10 +2,18 @@ import { createHash } from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
 
 /** What a version does not keep: when and by whom the row was written (the version says that itself). */
-const LEFT_OUT = new Set(['id', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'localizations']);
-const MEDIA_FIELDS = ['id', 'documentId', 'name', 'url', 'mime', 'width', 'height', 'alternativeText'];
+export const LEFT_OUT = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'createdBy',
+  'updatedBy',
+  'localizations',
+]);
+export const MEDIA_FIELDS = ['id', 'documentId', 'name', 'url', 'mime', 'width', 'height', 'alternativeText'];
 
-type Schema = {
+export type Schema = {
   attributes: Record<string, { type: string; component?: string; components?: string[]; target?: string }>;
 };
 type Populate = Record<string, unknown>;
@@ -38,7 +46,7 @@ const populateOf = (strapi: Core.Strapi, schema: Schema): Populate => {
 };
 
 /** The row's content as a version keeps it: no ids or timestamps, keys in one order. */
-const canonical = (value: unknown): unknown => {
+export const canonical = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(canonical);
   if (value === null || typeof value !== 'object') return value;
   const entries = Object.entries(value as Record<string, unknown>)
@@ -66,7 +74,12 @@ export const readSnapshot = async (
     populate: populateOf(strapi, schema),
   });
   if (!row) return null;
-  const data = canonical(row) as Record<string, unknown>;
+  return snapshotOf(row as Record<string, unknown>);
+};
+
+/** Content in a version's form: canonical, as JSON, and the hash that tells equal content. */
+export const snapshotOf = (content: Record<string, unknown>): Snapshot => {
+  const data = canonical(content) as Record<string, unknown>;
   const json = JSON.stringify(data);
   return { data, json, hash: createHash('sha256').update(json).digest('hex') };
 };

@@ -30,13 +30,25 @@ export type VersionRow = {
   /** The git commit and message of an imported version. */
   commit_sha: string | null;
   message: string | null;
+  /** The file an imported version was read from, as the commit named it. */
+  source_path: string | null;
+  /** What an import could not carry as it was, one line each; null when nothing. */
+  notes: string | null;
   data: string;
   content_hash: string;
-  created_at: number;
+  /** Milliseconds since 1970; PostgreSQL's driver gives a bigint as a string: read it with Number(). */
+  created_at: number | string;
 };
 
-export const ensureVersionTable = (strapi: Core.Strapi): Promise<void> =>
-  ensureOwnTable(strapi, VERSIONS_TABLE, (table) => {
+/** Columns added after the table was first made (issue 24's second part): added to a table without them. */
+const LATER_COLUMNS: Record<string, (table: Parameters<TableBuilder>[0]) => void> = {
+  source_path: (table) => table.string('source_path', 500).nullable(),
+  notes: (table) => table.text('notes').nullable(),
+};
+type TableBuilder = Parameters<Core.Strapi['db']['connection']['schema']['createTable']>[1];
+
+export const ensureVersionTable = async (strapi: Core.Strapi): Promise<void> => {
+  await ensureOwnTable(strapi, VERSIONS_TABLE, (table) => {
     table.increments('id');
     table.string('uid', 255).notNullable();
     table.string('document_id', 255).notNullable();
@@ -51,5 +63,11 @@ export const ensureVersionTable = (strapi: Core.Strapi): Promise<void> =>
     table.text('data').notNullable();
     table.string('content_hash', 64).notNullable();
     table.bigInteger('created_at').notNullable();
+    for (const add of Object.values(LATER_COLUMNS)) add(table);
     table.index(['uid', 'document_id', 'id'], 'site_versions_document_idx');
   });
+  const knex = strapi.db.connection;
+  for (const [column, add] of Object.entries(LATER_COLUMNS))
+    if (!(await knex.schema.hasColumn(VERSIONS_TABLE, column)))
+      await knex.schema.alterTable(VERSIONS_TABLE, (table) => add(table));
+};

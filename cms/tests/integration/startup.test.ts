@@ -37,7 +37,8 @@ const snapshot = async (server: RunningStrapi) => {
     users: users.results
       .map((u) => `${u.email as string}: ${(u.roles as Json[]).map((r) => r.code).join(', ')}`)
       .sort(),
-    files: files.results.map((f) => String(f.name)).sort(),
+    // By where each came from (its caption): two folders of the old site held files of the same name.
+    files: files.results.map((f) => String(f.caption ?? f.name)).sort(),
   };
 };
 
@@ -78,9 +79,10 @@ describe('starting the CMS', () => {
     expect(first.state.users).toEqual(
       [`${env.ADMIN_EMAIL}: strapi-super-admin`, `${env.EDITOR_EMAIL}: strapi-editor`].sort(),
     );
-    // Each image and PDF of the old site once, and the generated placeholder.
+    // Each image and PDF of the old site once (those its pages name now, and those their earlier
+    // versions named), and the generated placeholder.
     expect(first.state.files.length).toBeGreaterThanOrEqual(25);
-    expect(new Set(first.state.files).size).toBe(first.state.files.length);
+    expect(first.state.files.filter((name, i, all) => all.indexOf(name) !== i)).toEqual([]);
   });
 
   it('changes nothing on a second start', async () => {
@@ -90,6 +92,47 @@ describe('starting the CMS', () => {
       expect(server.output()).not.toContain('importing the coalition’s site');
       expect(server.output()).not.toContain('Local logins created');
       expect(server.output()).not.toContain('API token');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('keeps every version by default; with VERSIONS_KEEP_DAYS, removes older ones at start but never a page’s newest draft and live one', async () => {
+    const versionsOf = async (url: string, token: string, documentId: string) =>
+      (
+        (await (
+          await fetch(`${url}/site-tools/versions/api::page.page/${documentId}?limit=500`, {
+            headers: { Authorization: `Bearer ${token}` },
+          })
+        ).json()) as { versions: { at: string; of: string; commit: string | null }[] }
+      ).versions;
+    const login = async (url: string) =>
+      (
+        (await (
+          await fetch(`${url}/admin/login`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
+          })
+        ).json()) as { data: { token: string } }
+      ).data.token;
+    const home = first.state.pages.find((p) => p[1] === '/')![0] as string;
+    const server = await startStrapi({ ...env, VERSIONS_KEEP_DAYS: '365' });
+    try {
+      const token = await login(server.url);
+      const all = await versionsOf(server.url, token, home);
+      const cutoff = Date.now() - 365 * 24 * 60 * 60 * 1000;
+      // The old site's commits (2022-2023) are gone; the seed's versions of today stay.
+      expect(all.filter((v) => v.commit !== null)).toEqual([]);
+      expect(all.length).toBeGreaterThan(0);
+      expect(all.every((v) => Date.parse(v.at) >= cutoff)).toBe(true);
+      // A page deleted in 2022 keeps its last version: still listed, still restorable.
+      const deleted = (
+        (await (
+          await fetch(`${server.url}/site-tools/deleted-pages`, { headers: { Authorization: `Bearer ${token}` } })
+        ).json()) as { pages: { path: string | null; versions: number }[] }
+      ).pages;
+      expect(deleted.find((p) => p.path === '/get-involved/donate/')?.versions).toBe(1);
     } finally {
       await server.stop();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { adminSession, editorSession } from '../support/http';
+import { adminSession, editorSession, sendContentApi } from '../support/http';
 import '../support/provided';
 
 type Json = Record<string, unknown>;
@@ -106,5 +106,83 @@ describe('the history of a page', () => {
     expect((await history(documentId)).at(-1)?.via).toBe('import');
     const anonymous = await fetch(`${inject('strapi').url}/site-tools/versions/api::page.page/${documentId}`);
     expect(anonymous.status).toBe(401);
+  });
+
+  it('keeps a version of a write through the REST API, signed with the token’s name', async () => {
+    const { documentId, draft } = await pageAt(TERMS);
+    const admin = await adminSession();
+    const token = await admin.call('POST', '/admin/api-tokens', {
+      name: 'Partner sync',
+      type: 'full-access',
+      lifespan: null,
+    });
+    expect(token.status, JSON.stringify(token.body)).toBe(201);
+    const { accessKey, id } = token.body.data as { accessKey: string; id: number };
+    try {
+      const written = await sendContentApi(
+        'PUT',
+        `/pages/${documentId}`,
+        { data: { title: 'Terms of use (API)' } },
+        accessKey,
+      );
+      expect(written.status, JSON.stringify(written.body)).toBe(200);
+      // The REST API's PUT saves and publishes (its status defaults to published): two versions.
+      const [published, saved] = await history(documentId);
+      for (const [version, action] of [
+        [saved, 'update'],
+        [published, 'publish'],
+      ] as const)
+        expect([version!.action, version!.via, version!.who, version!.title]).toEqual([
+          action,
+          'api',
+          'Partner sync',
+          'Terms of use (API)',
+        ]);
+    } finally {
+      await admin.call('POST', `${PAGES}/${documentId}/actions/publish`, draft);
+      await admin.call('DELETE', `/admin/api-tokens/${id}`);
+    }
+  });
+});
+
+describe('the history of the site settings and the redirects', () => {
+  const versionsOf = async (uid: string, documentId: string): Promise<Version[]> => {
+    const answer = await (await adminSession()).call('GET', `/site-tools/versions/${uid}/${documentId}`);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return answer.body.versions as Version[];
+  };
+
+  it('keeps a version of each save and publish of the site settings', async () => {
+    const editor = await editorSession();
+    const GLOBAL = '/content-manager/single-types/api::global.global';
+    const settings = (await editor.call('GET', GLOBAL)).body.data as Json;
+    const documentId = String(settings.documentId);
+    delete settings.status;
+    try {
+      const saved = await editor.call('POST', `${GLOBAL}/actions/publish`, { ...settings, footerNote: 'History test' });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      const [published, update] = await versionsOf('api::global.global', documentId);
+      expect([update!.action, published!.action, published!.via]).toEqual(['update', 'publish', 'admin']);
+    } finally {
+      await editor.call('POST', `${GLOBAL}/actions/publish`, settings);
+    }
+  });
+
+  it('keeps a version of a new redirect, and of its deletion', async () => {
+    const editor = await editorSession();
+    const REDIRECTS = '/content-manager/collection-types/api::redirect.redirect';
+    const made = await editor.call('POST', REDIRECTS, {
+      from: '/history-test-old/',
+      to: TERMS,
+      type: 'Permanent',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const documentId = (made.body.data as { documentId: string }).documentId;
+    expect((await editor.call('DELETE', `${REDIRECTS}/${documentId}`)).status).toBe(200);
+    const versions = await versionsOf('api::redirect.redirect', documentId);
+    expect(versions.map((v) => `${v.action} ${v.title}`)).toEqual([
+      'delete /history-test-old/',
+      'create /history-test-old/',
+    ]);
   });
 });

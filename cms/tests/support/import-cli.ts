@@ -27,3 +27,6 @@ export const runImportRefusing = (title: string, site: string) =>
 
 /** Runs `pnpm links` (the links report) as ops would, against the test server's database. */
 export const runLinksReport = () => run('pnpm', ['--silent', 'links']);
+
+/** Runs `pnpm import:history` as staff would, against the test server's database. */
+export const runHistoryImport = (args: string[]) => run('pnpm', ['--silent', 'import:history', ...args]);

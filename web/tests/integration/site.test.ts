@@ -606,6 +606,33 @@ describe('staff preview', () => {
     expect(opened.headers.get('location')).toBe(`/preview${SEED}`);
   });
 
+  it('opens an earlier version of a page from its history: the CMS’s signed link, its banner, never stored', async () => {
+    const admin = await adminApi(system);
+    const { documentId } = await admin.loadPage(SEED);
+    const { versions } = await admin.call<{ versions: { id: number; at: string; raw: boolean }[] }>(
+      'GET',
+      `/site-tools/versions/api::page.page/${documentId}?limit=500`,
+    );
+    const old = versions.filter((v) => v.at.startsWith('2022') && !v.raw).at(-1)!;
+    const { url } = await admin.call<{ url: string }>('GET', `/site-tools/version/${old.id}/preview`);
+    const link = new URL(url);
+    const opened = await get(`${link.pathname}${link.search}`);
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe(`/preview${SEED}?version=${old.id}`);
+    const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
+    const shown = await get(`/preview${SEED}?version=${old.id}`, { headers: { Cookie: cookie } });
+    expect(shown.status).toBe(200);
+    expect(shown.headers.get('cache-control')).toBe('no-store');
+    const html = await shown.text();
+    expect(html).toContain('Preview of an earlier version');
+    // Every section of the old version shown, none left out as not matching its contract.
+    expect(html).not.toContain('Not shown on the site until fixed');
+    // A link for one version opens no other: the signature covers it.
+    const forged = `${link.pathname}?${new URLSearchParams({ ...Object.fromEntries(link.searchParams), status: `version-${old.id + 1}` })}`;
+    expect((await get(forged)).status).toBe(401);
+    expect((await get(`/preview${SEED}?version=${old.id}`)).status).toBe(401);
+  });
+
   it('refuses a link signed with a wrong secret, an expired one and one made to last, with 401 and no cookie', async () => {
     const now = Math.floor(Date.now() / 1000);
     for (const link of [

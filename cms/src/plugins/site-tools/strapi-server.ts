@@ -3,12 +3,13 @@
  * loads this file's compiled strapi-server.js; the admin half stays in src/admin/ (see
  * docs/decisions/0007-staff-tools-plugin.md).
  */
+import { historyController } from './server/controllers/history';
 import { siteToolsController } from './server/controllers/site-tools';
 import { routes } from './server/routes';
 import { siteToolsService } from './server/services/site-tools';
 
 export default {
   routes,
-  controllers: { 'site-tools': siteToolsController },
+  controllers: { 'site-tools': siteToolsController, history: historyController },
   services: { 'site-tools': siteToolsService },
 };

@@ -111,6 +111,18 @@ export const fetchPage = async (
   return { data: result.data.data[0] ?? null, stale: result.stale };
 };
 
+/**
+ * An earlier version of a page from its history, for a staff preview (the CMS answers it only
+ * with the preview's session): the page as it was, links leading where they lead now.
+ */
+export const fetchPageVersion = async (
+  version: number,
+  draft: Exclude<CmsRequest['draft'], false | undefined>,
+): Promise<CmsResult<CmsPage | null>> => {
+  const result = await cmsGet({ path: `/site-tools/page-versions/${version}`, query: {}, draft }, pageEnvelopeSchema);
+  return { data: result.data.data[0] ?? null, stale: false };
+};
+
 /** The published version of a page, by document (its address may differ from the draft's); null when it has none. */
 export const fetchPublishedVersion = async (documentId: string): Promise<CmsPage | null> => {
   const result = await cmsGet(

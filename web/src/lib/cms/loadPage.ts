@@ -4,6 +4,7 @@ import { cmsBreaker } from './cmsBreaker';
 import { CmsError } from './cmsError';
 import {
   fetchPage,
+  fetchPageVersion,
   fetchRedirect,
   linkedPageIds,
   linksToMissingPage,
@@ -124,13 +125,16 @@ const mediaShownBy = (view: PageView): string[] =>
  * answers drafts to no one else). Every file the view shows is known to the site before it is
  * sent (lib/cms/knownMedia.ts), or a browser asking for it right after could be refused.
  */
-export const loadPage = async (path: string, options: { previewSession?: string } = {}): Promise<PageResult> => {
+export const loadPage = async (
+  path: string,
+  options: { previewSession?: string; version?: number } = {},
+): Promise<PageResult> => {
   const result = await loadView(path, options);
   await showMedia(mediaShownBy(result.view));
   return result;
 };
 
-const loadView = async (path: string, options: { previewSession?: string }): Promise<PageResult> => {
+const loadView = async (path: string, options: { previewSession?: string; version?: number }): Promise<PageResult> => {
   const draft = options.previewSession !== undefined;
   // What a published address is, from the copy of every address: an address that is no page and
   // no redirect costs the CMS no query (a flood of made-up ones included). Drafts are asked for.
@@ -142,9 +146,11 @@ const loadView = async (path: string, options: { previewSession?: string }): Pro
   }
   const [pageResult, { global, stale: globalStale }] = await Promise.all([
     isPagePath(path)
-      ? fetchPage(path, draft ? { previewSession: options.previewSession! } : false).catch((error: unknown) =>
-          error instanceof Error ? error : new Error(String(error)),
-        )
+      ? (draft && options.version !== undefined
+          ? // An earlier version from the history (a staff preview): asked by its number, shown at the page's address.
+            fetchPageVersion(options.version, { previewSession: options.previewSession! })
+          : fetchPage(path, draft ? { previewSession: options.previewSession! } : false)
+        ).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
       : Promise.resolve(null),
     loadGlobal(path),
     // Links are rendered only to pages that exist: which ones do, before the render.

@@ -4,7 +4,7 @@ import { fetchPublishedVersion, type CmsPage } from '../cms/cmsContent';
  * What a preview shows, for its banner: the published page, or a draft that is the same as the
  * published page, differs from it, or was never published.
  */
-export type PreviewState = 'published' | 'unchanged' | 'changed' | 'never-published';
+export type PreviewState = 'published' | 'unchanged' | 'changed' | 'never-published' | 'version';
 
 /** Ids and timestamps differ between a draft and its published copy even when nothing else does. */
 const content = (page: CmsPage): string =>

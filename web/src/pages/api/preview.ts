@@ -23,9 +23,11 @@ const text = (status: number, body: string) =>
 export const GET: APIRoute = ({ url, cookies }) => {
   const { previewSecret, siteUrl } = config();
   const path = url.searchParams.get('path') ?? '';
+  // The draft, the published page, or an earlier version from the history (`version-<number>`).
+  const asked = url.searchParams.get('status') ?? '';
   const link = {
     path,
-    status: url.searchParams.get('status') === 'published' ? 'published' : 'draft',
+    status: asked === 'published' || /^version-[1-9]\d{0,14}$/.test(asked) ? asked : 'draft',
     expires: url.searchParams.get('expires'),
     signature: url.searchParams.get('signature'),
   };
@@ -41,7 +43,12 @@ export const GET: APIRoute = ({ url, cookies }) => {
     path: '/preview',
     maxAge: PREVIEW_TTL_SECONDS,
   });
-  const status = link.status === 'published' ? '?status=published' : '';
+  const status =
+    link.status === 'published'
+      ? '?status=published'
+      : link.status.startsWith('version-')
+        ? `?version=${link.status.slice('version-'.length)}`
+        : '';
   return new Response(null, {
     status: 303,
     headers: { Location: `/preview${path}${status}`, 'Cache-Control': 'no-store' },

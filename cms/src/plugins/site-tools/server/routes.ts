@@ -41,7 +41,26 @@ export const routes = {
       { method: 'GET', path: '/pages/:documentId/live', handler: 'site-tools.live', config: STAFF_ONLY },
       { method: 'POST', path: '/check', handler: 'site-tools.check', config: STAFF_ONLY },
       { method: 'GET', path: '/overview', handler: 'site-tools.overview', config: STAFF_ONLY },
-      { method: 'GET', path: '/versions/:uid/:documentId', handler: 'site-tools.versions', config: STAFF_ONLY },
+      // The history (issue 24): each answer also checks the type the version is of (controllers/history.ts).
+      { method: 'GET', path: '/versions/:uid/:documentId', handler: 'history.list', config: STAFF_ONLY },
+      { method: 'GET', path: '/version/:id/compare/:other', handler: 'history.compare', config: STAFF_ONLY },
+      { method: 'GET', path: '/version/:id/restore', handler: 'history.plan', config: STAFF_ONLY },
+      { method: 'POST', path: '/version/:id/restore', handler: 'history.restore', config: STAFF_ONLY },
+      { method: 'GET', path: '/deleted-pages', handler: 'history.deletedPages', config: STAFF_ONLY },
+      { method: 'GET', path: '/version/:id/preview', handler: 'history.previewLink', config: STAFF_ONLY },
+    ],
+  },
+  // An earlier version of a page as the site's staff preview reads it (/api/site-tools/page-versions/:id):
+  // no API token opens it, only a preview session the site issued for a signed link (the controller checks).
+  'content-api': {
+    type: 'content-api',
+    routes: [
+      {
+        method: 'GET',
+        path: '/page-versions/:id',
+        handler: 'history.previewContent',
+        config: { auth: false },
+      },
     ],
   },
 } satisfies Record<string, Core.RouterInput>;

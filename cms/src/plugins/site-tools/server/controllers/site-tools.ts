@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { readFormToCheck } from '../form-check';
 import type { SiteToolsService } from '../services/site-tools';
-import { VERSIONED } from '../../../../versions/record-versions';
 
 type Context = Parameters<Core.ControllerHandler>[0];
 /** A route parameter: the admin router always sets the ones its path names. */
@@ -38,22 +37,6 @@ export const siteToolsController = ({ strapi }: { strapi: Core.Strapi }) => {
         return;
       }
       ctx.body = { problems: await tools().checkForm(form) };
-    },
-    async versions(ctx: Context) {
-      const uid = param(ctx, 'uid');
-      if (!VERSIONED.has(uid)) {
-        ctx.status = 404;
-        ctx.body = { error: { message: `No history is kept of «${uid}»: only of ${[...VERSIONED].join(', ')}.` } };
-        return;
-      }
-      // The route lets in staff who read pages; the history of another type is for those who read it.
-      const ability = (ctx.state as { userAbility?: { can(action: string, subject: string): boolean } }).userAbility;
-      if (!ability?.can('plugin::content-manager.explorer.read', uid)) {
-        ctx.status = 403;
-        ctx.body = { error: { message: `Reading the history of ${uid} needs the permission to read it.` } };
-        return;
-      }
-      ctx.body = { versions: await tools().versions(uid, param(ctx, 'documentId')) };
     },
     async overview(ctx: Context) {
       ctx.body = await tools().overview();

@@ -3,7 +3,6 @@ import { unconfirmedChanges } from '../../../../site-sync/notify-site';
 import { brokenLinks, pageUsage } from '../../../../staff/link-report';
 import { whereFileIsUsed } from '../../../../staff/media-usage';
 import { checkForm, type FormToCheck } from '../form-check';
-import { listVersions } from '../../../../versions/version-list';
 
 type Json = Record<string, unknown>;
 
@@ -19,7 +18,6 @@ export const siteToolsService = ({ strapi }: { strapi: Core.Strapi }) => {
     pageUsage: (documentId: string) => pageUsage(strapi, documentId),
     mediaUsage: (fileId: number) => whereFileIsUsed(strapi, fileId),
     checkForm: (form: FormToCheck) => checkForm(strapi, form),
-    versions: (uid: string, documentId: string) => listVersions(strapi, uid, documentId),
 
     /** A page's address on the site, or null while it has no published version. */
     async liveUrl(documentId: string): Promise<string | null> {

@@ -1,0 +1,63 @@
+import type { Core, UID } from '@strapi/strapi';
+import { compareVersions, type Comparison } from './compare';
+import { planRestore, restoreVersion } from './restore';
+import { deletedPages, listVersions, readVersion, type VersionEntry, type VersionFilter } from './version-list';
+
+/** Names a page relation in a comparison: its address, or that it is gone. */
+const pageNaming = async (strapi: Core.Strapi) => {
+  const pages = (await strapi.db
+    .query('api::page.page')
+    .findMany({ where: { publishedAt: null }, select: ['documentId', 'path', 'title'] })) as {
+    documentId: string;
+    path: string;
+    title: string;
+  }[];
+  const byId = new Map(pages.map((page) => [page.documentId, `${page.title} (${page.path})`]));
+  return { page: (documentId: string) => byId.get(documentId) ?? 'a page that no longer exists' };
+};
+
+/** A version as the list shows it, without its content. */
+const entryOnly = (
+  version: VersionEntry & { data: unknown; notes: unknown; uid: string; documentId: string },
+): VersionEntry => {
+  const entry: Partial<typeof version> = { ...version };
+  delete entry.data;
+  delete entry.notes;
+  delete entry.uid;
+  delete entry.documentId;
+  return entry as VersionEntry;
+};
+
+/**
+ * What the admin's history screens ask (src/admin/staff/history/): the list, a comparison, a
+ * restore and its plan, the deleted pages. Who may ask is the routes' and controller's business.
+ */
+export const historyApi = (strapi: Core.Strapi) => ({
+  list: (uid: string, documentId: string, filter: VersionFilter) => listVersions(strapi, uid, documentId, filter),
+  read: (id: number) => readVersion(strapi, id),
+  /** Two versions of the same document, the older one first whichever order they are asked in. */
+  async compare(
+    first: number,
+    second: number,
+  ): Promise<
+    { older: VersionEntry; newer: VersionEntry; comparison: Comparison } | 'not-found' | 'other-document' | 'other-file'
+  > {
+    const [a, b] = await Promise.all([readVersion(strapi, first), readVersion(strapi, second)]);
+    if (!a || !b) return 'not-found';
+    if (a.uid !== b.uid || a.documentId !== b.documentId) return 'other-document';
+    // An old file kept as its text compares only with another version of the same file.
+    if ((a.raw || b.raw) && !(a.raw && b.raw && a.file === b.file)) return 'other-file';
+    const [older, newer] = a.at < b.at || (a.at === b.at && a.id < b.id) ? [a, b] : [b, a];
+    const typeName = (uid: string) =>
+      (strapi.components[uid as UID.Component] as unknown as { info?: { displayName?: string } } | undefined)?.info
+        ?.displayName ?? uid;
+    return {
+      older: entryOnly(older),
+      newer: entryOnly(newer),
+      comparison: compareVersions(older.data, newer.data, await pageNaming(strapi), typeName),
+    };
+  },
+  plan: (id: number) => planRestore(strapi, id),
+  restore: (id: number) => restoreVersion(strapi, id),
+  deletedPages: () => deletedPages(strapi),
+});
