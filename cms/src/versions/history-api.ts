@@ -1,18 +1,12 @@
 import type { Core, UID } from '@strapi/strapi';
 import { compareVersions, type Comparison } from './compare';
+import { draftPages } from './draft-pages';
 import { planRestore, restoreVersion } from './restore';
 import { deletedPages, listVersions, readVersion, type VersionEntry, type VersionFilter } from './version-list';
 
 /** Names a page relation in a comparison: its address, or that it is gone. */
 const pageNaming = async (strapi: Core.Strapi) => {
-  const pages = (await strapi.db
-    .query('api::page.page')
-    .findMany({ where: { publishedAt: null }, select: ['documentId', 'path', 'title'] })) as {
-    documentId: string;
-    path: string;
-    title: string;
-  }[];
-  const byId = new Map(pages.map((page) => [page.documentId, `${page.title} (${page.path})`]));
+  const byId = new Map((await draftPages(strapi)).map((page) => [page.documentId, `${page.title} (${page.path})`]));
   return { page: (documentId: string) => byId.get(documentId) ?? 'a page that no longer exists' };
 };
 

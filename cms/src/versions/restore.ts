@@ -1,14 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
 import type { RestorePlan } from './restore-plan';
 import { duringRestore } from './restore-scope';
-import { LEFT_OUT, type Schema } from './snapshot';
+import { LEFT_OUT, schemaFor, type Schema } from './snapshot';
 import { readVersion } from './version-list';
 
 type Json = Record<string, unknown>;
 type Attribute = Schema['attributes'][string] & { multiple?: boolean; relation?: string };
-
-const schemaFor = (strapi: Core.Strapi, uid: string): Schema =>
-  (strapi.contentTypes[uid as UID.ContentType] ?? strapi.components[uid as UID.Component]) as unknown as Schema;
 
 const humanize = (key: string) => key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 

@@ -18,6 +18,10 @@ export type Schema = {
 };
 type Populate = Record<string, unknown>;
 
+/** A content type's or component's schema, by its uid. */
+export const schemaFor = (strapi: Core.Strapi, uid: string): Schema =>
+  (strapi.contentTypes[uid as UID.ContentType] ?? strapi.components[uid as UID.Component]) as unknown as Schema;
+
 /**
  * Everything a document row holds, to the last component: components and every dynamic-zone
  * entry with their fields, media as the file they name (kept readable after the file is gone),

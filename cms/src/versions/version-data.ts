@@ -1,11 +1,8 @@
-import type { Core, UID } from '@strapi/strapi';
-import { LEFT_OUT, MEDIA_FIELDS, type Schema } from './snapshot';
+import type { Core } from '@strapi/strapi';
+import { LEFT_OUT, MEDIA_FIELDS, schemaFor, type Schema } from './snapshot';
 
 type Json = Record<string, unknown>;
 type Attribute = Schema['attributes'][string] & { multiple?: boolean; relation?: string };
-
-const schemaFor = (strapi: Core.Strapi, uid: string): Schema =>
-  (strapi.contentTypes[uid as UID.ContentType] ?? strapi.components[uid as UID.Component]) as unknown as Schema;
 
 const idsOf = (value: unknown): number[] =>
   (Array.isArray(value) ? value : value === null || value === undefined ? [] : [value])

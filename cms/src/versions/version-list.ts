@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { draftPages } from './draft-pages';
 import { VERSIONS_TABLE, type VersionAction, type VersionRow, type VersionVia } from './version-table';
 
 /** One line of a document's history: what the list in the admin shows, without the content. */
@@ -157,10 +158,7 @@ export const deletedPages = async (strapi: Core.Strapi): Promise<DeletedPage[]> 
     .select('v.id', 'v.document_id', 'v.title', 'v.actor_name', 'v.created_at', 'v.data', 'v.action')) as LatestRow[];
   const latest = new Map<string, LatestRow>();
   for (const row of rows) if (!latest.has(row.document_id)) latest.set(row.document_id, row);
-  const live = (await strapi.db
-    .query('api::page.page')
-    .findMany({ where: { publishedAt: null }, select: ['path', 'title'] })) as { path: string; title: string }[];
-  const byPath = new Map(live.map((page) => [page.path, page.title]));
+  const byPath = new Map((await draftPages(strapi)).map((page) => [page.path, page.title]));
   const versions = new Map(counts.map((row) => [row.document_id, Number(row.versions)]));
   return [...latest.values()]
     .map((row) => {

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { signPreviewLink, PREVIEW_LINK_SECONDS } from '../config-support/preview';
+import { draftPages, type DraftPage } from './draft-pages';
 import { readVersion } from './version-list';
 
 type Json = Record<string, unknown>;
-type PageLink = { documentId: string; path: string; title: string };
 
 /** A relation as a version keeps it: the document it leads to, nothing else. */
 const isRelation = (value: unknown): value is { documentId: string } =>
@@ -27,18 +27,11 @@ const numbered = (value: unknown, next: () => number): unknown => {
 };
 
 /** Each page link as the site reads it (its address and title now); a link to a page that is gone, none. */
-const withPages = (value: unknown, pages: Map<string, PageLink>): unknown => {
+const withPages = (value: unknown, pages: Map<string, DraftPage>): unknown => {
   if (Array.isArray(value)) return value.map((item) => withPages(item, pages));
   if (isRelation(value)) return pages.get(value.documentId) ?? null;
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(Object.entries(value).map(([key, nested]) => [key, withPages(nested, pages)]));
-};
-
-const draftPages = async (strapi: Core.Strapi): Promise<Map<string, PageLink>> => {
-  const rows = (await strapi.db
-    .query('api::page.page')
-    .findMany({ where: { publishedAt: null }, select: ['documentId', 'path', 'title'] })) as PageLink[];
-  return new Map(rows.map((row) => [row.documentId, row]));
 };
 
 /**
@@ -49,7 +42,7 @@ const draftPages = async (strapi: Core.Strapi): Promise<Map<string, PageLink>> =
 export const pageVersionForPreview = async (strapi: Core.Strapi, id: number): Promise<Json | null> => {
   const version = await readVersion(strapi, id);
   if (!version || version.uid !== 'api::page.page' || version.raw) return null;
-  const pages = await draftPages(strapi);
+  const pages = new Map((await draftPages(strapi)).map((page) => [page.documentId, page]));
   const data = withPages(version.data, pages) as Json;
   let row = 0;
   const sections = numbered(data.sections ?? [], () => ++row);

@@ -225,7 +225,9 @@ export const HistoryBrowser = ({
                             Live
                           </Badge>
                         )}
-                        {version.raw && <Badge>Old file, as written</Badge>}
+                        {version.raw && (
+                          <Badge>{`Old file${version.file ? ` ${version.file}` : ''}, as written`}</Badge>
+                        )}
                       </Flex>
                       {version.message && (
                         <Typography variant="pi" textColor="neutral600" ellipsis style={{ maxWidth: '36rem' }}>
