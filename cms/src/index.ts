@@ -15,6 +15,7 @@ import { registerContentRules } from './validation/document-middleware';
 import { recordVersions } from './versions/record-versions';
 import { pruneVersions } from './versions/retention';
 import { ensureVersionTable } from './versions/version-table';
+import { ensureSiteLocales } from './translation/site-locales';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -44,6 +45,8 @@ export default {
     const keepDays = strapi.config.get('site.versionsKeepDays', null) as number | null;
     if (keepDays === 0) strapi.log.warn('VERSIONS_KEEP_DAYS=0: no version of any change is kept (history is off).');
     await pruneVersions(strapi, keepDays);
+    // Before the seed: its Spanish pages need the locale.
+    await ensureSiteLocales(strapi);
     await lockDownPublicRole(strapi);
     await removeUnusedDefaultTokens(strapi);
     await provisionReadToken(strapi);
