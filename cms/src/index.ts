@@ -16,6 +16,7 @@ import { recordVersions } from './versions/record-versions';
 import { pruneVersions } from './versions/retention';
 import { ensureVersionTable } from './versions/version-table';
 import { ensureSiteLocales } from './translation/site-locales';
+import { keepLinksWhenFilling } from './translation/fill-from-english';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -47,6 +48,7 @@ export default {
     await pruneVersions(strapi, keepDays);
     // Before the seed: its Spanish pages need the locale.
     await ensureSiteLocales(strapi);
+    keepLinksWhenFilling(strapi);
     await lockDownPublicRole(strapi);
     await removeUnusedDefaultTokens(strapi);
     await provisionReadToken(strapi);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { importJekyll } from '../importer/import-jekyll';
 import { importHistory } from '../versions/history-import/import-history';
+import { seedTranslations } from './seed-translations';
 
 /**
  * On an empty database, the coalition's site (seed/site: the old site's pages, menus and
@@ -25,6 +26,7 @@ export const seedFirstRun = async (strapi: Core.Strapi): Promise<void> => {
   for (const issue of report.issues)
     strapi.log.warn(`Seed: ${issue.file}${issue.position ? ` ${issue.position}` : ''}: ${issue.message}`);
   for (const draft of report.drafts) strapi.log.warn(`Seed: ${draft.file} is a draft: ${draft.message}`);
+  await seedTranslations(strapi, path.join(strapi.dirs.app.root, 'seed'));
   await seedHistory(strapi, site);
 };
 

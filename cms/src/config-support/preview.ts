@@ -20,10 +20,16 @@ export const signPreviewLink = (secret: string, path: string, status: string, ex
  */
 export const previewHandler =
   (siteUrl: string, secret: string) =>
-  async (uid: string, { documentId, status }: PreviewParams): Promise<string | null> => {
+  async (uid: string, { documentId, locale, status }: PreviewParams): Promise<string | null> => {
     if (uid !== 'api::page.page') return null;
     const strapi = (globalThis as unknown as { strapi: Core.Strapi }).strapi;
-    const page = await strapi.documents('api::page.page').findOne({ documentId, status: 'draft', fields: ['path'] });
+    // The language shown in the edit view: its draft is at its own address (/es/… for Spanish).
+    const page = await strapi.documents('api::page.page').findOne({
+      documentId,
+      ...(locale ? { locale } : {}),
+      status: 'draft',
+      fields: ['path'],
+    });
     if (!page?.path) return null;
     const shown = status === 'published' ? 'published' : 'draft';
     const expires = Math.floor(Date.now() / 1000) + PREVIEW_LINK_SECONDS;

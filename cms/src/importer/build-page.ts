@@ -11,14 +11,15 @@ import { currentShape } from './older-shapes';
 import { originalOf } from './original';
 import type { Intent, PageInput } from './page-store';
 import { reduceMarkup } from './plain-text-fields';
+import { readTranslation, TRANSLATION_KEYS, type Translation } from './translation-fields';
 
 const PAGE = 'api::page.page';
-const PAGE_KEYS = ['layout', 'title', 'description', 'permalink', 'sections', 'published'];
+const PAGE_KEYS = ['layout', 'title', 'description', 'permalink', 'sections', 'published', ...TRANSLATION_KEYS];
 /** The old menus' own settings: the header menu now lists a folder's pages by title. */
 const MENU_KEYS = ['menu', 'menus', 'category'];
 
 export type PageSource = { relative: string; fields: Record<string, unknown>; body: string; url: string };
-export type BuiltPage = { data: PageInput; intent: Intent; fixes: Note[] };
+export type BuiltPage = { data: PageInput; intent: Intent; fixes: Note[]; translation: Translation };
 
 /** A text field of the page; a missing one is reported, and the page stays a draft. */
 const pageText = (fields: FieldReader, key: string, fallback: string, notes: Note[]): string => {
@@ -120,6 +121,7 @@ export const buildPage = async (
   if (layout !== null && layout !== 'default')
     ctx.warn('layout', `layout ${JSON.stringify(layout)} is not supported; the site layout is used`);
   const hidden = fields.bool('published') === false;
+  const translation = readTranslation(fields, notes);
   const title = pageText(
     fields,
     'title',
@@ -167,5 +169,5 @@ export const buildPage = async (
   const { changed, blockers } = makeStorable(rules, PAGE, json);
   // What keeps the page from going live as it was: changed values, missing ones, a missing title.
   const fixes = [...notes, ...changed, ...blockers];
-  return { data, intent: hidden ? 'hidden' : fixes.length > 0 ? 'draft' : 'publish', fixes };
+  return { data, intent: hidden ? 'hidden' : fixes.length > 0 ? 'draft' : 'publish', fixes, translation };
 };

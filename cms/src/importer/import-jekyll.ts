@@ -17,6 +17,7 @@ import { PageStore, type Intent } from './page-store';
 import { oldUrlFor, pageUrlFor } from './page-url';
 import { RedirectStore } from './redirect-store';
 import { ImportReport } from './report';
+import { DEFAULT_LOCALE } from '../translation/site-locales';
 
 export type ImportOptions = {
   /** Jekyll page files, or site folders whose `pages/` (or every .md/.html) are imported. */
@@ -92,6 +93,9 @@ const collectSources = async (options: ImportOptions): Promise<{ sources: Source
   return { sources, siteFolders };
 };
 
+/** The language a page file says it is in (`lang:`, translation-fields.ts); the default when it says none. */
+const localeOf = (page: Parsed): string => (typeof page.fields.lang === 'string' ? page.fields.lang : DEFAULT_LOCALE);
+
 /** A note as the page's Import notes field lists it; a long original goes on indented lines of its own. */
 const noteLine = (note: Note): string => `- ${note.position || 'page'}: ${note.message}`;
 
@@ -157,8 +161,11 @@ const runImport = async (strapi: Core.Strapi, options: ImportOptions): Promise<I
   const report = new ImportReport(options.dryRun ?? false, options.log);
   const { sources, siteFolders } = await collectSources(options);
   report.progress(`${report.dryRun ? 'Checking' : 'Importing'} ${sources.length} page(s)…`);
-  // First read every page, so that links between pages of this batch can be resolved.
-  const parsed = await readPages(sources, report);
+  // First read every page, so that links between pages of this batch can be resolved; the
+  // translations last, so the pages they translate are there.
+  const parsed = (await readPages(sources, report)).sort(
+    (a, b) => Number(localeOf(a) !== DEFAULT_LOCALE) - Number(localeOf(b) !== DEFAULT_LOCALE),
+  );
   const siteConfigs = new Map<string, Promise<Record<string, unknown>>>();
   const libraries = new Map<string, MediaLibrary>();
   const run: ImportRun = {
@@ -192,7 +199,9 @@ const readPages = async (sources: Source[], report: ImportReport): Promise<Parse
       if (original) report.warn(source.relative, 'permalink', `the old URL ${original} became ${url}`);
       if (!isPagePath(url))
         throw new ImportError(`cannot build a valid web address from ${source.relative} (got ${url})`);
-      parsed.push({ ...source, fields: data, body, url, oldUrl: oldUrlFor(source.relative, data.permalink) });
+      // A translation is new: it had no address on the old site to keep.
+      const oldUrl = data.lang && data.lang !== DEFAULT_LOCALE ? null : oldUrlFor(source.relative, data.permalink);
+      parsed.push({ ...source, fields: data, body, url, oldUrl });
     } catch (error) {
       report.fail(source.relative, error instanceof Error ? error.message : String(error));
     }
@@ -219,7 +228,7 @@ const buildOne = async (
     resolvePage: async (ref) => {
       const target = run.byFile.get(path.resolve(page.siteRoot, ref.replace(/^\/+/, '')));
       const url = target?.url ?? pageUrlFor(ref, undefined).url;
-      const documentId = await store.documentIdFor(url);
+      const documentId = await store.documentIdFor(url, localeOf(page));
       if (documentId) return { documentId };
       if (target) {
         // In this batch but not stored yet: resolved on the second pass (or in a dry run, assumed).
@@ -232,8 +241,11 @@ const buildOne = async (
   const built = await buildPagePath(page, run.rules, await run.siteFor(page.siteRoot), ctx);
   const live = built.intent === 'draft' ? await store.publishedAt(page.url) : null;
   const all = [...said, ...built.fixes];
-  built.data.importNotes =
-    all.length > 0 ? [...(live ? [stillLive(live)] : []), ...all.map(noteLine)].join('\n') : null;
+  const lines = [
+    ...(built.translation.staffNote ? [built.translation.staffNote] : []),
+    ...(all.length > 0 ? [...(live ? [stillLive(live)] : []), ...all.map(noteLine)] : []),
+  ];
+  built.data.importNotes = lines.length > 0 ? lines.join('\n') : null;
   return { ...built, pending, live };
 };
 
@@ -249,7 +261,7 @@ const importPages = async (
     report.progress(`- ${page.relative} → ${page.url}`);
     const media = run.mediaFor(page.siteRoot);
     try {
-      const { data, intent, pending, fixes, live } = await buildOne(run, page, (position, message) =>
+      const { data, intent, pending, fixes, live, translation } = await buildOne(run, page, (position, message) =>
         report.warn(page.relative, position, message),
       );
       for (const fix of fixes) report.warn(page.relative, fix.position, fix.message);
@@ -259,7 +271,7 @@ const importPages = async (
           page.relative,
           `it cannot be published as it is (see the lines above, also in its "Import notes")${live ? `; ${stillLive(live)}` : ''}`,
         );
-      const outcome = await store.upsert(data, intent);
+      const outcome = await store.upsert(data, intent, translation);
       media.keepPageUploads();
       report.pages[outcome].push(page.relative);
       for (const section of data.sections) report.countSection(section.__component.replace('sections.', ''));
@@ -280,8 +292,8 @@ const importPages = async (
 const relinkSecondPass = async (run: ImportRun, secondPass: Parsed[]): Promise<void> => {
   for (const page of secondPass) {
     try {
-      const { data, intent } = await buildOne(run, page, () => undefined);
-      await run.store.upsert(data, intent);
+      const { data, intent, translation } = await buildOne(run, page, () => undefined);
+      await run.store.upsert(data, intent, translation);
       run.mediaFor(page.siteRoot).keepPageUploads();
     } catch (error) {
       run.report.fail(page.relative, `linking to pages of this import failed: ${describe(error)}`);

@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { firstPageInAnyLanguage } from '../translation/any-language';
 import type { SectionInput } from '../section-kit/section-module';
+import { DEFAULT_LOCALE } from '../translation/site-locales';
 import { holds, populateOf, schemaOf, type SchemaOf } from './stored-shape';
+import type { Translation } from './translation-fields';
 
 type Json = Record<string, unknown>;
 
@@ -34,38 +37,82 @@ export class PageStore {
     return this.strapi.documents('api::page.page');
   }
 
-  async documentIdFor(path: string): Promise<string | null> {
-    const found = await this.documents.findFirst({ filters: { path }, status: 'draft', fields: ['documentId'] });
+  /** The page of `locale` at `path`: a page links to pages of its own language (a Spanish page's links to English ones are addresses). */
+  async documentIdFor(path: string, locale: string = DEFAULT_LOCALE): Promise<string | null> {
+    const found = await this.documents.findFirst({
+      filters: { path },
+      locale,
+      status: 'draft',
+      fields: ['documentId'],
+    });
     return found?.documentId ?? null;
   }
 
-  /** When the version visitors see at `path` was published; null when none is live. */
+  /** When the version visitors see at `path` (in any language: addresses are the site's) was published; null when none is live. */
   async publishedAt(path: string): Promise<Date | null> {
-    const live = await this.documents.findFirst({ filters: { path }, status: 'published', fields: ['publishedAt'] });
-    return live?.publishedAt ? new Date(live.publishedAt) : null;
+    const live = await firstPageInAnyLanguage(this.strapi, {
+      filters: { path },
+      status: 'published',
+      fields: ['publishedAt'],
+    });
+    return live?.publishedAt ? new Date(live.publishedAt as string) : null;
   }
 
-  async upsert(data: PageInput, intent: Intent): Promise<Upsert> {
-    const documentId = await this.documentIdFor(data.path);
+  /**
+   * The document a page of `translation.locale` belongs to: its own at its address, else (a
+   * translation) the one of the page it translates; null for a new page.
+   */
+  private async documentOf(data: PageInput, translation: Translation): Promise<string | null> {
+    const own = await this.documentIdFor(data.path, translation.locale);
+    if (own || !translation.of) return own;
+    const original = await this.documentIdFor(translation.of, DEFAULT_LOCALE);
+    if (!original)
+      throw new Error(
+        `it translates ${translation.of} (translation_of), where there is no page: import that page first, or correct the address`,
+      );
+    return original;
+  }
+
+  async upsert(
+    data: PageInput,
+    intent: Intent,
+    translation: Translation = { locale: DEFAULT_LOCALE, of: null, staffNote: null },
+  ): Promise<Upsert> {
+    const { locale } = translation;
+    const documentId = await this.documentOf(data, translation);
     // The Document Service's input types cannot follow dynamic-zone data built at run time.
     const input = data as unknown as Parameters<typeof this.documents.create>[0]['data'];
     if (!documentId) {
       if (!this.dryRun)
-        await this.documents.create({ data: input, ...(intent === 'publish' ? { status: 'published' as const } : {}) });
+        await this.documents.create({
+          data: input,
+          locale,
+          ...(intent === 'publish' ? { status: 'published' as const } : {}),
+        });
       return 'created';
     }
     const populate = populateOf(this.schemaOf, 'api::page.page');
     const [draft, published] = await Promise.all(
-      (['draft', 'published'] as const).map((status) => this.documents.findOne({ documentId, status, populate })),
+      (['draft', 'published'] as const).map((status) =>
+        this.documents.findOne({ documentId, locale, status, populate }),
+      ),
     );
+    // A translation not made yet: the update below makes it (Strapi's way of adding a locale).
+    if (!draft && !published) {
+      if (!this.dryRun) {
+        await this.documents.update({ documentId, locale, data: input });
+        if (intent === 'publish') await this.documents.publish({ documentId, locale });
+      }
+      return 'created';
+    }
     const same = (page: unknown) => holds(this.schemaOf, 'api::page.page', page, data as unknown as Json);
     const unchanged =
       same(draft) && (intent === 'publish' ? same(published) : intent === 'hidden' ? published === null : true);
     if (unchanged) return 'unchanged';
     if (!this.dryRun) {
-      await this.documents.update({ documentId, data: input });
-      if (intent === 'publish') await this.documents.publish({ documentId });
-      if (intent === 'hidden' && published) await this.documents.unpublish({ documentId });
+      await this.documents.update({ documentId, locale, data: input });
+      if (intent === 'publish') await this.documents.publish({ documentId, locale });
+      if (intent === 'hidden' && published) await this.documents.unpublish({ documentId, locale });
     }
     return 'updated';
   }

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { firstPageInAnyLanguage } from '../translation/any-language';
 import type { RuleViolation } from '../validation/rule-violation';
 
 import { redirectTarget } from './redirects-to';
@@ -39,9 +40,7 @@ export const checkRedirect = async (
       message: `Other redirects lead to ${from} (${inbound.map((r) => r.from).join(', ')}): change them to ${to} first (no chains of redirects).`,
     });
   }
-  const page = await strapi
-    .documents('api::page.page')
-    .findFirst({ filters: { path: from }, status: 'draft', fields: ['title'] });
+  const page = await firstPageInAnyLanguage(strapi, { filters: { path: from }, status: 'draft', fields: ['title'] });
   if (page)
     out.push({
       path: ['from'],
@@ -59,8 +58,21 @@ export const checkRedirectPublish = async (strapi: Core.Strapi, documentId: stri
   const target = typeof redirect?.to === 'string' ? redirectTarget(redirect.to) : null;
   if (!target) return [];
   const pages = strapi.documents('api::page.page');
-  const page = await pages.findFirst({ filters: { path: target }, status: 'draft', fields: ['documentId', 'title'] });
-  if (!page || (await pages.findOne({ documentId: page.documentId, status: 'published', fields: ['documentId'] })))
+  // Any language's page: a redirect may lead to /es/… as to any other address.
+  const page = await firstPageInAnyLanguage(strapi, {
+    filters: { path: target },
+    status: 'draft',
+    fields: ['documentId', 'title', 'locale'],
+  });
+  if (
+    !page ||
+    (await pages.findOne({
+      documentId: page.documentId as string,
+      locale: page.locale as string,
+      status: 'published',
+      fields: ['documentId'],
+    }))
+  )
     return [];
   return [
     {

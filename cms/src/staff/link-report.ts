@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type { RuleViolation } from '../validation/rule-violation';
-import { holders, linkPopulate, linkProblem, linksIn, siteAddresses, type Holder } from './site-links';
+import { DEFAULT_LOCALE } from '../translation/site-locales';
+import { holders, linkPopulate, linkProblem, linksIn, pageKey, siteAddresses, type Holder } from './site-links';
 
 type Json = Record<string, unknown>;
 type Uid = Parameters<Core.Strapi['documents']>[0];
@@ -21,7 +22,7 @@ export const brokenLinks = async (strapi: Core.Strapi): Promise<BrokenLink[]> =>
       const problem = linkProblem(link, addresses);
       if (!problem) continue;
       // The published version is read first: a problem in both versions is listed as live.
-      const key = `${holder.uid} ${holder.documentId} ${link.path.join('.')} ${problem}`;
+      const key = `${holder.uid} ${holder.documentId} ${holder.locale} ${link.path.join('.')} ${problem}`;
       if (!found.has(key))
         found.set(key, {
           holder,
@@ -38,19 +39,30 @@ export const brokenLinks = async (strapi: Core.Strapi): Promise<BrokenLink[]> =>
 /** A place that links to a page. */
 export type Usage = { holder: Holder; where: string; live: boolean };
 
-/** Where the page `documentId` is linked from: page relations to it, and links or redirects to its address. */
-export const pageUsage = async (strapi: Core.Strapi, documentId: string): Promise<Usage[]> => {
+/**
+ * Where the page `documentId` in `locale` is linked from: page relations to it, and links or
+ * redirects to its address.
+ */
+export const pageUsage = async (
+  strapi: Core.Strapi,
+  documentId: string,
+  locale: string = DEFAULT_LOCALE,
+): Promise<Usage[]> => {
   const page = (await strapi
     .documents('api::page.page' as Uid)
-    .findOne({ documentId, status: 'draft', fields: ['path'] } as never)) as Json | null;
+    .findOne({ documentId, locale, status: 'draft', fields: ['path'] } as never)) as Json | null;
   const path = typeof page?.path === 'string' ? page.path : null;
   const found = new Map<string, Usage>();
   for await (const { holder, links } of holders(strapi)) {
-    if (holder.uid === 'api::page.page' && holder.documentId === documentId) continue;
+    if (holder.uid === 'api::page.page' && holder.documentId === documentId && holder.locale === locale) continue;
     for (const link of links) {
-      const leads = link.target.kind === 'page' ? link.target.documentId === documentId : link.target.path === path;
+      const leads =
+        link.target.kind === 'page'
+          ? link.target.documentId !== null &&
+            pageKey(link.target.documentId, link.target.locale) === pageKey(documentId, locale)
+          : link.target.path === path;
       if (!leads) continue;
-      const key = `${holder.uid} ${holder.documentId} ${link.path.join('.')}`;
+      const key = `${holder.uid} ${holder.documentId} ${holder.locale} ${link.path.join('.')}`;
       if (!found.has(key))
         found.set(key, {
           holder,
@@ -71,14 +83,15 @@ export const linksBlockingPublish = async (
   strapi: Core.Strapi,
   uid: string,
   documentId: string,
+  locale: string = DEFAULT_LOCALE,
 ): Promise<RuleViolation[]> => {
   const draft = (await strapi
     .documents(uid as Uid)
-    .findOne({ documentId, status: 'draft', populate: linkPopulate(strapi, uid) } as never)) as Json | null;
+    .findOne({ documentId, locale, status: 'draft', populate: linkPopulate(strapi, uid) } as never)) as Json | null;
   if (!draft) return [];
   const addresses = await siteAddresses(strapi);
   if (uid === 'api::page.page' && typeof draft.path === 'string') {
-    addresses.pagesById.set(documentId, { title: String(draft.title), path: draft.path });
+    addresses.pagesById.set(pageKey(documentId, locale), { title: String(draft.title), path: draft.path });
     addresses.paths.add(draft.path);
   }
   return linksIn(strapi, uid, draft).flatMap((link) => {

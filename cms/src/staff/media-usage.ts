@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { languageSuffix } from '../translation/site-locales';
 import { allTexts } from '../section-kit/content-model';
 import type { ModelSchema } from '../validation/check-document';
 
@@ -128,13 +129,13 @@ export const whereFileIsUsed = async (strapi: Core.Strapi, fileId: number): Prom
   const file = await fileRef(strapi, fileId);
   const places: string[] = [];
   for (const [uid, name] of [
-    ['api::page.page', (doc: Json) => `Page «${String(doc.title)}»`],
-    ['api::global.global', () => 'Site settings'],
+    ['api::page.page', (doc: Json) => `Page «${String(doc.title)}»${languageSuffix(doc.locale)}`],
+    ['api::global.global', (doc: Json) => `Site settings${languageSuffix(doc.locale)}`],
   ] as const) {
     for (const status of ['published', 'draft'] as const) {
       const documents = (await strapi
         .documents(uid as Uid)
-        .findMany({ status, populate: mediaPopulate(strapi, uid), limit: -1 } as never)) as Json[];
+        .findMany({ status, locale: '*', populate: mediaPopulate(strapi, uid), limit: -1 } as never)) as Json[];
       for (const doc of [documents].flat()) {
         for (const place of placesOf(strapi, uid, doc, file))
           places.push(`${name(doc)}${status === 'published' ? ' (published)' : ' (draft)'} › ${place}`);

@@ -3,6 +3,7 @@ import { allTexts } from '../section-kit/content-model';
 import type { ModelSchema } from '../validation/check-document';
 import { isPagePath } from '../validation/page-path';
 import siteRoutes from '../validation/site-routes.json';
+import { DEFAULT_LOCALE, languageSuffix } from '../translation/site-locales';
 
 /**
  * Every link of the site's content, where it is and where it leads: the one place that knows
@@ -18,11 +19,22 @@ export type FoundLink = {
   where: string[];
   text: string;
   /** A page relation (its documentId, or null when it was emptied), or a site path typed as an address. */
-  target: { kind: 'page'; documentId: string | null; title?: string } | { kind: 'path'; path: string };
+  target: { kind: 'page'; documentId: string | null; title?: string; locale?: string } | { kind: 'path'; path: string };
 };
 
 /** The documents that hold links, as people name them. */
-export type Holder = { uid: string; documentId: string; name: string; status: 'draft' | 'published' };
+export type Holder = {
+  uid: string;
+  documentId: string;
+  name: string;
+  status: 'draft' | 'published';
+  /** The language of a page or of the site settings; none for a redirect. */
+  locale?: string;
+};
+
+/** A page of one language: its document and locale (the two languages of a page share the document). */
+export const pageKey = (documentId: string, locale: string | undefined): string =>
+  `${documentId} ${locale ?? DEFAULT_LOCALE}`;
 
 const LINK = 'shared.link';
 const PAGE = 'api::page.page';
@@ -56,7 +68,7 @@ export const linkPopulate = (strapi: Core.Strapi, uid: string): Json => {
         on: Object.fromEntries((attribute.components ?? []).map((c) => [c, { populate: linkPopulate(strapi, c) }])),
       };
     } else if (attribute.type === 'relation' && (attribute as { target?: string }).target === PAGE) {
-      populate[name] = { fields: ['documentId', 'title', 'path'] };
+      populate[name] = { fields: ['documentId', 'title', 'path', 'locale'] };
     }
   }
   return populate;
@@ -123,6 +135,7 @@ export const linksIn = (strapi: Core.Strapi, uid: string, value: Json): FoundLin
           kind: 'page',
           documentId: typeof page?.documentId === 'string' ? page.documentId : null,
           ...(typeof page?.title === 'string' ? { title: page.title } : {}),
+          ...(typeof page?.locale === 'string' ? { locale: page.locale } : {}),
         },
       });
     } else if (item.type === 'External Link') {
@@ -136,6 +149,7 @@ export const linksIn = (strapi: Core.Strapi, uid: string, value: Json): FoundLin
 
 /** What visitors can reach: the published pages' addresses and the redirects' old addresses. */
 export type SiteAddresses = {
+  /** By pageKey: each language of a page is published on its own. */
   pagesById: Map<string, { title: string; path: string }>;
   paths: Set<string>;
   redirects: Set<string>;
@@ -145,11 +159,19 @@ export const siteAddresses = async (strapi: Core.Strapi): Promise<SiteAddresses>
   const [pages, redirects] = await Promise.all([
     strapi
       .documents(PAGE as Uid)
-      .findMany({ status: 'published', fields: ['title', 'path'], limit: -1 } as never) as Promise<Json[]>,
+      .findMany({
+        status: 'published',
+        locale: '*',
+        fields: ['title', 'path', 'locale'],
+        limit: -1,
+      } as never) as Promise<Json[]>,
     strapi.documents(REDIRECT as Uid).findMany({ fields: ['from'], limit: -1 } as never) as Promise<Json[]>,
   ]);
   const pagesById = new Map(
-    pages.map((p) => [p.documentId as string, { title: p.title as string, path: p.path as string }]),
+    pages.map((p) => [
+      pageKey(p.documentId as string, p.locale as string),
+      { title: p.title as string, path: p.path as string },
+    ]),
   );
   return {
     pagesById,
@@ -162,7 +184,7 @@ export const siteAddresses = async (strapi: Core.Strapi): Promise<SiteAddresses>
 export const linkProblem = (link: FoundLink, addresses: SiteAddresses): string | null => {
   if (link.target.kind === 'page') {
     if (link.target.documentId === null) return 'links to a page that no longer exists: choose another page';
-    if (addresses.pagesById.has(link.target.documentId)) return null;
+    if (addresses.pagesById.has(pageKey(link.target.documentId, link.target.locale))) return null;
     return `links to the page «${link.target.title ?? '?'}», which is not published: publish it first, or choose another page`;
   }
   const { path } = link.target;
@@ -176,11 +198,13 @@ export const holders = async function* (strapi: Core.Strapi): AsyncGenerator<{ h
     for (const uid of [GLOBAL, PAGE]) {
       const documents = (await strapi
         .documents(uid as Uid)
-        .findMany({ status, populate: linkPopulate(strapi, uid), limit: -1 } as never)) as Json[];
+        .findMany({ status, locale: '*', populate: linkPopulate(strapi, uid), limit: -1 } as never)) as Json[];
       for (const document of documents) {
-        const name = uid === GLOBAL ? 'Site settings' : `Page «${String(document.title)}»`;
+        const locale = typeof document.locale === 'string' ? document.locale : DEFAULT_LOCALE;
+        const language = languageSuffix(locale);
+        const name = uid === GLOBAL ? `Site settings${language}` : `Page «${String(document.title)}»${language}`;
         yield {
-          holder: { uid, documentId: String(document.documentId), name, status },
+          holder: { uid, documentId: String(document.documentId), name, status, locale },
           links: linksIn(strapi, uid, document),
         };
       }

@@ -7,10 +7,17 @@ import type { Core } from '@strapi/strapi';
  */
 export const DEFAULT_LOCALE = 'en';
 export const SITE_LOCALES = [
-  { code: 'en', name: 'English (en)' },
-  { code: 'es', name: 'Spanish (es)' },
+  { code: 'en', name: 'English (en)', language: 'English' },
+  { code: 'es', name: 'Spanish (es)', language: 'Spanish' },
 ] as const;
+
+/** "Spanish", for staff's messages; the code itself for a locale the site does not have. */
+export const languageOf = (code: string): string => SITE_LOCALES.find((l) => l.code === code)?.language ?? code;
 export type SiteLocale = (typeof SITE_LOCALES)[number]['code'];
+
+/** " (Spanish)" after the name of a translation, for staff; nothing for the default language's. */
+export const languageSuffix = (locale: unknown): string =>
+  typeof locale === 'string' && locale !== DEFAULT_LOCALE ? ` (${languageOf(locale)})` : '';
 
 /** Where a language's pages live: English at the root, Spanish under /es/. */
 export const localePrefix = (locale: string): string => (locale === DEFAULT_LOCALE ? '/' : `/${locale}/`);
@@ -31,7 +38,7 @@ export const ensureSiteLocales = async (strapi: Core.Strapi): Promise<void> => {
   const locales = strapi.plugin('i18n').service('locales') as unknown as LocaleService;
   for (const locale of SITE_LOCALES)
     if (!(await locales.findByCode(locale.code))) {
-      await locales.create(locale);
+      await locales.create({ code: locale.code, name: locale.name });
       strapi.log.info(`Added the ${locale.name} locale.`);
     }
   if ((await locales.getDefaultLocale()) !== DEFAULT_LOCALE) await locales.setDefaultLocale({ code: DEFAULT_LOCALE });

@@ -10,6 +10,7 @@ import { ruleBook } from '../section-kit/content-model';
 import { checkDocument, type ModelSchema, type RuleBook } from './check-document';
 import { placeOf } from './place-of';
 import type { RuleViolation } from './rule-violation';
+import { DEFAULT_LOCALE, localeOfParams } from '../translation/site-locales';
 
 /** Every action that writes what staff or a caller sent: a clone is a create from a copy. */
 const WRITES = new Set(['create', 'update', 'clone']);
@@ -34,8 +35,10 @@ const ownDocument = (action: string, documentId: string | undefined): string | u
 
 /** `/services/clear-your-record/` → `/services/clear-your-record-copy/` (then `-copy-2/`…); the home page's → `/home-copy/`. */
 const freeCopyAddress = async (strapi: Core.Strapi, path: string): Promise<string> => {
+  // A language's home (/es/) keeps its prefix: /es/home-copy/.
+  const home = /^\/(?:[a-z]{2}\/)?$/.test(path);
   const limit = (strapi.getModel('api::page.page').attributes.path as { maxLength?: number }).maxLength ?? Infinity;
-  const base = path === '/' ? '/home' : path.replace(/\/$/, '');
+  const base = home ? `${path}home`.replace('//', '/') : path.replace(/\/$/, '');
   for (let n = 1; ; n += 1) {
     const suffix = `-copy${n === 1 ? '' : `-${n}`}/`;
     // Within the address's length limit: a long address loses its end, not its copy number.
@@ -59,10 +62,12 @@ const copyOfPage = async (
   strapi: Core.Strapi,
   data: Record<string, unknown>,
   documentId: string,
+  locale: string,
 ): Promise<Record<string, unknown>> => {
   if (typeof data.path === 'string') return data;
   const source = await strapi.documents('api::page.page').findOne({
     documentId,
+    locale,
     status: 'draft',
     fields: ['path', 'title'],
   });
@@ -79,9 +84,12 @@ const addressOf = async (
   action: string,
   data: Record<string, unknown>,
   documentId: string | undefined,
+  locale: string,
 ): Promise<Record<string, unknown>> => {
   if (action !== 'clone' || typeof data.path === 'string' || !documentId) return data;
-  const source = await strapi.documents('api::page.page').findOne({ documentId, status: 'draft', fields: ['path'] });
+  const source = await strapi
+    .documents('api::page.page')
+    .findOne({ documentId, locale, status: 'draft', fields: ['path'] });
   return { ...data, path: source?.path };
 };
 
@@ -90,6 +98,8 @@ export type WriteToCheck = {
   action: 'create' | 'update' | 'clone';
   data: Record<string, unknown>;
   documentId?: string;
+  /** The language written (pages and site settings); the default when not said. */
+  locale?: string;
 };
 
 /**
@@ -101,7 +111,7 @@ export type WriteToCheck = {
 export const writeViolations = async (
   strapi: Core.Strapi,
   book: RuleBook,
-  { uid, action, data, documentId }: WriteToCheck,
+  { uid, action, data, documentId, locale = DEFAULT_LOCALE }: WriteToCheck,
 ): Promise<RuleViolation[]> => {
   const violations = checkDocument(book, uid, data);
   if (uid === 'api::redirect.redirect') violations.push(...(await checkRedirect(strapi, data, documentId)));
@@ -109,8 +119,9 @@ export const writeViolations = async (
     violations.push(
       ...(await checkPageAddress(
         strapi,
-        await addressOf(strapi, action, data, documentId),
+        await addressOf(strapi, action, data, documentId, locale),
         ownDocument(action, documentId),
+        locale,
       )),
     );
   return violations;
@@ -133,7 +144,12 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
   const rules: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const params = context.params as { data?: unknown; documentId?: string } | undefined;
     if (params?.documentId && context.uid === 'api::page.page' && context.action === 'clone')
-      params.data = await copyOfPage(strapi, (params.data ?? {}) as Record<string, unknown>, params.documentId);
+      params.data = await copyOfPage(
+        strapi,
+        (params.data ?? {}) as Record<string, unknown>,
+        params.documentId,
+        localeOfParams(params),
+      );
     const data = params?.data;
     if (context.uid.startsWith('api::') && WRITES.has(context.action) && typeof data === 'object' && data !== null) {
       const write = {
@@ -141,6 +157,7 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
         action: context.action as WriteToCheck['action'],
         data: data as Record<string, unknown>,
         ...(params?.documentId ? { documentId: params.documentId } : {}),
+        locale: localeOfParams(params),
       };
       const violations = await writeViolations(strapi, book, write);
       if (violations.length > 0)
@@ -155,19 +172,24 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
     if (context.uid !== 'api::page.page' || !documentId || !['publish', 'unpublish', 'delete'].includes(context.action))
       return next();
     const pages = strapi.documents('api::page.page');
-    const before = await pages.findOne({
-      documentId,
+    // Each language's page has its own address (and redirects to it): a delete of every
+    // language (locale '*') takes each one's address down.
+    const every = (context.params as { locale?: unknown }).locale === '*';
+    const locale = localeOfParams(context.params);
+    const before = await pages.findMany({
+      filters: { documentId },
+      locale: every ? '*' : locale,
       status: context.action === 'delete' ? 'draft' : 'published',
       fields: ['path'],
     });
     const result = await next();
     if (context.action !== 'publish') {
-      if (before?.path) await followPageStatus(strapi, before.path, false);
+      for (const page of before) if (page.path) await followPageStatus(strapi, page.path, false);
       return result;
     }
-    const after = await pages.findOne({ documentId, status: 'published', fields: ['path'] });
-    if (before?.path && after?.path && before.path !== after.path)
-      await followPageMove(strapi, before.path, after.path);
+    const after = await pages.findOne({ documentId, locale, status: 'published', fields: ['path'] });
+    const moved = before[0]?.path;
+    if (moved && after?.path && moved !== after.path) await followPageMove(strapi, moved, after.path);
     if (after?.path) await followPageStatus(strapi, after.path, true);
     return result;
   };
@@ -175,7 +197,7 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
   const liveLinks: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const documentId = (context.params as { documentId?: string } | undefined)?.documentId;
     if (context.action === 'publish' && documentId && LINK_HOLDERS.has(context.uid) && !isImporting()) {
-      const violations = await linksBlockingPublish(strapi, context.uid, documentId);
+      const violations = await linksBlockingPublish(strapi, context.uid, documentId, localeOfParams(context.params));
       if (violations.length > 0) refuse(violations);
     }
     if (context.action === 'publish' && documentId && context.uid === 'api::redirect.redirect') {

@@ -1,11 +1,15 @@
 import type { Core } from '@strapi/strapi';
+import { firstPageInAnyLanguage } from '../translation/any-language';
 import type { RuleViolation } from './rule-violation';
+import { DEFAULT_LOCALE, languageOf, localePrefix, SITE_LOCALES } from '../translation/site-locales';
 // The site's own routes (one per folder of web/src/pages; a contract test there keeps the list whole).
 import siteRoutes from './site-routes.json';
 
 /**
- * Another page whose draft or published version is at `path` (a published page keeps its address
- * until its moved draft is published, and no other page may be published there meanwhile).
+ * Another page whose draft or published version, in any language, is at `path` (a published page
+ * keeps its address until its moved draft is published, and no other page may be published there
+ * meanwhile). A page's other language has an address of its own under its prefix, so excepting
+ * the document excepts nothing another page could hold.
  */
 export const pageAt = async (
   strapi: Core.Strapi,
@@ -13,7 +17,7 @@ export const pageAt = async (
   except?: string,
 ): Promise<{ title?: unknown } | null> => {
   for (const status of ['draft', 'published'] as const) {
-    const other = await strapi.documents('api::page.page').findFirst({
+    const other = await firstPageInAnyLanguage(strapi, {
       filters: { path, ...(except ? { documentId: { $ne: except } } : {}) },
       status,
       fields: ['title'],
@@ -21,6 +25,24 @@ export const pageAt = async (
     if (other) return other;
   }
   return null;
+};
+
+/**
+ * A page's address says its language: a Spanish page's starts with /es/ (the Spanish home is /es/
+ * itself), and an English page's never does, or a visitor would get English under a Spanish
+ * address and the site could not tell the two apart from the address alone.
+ */
+const languageRule = (path: string, locale: string): string | null => {
+  if (locale !== DEFAULT_LOCALE) {
+    const prefix = localePrefix(locale);
+    return path.startsWith(prefix)
+      ? null
+      : `A ${languageOf(locale)} page's web address starts with ${prefix} (for example ${prefix}servicios/limpiar-su-historial/): add it in front.`;
+  }
+  const other = SITE_LOCALES.find((l) => l.code !== DEFAULT_LOCALE && path.startsWith(localePrefix(l.code)));
+  return other
+    ? `Web addresses starting with ${localePrefix(other.code)} are for ${other.language} pages: give the English page an address without it (its ${other.language} version is added from the language menu at the top of the edit view).`
+    : null;
 };
 
 /**
@@ -33,9 +55,12 @@ export const checkPageAddress = async (
   strapi: Core.Strapi,
   data: { path?: unknown },
   documentId?: string,
+  locale: string = DEFAULT_LOCALE,
 ): Promise<RuleViolation[]> => {
   if (typeof data.path !== 'string') return [];
   const path = data.path;
+  const language = languageRule(path, locale);
+  if (language) return [{ path: ['path'], message: language }];
   const route = Object.entries(siteRoutes).find(([prefix]) => path.startsWith(prefix));
   if (route)
     return [

@@ -46,6 +46,8 @@ const askingFirst = (original: DocumentActionComponent, publishing: boolean): Do
           const { data } = await post<{ problems: FormProblem[] }>('/site-tools/check', {
             uid: props.model,
             documentId: props.documentId,
+            // The edit view's language: a Spanish page's address rules are its own.
+            locale: (props.document as { locale?: string } | undefined)?.locale,
             values: getValues(),
             publishing,
           });

@@ -31,11 +31,14 @@ const openWhenKnown = async (find: () => Promise<string | null>) => {
 const useSiteActions = ({ model, documentId, document }: DocumentActionProps) => {
   const { get } = useFetchClient();
   if (model !== PAGE || !documentId) return null;
-  const status = (document as { status?: string } | undefined)?.status;
-  const live = () => get<{ url: string | null }>(`/site-tools/pages/${documentId}/live`).then(({ data }) => data.url);
+  const { status, locale } = (document ?? {}) as { status?: string; locale?: string };
+  // The language shown in the edit view: its page has its own address and draft.
+  const params = locale ? { locale } : {};
+  const live = () =>
+    get<{ url: string | null }>(`/site-tools/pages/${documentId}/live`, { params }).then(({ data }) => data.url);
   const preview = () =>
     get<{ data: { url?: string } }>(`/content-manager/preview/url/${PAGE}`, {
-      params: { documentId, status: 'draft' },
+      params: { documentId, status: 'draft', ...params },
     }).then(({ data }) => data.data.url ?? null);
   return { status, live, preview };
 };
@@ -81,8 +84,20 @@ export const PreviewChangesRow: DocumentActionComponent = (props) => {
 PreviewChangesRow.position = 'table-row';
 
 /** The places that link to a page, loaded when the question is asked. */
-const UsageNotice = ({ documentId, action, then }: { documentId: string; action: string; then?: ReactNode }) => {
-  const { data, error, loading } = useSiteTools<{ usage: Usage[] }>(`/pages/${documentId}/usage`);
+const UsageNotice = ({
+  documentId,
+  locale,
+  action,
+  then,
+}: {
+  documentId: string;
+  locale?: string | undefined;
+  action: string;
+  then?: ReactNode;
+}) => {
+  const { data, error, loading } = useSiteTools<{ usage: Usage[] }>(
+    `/pages/${documentId}/usage${locale ? `?locale=${encodeURIComponent(locale)}` : ''}`,
+  );
   if (loading) return <Typography>Checking where this page is used…</Typography>;
   if (error || !data)
     return (
@@ -139,7 +154,12 @@ const sayingWhereUsed = (original: DocumentActionComponent, verb: 'unpublish' | 
         // Strapi's own question (such as keeping or discarding a modified draft) stays below ours.
         content: (
           <>
-            <UsageNotice documentId={documentId} action={verb} then={native?.content ? undefined : then} />
+            <UsageNotice
+              documentId={documentId}
+              locale={(props.document as { locale?: string } | undefined)?.locale}
+              action={verb}
+              then={native?.content ? undefined : then}
+            />
             {native?.content}
           </>
         ),
@@ -182,7 +202,7 @@ const BulkUsageNotice = ({
   documents,
   action,
 }: {
-  documents: { documentId: string; title?: unknown }[];
+  documents: { documentId: string; title?: unknown; locale?: string }[];
   action: 'unpublish' | 'delete';
 }) => (
   <Box>
@@ -191,7 +211,7 @@ const BulkUsageNotice = ({
         <Typography tag="p" fontWeight="bold">
           {typeof document.title === 'string' ? document.title : document.documentId}
         </Typography>
-        <UsageNotice documentId={document.documentId} action={action} />
+        <UsageNotice documentId={document.documentId} locale={document.locale} action={action} />
       </Box>
     ))}
     <Typography tag="p">
@@ -207,14 +227,18 @@ const bulkSayingWhereUsed = (original: BulkActionComponent, verb: 'unpublish' | 
     // The selection as plain text: Strapi deep-compares each description on every render of the
     // list (lodash isEqual), so the notice is made once per selection, not from the table's rows.
     const selection = JSON.stringify(
-      (props.documents as { documentId: string; title?: unknown }[]).map((document) => ({
+      (props.documents as { documentId: string; title?: unknown; locale?: unknown }[]).map((document) => ({
         documentId: document.documentId,
         title: typeof document.title === 'string' ? document.title : undefined,
+        locale: typeof document.locale === 'string' ? document.locale : undefined,
       })),
     );
     const content = useMemo(
       () => (
-        <BulkUsageNotice documents={JSON.parse(selection) as { documentId: string; title?: string }[]} action={verb} />
+        <BulkUsageNotice
+          documents={JSON.parse(selection) as { documentId: string; title?: string; locale?: string }[]}
+          action={verb}
+        />
       ),
       [selection],
     );

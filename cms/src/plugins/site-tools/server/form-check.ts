@@ -8,7 +8,8 @@ const isRecord = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What the edit view sends before Save or Publish: the form as staff left it. */
-export type FormToCheck = { uid: string; documentId?: string; values: Json; publishing: boolean };
+/** `locale`: the edit view's language (the default when not sent). */
+export type FormToCheck = { uid: string; documentId?: string; locale?: string; values: Json; publishing: boolean };
 /** A field the server would refuse, with where it is in staff's words. */
 export type FormProblem = { path: string[]; message: string; where: string };
 
@@ -17,7 +18,7 @@ const CHECKED = new Set(['api::page.page', 'api::global.global', 'api::redirect.
 /** Reads the request body, or says what is wrong with it. */
 export const readFormToCheck = (body: unknown): FormToCheck | string => {
   if (!isRecord(body)) return 'Send { uid, documentId?, values, publishing }.';
-  const { uid, documentId, values, publishing } = body;
+  const { uid, documentId, locale, values, publishing } = body;
   if (typeof uid !== 'string' || !CHECKED.has(uid)) return `uid must be one of ${[...CHECKED].join(', ')}.`;
   if (!isRecord(values)) return 'values must be the form’s values (an object).';
   return {
@@ -25,6 +26,7 @@ export const readFormToCheck = (body: unknown): FormToCheck | string => {
     values,
     publishing: publishing === true,
     ...(typeof documentId === 'string' && documentId !== '' ? { documentId } : {}),
+    ...(typeof locale === 'string' && locale !== '' ? { locale } : {}),
   };
 };
 
@@ -40,6 +42,7 @@ export const checkForm = async (strapi: Core.Strapi, form: FormToCheck): Promise
     action: form.documentId ? 'update' : 'create',
     data: form.values,
     ...(form.documentId ? { documentId: form.documentId } : {}),
+    ...(form.locale ? { locale: form.locale } : {}),
   });
   if (form.publishing) violations.push(...checkDocument(book, form.uid, form.values, 'publish'));
   const byPath = new Map(violations.map((violation) => [violation.path.join('.'), violation]));

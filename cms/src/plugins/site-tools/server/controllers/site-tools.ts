@@ -1,11 +1,27 @@
 import type { Core } from '@strapi/strapi';
 import { readFormToCheck } from '../form-check';
 import type { SiteToolsService } from '../services/site-tools';
+import { DEFAULT_LOCALE, SITE_LOCALES } from '../../../../translation/site-locales';
 
 type Context = Parameters<Core.ControllerHandler>[0];
 /** A route parameter: the admin router always sets the ones its path names. */
 const param = (ctx: Context, name: string): string =>
   String((ctx as unknown as { params: Record<string, string> }).params[name]);
+
+/** The `?locale=` a request names (the edit view's language), else the default; one the site has not is refused. */
+export const localeOfQuery = (ctx: Context): string | null => {
+  const asked = (ctx.query as Record<string, unknown>).locale;
+  if (asked === undefined || asked === '') return DEFAULT_LOCALE;
+  return SITE_LOCALES.some((l) => l.code === asked) ? (asked as string) : null;
+};
+const unknownLocale = (ctx: Context): void => {
+  ctx.status = 400;
+  ctx.body = {
+    error: {
+      message: `The site has no language «${String(ctx.query.locale)}»: use ${SITE_LOCALES.map((l) => l.code).join(' or ')}.`,
+    },
+  };
+};
 
 /** The HTTP side of the staff tools: reads the request, answers in the shapes src/admin/staff/site-tools-api.ts reads. */
 export const siteToolsController = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -15,7 +31,9 @@ export const siteToolsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { links: await tools().brokenLinks() };
     },
     async pageUsage(ctx: Context) {
-      ctx.body = { usage: await tools().pageUsage(param(ctx, 'documentId')) };
+      const locale = localeOfQuery(ctx);
+      if (locale === null) return unknownLocale(ctx);
+      ctx.body = { usage: await tools().pageUsage(param(ctx, 'documentId'), locale) };
     },
     async mediaUsage(ctx: Context) {
       const raw = param(ctx, 'id');
@@ -27,7 +45,9 @@ export const siteToolsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { places: await tools().mediaUsage(Number(raw)) };
     },
     async live(ctx: Context) {
-      ctx.body = { url: await tools().liveUrl(param(ctx, 'documentId')) };
+      const locale = localeOfQuery(ctx);
+      if (locale === null) return unknownLocale(ctx);
+      ctx.body = { url: await tools().liveUrl(param(ctx, 'documentId'), locale) };
     },
     async check(ctx: Context) {
       const form = readFormToCheck((ctx.request as unknown as { body?: unknown }).body);

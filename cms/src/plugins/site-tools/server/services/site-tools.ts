@@ -3,6 +3,7 @@ import { unconfirmedChanges } from '../../../../site-sync/notify-site';
 import { brokenLinks, pageUsage } from '../../../../staff/link-report';
 import { whereFileIsUsed } from '../../../../staff/media-usage';
 import { checkForm, type FormToCheck } from '../form-check';
+import { pageKey } from '../../../../staff/site-links';
 
 type Json = Record<string, unknown>;
 
@@ -15,13 +16,13 @@ export const siteToolsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const siteUrl = () => strapi.config.get('site.url', 'http://localhost:4321') as string;
   return {
     brokenLinks: () => brokenLinks(strapi),
-    pageUsage: (documentId: string) => pageUsage(strapi, documentId),
+    pageUsage: (documentId: string, locale: string) => pageUsage(strapi, documentId, locale),
     mediaUsage: (fileId: number) => whereFileIsUsed(strapi, fileId),
     checkForm: (form: FormToCheck) => checkForm(strapi, form),
 
-    /** A page's address on the site, or null while it has no published version. */
-    async liveUrl(documentId: string): Promise<string | null> {
-      const live = await pages().findOne({ documentId, status: 'published', fields: ['path'] });
+    /** A page's address on the site in `locale`, or null while that language has no published version. */
+    async liveUrl(documentId: string, locale: string): Promise<string | null> {
+      const live = await pages().findOne({ documentId, locale, status: 'published', fields: ['path'] });
       return live?.path ? `${siteUrl()}${live.path}` : null;
     },
 
@@ -30,27 +31,31 @@ export const siteToolsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const [drafts, published, links] = await Promise.all([
         pages().findMany({
           status: 'draft',
-          fields: ['title', 'path', 'updatedAt'],
+          locale: '*',
+          fields: ['title', 'path', 'updatedAt', 'locale'],
           sort: ['updatedAt:desc'],
           limit: -1,
         } as never) as Promise<Json[]>,
-        pages().findMany({ status: 'published', fields: ['updatedAt'], limit: -1 } as never) as Promise<Json[]>,
+        pages().findMany({
+          status: 'published',
+          locale: '*',
+          fields: ['updatedAt', 'locale'],
+          limit: -1,
+        } as never) as Promise<Json[]>,
         brokenLinks(strapi),
       ]);
-      const live = new Map(published.map((p) => [p.documentId as string, p.updatedAt as string]));
-      // Waiting: never published, or saved since it was (what the content manager calls "modified").
+      const key = (p: Json) => pageKey(p.documentId as string, p.locale as string);
+      const live = new Map(published.map((p) => [key(p), p.updatedAt as string]));
+      // Waiting: never published, or saved since it was (what the content manager calls "modified"), per language.
       const waiting = drafts
-        .filter(
-          (d) =>
-            !live.has(d.documentId as string) ||
-            new Date(d.updatedAt as string) > new Date(live.get(d.documentId as string)!),
-        )
+        .filter((d) => !live.has(key(d)) || new Date(d.updatedAt as string) > new Date(live.get(key(d))!))
         .map((d) => ({
           documentId: d.documentId,
+          locale: d.locale,
           title: d.title,
           path: d.path,
           updatedAt: d.updatedAt,
-          published: live.has(d.documentId as string),
+          published: live.has(key(d)),
         }));
       return {
         site: siteUrl(),
