@@ -3,6 +3,7 @@ import { actorOf, type Actor } from './actor';
 import { restoring } from './restore-scope';
 import { pruneVersions } from './retention';
 import { readSnapshot, type Snapshot } from './snapshot';
+import { localesOfWrite, type VersionLocale } from './version-locale';
 import { VERSIONS_TABLE, type VersionAction } from './version-table';
 
 /** A restore names the version it brought back by its day, as the history shows it (Chicago time). */
@@ -22,19 +23,20 @@ const titleOf = (data: Record<string, unknown>): string | null => {
   return null;
 };
 
+/** A transaction as Strapi's `db.transaction` hands it (a knex transaction). */
+type Transaction = Parameters<Parameters<Core.Strapi['db']['transaction']>[0]>[0]['trx'];
+
+/** The row a version is of: the document's draft or published row in one language. */
+type Row = { uid: string; documentId: string; of: 'draft' | 'published'; locale: VersionLocale };
+
 /**
  * Writes a version of `snapshot`, unless the latest version of the same row holds the same content
  * and `always` is off: a save that changes nothing adds nothing.
  */
-/** A transaction as Strapi's `db.transaction` hands it (a knex transaction). */
-type Transaction = Parameters<Parameters<Core.Strapi['db']['transaction']>[0]>[0]['trx'];
-
 const writeVersion = async (
   trx: Transaction,
-  uid: string,
-  documentId: string,
+  { uid, documentId, of, locale }: Row,
   action: VersionAction,
-  of: 'draft' | 'published',
   snapshot: Snapshot,
   actor: Actor,
   always = false,
@@ -42,7 +44,7 @@ const writeVersion = async (
 ): Promise<void> => {
   if (!always) {
     const latest = (await trx(VERSIONS_TABLE)
-      .where({ uid, document_id: documentId, snapshot_of: of })
+      .where({ uid, document_id: documentId, snapshot_of: of, locale })
       .orderBy([
         { column: 'created_at', order: 'desc' },
         { column: 'id', order: 'desc' },
@@ -56,6 +58,7 @@ const writeVersion = async (
     document_id: documentId,
     action,
     snapshot_of: of,
+    locale,
     via: actor.via,
     actor_name: actor.name,
     actor_id: actor.id,
@@ -68,20 +71,41 @@ const writeVersion = async (
   });
 };
 
-/** The row a delete (the draft, else the published one) or an unpublish (the published one) removes. */
+/**
+ * The row a delete (the draft, else the published one) or an unpublish (the published one) removes
+ * in `locale`.
+ */
 const takenAway = async (
   strapi: Core.Strapi,
   uid: UID.ContentType,
   documentId: string,
   action: string,
-): Promise<{ of: 'draft' | 'published'; snapshot: Snapshot } | null> => {
+  locale: VersionLocale,
+): Promise<{ row: Row; snapshot: Snapshot } | null> => {
   const rows: ('draft' | 'published')[] =
     action === 'delete' ? ['draft', 'published'] : action === 'unpublish' ? ['published'] : [];
   for (const of of rows) {
-    const snapshot = await readSnapshot(strapi, uid, documentId, of);
-    if (snapshot) return { of, snapshot };
+    const snapshot = await readSnapshot(strapi, uid, documentId, of, locale);
+    if (snapshot) return { row: { uid, documentId, of, locale }, snapshot };
   }
   return null;
+};
+
+/** What a delete or an unpublish takes away, in each language it is of (`locale: '*'` or a list: several). */
+const allTakenAway = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  documentId: string,
+  action: string,
+  params: unknown,
+): Promise<{ row: Row; snapshot: Snapshot }[]> => {
+  if (action !== 'delete' && action !== 'unpublish') return [];
+  const taken = [];
+  for (const locale of await localesOfWrite(strapi, uid, params, documentId)) {
+    const one = await takenAway(strapi, uid, documentId, action, locale);
+    if (one) taken.push(one);
+  }
+  return taken;
 };
 
 /**
@@ -101,16 +125,28 @@ export const recordVersions = (strapi: Core.Strapi): Modules.Documents.Middlewar
     const actor = actorOf(strapi);
     return strapi.db.transaction(async ({ trx }) => {
       // What a delete or an unpublish takes away, read before it goes.
-      const taken = params.documentId ? await takenAway(strapi, uid, params.documentId, context.action) : null;
+      const taken = params.documentId
+        ? await allTakenAway(strapi, uid, params.documentId, context.action, context.params)
+        : [];
       const result = await next();
       const made = (result as Result)?.documentId;
       // A created or cloned document's documentId is the one Strapi gave it (or, for a restored
       // deleted page, the one the restore asked for): from the result, not the parameters.
       const documentId = (context.action === 'clone' || context.action === 'create' ? made : params.documentId) ?? made;
       if (!documentId) return result;
-      const version = async (action: VersionAction, of: 'draft' | 'published', always = false) => {
-        const snapshot = await readSnapshot(strapi, uid, documentId, of);
-        if (snapshot) await writeVersion(trx, uid, documentId, action, of, snapshot, actor, always);
+      // Each language the write is of has its own history (a publish of several: a version in each).
+      const locales = await localesOfWrite(strapi, uid, context.params, documentId);
+      const version = async (
+        action: VersionAction,
+        of: 'draft' | 'published',
+        always = false,
+        message: string | null = null,
+      ) => {
+        for (const locale of locales) {
+          const snapshot = await readSnapshot(strapi, uid, documentId, of, locale);
+          if (snapshot)
+            await writeVersion(trx, { uid, documentId, of, locale }, action, snapshot, actor, always, message);
+        }
       };
       // A restore's write is recorded as the restore it is, saying which version it brought back.
       const restore = restoring();
@@ -121,16 +157,14 @@ export const recordVersions = (strapi: Core.Strapi): Modules.Documents.Middlewar
         case 'delete':
         case 'unpublish':
           // An unpublish of a document with no published row took nothing away: no version.
-          if (taken) await writeVersion(trx, uid, documentId, context.action, taken.of, taken.snapshot, actor, true);
+          for (const { row, snapshot } of taken) await writeVersion(trx, row, context.action, snapshot, actor, true);
           break;
         case 'publish':
           await version('publish', 'published');
           break;
         default:
-          if (restore) {
-            const snapshot = await readSnapshot(strapi, uid, documentId, 'draft');
-            if (snapshot) await writeVersion(trx, uid, documentId, 'restore', 'draft', snapshot, actor, true, restored);
-          } else await version(context.action as VersionAction, 'draft', context.action !== 'update');
+          if (restore) await version('restore', 'draft', true, restored);
+          else await version(context.action as VersionAction, 'draft', context.action !== 'update');
           // update({ status: 'published' }) and create({ status: 'published' }) publish too.
           if (params.status === 'published') await version('publish', 'published');
       }

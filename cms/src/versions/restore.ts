@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import type { RestorePlan } from './restore-plan';
 import { duringRestore } from './restore-scope';
 import { LEFT_OUT, schemaFor, type Schema } from './snapshot';
+import { withLocale, type VersionLocale } from './version-locale';
 import { readVersion } from './version-list';
 
 type Json = Record<string, unknown>;
@@ -103,19 +104,29 @@ const toInput = async (strapi: Core.Strapi, uid: string, data: Json): Promise<{ 
   return { input: shape(schemaFor(strapi, uid), data, ''), lost };
 };
 
-const exists = async (strapi: Core.Strapi, uid: string, documentId: string) =>
-  (await strapi.db.query(uid as UID.ContentType).count({ where: { documentId } })) > 0;
+/** Whether the document has rows in `locale` (undefined: in any language). */
+const exists = async (strapi: Core.Strapi, uid: string, documentId: string, locale?: VersionLocale) =>
+  (await strapi.db
+    .query(uid as UID.ContentType)
+    .count({ where: { documentId, ...(locale === undefined ? {} : withLocale(locale)) } })) > 0;
 
 /**
- * A page keeps the address it has: links, redirects and visitors' bookmarks lead there, and an
- * older version's address (the old site's, before a move) would break them. A page brought
- * back from the deleted ones takes the address it had.
+ * A page keeps the address it has in the version's language: links, redirects and visitors'
+ * bookmarks lead there, and an older version's address (the old site's, before a move) would
+ * break them. A page (or a language of it) brought back from the deleted ones takes the address it had.
  */
-const currentAddress = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<string | null> => {
+const currentAddress = async (
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  locale: VersionLocale,
+): Promise<string | null> => {
   if (uid !== 'api::page.page') return null;
   const draft = (await strapi.db
     .query('api::page.page')
-    .findOne({ where: { documentId, publishedAt: null }, select: ['path'] })) as { path?: string } | null;
+    .findOne({ where: { documentId, ...withLocale(locale), publishedAt: null }, select: ['path'] })) as {
+    path?: string;
+  } | null;
   return draft?.path ?? null;
 };
 
@@ -123,7 +134,7 @@ const currentAddress = async (strapi: Core.Strapi, uid: string, documentId: stri
 export const planRestore = async (strapi: Core.Strapi, id: number): Promise<RestorePlan | null> => {
   const version = await readVersion(strapi, id);
   if (!version) return null;
-  const present = await exists(strapi, version.uid, version.documentId);
+  const present = await exists(strapi, version.uid, version.documentId, version.locale);
   if (version.raw)
     return {
       restorable: false,
@@ -149,7 +160,7 @@ export const planRestore = async (strapi: Core.Strapi, id: number): Promise<Rest
         kept: [],
       };
   }
-  const address = await currentAddress(strapi, version.uid, version.documentId);
+  const address = await currentAddress(strapi, version.uid, version.documentId, version.locale);
   const kept =
     address && typeof version.data.path === 'string' && version.data.path !== address
       ? [`The page keeps its address ${address} (this version had ${version.data.path}).`]
@@ -158,28 +169,32 @@ export const planRestore = async (strapi: Core.Strapi, id: number): Promise<Rest
 };
 
 /**
- * Puts version `id` into the document's draft (what is published stays until staff publish),
- * through the Document Service, so every save rule applies and the write is a version of its
- * own ("restore"); a deleted page comes back as a draft, under its own documentId, so its
- * history goes on. Throws the save rules' refusal as it is.
+ * Puts version `id` into the document's draft in the version's language (what is published, and
+ * the other languages, stay as they are), through the Document Service, so every save rule
+ * applies and the write is a version of its own ("restore"); a deleted page, or a deleted
+ * language of a page, comes back as a draft, under its own documentId, so its history goes on.
+ * Throws the save rules' refusal as it is.
  */
 export const restoreVersion = async (
   strapi: Core.Strapi,
   id: number,
-): Promise<{ documentId: string; uid: string; lost: string[] } | null> => {
+): Promise<{ documentId: string; uid: string; locale: VersionLocale; lost: string[] } | null> => {
   const version = await readVersion(strapi, id);
   if (!version || version.raw) return null;
   const plan = await planRestore(strapi, id);
   if (!plan?.restorable) return null;
   const { input, lost } = await toInput(strapi, version.uid, version.data);
-  const address = await currentAddress(strapi, version.uid, version.documentId);
+  const address = await currentAddress(strapi, version.uid, version.documentId, version.locale);
   if (address) input.path = address;
   const documents = strapi.documents(version.uid as UID.ContentType);
   type Data = Parameters<typeof documents.create>[0]['data'];
+  const locale = withLocale(version.locale);
   await duringRestore({ versionId: version.id, at: version.at, who: version.who }, async () => {
+    // An update in a language the document lacks makes that language's draft (Strapi's own way
+    // of adding a translation, its fields shared by every language taken from the others).
     if (await exists(strapi, version.uid, version.documentId))
-      await documents.update({ documentId: version.documentId, data: input as Data });
-    else await documents.create({ data: { ...input, documentId: version.documentId } as Data });
+      await documents.update({ documentId: version.documentId, ...locale, data: input as Data });
+    else await documents.create({ ...locale, data: { ...input, documentId: version.documentId } as Data });
   });
-  return { documentId: version.documentId, uid: version.uid, lost };
+  return { documentId: version.documentId, uid: version.uid, locale: version.locale, lost };
 };

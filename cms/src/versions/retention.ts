@@ -23,8 +23,8 @@ export const keepDaysFrom = (env: EnvReader): number | null => {
 
 /**
  * Removes versions older than the retention, never the newest of each of a document's rows (its
- * draft's, its published one's: a page keeps what it shows and what it came from; a deleted page
- * stays restorable). Newest by when a version was made (imported ones by their commit's date),
+ * draft's, its published one's, in each language: a page keeps what it shows and what it came
+ * from; a deleted page, or a deleted translation, stays restorable). Newest by when a version was made (imported ones by their commit's date),
  * as the history lists them. `only`: that document's (after each write); without it,
  * everything's (at start).
  */
@@ -46,11 +46,14 @@ export const pruneVersions = async (
       }
     })
     .whereExists(
-      knex(`${VERSIONS_TABLE} as n`)
-        .select(knex.raw('1'))
-        .whereRaw(
-          'n.uid = v.uid and n.document_id = v.document_id and n.snapshot_of = v.snapshot_of and (n.created_at > v.created_at or (n.created_at = v.created_at and n.id > v.id))',
-        ),
+      knex(`${VERSIONS_TABLE} as n`).select(knex.raw('1')).whereRaw(
+        [
+          'n.uid = v.uid and n.document_id = v.document_id and n.snapshot_of = v.snapshot_of',
+          // A redirect's versions have no locale: null is its own language here.
+          '(n.locale = v.locale or (n.locale is null and v.locale is null))',
+          '(n.created_at > v.created_at or (n.created_at = v.created_at and n.id > v.id))',
+        ].join(' and '),
+      ),
     )
     .select('v.id')) as { id: number | string }[];
   const ids = due.map((row) => Number(row.id));

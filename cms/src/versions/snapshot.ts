@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Core, UID } from '@strapi/strapi';
+import { withLocale, type VersionLocale } from './version-locale';
 
-/** What a version does not keep: when and by whom the row was written (the version says that itself). */
+/**
+ * What a version does not keep: when and by whom the row was written, and its language (the
+ * version says those itself; without the locale, versions made before the site had languages
+ * hash the same as the row now, so a save that changes nothing still adds nothing).
+ */
 export const LEFT_OUT = new Set([
   'id',
   'createdAt',
@@ -10,6 +15,7 @@ export const LEFT_OUT = new Set([
   'createdBy',
   'updatedBy',
   'localizations',
+  'locale',
 ]);
 export const MEDIA_FIELDS = ['id', 'documentId', 'name', 'url', 'mime', 'width', 'height', 'alternativeText'];
 
@@ -63,18 +69,19 @@ export const canonical = (value: unknown): unknown => {
 export type Snapshot = { data: Record<string, unknown>; json: string; hash: string };
 
 /**
- * The document's draft or published row as it is in the database now (inside the caller's
- * transaction when there is one: Strapi's query engine joins it), or null when there is none.
+ * The document's draft or published row in `locale` as it is in the database now (inside the
+ * caller's transaction when there is one: Strapi's query engine joins it), or null when there is none.
  */
 export const readSnapshot = async (
   strapi: Core.Strapi,
   uid: UID.ContentType,
   documentId: string,
   of: 'draft' | 'published',
+  locale: VersionLocale,
 ): Promise<Snapshot | null> => {
   const schema = strapi.contentTypes[uid] as unknown as Schema;
   const row = await strapi.db.query(uid).findOne({
-    where: { documentId, publishedAt: of === 'draft' ? null : { $notNull: true } },
+    where: { documentId, ...withLocale(locale), publishedAt: of === 'draft' ? null : { $notNull: true } },
     populate: populateOf(strapi, schema),
   });
   if (!row) return null;

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { draftPages } from './draft-pages';
+import type { VersionLocale } from './version-locale';
 import { VERSIONS_TABLE, type VersionAction, type VersionRow, type VersionVia } from './version-table';
 
 /** One line of a document's history: what the list in the admin shows, without the content. */
@@ -7,6 +8,8 @@ export type VersionEntry = {
   id: number;
   action: VersionAction;
   of: 'draft' | 'published';
+  /** The language of the row it is of; null for a type without languages (a redirect). */
+  locale: VersionLocale;
   via: VersionVia;
   who: string | null;
   title: string | null;
@@ -35,6 +38,7 @@ const LIST_COLUMNS = [
   'id',
   'action',
   'snapshot_of',
+  'locale',
   'via',
   'actor_name',
   'title',
@@ -51,6 +55,7 @@ export const entryOf = (row: ListedRow & { data?: string }): VersionEntry => ({
   id: Number(row.id),
   action: row.action,
   of: row.snapshot_of,
+  locale: row.locale ?? null,
   via: row.via,
   who: row.actor_name,
   title: row.title,
@@ -63,19 +68,21 @@ export const entryOf = (row: ListedRow & { data?: string }): VersionEntry => ({
 });
 
 /**
- * A document's versions, newest first (by when they were made: imported ones by their commit's
- * date), a page of them at a time, with everyone who made one (for the filter).
+ * A document's versions in one language (null: a type without languages), newest first (by when
+ * they were made: imported ones by their commit's date), a page of them at a time, with everyone
+ * who made one (for the filter).
  */
 export const listVersions = async (
   strapi: Core.Strapi,
   uid: string,
   documentId: string,
+  locale: VersionLocale,
   filter: VersionFilter = {},
 ): Promise<VersionPage> => {
   const knex = strapi.db.connection;
   const base = () =>
     knex(VERSIONS_TABLE)
-      .where({ uid, document_id: documentId })
+      .where({ uid, document_id: documentId, locale })
       .modify((query) => {
         if (filter.who) query.where('actor_name', filter.who);
         if (filter.publishedOnly) query.where('snapshot_of', 'published').whereNotIn('action', ['unpublish', 'delete']);
@@ -92,7 +99,7 @@ export const listVersions = async (
       .select([...LIST_COLUMNS, knex.raw(`(data like '{"raw":%') as raw`)]) as Promise<ListedRow[]>,
     base().count({ total: '*' }) as unknown as Promise<[{ total: number | string }]>,
     knex(VERSIONS_TABLE)
-      .where({ uid, document_id: documentId })
+      .where({ uid, document_id: documentId, locale })
       .whereNotNull('actor_name')
       .distinct('actor_name')
       .orderBy('actor_name') as Promise<{ actor_name: string }[]>,
@@ -121,6 +128,8 @@ export const readVersion = async (
 
 export type DeletedPage = {
   documentId: string;
+  /** The language deleted: a page's Spanish version can go while its English one stays. */
+  locale: string;
   title: string | null;
   path: string | null;
   /** When its last version was made: its deletion (or, for an old page never in the CMS, its last commit). */
@@ -135,31 +144,50 @@ export type DeletedPage = {
   addressTakenBy: string | null;
 };
 
-type LatestRow = Pick<VersionRow, 'id' | 'document_id' | 'title' | 'actor_name' | 'created_at' | 'data' | 'action'>;
+type LatestRow = Pick<
+  VersionRow,
+  'id' | 'document_id' | 'locale' | 'title' | 'actor_name' | 'created_at' | 'data' | 'action'
+>;
 
-/** Pages that have versions and no longer exist: deleted here, or deleted in the old site before the move. */
+/**
+ * Pages that have versions and no longer exist, one per language: deleted here (the whole page,
+ * or one of its languages), or deleted in the old site before the move.
+ */
 export const deletedPages = async (strapi: Core.Strapi): Promise<DeletedPage[]> => {
   const knex = strapi.db.connection;
   const gone = () =>
     knex(`${VERSIONS_TABLE} as v`)
       .where('v.uid', 'api::page.page')
-      .whereNotExists(knex('pages as p').select(knex.raw('1')).whereRaw('p.document_id = v.document_id'));
-  const counts = (await gone().groupBy('v.document_id').select('v.document_id').count({ versions: '*' })) as {
-    document_id: string;
-    versions: number | string;
-  }[];
+      .whereNotExists(
+        knex('pages as p').select(knex.raw('1')).whereRaw('p.document_id = v.document_id and p.locale = v.locale'),
+      );
+  const counts = (await gone()
+    .groupBy('v.document_id', 'v.locale')
+    .select('v.document_id', 'v.locale')
+    .count({ versions: '*' })) as { document_id: string; locale: string; versions: number | string }[];
   if (counts.length === 0) return [];
-  // Each document's newest version, as the history orders them (by when, then by id).
+  const key = (row: { document_id: string; locale: string | null }) => `${row.document_id}\0${row.locale ?? ''}`;
+  // Each document's newest version in each language, as the history orders them (by when, then by id).
   const rows = (await gone()
     .orderBy([
       { column: 'v.created_at', order: 'desc' },
       { column: 'v.id', order: 'desc' },
     ])
-    .select('v.id', 'v.document_id', 'v.title', 'v.actor_name', 'v.created_at', 'v.data', 'v.action')) as LatestRow[];
+    .select(
+      'v.id',
+      'v.document_id',
+      'v.locale',
+      'v.title',
+      'v.actor_name',
+      'v.created_at',
+      'v.data',
+      'v.action',
+    )) as LatestRow[];
   const latest = new Map<string, LatestRow>();
-  for (const row of rows) if (!latest.has(row.document_id)) latest.set(row.document_id, row);
+  for (const row of rows) if (!latest.has(key(row))) latest.set(key(row), row);
+  // An address is the site's, whatever the language (the address rule): any page's draft can hold it.
   const byPath = new Map((await draftPages(strapi)).map((page) => [page.path, page.title]));
-  const versions = new Map(counts.map((row) => [row.document_id, Number(row.versions)]));
+  const versions = new Map(counts.map((row) => [key(row), Number(row.versions)]));
   return [...latest.values()]
     .map((row) => {
       const data = JSON.parse(row.data) as { path?: unknown; raw?: { file?: unknown } };
@@ -167,13 +195,14 @@ export const deletedPages = async (strapi: Core.Strapi): Promise<DeletedPage[]> 
       const file = typeof data.raw?.file === 'string' ? data.raw.file : null;
       return {
         documentId: row.document_id,
+        locale: row.locale ?? '',
         title: row.title,
         path,
         at: new Date(Number(row.created_at)).toISOString(),
         who: row.actor_name,
         file,
         deleted: row.action === 'delete',
-        versions: versions.get(row.document_id) ?? 0,
+        versions: versions.get(key(row)) ?? 0,
         addressTakenBy: path ? (byPath.get(path) ?? null) : null,
       };
     })

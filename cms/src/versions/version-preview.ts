@@ -35,19 +35,21 @@ const withPages = (value: unknown, pages: Map<string, DraftPage>): unknown => {
 };
 
 /**
- * An earlier version of a page as the site's preview reads it (the content API's page shape):
- * at the page's address now (a deleted page's own), dated when the version was made, its links
- * leading where they lead now. Null for what is not a page's version, or kept as an old file's text.
+ * An earlier version of a page as the site's preview reads it (the content API's page shape, with
+ * its language): at the page's address now in that language (a deleted page's own), dated when the
+ * version was made, its links leading where they lead now in the same language. Null for what is
+ * not a page's version, or kept as an old file's text.
  */
 export const pageVersionForPreview = async (strapi: Core.Strapi, id: number): Promise<Json | null> => {
   const version = await readVersion(strapi, id);
   if (!version || version.uid !== 'api::page.page' || version.raw) return null;
-  const pages = new Map((await draftPages(strapi)).map((page) => [page.documentId, page]));
+  const pages = new Map((await draftPages(strapi, version.locale)).map((page) => [page.documentId, page]));
   const data = withPages(version.data, pages) as Json;
   let row = 0;
   const sections = numbered(data.sections ?? [], () => ++row);
   return {
     documentId: version.documentId,
+    locale: version.locale,
     title: data.title,
     path: pages.get(version.documentId)?.path ?? data.path,
     description: data.description,

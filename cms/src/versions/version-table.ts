@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ensureOwnTable } from '../bootstrap/own-table';
+import { DEFAULT_LOCALE } from '../translation/site-locales';
+import { isLocalized } from './version-locale';
 
 /**
  * Every version of every page, of the site settings and of the redirects (issue 24): the
@@ -22,6 +24,8 @@ export type VersionRow = {
   action: VersionAction;
   /** Which of the document's two rows the snapshot is of. */
   snapshot_of: 'draft' | 'published';
+  /** The language of the row (issue 25): each has a history of its own; null for a type without locales. */
+  locale: string | null;
   via: VersionVia;
   actor_name: string | null;
   actor_id: string | null;
@@ -40,10 +44,15 @@ export type VersionRow = {
   created_at: number | string;
 };
 
-/** Columns added after the table was first made (issue 24's second part): added to a table without them. */
+/** Columns added after the table was first made (issue 24's second part, issue 25): added to a table without them. */
 const LATER_COLUMNS: Record<string, (table: Parameters<TableBuilder>[0]) => void> = {
   source_path: (table) => table.string('source_path', 500).nullable(),
   notes: (table) => table.text('notes').nullable(),
+  locale: (table) => {
+    table.string('locale', 16).nullable();
+    // A history is read one language at a time: the list, and the latest version of a row on each save.
+    table.index(['uid', 'document_id', 'locale', 'created_at'], 'site_versions_locale_idx');
+  },
 };
 type TableBuilder = Parameters<Core.Strapi['db']['connection']['schema']['createTable']>[1];
 
@@ -70,4 +79,20 @@ export const ensureVersionTable = async (strapi: Core.Strapi): Promise<void> => 
   for (const [column, add] of Object.entries(LATER_COLUMNS))
     if (!(await knex.schema.hasColumn(VERSIONS_TABLE, column)))
       await knex.schema.alterTable(VERSIONS_TABLE, (table) => add(table));
+  await versionsOfDefaultLocale(strapi);
+};
+
+/**
+ * Versions of a localized type made before it had locales are of its default language: i18n's own
+ * migration moved all its content there. At every start, not only when the column is added: a type
+ * localized later (or a start stopped between the two steps) is set right the same way.
+ */
+const versionsOfDefaultLocale = async (strapi: Core.Strapi): Promise<void> => {
+  const localized = Object.keys(strapi.contentTypes).filter((uid) => isLocalized(strapi, uid));
+  if (localized.length === 0) return;
+  await strapi.db
+    .connection(VERSIONS_TABLE)
+    .whereNull('locale')
+    .whereIn('uid', localized)
+    .update({ locale: DEFAULT_LOCALE });
 };

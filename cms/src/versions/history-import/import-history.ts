@@ -10,6 +10,7 @@ import { duringImport } from '../../validation/import-scope';
 import { MediaLibrary } from '../../importer/media';
 import { readFrontMatter } from '../../importer/front-matter';
 import { pageUrlFor } from '../../importer/page-url';
+import { DEFAULT_LOCALE } from '../../translation/site-locales';
 import { snapshotOf, type Snapshot } from '../snapshot';
 import { VERSIONS_TABLE, type VersionAction } from '../version-table';
 import { GitHistory, type FileCommit, type FileHistory } from './git-history';
@@ -17,6 +18,8 @@ import { dataFileVersion, pageVersion, type MappedVersion } from './map-version'
 
 const PAGE = 'api::page.page';
 const GLOBAL = 'api::global.global';
+/** The old site was English only: its history is the English pages' and settings'. */
+const LOCALE = DEFAULT_LOCALE;
 
 export type HistoryImportOptions = {
   /** A git repository folder, or a bundle file (`git bundle`). */
@@ -120,7 +123,7 @@ const runImport = async (
     await writeFile(copy, await git.show(at.sha, relative));
     return copy;
   });
-  const pages = (await strapi.documents(PAGE).findMany({ status: 'draft', fields: ['path'] })) as {
+  const pages = (await strapi.documents(PAGE).findMany({ status: 'draft', locale: LOCALE, fields: ['path'] })) as {
     documentId: string;
     path: string;
   }[];
@@ -139,7 +142,9 @@ const runImport = async (
   // has last; a deleted or never-imported page a documentId of its own. Links in old versions
   // lead to them too.
   const documentOf = new Map<FileHistory, { documentId: string; inCms: boolean }>();
-  const global = (await strapi.documents(GLOBAL).findFirst({ status: 'draft', fields: ['siteName'] })) as {
+  const global = (await strapi
+    .documents(GLOBAL)
+    .findFirst({ status: 'draft', locale: LOCALE, fields: ['siteName'] })) as {
     documentId: string;
   } | null;
   for (const history of histories) {
@@ -149,7 +154,7 @@ const runImport = async (
     if (stored) {
       const exists = await strapi.db
         .query(history.kind === 'page' ? PAGE : GLOBAL)
-        .count({ where: { documentId: stored } });
+        .count({ where: { documentId: stored, locale: LOCALE } });
       documentOf.set(history, { documentId: stored, inCms: exists > 0 });
       continue;
     }
@@ -196,10 +201,10 @@ const storedDocument = async (strapi: Core.Strapi, history: FileHistory): Promis
   const uid = history.kind === 'page' ? PAGE : GLOBAL;
   const knex = strapi.db.connection;
   const own = documentIdFor(history);
-  if (await knex(VERSIONS_TABLE).where({ uid, document_id: own }).first('id')) return own;
+  if (await knex(VERSIONS_TABLE).where({ uid, document_id: own, locale: LOCALE }).first('id')) return own;
   const mine = new Set(history.commits.map((commit) => `${commit.sha}:${commit.path}`));
   const rows = (await knex(VERSIONS_TABLE)
-    .where({ uid })
+    .where({ uid, locale: LOCALE })
     .whereIn(
       'commit_sha',
       history.commits.map((commit) => commit.sha),
@@ -237,7 +242,7 @@ const importFile = async (run: Run, history: FileHistory, documentId: string, in
   const stored = new Set(
     (
       (await knex(VERSIONS_TABLE)
-        .where({ uid, document_id: documentId })
+        .where({ uid, document_id: documentId, locale: LOCALE })
         .whereNotNull('commit_sha')
         .select('commit_sha', 'source_path')) as { commit_sha: string; source_path: string | null }[]
     ).map((row) => `${row.commit_sha}:${row.source_path ?? ''}`),
@@ -335,6 +340,7 @@ const insertVersion = async (
     document_id: documentId,
     action,
     snapshot_of: version.hidden ? 'draft' : 'published',
+    locale: LOCALE,
     via: 'import',
     actor_name: commit.author.slice(0, 255) || null,
     actor_id: null,

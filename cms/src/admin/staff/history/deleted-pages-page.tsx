@@ -2,13 +2,15 @@ import { Box, Button, Flex, Loader, Modal, Table, Tbody, Td, Th, Thead, Tr, Typo
 import { Layouts, useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { languageName } from './edit-view-locale';
 import { HistoryBrowser } from './history-browser';
 import { RestoreDialog } from './restore-dialog';
 import { RESTORED_NOTICE, when, type DeletedPage, type VersionEntry, type VersionPage } from './history-types';
 
 /**
- * Pages that were deleted, here or in the old site before the move, with their history: each
- * can be looked through and brought back as a draft, under the same history.
+ * Pages that were deleted, here or in the old site before the move, with their history, one row
+ * per language deleted: each can be looked through and brought back as a draft in its language,
+ * under the same history.
  */
 const DeletedPagesPage = () => {
   const { get } = useFetchClient();
@@ -16,7 +18,7 @@ const DeletedPagesPage = () => {
   const [pages, setPages] = useState<DeletedPage[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [looking, setLooking] = useState<DeletedPage | null>(null);
-  const [restoring, setRestoring] = useState<{ version: VersionEntry; documentId: string } | null>(null);
+  const [restoring, setRestoring] = useState<{ version: VersionEntry; page: DeletedPage } | null>(null);
   const load = useCallback(() => {
     get<{ pages: DeletedPage[] }>('/site-tools/deleted-pages').then(
       ({ data }) => setPages(data.pages),
@@ -24,18 +26,21 @@ const DeletedPagesPage = () => {
     );
   }, [get]);
   useEffect(load, [load]);
-  // The content a deleted page had last: the version its deletion kept (the newest).
+  // The content a deleted page had last in its language: the version its deletion kept (the newest).
   const restoreLast = async (page: DeletedPage) => {
     try {
-      const { data } = await get<VersionPage>(`/site-tools/versions/api::page.page/${page.documentId}?limit=1`);
-      if (data.versions[0]) setRestoring({ version: data.versions[0], documentId: page.documentId });
+      const query = new URLSearchParams({ limit: '1', locale: page.locale });
+      const { data } = await get<VersionPage>(`/site-tools/versions/api::page.page/${page.documentId}?${query}`);
+      if (data.versions[0]) setRestoring({ version: data.versions[0], page });
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
-  const restored = (documentId: string) => (notice: string) => {
+  // To the restored page's edit view, in the language brought back.
+  const restored = (page: DeletedPage) => (notice: string) => {
     window.sessionStorage.setItem(RESTORED_NOTICE, notice);
-    navigate(`/content-manager/collection-types/api::page.page/${documentId}`);
+    const query = new URLSearchParams({ 'plugins[i18n][locale]': page.locale });
+    navigate(`/content-manager/collection-types/api::page.page/${page.documentId}?${query}`);
   };
   return (
     <Layouts.Root>
@@ -54,11 +59,14 @@ const DeletedPagesPage = () => {
         ) : pages.length === 0 ? (
           <Typography>No page has been deleted.</Typography>
         ) : (
-          <Table colCount={5} rowCount={pages.length + 1}>
+          <Table colCount={6} rowCount={pages.length + 1}>
             <Thead>
               <Tr>
                 <Th>
                   <Typography variant="sigma">Page</Typography>
+                </Th>
+                <Th>
+                  <Typography variant="sigma">Language</Typography>
                 </Th>
                 <Th>
                   <Typography variant="sigma">Address</Typography>
@@ -76,9 +84,12 @@ const DeletedPagesPage = () => {
             </Thead>
             <Tbody>
               {pages.map((page) => (
-                <Tr key={page.documentId}>
+                <Tr key={`${page.documentId}:${page.locale}`} data-locale={page.locale}>
                   <Td>
                     <Typography fontWeight="semiBold">{page.title ?? '(no title)'}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{languageName(page.locale)}</Typography>
                   </Td>
                   <Td>
                     <Typography>{page.path ?? (page.file ? `old site file ${page.file}` : '—')}</Typography>
@@ -117,13 +128,16 @@ const DeletedPagesPage = () => {
           <Modal.Root open onOpenChange={(open: boolean) => !open && setLooking(null)}>
             <Modal.Content style={{ width: 'min(110rem, 96vw)', maxWidth: 'none' }}>
               <Modal.Header>
-                <Modal.Title>History of «{looking.title ?? looking.path}»</Modal.Title>
+                <Modal.Title>
+                  History of «{looking.title ?? looking.path}» — {languageName(looking.locale)}
+                </Modal.Title>
               </Modal.Header>
               <Modal.Body>
                 <HistoryBrowser
                   uid="api::page.page"
                   documentId={looking.documentId}
-                  onRestored={restored(looking.documentId)}
+                  locale={looking.locale}
+                  onRestored={restored(looking)}
                 />
               </Modal.Body>
             </Modal.Content>
@@ -133,7 +147,7 @@ const DeletedPagesPage = () => {
           <RestoreDialog
             version={restoring.version}
             onClose={() => setRestoring(null)}
-            onRestored={restored(restoring.documentId)}
+            onRestored={restored(restoring.page)}
           />
         )}
       </Layouts.Content>

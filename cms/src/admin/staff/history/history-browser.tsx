@@ -18,6 +18,7 @@ import {
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ComparisonView } from './comparison-view';
+import { localeQuery } from './edit-view-locale';
 import { RestoreDialog } from './restore-dialog';
 import {
   actionLabel,
@@ -35,16 +36,19 @@ const EVERYONE = '(everyone)';
 type Compared = { older: VersionEntry; newer: VersionEntry; comparison: Comparison };
 
 /**
- * A document's history: every version, newest first, filtered by who made it and by published
- * ones; two picked are compared section by section; any one restored into the draft.
+ * A document's history in one language (none for a type without languages): every version,
+ * newest first, filtered by who made it and by published ones; two picked are compared section by
+ * section; any one restored into that language's draft.
  */
 export const HistoryBrowser = ({
   uid,
   documentId,
+  locale,
   onRestored,
 }: {
   uid: string;
   documentId: string;
+  locale: string | null;
   onRestored: (notice: string) => void;
 }) => {
   const { get } = useFetchClient();
@@ -62,7 +66,7 @@ export const HistoryBrowser = ({
   const load = useCallback(
     async (offset: number) => {
       const ticket = ++asked.current;
-      const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
+      const query = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset), ...localeQuery(locale) });
       if (who !== EVERYONE) query.set('who', who);
       if (publishedOnly) query.set('published', 'true');
       try {
@@ -76,7 +80,7 @@ export const HistoryBrowser = ({
         if (ticket === asked.current) setError(e instanceof Error ? e.message : String(e));
       }
     },
-    [get, uid, documentId, who, publishedOnly],
+    [get, uid, documentId, locale, who, publishedOnly],
   );
   useEffect(() => {
     setList(null);
@@ -85,11 +89,12 @@ export const HistoryBrowser = ({
   // The document's latest version, whatever the filter shows: what "Compare with the latest" compares with.
   const [newest, setNewest] = useState<VersionEntry | null>(null);
   useEffect(() => {
-    get<VersionPage>(`/site-tools/versions/${uid}/${documentId}?limit=1`).then(
+    const query = new URLSearchParams({ limit: '1', ...localeQuery(locale) });
+    get<VersionPage>(`/site-tools/versions/${uid}/${documentId}?${query}`).then(
       ({ data }) => setNewest(data.versions[0] ?? null),
       () => setNewest(null),
     );
-  }, [get, uid, documentId]);
+  }, [get, uid, documentId, locale]);
 
   const compare = async (first: number, second: number) => {
     setComparing(true);

@@ -2,22 +2,26 @@ import { Box, Button, Flex, Modal, Typography } from '@strapi/design-system';
 import type { PanelComponent, PanelComponentProps } from '@strapi/content-manager/strapi-admin';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
+import { languageName, localeQuery, useEditViewLocale } from './edit-view-locale';
 import { HistoryBrowser } from './history-browser';
 import { actionLabel, RESTORED_NOTICE, when, type VersionPage } from './history-types';
 
 /** Kept in step with src/versions/record-versions.ts VERSIONED. */
 const WITH_HISTORY = new Set(['api::page.page', 'api::global.global', 'api::redirect.redirect']);
 
-const Latest = ({ uid, documentId, savedAt }: { uid: string; documentId: string; savedAt: string | undefined }) => {
+type Shown = { uid: string; documentId: string; locale: string | null };
+
+const Latest = ({ uid, documentId, locale, savedAt }: Shown & { savedAt: string | undefined }) => {
   const { get } = useFetchClient();
   const [page, setPage] = useState<VersionPage | null>(null);
   useEffect(() => {
-    get<VersionPage>(`/site-tools/versions/${uid}/${documentId}?limit=3`).then(
+    const query = new URLSearchParams({ limit: '3', ...localeQuery(locale) });
+    get<VersionPage>(`/site-tools/versions/${uid}/${documentId}?${query}`).then(
       ({ data }) => setPage(data),
       () => setPage(null),
     );
-    // Asked again after each save (the document's updatedAt changes).
-  }, [get, uid, documentId, savedAt]);
+    // Asked again after each save (the document's updatedAt changes) and for another language.
+  }, [get, uid, documentId, locale, savedAt]);
   if (!page) return null;
   return (
     <Flex direction="column" alignItems="stretch" gap={1}>
@@ -37,10 +41,12 @@ const Latest = ({ uid, documentId, savedAt }: { uid: string; documentId: string;
 const HistoryContent = ({
   model,
   documentId,
+  locale,
   savedAt,
 }: {
   model: string;
   documentId: string;
+  locale: string | null;
   savedAt: string | undefined;
 }) => {
   const [open, setOpen] = useState(false);
@@ -54,7 +60,7 @@ const HistoryContent = ({
   }, [toggleNotification]);
   return (
     <Box width="100%">
-      <Latest uid={model} documentId={documentId} savedAt={savedAt} />
+      <Latest uid={model} documentId={documentId} locale={locale} savedAt={savedAt} />
       <Box paddingTop={2}>
         <Modal.Root open={open} onOpenChange={setOpen}>
           <Modal.Trigger>
@@ -64,12 +70,13 @@ const HistoryContent = ({
           </Modal.Trigger>
           <Modal.Content style={{ width: 'min(110rem, 96vw)', maxWidth: 'none' }}>
             <Modal.Header>
-              <Modal.Title>History</Modal.Title>
+              <Modal.Title>History{locale ? ` — ${languageName(locale)}` : ''}</Modal.Title>
             </Modal.Header>
             <Modal.Body>
               <HistoryBrowser
                 uid={model}
                 documentId={documentId}
+                locale={locale}
                 onRestored={(notice) => {
                   window.sessionStorage.setItem(RESTORED_NOTICE, notice);
                   window.location.reload();
@@ -85,17 +92,21 @@ const HistoryContent = ({
 
 /**
  * "History" beside the edit form of a page, the site settings or a redirect: its latest
- * versions, and the whole history to compare and restore from (issue 24).
+ * versions, and the whole history to compare and restore from (issue 24), in the language the
+ * edit view shows (issue 25).
  */
 export const HistoryPanel: PanelComponent = (props: PanelComponentProps) => {
+  // Strapi renders a panel as a component: its hooks run on every render, before any early return.
+  const locale = useEditViewLocale((props.document as { locale?: unknown } | undefined)?.locale);
   const documentId = props.documentId ?? (props.document as { documentId?: string } | undefined)?.documentId;
   if (!WITH_HISTORY.has(props.model) || !documentId) return null;
   return {
-    title: 'History',
+    title: locale ? `History — ${languageName(locale)}` : 'History',
     content: (
       <HistoryContent
         model={props.model}
         documentId={documentId}
+        locale={locale}
         savedAt={(props.document as { updatedAt?: string } | undefined)?.updatedAt}
       />
     ),

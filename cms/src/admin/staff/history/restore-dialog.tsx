@@ -1,6 +1,7 @@
 import { Box, Button, Dialog, Flex, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
+import { languageName } from './edit-view-locale';
 import { when, type RestorePlan, type VersionEntry } from './history-types';
 
 /**
@@ -22,6 +23,7 @@ export const RestoreDialog = ({
   const [plan, setPlan] = useState<RestorePlan | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const language = version.locale ? ` (${languageName(version.locale)})` : '';
   useEffect(() => {
     get<RestorePlan>(`/site-tools/version/${version.id}/restore`).then(
       ({ data }) => setPlan(data),
@@ -42,7 +44,10 @@ export const RestoreDialog = ({
   return (
     <Dialog.Root open onOpenChange={(open: boolean) => !open && onClose()}>
       <Dialog.Content>
-        <Dialog.Header>Restore the version of {when(version.at)}?</Dialog.Header>
+        <Dialog.Header>
+          Restore the version of {when(version.at)}
+          {language}?
+        </Dialog.Header>
         <Dialog.Body>
           <Flex direction="column" alignItems="stretch" gap={3}>
             <Typography variant="omega" tag="p">

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { historyApi } from '../../../../versions/history-api';
 import { VERSIONED } from '../../../../versions/record-versions';
+import { isLocalized, type VersionLocale } from '../../../../versions/version-locale';
+import { DEFAULT_LOCALE, SITE_LOCALES } from '../../../../translation/site-locales';
 import { isPreviewSession, PREVIEW_SESSION_HEADER } from '../../../../middlewares/draft-reads';
 import { pageVersionForPreview, versionPreviewLink } from '../../../../versions/version-preview';
 
@@ -31,6 +33,20 @@ const versionId = (ctx: Context, name = 'id'): number | null => {
 };
 
 /**
+ * The language whose history is asked (`?locale=es`): the site's default when none is named; none
+ * for a type without languages (a redirect), whatever is named. Says which there are otherwise.
+ */
+const localeAsked = (ctx: Context, strapi: Core.Strapi, uid: string): VersionLocale | undefined => {
+  if (!isLocalized(strapi, uid)) return null;
+  const asked = (ctx.query as Record<string, unknown>).locale;
+  if (asked === undefined || asked === '') return DEFAULT_LOCALE;
+  const known = SITE_LOCALES.map((locale) => locale.code as string);
+  if (typeof asked === 'string' && known.includes(asked)) return asked;
+  fail(ctx, 400, `No language is «${String(asked)}»: the site has ${known.join(', ')}.`);
+  return undefined;
+};
+
+/**
  * The history of pages, the site settings and redirects over HTTP (routes.ts): every route is
  * behind the admin login; each answer also needs the permission to read (or, to restore, to
  * change) the type the version is of.
@@ -44,8 +60,10 @@ export const historyController = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!VERSIONED.has(uid))
         return fail(ctx, 404, `No history is kept of «${uid}»: only of ${[...VERSIONED].join(', ')}.`);
       if (!allowed(ctx, uid, 'read')) return;
+      const locale = localeAsked(ctx, strapi, uid);
+      if (locale === undefined) return;
       const q = query(ctx);
-      ctx.body = await api.list(uid, param(ctx, 'documentId'), {
+      ctx.body = await api.list(uid, param(ctx, 'documentId'), locale, {
         who: q.who || null,
         publishedOnly: q.published === 'true',
         limit: Number(q.limit) || 100,
@@ -60,6 +78,12 @@ export const historyController = ({ strapi }: { strapi: Core.Strapi }) => {
       const found = await api.compare(first, second);
       if (found === 'not-found') return fail(ctx, 404, 'One of the two versions does not exist (any more).');
       if (found === 'other-document') return fail(ctx, 400, 'The two versions are of different documents.');
+      if (found === 'other-locale')
+        return fail(
+          ctx,
+          400,
+          'The two versions are of different languages: only versions of the same language are compared.',
+        );
       if (found === 'other-file')
         return fail(
           ctx,
