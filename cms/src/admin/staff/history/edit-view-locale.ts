@@ -1,15 +1,19 @@
 import { useSearchParams } from 'react-router-dom';
 
+/** Kept in step with the schemas' `pluginOptions.i18n.localized` (the page and site settings schemas). */
+const WITH_LANGUAGES = new Set(['api::page.page', 'api::global.global']);
+
 /**
  * The language of the edit view shown (issue 25): Strapi's content manager names it in the URL
- * (`?plugins[i18n][locale]=es`); else the document's own, as loaded; null for a type without
- * languages (a redirect). The history shown beside the form is that language's.
+ * (`?plugins[i18n][locale]=es`), else the document's own, as loaded. Null for a type without
+ * languages (a redirect), whatever the URL kept from a page's view. The history shown beside the
+ * form is that language's.
  */
-export const useEditViewLocale = (documentLocale: unknown): string | null => {
+export const useEditViewLocale = (model: string, document: Record<string, unknown> | undefined): string | null => {
   const [query] = useSearchParams();
-  const fromUrl = query.get('plugins[i18n][locale]');
-  if (fromUrl) return fromUrl;
-  return typeof documentLocale === 'string' && documentLocale ? documentLocale : null;
+  if (!WITH_LANGUAGES.has(model)) return null;
+  const locale = query.get('plugins[i18n][locale]') || document?.locale;
+  return typeof locale === 'string' && locale ? locale : null;
 };
 
 const LANGUAGES = new Intl.DisplayNames(['en'], { type: 'language' });

@@ -97,7 +97,7 @@ const HistoryContent = ({
  */
 export const HistoryPanel: PanelComponent = (props: PanelComponentProps) => {
   // Strapi renders a panel as a component: its hooks run on every render, before any early return.
-  const locale = useEditViewLocale((props.document as { locale?: unknown } | undefined)?.locale);
+  const locale = useEditViewLocale(props.model, props.document as Record<string, unknown> | undefined);
   const documentId = props.documentId ?? (props.document as { documentId?: string } | undefined)?.documentId;
   if (!WITH_HISTORY.has(props.model) || !documentId) return null;
   return {
