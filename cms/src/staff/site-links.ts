@@ -157,14 +157,12 @@ export type SiteAddresses = {
 
 export const siteAddresses = async (strapi: Core.Strapi): Promise<SiteAddresses> => {
   const [pages, redirects] = await Promise.all([
-    strapi
-      .documents(PAGE as Uid)
-      .findMany({
-        status: 'published',
-        locale: '*',
-        fields: ['title', 'path', 'locale'],
-        limit: -1,
-      } as never) as Promise<Json[]>,
+    strapi.documents(PAGE as Uid).findMany({
+      status: 'published',
+      locale: '*',
+      fields: ['title', 'path', 'locale'],
+      limit: -1,
+    } as never) as Promise<Json[]>,
     strapi.documents(REDIRECT as Uid).findMany({ fields: ['from'], limit: -1 } as never) as Promise<Json[]>,
   ]);
   const pagesById = new Map(
