@@ -2,21 +2,14 @@ import type { APIRoute } from 'astro';
 import { SITEMAP_TAG } from '../lib/cache/cacheTags';
 import { applyCachePolicy, pagePolicy } from '../lib/cache/cachePolicy';
 import { fetchPageList } from '../lib/cms/cmsContent';
-import { absoluteSiteUrl } from '../lib/cms/strapiClient';
-
-const escapeXml = (value: string) => value.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+import { sitemapXml } from '../lib/render/sitemap';
 
 /** Every published page, from the CMS; drafts never appear (the list asks for published only). */
 export const GET: APIRoute = async ({ cache }) => {
   try {
     const { data: pages, stale } = await fetchPageList();
     applyCachePolicy(cache, stale ? false : pagePolicy([SITEMAP_TAG]));
-    const urls = pages.map(
-      (p) =>
-        `  <url><loc>${escapeXml(absoluteSiteUrl(p.path))}</loc><lastmod>${escapeXml(p.updatedAt)}</lastmod></url>`,
-    );
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
-    return new Response(xml, {
+    return new Response(sitemapXml(pages), {
       headers: {
         'Content-Type': 'application/xml; charset=utf-8',
         'Cache-Control': 'public, max-age=0, must-revalidate',

@@ -2,6 +2,7 @@ import type { APIContext, MiddlewareNext } from 'astro';
 import { addressOf } from '../cms/siteAddresses';
 import { isPagePath } from '../http/pagePath';
 import { NOT_FOUND_TAG } from './cacheTags';
+import { localeOfPath, type Locale } from '../../i18n/locales';
 
 /**
  * "Page not found", rendered once for every address that is no page and no redirect. The render
@@ -11,6 +12,7 @@ import { NOT_FOUND_TAG } from './cacheTags';
  * make an address a page, and a settings change changes the menu. Served from the site's
  * middleware, inside the route cache: a cached page is answered before this is asked, and the
  * copy carries the render's cache options, so the cache (or Varnish) treats it as the render.
+ * One copy per language: an unknown /es/… address gets the Spanish page, any other the English.
  */
 
 /** Page-shaped addresses that other routes of src/pages answer (a unit test keeps the list whole). */
@@ -26,11 +28,11 @@ type Copy = {
   locals: RenderLocals;
   until: number;
 };
-let copy: Copy | null = null;
+const copies = new Map<Locale, Copy>();
 /** Counts changes: a render that a change overtook may hold what was before it, and is not kept. */
 let generation = 0;
-/** The render under way for the current generation: requests meanwhile wait for it, not render their own. */
-let pending: { generation: number; done: Promise<void> } | null = null;
+/** The render under way for the current generation, per language: requests meanwhile wait for it, not render their own. */
+const pending = new Map<Locale, { generation: number; done: Promise<void> }>();
 
 /** An address the site knows, from a fresh copy of its addresses, is no page and no redirect. */
 const isUnknownAddress = async (pathname: string): Promise<boolean> => {
@@ -39,7 +41,10 @@ const isUnknownAddress = async (pathname: string): Promise<boolean> => {
   return address?.kind === 'none' && !address.stale;
 };
 
-const fresh = (): Copy | null => (copy && Date.now() < copy.until ? copy : null);
+const fresh = (locale: Locale): Copy | null => {
+  const copy = copies.get(locale);
+  return copy && Date.now() < copy.until ? copy : null;
+};
 
 const serve = (context: APIContext, kept: Copy): Response => {
   context.cache.set(kept.cache);
@@ -61,16 +66,19 @@ export const answerUnknownAddress = async (context: APIContext, next: Middleware
   const { request, url } = context;
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
   if (!(await isUnknownAddress(url.pathname))) return null;
-  const kept = fresh();
+  // The language is the address's, as the render's (middleware.ts): never the request's headers.
+  const locale = localeOfPath(url.pathname);
+  const kept = fresh(locale);
   if (kept) return serve(context, kept);
-  if (pending?.generation === generation) {
-    await pending.done;
-    const rendered = fresh();
+  const underWay = pending.get(locale);
+  if (underWay?.generation === generation) {
+    await underWay.done;
+    const rendered = fresh(locale);
     if (rendered) return serve(context, rendered);
   }
   const since = generation;
   let release = (): void => undefined;
-  pending = { generation: since, done: new Promise<void>((resolve) => (release = resolve)) };
+  pending.set(locale, { generation: since, done: new Promise<void>((resolve) => (release = resolve)) });
   try {
     const response = await next();
     const options = context.cache.options;
@@ -84,13 +92,13 @@ export const answerUnknownAddress = async (context: APIContext, next: Middleware
       const body = new Uint8Array(await response.clone().arrayBuffer());
       // Checked after reading the body: a change meanwhile leaves nothing kept.
       if (since === generation)
-        copy = {
+        copies.set(locale, {
           body,
           headers: [...response.headers].filter(([name]) => name.toLowerCase() !== 'content-length'),
           cache: options,
           locals: { formAction: context.locals.formAction },
           until: Date.now() + (options.maxAge ?? 0) * 1000,
-        };
+        });
     }
     return response;
   } finally {
@@ -100,6 +108,6 @@ export const answerUnknownAddress = async (context: APIContext, next: Middleware
 
 /** Something changed in the CMS (the webhook, or another replica telling this one). */
 export const forgetNotFoundCopy = (): void => {
-  copy = null;
+  copies.clear();
   generation += 1;
 };

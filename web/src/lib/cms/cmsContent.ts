@@ -4,7 +4,18 @@ import { linkPopulate, linkSchema, type Link } from '../render/link';
 import { isPagePath } from '../http/pagePath';
 import { uploadFile } from '../http/uploads';
 import { cmsGet, type CmsRequest, type CmsResult } from './strapiClient';
+import { CmsError } from './cmsError';
 import { sectionsPopulate } from '../../sections/contract';
+import { DEFAULT_LOCALE, LOCALES, localeOfPath, type Locale } from '../../i18n/locales';
+
+/**
+ * The language of a page or of the settings, as the CMS answers it: answers recorded before the
+ * CMS had languages (and any older copy) have none, and are English.
+ */
+const localeField = z
+  .enum(LOCALES)
+  .nullish()
+  .transform((locale): Locale => locale ?? DEFAULT_LOCALE);
 
 /** The page envelope; its sections are validated one by one against their contracts (sections/contract.ts). */
 export const pageSchema = z.object({
@@ -13,6 +24,7 @@ export const pageSchema = z.object({
   path: z.string(),
   description: z.string(),
   updatedAt: z.string(),
+  locale: localeField,
   sections: z.array(z.unknown()).nullish(),
 });
 export type CmsPage = z.infer<typeof pageSchema>;
@@ -32,6 +44,8 @@ const logoSchema = z.object({
 
 export const globalSchema = z.object({
   documentId: z.string(),
+  /** The language of the settings' words: English on a Spanish page while there are no Spanish settings. */
+  locale: localeField,
   siteName: z.string(),
   siteUrl: z.string(),
   menu: z.array(z.object({ id: z.number(), label: z.string(), links: z.array(linkSchema).nullish() })).nullish(),
@@ -76,10 +90,18 @@ export const redirectEnvelopeSchema = z.object({ data: z.array(redirectSchema) }
 export const pageEnvelopeSchema = z.object({ data: z.array(pageSchema) });
 export const globalEnvelopeSchema = z.object({ data: globalSchema });
 
-/** The one query for a page: each section type's own populate fragment, nothing more. */
+/**
+ * The one query for a page: each section type's own populate fragment, nothing more. The CMS
+ * answers one language per query (no query asks for all): the page's, from its address.
+ */
 export const pageQuery = (path: string) => ({
   path: '/pages',
-  query: { filters: { path: { $eq: path } }, populate: { sections: sectionsPopulate }, pagination: { pageSize: 1 } },
+  query: {
+    locale: localeOfPath(path),
+    filters: { path: { $eq: path } },
+    populate: { sections: sectionsPopulate },
+    pagination: { pageSize: 1 },
+  },
 });
 
 export const redirectQuery = (path: string) => ({
@@ -87,9 +109,10 @@ export const redirectQuery = (path: string) => ({
   query: { filters: { from: { $eq: path } }, fields: ['from', 'to', 'type', 'note'], pagination: { pageSize: 1 } },
 });
 
-export const globalQuery = () => ({
+export const globalQuery = (locale: Locale = DEFAULT_LOCALE) => ({
   path: '/global',
   query: {
+    locale,
     populate: {
       menu: { populate: { links: linkPopulate } },
       donate: linkPopulate,
@@ -123,12 +146,16 @@ export const fetchPageVersion = async (
   return { data: result.data.data[0] ?? null, stale: false };
 };
 
-/** The published version of a page, by document (its address may differ from the draft's); null when it has none. */
-export const fetchPublishedVersion = async (documentId: string): Promise<CmsPage | null> => {
+/**
+ * The published version of a page in `locale`, by document (its address may differ from the
+ * draft's); null when it has none. A page's languages share its document: the locale says which.
+ */
+export const fetchPublishedVersion = async (documentId: string, locale: Locale): Promise<CmsPage | null> => {
   const result = await cmsGet(
     {
       path: '/pages',
       query: {
+        locale,
         filters: { documentId: { $eq: documentId } },
         populate: { sections: sectionsPopulate },
         pagination: { pageSize: 1 },
@@ -145,9 +172,20 @@ export const fetchRedirect = async (path: string): Promise<CmsResult<CmsRedirect
   return { data: result.data.data[0] ?? null, stale: result.stale };
 };
 
-export const fetchGlobal = async (): Promise<CmsResult<CmsGlobal>> => {
-  const result = await cmsGet(globalQuery(), globalEnvelopeSchema);
-  return { data: result.data.data, stale: result.stale };
+/**
+ * The site settings in `locale`. The CMS answers 404 for a language they have no version in yet:
+ * then the English settings stand in, their `locale` saying so (the layout marks their words as
+ * English on a Spanish page).
+ */
+export const fetchGlobal = async (locale: Locale = DEFAULT_LOCALE): Promise<CmsResult<CmsGlobal>> => {
+  try {
+    const result = await cmsGet(globalQuery(locale), globalEnvelopeSchema);
+    return { data: result.data.data, stale: result.stale };
+  } catch (error) {
+    if (locale === DEFAULT_LOCALE || !(error instanceof CmsError) || error.status !== 404) throw error;
+    const result = await cmsGet(globalQuery(DEFAULT_LOCALE), globalEnvelopeSchema);
+    return { data: { ...result.data.data, locale: DEFAULT_LOCALE }, stale: result.stale };
+  }
 };
 
 /**
@@ -164,26 +202,53 @@ const onlyPageAddresses = <T extends { path: string }>(pages: T[]): T[] =>
     return false;
   });
 
-/** A published page in the list of every page: its document, address and last change. */
-export type CmsPageListEntry = { documentId: string; path: string; updatedAt: string };
+/**
+ * Pages whose address is of the language they were asked in: a Spanish page's address starts
+ * with /es/, an English page's does not. Another would answer at an address of the other
+ * language (or be asked for in the wrong one): it is left out, with a log line.
+ */
+const inLanguageOfAddress = <T extends { path: string }>(pages: T[], locale: Locale): T[] =>
+  pages.filter((page) => {
+    if (localeOfPath(page.path) === locale) return true;
+    console.warn(
+      `[cms] left out a page in "${locale}" whose address is of another language: ${JSON.stringify(page.path.slice(0, 100))}`,
+    );
+    return false;
+  });
 
-/** Every published page's address (the sitemap, the known addresses, the warm-ups after a purge). */
-export const fetchPageList = async (): Promise<CmsResult<CmsPageListEntry[]>> => {
-  const pages: CmsPageListEntry[] = [];
+/** Every published page of every language, asked one language at a time, in the order of LOCALES. */
+const everyLocale = async <T>(
+  read: (locale: Locale) => Promise<CmsResult<T[]>>,
+): Promise<CmsResult<(T & { locale: Locale })[]>> => {
+  const results = await Promise.all(LOCALES.map(async (locale) => ({ locale, result: await read(locale) })));
+  return {
+    data: results.flatMap(({ locale, result }) => result.data.map((entry) => ({ ...entry, locale }))),
+    stale: results.some(({ result }) => result.stale),
+  };
+};
+
+/** A published page in the list of every page: its document, address, language and last change. */
+export type CmsPageListEntry = { documentId: string; path: string; updatedAt: string; locale: Locale };
+
+const fetchPageListIn = async (locale: Locale): Promise<CmsResult<Omit<CmsPageListEntry, 'locale'>[]>> => {
+  const pages: Omit<CmsPageListEntry, 'locale'>[] = [];
   let stale = false;
   for (let page = 1; ; page += 1) {
     const result = await cmsGet(
       {
         path: '/pages',
-        query: { fields: ['path', 'updatedAt'], sort: ['path:asc'], pagination: { page, pageSize: 100 } },
+        query: { locale, fields: ['path', 'updatedAt'], sort: ['path:asc'], pagination: { page, pageSize: 100 } },
       },
       pageListSchema,
     );
     stale ||= result.stale;
-    pages.push(...onlyPageAddresses(result.data.data));
+    pages.push(...inLanguageOfAddress(onlyPageAddresses(result.data.data), locale));
     if (page >= result.data.meta.pagination.pageCount) return { data: pages, stale };
   }
 };
+
+/** Every published page's address, in both languages (the sitemap, the known addresses, the warm-ups after a purge). */
+export const fetchPageList = (): Promise<CmsResult<CmsPageListEntry[]>> => everyLocale(fetchPageListIn);
 
 const redirectListSchema = z.object({
   data: z.array(redirectSchema.pick({ from: true, to: true, type: true })),
@@ -214,23 +279,30 @@ const pageBatchSchema = z.object({
   meta: z.object({ pagination: z.object({ page: z.number(), pageCount: z.number() }) }),
 });
 
-/** Every published page with all its sections (for site search), a batch of 25 at a time. */
-export const fetchAllPages = async (): Promise<CmsResult<CmsPage[]>> => {
+const fetchAllPagesIn = async (locale: Locale): Promise<CmsResult<CmsPage[]>> => {
   const pages: CmsPage[] = [];
   let stale = false;
   for (let page = 1; ; page += 1) {
     const result = await cmsGet(
       {
         path: '/pages',
-        query: { populate: { sections: sectionsPopulate }, sort: ['path:asc'], pagination: { page, pageSize: 25 } },
+        query: {
+          locale,
+          populate: { sections: sectionsPopulate },
+          sort: ['path:asc'],
+          pagination: { page, pageSize: 25 },
+        },
       },
       pageBatchSchema,
     );
     stale ||= result.stale;
-    pages.push(...onlyPageAddresses(result.data.data));
+    pages.push(...inLanguageOfAddress(onlyPageAddresses(result.data.data), locale));
     if (page >= result.data.meta.pagination.pageCount) return { data: pages, stale };
   }
 };
+
+/** Every published page of both languages with all its sections (for site search), a batch of 25 at a time. */
+export const fetchAllPages = (): Promise<CmsResult<CmsPage[]>> => everyLocale(fetchAllPagesIn);
 
 /** Documents of the pages a render links to, so that changing one of them purges it. */
 export const linkedPageIds = (values: unknown): string[] => {

@@ -1,4 +1,4 @@
-import { GLOBAL_TAG, mediaTag, NOT_FOUND_TAG, REDIRECTS_TAG, tagsForPage } from '../cache/cacheTags';
+import { GLOBAL_TAG, linksToTag, mediaTag, NOT_FOUND_TAG, REDIRECTS_TAG, tagsForPage } from '../cache/cacheTags';
 import { pagePolicy, type CachePolicy } from '../cache/cachePolicy';
 import { cmsBreaker } from './cmsBreaker';
 import { CmsError } from './cmsError';
@@ -21,6 +21,8 @@ import { linksToSitePaths } from '../http/sitePaths';
 import { siteSettings } from './siteSettings';
 import { mediaAddress } from '../http/uploads';
 import { parseSections, type Section, type SectionProblem } from '../../sections/contract';
+import { localeOfPath } from '../../i18n/locales';
+import { homeDocuments, pageLanguages, type PageLanguages } from '../../i18n/pageLanguages';
 
 export type PageView =
   | {
@@ -30,10 +32,11 @@ export type PageView =
       skipped: SectionProblem[];
       global: CmsGlobal | null;
       ogImage: string | undefined;
+      languages: PageLanguages;
     }
-  | { kind: 'not-found'; global: CmsGlobal | null }
+  | { kind: 'not-found'; global: CmsGlobal | null; languages: PageLanguages }
   | { kind: 'redirect'; location: string }
-  | { kind: 'unavailable'; global: CmsGlobal | null };
+  | { kind: 'unavailable'; global: CmsGlobal | null; languages: PageLanguages };
 
 /** What a page route needs: the view to render, and the response it should be (the route applies it). */
 export type PageResult = {
@@ -86,10 +89,12 @@ const loadRedirect = async (path: string): Promise<{ result: PageResult | null; 
   }
 };
 const REVALIDATE = 'public, max-age=0, must-revalidate';
+const distinct = (tags: string[]): string[] => [...new Set(tags)];
 
+/** The settings in the page's language (the English ones while there are no Spanish ones). */
 const loadGlobal = async (path: string): Promise<{ global: CmsGlobal | null; stale: boolean }> => {
   try {
-    const { data, stale } = await siteSettings();
+    const { data, stale } = await siteSettings(localeOfPath(path));
     return { global: data, stale };
   } catch (error) {
     // The frame falls back to defaults; the page itself can still be shown.
@@ -104,8 +109,9 @@ const loadGlobal = async (path: string): Promise<{ global: CmsGlobal | null; sta
  * It touches no response itself, so each route decides what applies to it (a preview,
  * for one, is never cached whatever this says).
  */
-const notFound = (global: CmsGlobal | null, cacheable: boolean): PageResult => ({
-  view: { kind: 'not-found', global },
+const notFound = (path: string, global: CmsGlobal | null, cacheable: boolean): PageResult => ({
+  // In the address's language: an unknown /es/… address gets the Spanish "Page not found".
+  view: { kind: 'not-found', global, languages: pageLanguages(localeOfPath(path)) },
   status: 404,
   headers: { 'Cache-Control': REVALIDATE },
   // The logos' addresses carry their version: a replaced logo purges the 404 page too.
@@ -140,9 +146,10 @@ const loadView = async (path: string, options: { previewSession?: string; versio
   // no redirect costs the CMS no query (a flood of made-up ones included). Drafts are asked for.
   const address = draft ? null : await addressOf(path);
   if (address && address.kind !== 'page') {
-    const { global, stale: globalStale } = await loadGlobal(path);
+    // The copy of the addresses just read says which links lead somewhere (no query of its own).
+    const [{ global, stale: globalStale }] = await Promise.all([loadGlobal(path), loadSiteAddresses()]);
     const redirect = address.kind === 'redirect' ? redirectResult(address.redirect, address.stale) : null;
-    return redirect ?? notFound(global, !globalStale && !address.stale);
+    return redirect ?? notFound(path, global, !globalStale && !address.stale);
   }
   const [pageResult, { global, stale: globalStale }] = await Promise.all([
     isPagePath(path)
@@ -161,7 +168,7 @@ const loadView = async (path: string, options: { previewSession?: string; versio
     const reason = pageResult instanceof CmsError ? pageResult.message : String(pageResult);
     console.error(`[cms] ${path}: answered 503, no copy to serve: ${reason}`);
     return {
-      view: { kind: 'unavailable', global },
+      view: { kind: 'unavailable', global, languages: pageLanguages(localeOfPath(path)) },
       status: 503,
       headers: { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' },
       cache: false,
@@ -172,7 +179,7 @@ const loadView = async (path: string, options: { previewSession?: string; versio
     const redirect = draft || address ? { result: null, known: true } : await loadRedirect(path);
     if (redirect.result) return redirect.result;
     // Not a page address at all (pageResult null), or the CMS has none there: both are worth keeping.
-    return notFound(global, redirect.known && !globalStale && !(pageResult?.stale ?? false) && !draft);
+    return notFound(path, global, redirect.known && !globalStale && !(pageResult?.stale ?? false) && !draft);
   }
 
   const page = pageResult.data;
@@ -184,8 +191,20 @@ const loadView = async (path: string, options: { previewSession?: string; versio
   }
   const hero = sections.find((s) => s.__component === 'sections.hero');
   const fromLastGoodCopy = pageResult.stale || globalStale;
+  const languages = pageLanguages(localeOfPath(path), page.documentId);
+  // The language link and the logo lead to a home page while it is published: purged when it changes,
+  // or (not published yet) when any page is, like a 404. The page's versions share its own tag.
+  const homeTags = homeDocuments(languages).map((document) => (document ? linksToTag(document) : NOT_FOUND_TAG));
   return {
-    view: { kind: 'page', page, sections, skipped, global, ogImage: hero ? mediaAddress(hero.image) : undefined },
+    view: {
+      kind: 'page',
+      page,
+      sections,
+      skipped,
+      global,
+      ogImage: hero ? mediaAddress(hero.image) : undefined,
+      languages,
+    },
     status: 200,
     // Says a cache in front that holds a copy of its own should keep that one (ops/varnish):
     // this process's last good copies may be older than what the cache was given before.
@@ -199,7 +218,7 @@ const loadView = async (path: string, options: { previewSession?: string; versio
       ? false
       : pagePolicy(
           // A link typed as a path shows or hides as pages come and go: purged with every page change, like a 404.
-          [
+          distinct([
             ...tagsForPage(
               page.documentId,
               linkedPageIds([page.sections, global]),
@@ -208,7 +227,8 @@ const loadView = async (path: string, options: { previewSession?: string; versio
             ...(linksToSitePaths([page.sections, global]) || linksToMissingPage([page.sections, global])
               ? [NOT_FOUND_TAG]
               : []),
-          ],
+            ...homeTags,
+          ]),
           fromLastGoodCopy ? outageCopySeconds() : undefined,
         ),
   };

@@ -1,7 +1,7 @@
 import { cmsCopyMaxAgeMs } from '../cache/cachePolicy';
 import { fetchPageList, fetchRedirects, type CmsPageListEntry, type CmsRedirectEntry } from './cmsContent';
 import { FreshCopy } from './freshCopy';
-import { setKnownAddresses } from '../http/sitePaths';
+import { setKnownAddresses, sitePathOf, type PageVersions, type SiteTranslations } from '../http/sitePaths';
 import type { CmsResult } from './strapiClient';
 
 type Addresses = {
@@ -9,9 +9,31 @@ type Addresses = {
   pages: ReadonlySet<string>;
   published: readonly CmsPageListEntry[];
   redirects: ReadonlyMap<string, CmsRedirectEntry>;
+  translations: SiteTranslations;
 };
 
-/** Every address visitors can reach: published pages and live redirects. */
+/**
+ * Which published page is which in the other language: the versions of a page share its
+ * document. An old address that redirects to a page counts as that page's (content may still
+ * link to it).
+ */
+export const translationsOf = (
+  pages: readonly CmsPageListEntry[],
+  redirects: Iterable<CmsRedirectEntry>,
+): SiteTranslations => {
+  const documentOf = new Map(pages.map((page) => [page.path, page.documentId]));
+  const versions = new Map<string, PageVersions>();
+  for (const page of pages)
+    versions.set(page.documentId, { ...versions.get(page.documentId), [page.locale]: page.path });
+  for (const redirect of redirects) {
+    const to = sitePathOf(redirect.to);
+    const document = to === null ? undefined : documentOf.get(to);
+    if (document !== undefined && !documentOf.has(redirect.from)) documentOf.set(redirect.from, document);
+  }
+  return { documentOf, versions };
+};
+
+/** Every address visitors can reach: published pages and live redirects; and which page is which in the other language. */
 const addresses = new FreshCopy<Addresses>(
   'the site’s addresses',
   async () => {
@@ -19,7 +41,13 @@ const addresses = new FreshCopy<Addresses>(
     const byFrom = new Map(redirects.data.map((redirect) => [redirect.from, redirect]));
     const paths = new Set(pages.data.map((page) => page.path));
     return {
-      data: { all: new Set([...paths, ...byFrom.keys()]), pages: paths, published: pages.data, redirects: byFrom },
+      data: {
+        all: new Set([...paths, ...byFrom.keys()]),
+        pages: paths,
+        published: pages.data,
+        redirects: byFrom,
+        translations: translationsOf(pages.data, byFrom.values()),
+      },
       stale: pages.stale || redirects.stale,
     };
   },
@@ -29,7 +57,8 @@ const addresses = new FreshCopy<Addresses>(
 /** Brings the addresses up to date before a render; while they cannot be read, links are not judged. */
 export const loadSiteAddresses = async (): Promise<void> => {
   try {
-    setKnownAddresses((await addresses.get()).data.all);
+    const { all, translations } = (await addresses.get()).data;
+    setKnownAddresses(all, translations);
   } catch (error) {
     console.warn(
       `[cms] the site's addresses cannot be read; links are rendered unchecked: ${(error as Error).message}`,

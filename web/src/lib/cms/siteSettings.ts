@@ -2,14 +2,22 @@ import { cmsCopyMaxAgeMs } from '../cache/cachePolicy';
 import { fetchGlobal, type CmsGlobal } from './cmsContent';
 import { FreshCopy } from './freshCopy';
 import type { CmsResult } from './strapiClient';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../i18n/locales';
 
 /**
- * The site settings (header, footer, search on/off), read from the CMS once for every render
- * rather than once per render: a search or an uncached page then costs the CMS nothing for
- * them. The webhook's purge of the settings, of a page (the menus link to pages) or of a media
- * file (the logos) makes the copy stale too (api/revalidate).
+ * The site settings (header, footer, search on/off), one copy per language, read from the CMS
+ * once for every render rather than once per render: a search or an uncached page then costs the
+ * CMS nothing for them. The webhook's purge of the settings, of a page (the menus link to pages)
+ * or of a media file (the logos) makes every copy stale (api/revalidate). The Spanish copy is
+ * the English settings while there are no Spanish ones (cmsContent.ts, fetchGlobal).
  */
-const settings = new FreshCopy('the site settings', fetchGlobal, cmsCopyMaxAgeMs);
+const settings = new Map<Locale, FreshCopy<CmsGlobal>>(
+  LOCALES.map((locale) => [
+    locale,
+    new FreshCopy(`the site settings (${locale})`, () => fetchGlobal(locale), cmsCopyMaxAgeMs),
+  ]),
+);
 
-export const siteSettings = (): Promise<CmsResult<CmsGlobal>> => settings.get();
-export const siteSettingsChanged = (): void => settings.invalidate();
+export const siteSettings = (locale: Locale = DEFAULT_LOCALE): Promise<CmsResult<CmsGlobal>> =>
+  settings.get(locale)!.get();
+export const siteSettingsChanged = (): void => settings.forEach((copy) => copy.invalidate());

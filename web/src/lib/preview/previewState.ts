@@ -15,7 +15,7 @@ const content = (page: CmsPage): string =>
   );
 
 export const previewStateOf = async (draft: CmsPage): Promise<PreviewState> => {
-  const live = await fetchPublishedVersion(draft.documentId).catch(() => null);
+  const live = await fetchPublishedVersion(draft.documentId, draft.locale).catch(() => null);
   if (!live) return 'never-published';
   return content(live) === content(draft) ? 'unchanged' : 'changed';
 };
