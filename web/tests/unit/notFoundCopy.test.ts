@@ -97,6 +97,24 @@ describe('the one "Page not found" for unknown addresses', () => {
     expect(count()).toBe(3);
   });
 
+  it('keeps the English and the Spanish page apart: each language’s unknown addresses get their own, whatever the browser asks for', async () => {
+    const { render, count } = renders();
+    const answers: Record<string, string> = {};
+    for (const address of ['/made-up/', '/es/inventada/', '/other-made-up/', '/es/otra/']) {
+      const { context } = contextFor(address);
+      context.request.headers.set('accept-language', address.startsWith('/es/') ? 'en' : 'es');
+      const body = address.startsWith('/es/') ? '<h1>Página no encontrada</h1>' : '<h1>Page not found</h1>';
+      answers[address] = await (await answerUnknownAddress(context, render(context, body)))!.text();
+    }
+    expect(count()).toBe(2);
+    expect(answers).toEqual({
+      '/made-up/': '<h1>Page not found</h1>',
+      '/es/inventada/': '<h1>Página no encontrada</h1>',
+      '/other-made-up/': '<h1>Page not found</h1>',
+      '/es/otra/': '<h1>Página no encontrada</h1>',
+    });
+  });
+
   it('answers HEAD with the copy (a 404 without a body Astro would render again; Node sends none for HEAD), and leaves pages, other methods and other routes alone', async () => {
     const { render } = renders();
     const get = contextFor('/made-up/');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_QUERY_LENGTH, parseQuery } from '../../src/lib/search/query';
 import { rank } from '../../src/lib/search/rank';
+import { searcherFirst } from '../../src/lib/search/loadSearch';
 import { indexText } from '../../src/lib/search/searchIndex';
 import { highlight, snippet, SNIPPET_LENGTH } from '../../src/lib/search/snippet';
 import { textOf } from '../../src/lib/search/text';
@@ -76,6 +77,20 @@ describe('ranking', () => {
 
   it('finds nothing for a word no page has', () => {
     expect(rank(pages, ['zzyzx'], 'zzyzx')).toEqual([]);
+  });
+});
+
+describe('pages of both languages', () => {
+  it('are all found, the searcher’s language first, each in its order of relevance', () => {
+    const pages = [
+      page('/es/servicios/', 'Servicios', 'Expungement gratuito', 'expungement expungement'),
+      page('/services/', 'Services', 'Free expungement help', 'expungement'),
+      page('/about/', 'About', 'Who we are', 'we held an expungement fair'),
+    ];
+    const ranked = rank(pages, ['expungement'], 'expungement');
+    expect(ranked.map((r) => r.page.path)).toContain('/es/servicios/');
+    expect(searcherFirst(ranked, 'en').map((r) => r.page.path)).toEqual(['/services/', '/about/', '/es/servicios/']);
+    expect(searcherFirst(ranked, 'es').map((r) => r.page.path)[0]).toBe('/es/servicios/');
   });
 });
 

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { isPagePath } from '../http/pagePath';
 import { safeHref } from './safeHref';
-import { leadsSomewhere } from '../http/sitePaths';
+import { leadsSomewhere, localizedHref } from '../http/sitePaths';
 import { mediaAddress } from '../http/uploads';
+import { isExternal } from './safeHref';
+import { DEFAULT_LOCALE, type Locale } from '../../i18n/locales';
 
 /** A link component as the CMS returns it, with the populate fragment that fetches it. */
 export const linkSchema = z.object({
@@ -38,11 +40,24 @@ const target = (link: Link): string | null => {
   }
 };
 
+/** A link as rendered on a page: where it goes, whether off the site, and the language it leads to when not the page's. */
+export type LinkTarget = { href: string; external: boolean; hreflang: Locale | undefined };
+
 /**
- * Where a link goes, or null when it has no safe target or leads to a page that does not exist
- * (then its text is shown unlinked: a visitor never follows a link to a 404).
+ * Where an address (already judged safe) leads from a page in `locale`, or null when it is a
+ * site path where there is no page (then its text is shown unlinked: a visitor never follows a
+ * link to a 404). From a Spanish page a link to a translated page goes to its Spanish version
+ * (lib/http/sitePaths.ts, localizedHref).
  */
-export const linkHref = (link: Link): string | null => {
-  const href = target(link);
-  return href !== null && leadsSomewhere(href) ? href : null;
+export const hrefTarget = (href: string | null, locale: Locale): LinkTarget | null => {
+  if (href === null || !leadsSomewhere(href)) return null;
+  const localized = localizedHref(href, locale);
+  return { ...localized, external: isExternal(localized.href) };
 };
+
+/** A CMS link on a page in `locale`: where it goes, or null when it has no safe target or leads nowhere. */
+export const linkTarget = (link: Link, locale: Locale): LinkTarget | null => hrefTarget(target(link), locale);
+
+/** Where a link goes (see linkTarget), or null. */
+export const linkHref = (link: Link, locale: Locale = DEFAULT_LOCALE): string | null =>
+  linkTarget(link, locale)?.href ?? null;

@@ -11,9 +11,10 @@ export type NewsletterForm = {
   /** Mailchimp's names: the address goes in EMAIL, bots fill b_<u>_<id>. */
   emailField: string;
   botField: string;
-  heading: string;
+  /** The settings' words; where they have none the form says the site's own (i18n/ui.ts, in the page's language). */
+  heading: string | null;
   text: string | null;
-  privacyNote: string;
+  privacyNote: string | null;
 };
 
 /** Whether a form address is one the site posts to (the CMS's rule for the field, checked again). */
@@ -31,8 +32,8 @@ export const newsletterForm = (global: CmsGlobal | null): NewsletterForm | null 
     host: new URL(action).host,
     emailField: 'EMAIL',
     botField: `b_${match[1]}_${match[2]}`,
-    heading: settings.heading ?? 'Get our newsletter',
+    heading: settings.heading ?? null,
     text: settings.text ?? null,
-    privacyNote: settings.privacyNote ?? 'Your email address goes to Mailchimp, which sends our newsletter.',
+    privacyNote: settings.privacyNote ?? null,
   };
 };

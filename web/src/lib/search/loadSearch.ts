@@ -6,6 +6,7 @@ import { rank } from './rank';
 import { answerKey, searchAnswers, type SearchAnswer } from './resultCache';
 import { searchIndex } from './searchIndex';
 import { highlight, snippet } from './snippet';
+import { DEFAULT_LOCALE, localeOfPath, type Locale } from '../../i18n/locales';
 
 /** More than this many matches are not worth a visitor's scrolling: the count says how many there were. */
 export const MAX_HITS = 20;
@@ -27,13 +28,23 @@ const headers = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-const answer = async (terms: string[], phrase: string, key: string): Promise<SearchAnswer> => {
+/**
+ * The index holds the pages of both languages: the searcher's (the search page's) come first,
+ * each language in its own order of relevance, so a Spanish page never pushes an English one
+ * out of an English searcher's best matches for a word both share.
+ */
+export const searcherFirst = <T extends { page: { path: string } }>(ranked: T[], locale: Locale): T[] => [
+  ...ranked.filter(({ page }) => localeOfPath(page.path) === locale),
+  ...ranked.filter(({ page }) => localeOfPath(page.path) !== locale),
+];
+
+const answer = async (terms: string[], phrase: string, key: string, locale: Locale): Promise<SearchAnswer> => {
   const index = searchIndex();
   const { data: pages } = await index.get();
-  const cacheKey = answerKey(index.version, key);
+  const cacheKey = answerKey(index.version, `${locale}\u0000${key}`);
   const cached = searchAnswers().get(cacheKey);
   if (cached) return cached;
-  const ranked = rank(pages, terms, phrase);
+  const ranked = searcherFirst(rank(pages, terms, phrase), locale);
   const found: SearchAnswer = {
     total: ranked.length,
     hits: ranked.slice(0, MAX_HITS).map(({ page }) => ({
@@ -46,10 +57,10 @@ const answer = async (terms: string[], phrase: string, key: string): Promise<Sea
   return found;
 };
 
-/** Searches the published pages for `q` (the raw query string value). */
-export const loadSearch = async (q: string | null): Promise<SearchResult> => {
+/** Searches the published pages for `q` (the raw query string value), for a searcher reading `locale`. */
+export const loadSearch = async (q: string | null, locale: Locale = DEFAULT_LOCALE): Promise<SearchResult> => {
   const [global] = await Promise.all([
-    siteSettings()
+    siteSettings(locale)
       .then(({ data }) => data)
       .catch((error: unknown) => {
         console.warn(`[cms] /search/: site settings unavailable, using defaults: ${(error as Error).message}`);
@@ -69,7 +80,7 @@ export const loadSearch = async (q: string | null): Promise<SearchResult> => {
     };
   }
   try {
-    const found = await answer(query.terms, query.phrase, query.key);
+    const found = await answer(query.terms, query.phrase, query.key, locale);
     return { view: { kind: 'answer', global, query: query.text, answer: found }, status: 200, headers: headers() };
   } catch (error) {
     console.error(`[search] no index and the CMS cannot be reached: ${(error as Error).message}`);

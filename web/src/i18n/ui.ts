@@ -1,0 +1,235 @@
+import { DEFAULT_LOCALE, type Locale } from './locales';
+
+/**
+ * Every word the site writes itself (content's words come from the CMS), in each language. The
+ * Spanish dictionary has the English one's type, so a string added in English and not in Spanish
+ * is a type error, not an English word on a Spanish page. Spanish addresses the reader as usted.
+ * Texts that take values are functions; numbers are written with Intl for the language.
+ */
+const en = {
+  skipLink: 'Skip to content',
+  header: {
+    menu: 'Menu',
+    mainNav: 'Main',
+    currentSection: ' (current section)',
+    searchLabel: 'Search the site',
+    searchPlaceholder: 'Search',
+    searchButton: 'Search',
+    languageNav: 'Language',
+  },
+  footer: {
+    nav: 'Footer',
+    connect: 'Connect with us',
+    social: (siteName: string, network: string) => `${siteName} on ${network} (external site)`,
+  },
+  link: {
+    externalSite: ' (external site)',
+    newTab: ' (new tab)',
+    /** After a link to a page in another language than the page's own, by that language. */
+    inLanguage: { en: ' (in English)', es: ' (in Spanish)' } satisfies Record<Locale, string>,
+  },
+  /** Each language's name in itself, for the link to it: the same words in every dictionary. */
+  languageName: { en: 'English', es: 'Español' } satisfies Record<Locale, string>,
+  notFound: {
+    title: 'Page not found',
+    heading: 'Page not found',
+    text: 'There is no page at this address. It may have moved, or the link may be mistyped.',
+    home: 'Go to the home page',
+  },
+  unavailable: {
+    title: 'Temporarily unavailable',
+    heading: 'This page is temporarily unavailable',
+    text: 'We could not load this page just now. Please try again in a minute.',
+    help: 'If you need help clearing your record, write to',
+  },
+  search: {
+    title: 'Search',
+    titleFor: (query: string) => `Search: ${query}`,
+    heading: 'Search',
+    label: 'Search the site',
+    button: 'Search',
+    hint: 'Searches every page of this site. Nothing you type is sent anywhere else.',
+    tooLongHeading: 'That search is too long',
+    tooLongText: (length: string, max: string) =>
+      `It has ${length} characters; a search can have at most ${max}. The box above keeps the first ${max}: shorten it to a few words and search again.`,
+    unavailableHeading: 'Search is not available right now',
+    unavailableText: 'Please try again in a minute, or find your way from the menu above.',
+    noMatch: (query: string) => `No page matches “${query}”`,
+    noMatchHint: 'Check the spelling, or try fewer or other words: “expungement”, “sealing”, “legal help”.',
+    suggestions: 'Or start from one of these pages:',
+    matches: (count: number, shown: string, query: string) =>
+      `${shown} ${count === 1 ? 'page matches' : 'pages match'} “${query}”`,
+    bestShown: (shown: string) => `: the best ${shown} are shown`,
+  },
+  preview: {
+    published: { title: 'Preview of the published page', text: 'This is what visitors see.' },
+    unchanged: {
+      title: 'Preview of the draft: the same as the published page',
+      text: 'There are no unpublished changes.',
+    },
+    changed: {
+      title: 'Preview of the draft: changes not published yet',
+      text: 'Visitors still see the published version.',
+    },
+    neverPublished: { title: 'Preview of the draft: not published yet', text: 'Visitors cannot see this page.' },
+    version: {
+      title: 'Preview of an earlier version',
+      text: 'From the page’s history: visitors do not see it. Restore it in the CMS to bring it back.',
+    },
+    openLive: 'Open the live page',
+    exit: 'Exit preview',
+    title: 'Preview',
+    expiredTitle: 'Preview expired',
+    expiredHeading: 'This preview has expired',
+    expiredText: 'Open the preview again from the page in the CMS.',
+  },
+  leftOut: {
+    heading: 'Not shown on the site until fixed',
+    section: (number: string, type: string) => `Section ${number} (${type})`,
+    fix: 'Fix these in the CMS; the preview and, once published, the site show the section again.',
+  },
+  newsletter: {
+    heading: 'Get our newsletter',
+    privacyNote: 'Your email address goes to Mailchimp, which sends our newsletter.',
+    email: 'Your email address',
+    signUp: 'Sign up',
+    opens: (host: string) => `Opens ${host} in a new tab.`,
+  },
+  sections: {
+    quickLinks: 'Quick Links',
+    getInvolved: 'How to get involved',
+    figures: 'Figures',
+    scrollsSideways: (label: string) => `${label} (scrolls sideways)`,
+    showForm: 'Show the form',
+    playVideo: 'Play the video',
+    show: 'Show',
+    frameNote: (name: string, host: string) => `Opens content from ${name} (${host}); their privacy policy applies.`,
+    watchOn: (title: string, site: string) => `Watch “${title}” on ${site}`,
+  },
+};
+
+export type Dictionary = typeof en;
+
+const es: Dictionary = {
+  skipLink: 'Saltar al contenido',
+  header: {
+    menu: 'Menú',
+    mainNav: 'Principal',
+    currentSection: ' (sección actual)',
+    searchLabel: 'Buscar en el sitio',
+    searchPlaceholder: 'Buscar',
+    searchButton: 'Buscar',
+    languageNav: 'Idioma',
+  },
+  footer: {
+    nav: 'Pie de página',
+    connect: 'Manténgase en contacto',
+    social: (siteName, network) => `${siteName} en ${network} (sitio externo)`,
+  },
+  link: {
+    externalSite: ' (sitio externo)',
+    newTab: ' (pestaña nueva)',
+    inLanguage: { en: ' (en inglés)', es: ' (en español)' },
+  },
+  languageName: { en: 'English', es: 'Español' },
+  notFound: {
+    title: 'Página no encontrada',
+    heading: 'Página no encontrada',
+    text: 'No hay ninguna página en esta dirección. Es posible que se haya movido o que el enlace tenga un error.',
+    home: 'Ir a la página de inicio',
+  },
+  unavailable: {
+    title: 'No disponible por el momento',
+    heading: 'Esta página no está disponible por el momento',
+    text: 'No pudimos cargar esta página en este momento. Por favor, inténtelo de nuevo en un minuto.',
+    help: 'Si necesita ayuda para limpiar su historial, escriba a',
+  },
+  search: {
+    title: 'Buscar',
+    titleFor: (query) => `Búsqueda: ${query}`,
+    heading: 'Buscar',
+    label: 'Buscar en el sitio',
+    button: 'Buscar',
+    hint: 'Busca en todas las páginas de este sitio. Nada de lo que escriba se envía a ningún otro lugar.',
+    tooLongHeading: 'Esa búsqueda es demasiado larga',
+    tooLongText: (length, max) =>
+      `Tiene ${length} caracteres; una búsqueda puede tener como máximo ${max}. El cuadro de arriba conserva los primeros ${max}: redúzcala a unas pocas palabras y busque de nuevo.`,
+    unavailableHeading: 'La búsqueda no está disponible en este momento',
+    unavailableText: 'Por favor, inténtelo de nuevo en un minuto, o use el menú de arriba para encontrar lo que busca.',
+    noMatch: (query) => `Ninguna página coincide con “${query}”`,
+    noMatchHint:
+      'Revise la ortografía, o pruebe con menos palabras o con otras: “expungement”, “sellar”, “ayuda legal”.',
+    suggestions: 'O comience por una de estas páginas:',
+    matches: (count, shown, query) =>
+      `${shown} ${count === 1 ? 'página coincide' : 'páginas coinciden'} con “${query}”`,
+    bestShown: (shown) => `: se muestran las ${shown} mejores`,
+  },
+  preview: {
+    published: { title: 'Vista previa de la página publicada', text: 'Esto es lo que ven los visitantes.' },
+    unchanged: {
+      title: 'Vista previa del borrador: igual que la página publicada',
+      text: 'No hay cambios sin publicar.',
+    },
+    changed: {
+      title: 'Vista previa del borrador: cambios aún sin publicar',
+      text: 'Los visitantes todavía ven la versión publicada.',
+    },
+    neverPublished: {
+      title: 'Vista previa del borrador: aún no publicada',
+      text: 'Los visitantes no pueden ver esta página.',
+    },
+    version: {
+      title: 'Vista previa de una versión anterior',
+      text: 'Del historial de la página: los visitantes no la ven. Restáurela en el CMS para recuperarla.',
+    },
+    openLive: 'Abrir la página publicada',
+    exit: 'Salir de la vista previa',
+    title: 'Vista previa',
+    expiredTitle: 'Vista previa vencida',
+    expiredHeading: 'Esta vista previa ha vencido',
+    expiredText: 'Vuelva a abrir la vista previa desde la página en el CMS.',
+  },
+  leftOut: {
+    heading: 'No se muestra en el sitio hasta que se corrija',
+    section: (number, type) => `Sección ${number} (${type})`,
+    fix: 'Corrija esto en el CMS; la vista previa y, una vez publicada, el sitio volverán a mostrar la sección.',
+  },
+  newsletter: {
+    heading: 'Reciba nuestro boletín',
+    privacyNote: 'Su correo electrónico se envía a Mailchimp, que es quien envía nuestro boletín.',
+    email: 'Su correo electrónico',
+    signUp: 'Suscribirse',
+    opens: (host) => `Abre ${host} en una pestaña nueva.`,
+  },
+  sections: {
+    quickLinks: 'Enlaces rápidos',
+    getInvolved: 'Cómo participar',
+    figures: 'Cifras',
+    scrollsSideways: (label) => `${label} (se desplaza hacia los lados)`,
+    showForm: 'Mostrar el formulario',
+    playVideo: 'Reproducir el video',
+    show: 'Mostrar',
+    frameNote: (name, host) => `Abre contenido de ${name} (${host}); se aplica su política de privacidad.`,
+    watchOn: (title, site) => `Ver “${title}” en ${site}`,
+  },
+};
+
+export const DICTIONARIES: Readonly<Record<Locale, Dictionary>> = { en, es };
+
+/** The site's own words in `locale`. */
+export const ui = (locale: Locale): Dictionary => DICTIONARIES[locale];
+
+/** The page's words, from the locale the middleware set (component tests render without it: English). */
+export const uiFor = (locals: Pick<App.Locals, 'locale'>): Dictionary => ui(localeOf(locals));
+export const localeOf = (locals: Pick<App.Locals, 'locale'>): Locale => locals.locale ?? DEFAULT_LOCALE;
+
+/** A number as the language writes it in the United States (es-US: 1,234.5, as Chicago's Spanish press writes it). */
+export const formatNumber = (locale: Locale, value: number): string =>
+  new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'es-US').format(value);
+
+/** A date as the language writes it (“June 5, 2026”, “5 de junio de 2026”), in Chicago's time. */
+export const formatDate = (locale: Locale, date: Date): string =>
+  new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : 'es-US', {
+    dateStyle: 'long',
+    timeZone: 'America/Chicago',
+  }).format(date);
