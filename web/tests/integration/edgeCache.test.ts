@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { replaceHeroPhoto } from '../support/mediaReplace';
 import { startVarnish, VCL_DIR, type Varnish } from '../support/varnish';
 import { interleavedPublishes } from '../support/publishStress';
 import { webhookRotator } from '../support/webhookRotator';
+import { LOCALES } from '../../src/i18n/locales';
+import { ui } from '../../src/i18n/ui';
 
 /**
  * Three site processes with PAGE_CACHE=edge behind Debian's varnishd running the repository's
@@ -393,11 +395,8 @@ describe('pages through Varnish', () => {
     expect(unseen.status).toBe(503);
     expect(unseen.headers.get('retry-after')).toBe('30');
     const html = await unseen.text();
-    // The site's own words (web/src/components/Unavailable.astro), not Varnish's error page.
-    const siteWords = /<h1>([^<]+)<\/h1>/.exec(
-      await readFile(path.resolve(VCL_DIR, '../../web/src/components/Unavailable.astro'), 'utf8'),
-    )![1]!;
-    expect(html).toContain(`<h1>${siteWords}</h1>`);
+    // The site's own words (web/src/i18n/ui.ts), in both languages, not Varnish's error page.
+    for (const locale of LOCALES) expect(html).toContain(`<h1>${ui(locale).unavailable.heading}</h1>`);
     expect(html).not.toContain('Guru Meditation');
   });
 
