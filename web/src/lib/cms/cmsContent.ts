@@ -175,16 +175,19 @@ export const fetchRedirect = async (path: string): Promise<CmsResult<CmsRedirect
 /**
  * The site settings in `locale`. The CMS answers 404 for a language they have no version in yet:
  * then the English settings stand in, their `locale` saying so (the layout marks their words as
- * English on a Spanish page).
+ * English on a Spanish page). `english`: where to read them (a copy already kept), else the CMS.
  */
-export const fetchGlobal = async (locale: Locale = DEFAULT_LOCALE): Promise<CmsResult<CmsGlobal>> => {
+export const fetchGlobal = async (
+  locale: Locale = DEFAULT_LOCALE,
+  english: () => Promise<CmsResult<CmsGlobal>> = () => fetchGlobal(DEFAULT_LOCALE),
+): Promise<CmsResult<CmsGlobal>> => {
   try {
     const result = await cmsGet(globalQuery(locale), globalEnvelopeSchema);
     return { data: result.data.data, stale: result.stale };
   } catch (error) {
     if (locale === DEFAULT_LOCALE || !(error instanceof CmsError) || error.status !== 404) throw error;
-    const result = await cmsGet(globalQuery(DEFAULT_LOCALE), globalEnvelopeSchema);
-    return { data: { ...result.data.data, locale: DEFAULT_LOCALE }, stale: result.stale };
+    const result = await english();
+    return { data: { ...result.data, locale: DEFAULT_LOCALE }, stale: result.stale };
   }
 };
 

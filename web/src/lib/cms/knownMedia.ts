@@ -5,6 +5,7 @@ import { FreshCopy } from './freshCopy';
 import { redirectTargets } from './siteAddresses';
 import { sitePeers, tellPeers } from '../cache/sitePeers';
 import { siteSettings } from './siteSettings';
+import { LOCALES } from '../../i18n/locales';
 import { warnAtMostOnceAMinute } from '../http/throttledWarning';
 import { uploadFile } from '../http/uploads';
 import type { CmsResult } from './strapiClient';
@@ -107,14 +108,19 @@ export class KnownMedia {
 
 /** The files under /uploads/ that published pages, the settings and the redirects show or lead to. */
 const loadShownMedia = async (): Promise<CmsResult<ReadonlySet<string>>> => {
-  const [pages, settings, redirects] = await Promise.all([fetchAllPages(), siteSettings(), redirectTargets()]);
+  // The settings of each language: a Spanish menu may link to a document of its own.
+  const [pages, settings, redirects] = await Promise.all([
+    fetchAllPages(),
+    Promise.all(LOCALES.map((locale) => siteSettings(locale))),
+    redirectTargets(),
+  ]);
   const files = new Set([
-    ...mediaFilesIn([pages.data.map((page) => page.sections), settings.data]),
+    ...mediaFilesIn([pages.data.map((page) => page.sections), settings.map((each) => each.data)]),
     ...redirects.data
       .map((to) => uploadFile(to.replace(/[?#].*$/, '')))
       .filter((file): file is string => file !== null),
   ]);
-  return { data: files, stale: pages.stale || settings.stale || redirects.stale };
+  return { data: files, stale: pages.stale || settings.some((each) => each.stale) || redirects.stale };
 };
 
 const KNOWN = Symbol.for('cannabis-equity-il.known-media');

@@ -14,7 +14,8 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../i18n/locales';
 const settings = new Map<Locale, FreshCopy<CmsGlobal>>(
   LOCALES.map((locale) => [
     locale,
-    new FreshCopy(`the site settings (${locale})`, () => fetchGlobal(locale), cmsCopyMaxAgeMs),
+    // A language without settings of its own shows the English copy: not read a second time.
+    new FreshCopy(`the site settings (${locale})`, () => fetchGlobal(locale, () => siteSettings()), cmsCopyMaxAgeMs),
   ]),
 );
 
