@@ -24,6 +24,8 @@ test.describe.configure({ mode: 'serial' });
 
 const SEED = '/services/clear-your-record/';
 const OTHER = '/contact-us/';
+const SPANISH = '/es/servicios/limpiar-su-historial/';
+const MOVED_SPANISH = '/es/servicios/limpie-su-historial/';
 const CHANGED_TITLE = 'Clear Your Record in Illinois';
 /** Settings only the CMS may hold (the site gets the read token and the two shared secrets). */
 const CMS_ONLY = [
@@ -190,6 +192,40 @@ test('a publish through the CMS API reaches every replica’s visitors through v
   );
   expect(webhookReceivers.length, 'the webhook reached a replica').toBeGreaterThan(0);
   await expectContentKept();
+});
+
+test('varnish keeps the English and the Spanish page apart, picks no language from headers, and a change of either reaches both', async () => {
+  test.setTimeout(120_000);
+  const get = async (p: string, language: string) => {
+    const response = await fetch(`${stack.siteUrl}${p}`, { headers: { 'Accept-Language': language } });
+    return { status: response.status, text: await response.text(), age: response.headers.get('age') };
+  };
+  const lang = (html: string) => /<html lang="([a-z]+)"/.exec(html)?.[1];
+  for (const language of ['es-MX,es;q=0.9', 'en-US,en;q=0.9']) {
+    // Each address is one language whoever asks: a Spanish reader of the English address gets English.
+    expect(lang((await get(SEED, language)).text), `${SEED} asked in ${language}`).toBe('en');
+    expect(lang((await get(SPANISH, language)).text), `${SPANISH} asked in ${language}`).toBe('es');
+  }
+  // Both kept by varnish: the second visitor of each gets the cached copy.
+  await expect.poll(async () => Number((await get(SPANISH, 'en')).age ?? 0), { timeout: 5000 }).toBeGreaterThan(0);
+  await expect.poll(async () => Number((await get(SEED, 'es')).age ?? 0), { timeout: 5000 }).toBeGreaterThan(0);
+  const documentId = (
+    await cms<{ results: { documentId: string }[] }>(
+      'GET',
+      `/content-manager/collection-types/api::page.page?filters[path][$eq]=${SEED}`,
+    )
+  ).results[0]!.documentId;
+  const spanish = `/content-manager/collection-types/api::page.page/${documentId}`;
+  const { data } = await cms<{ data: Record<string, unknown> }>('GET', `${spanish}?locale=es`);
+  // The Spanish page moves: the English page, cached by varnish, names its new address at once.
+  await cms('POST', `${spanish}/actions/publish?locale=es`, { ...data, path: MOVED_SPANISH });
+  await expect
+    .poll(async () => (await get(SEED, 'en')).text, { timeout: 5000, intervals: [50] })
+    .toMatch(new RegExp(`hreflang="es" href="[^"]*${MOVED_SPANISH}"`));
+  expect(lang((await get(MOVED_SPANISH, 'en')).text)).toBe('es');
+  // Its old address now leads to the new one.
+  const old = await fetch(`${stack.siteUrl}${SPANISH}`, { redirect: 'manual' });
+  expect([old.status, old.headers.get('location')]).toEqual([301, MOVED_SPANISH]);
 });
 
 test('the containers run as unprivileged users', () => {

@@ -55,6 +55,9 @@ export const pages = {
     return created.documentId;
   },
   remove: (documentId: string) => call('DELETE', `${PAGES}/${documentId}`),
+  /** Deletes one language of a page (its translation), leaving the others. */
+  removeLocale: (documentId: string, locale: string) =>
+    call('DELETE', `${PAGES}/${documentId}?${new URLSearchParams({ locale })}`),
 };
 
 /**

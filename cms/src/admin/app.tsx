@@ -4,13 +4,14 @@ import type {
   HeaderActionComponent,
   PanelComponent,
 } from '@strapi/content-manager/strapi-admin';
-import { Link as LinkIcon, House, Trash } from '@strapi/icons';
+import { Globe, Link as LinkIcon, House, Trash } from '@strapi/icons';
 import type { StrapiApp, WidgetArgs } from '@strapi/strapi/admin';
 import logo from './extensions/logo.svg';
 import menuLogo from './extensions/menu-logo.svg';
 import { FieldRulesPanel } from './field-rules-panel';
 import { ChecksPanel } from './staff/checks-panel';
 import { HistoryPanel } from './staff/history/history-panel';
+import { TranslationPanel } from './staff/translation/translation-panel';
 import { checkedSaveActions } from './staff/checked-save';
 import { keepTypedValues } from './staff/keep-typed-values';
 import { clarifyNestedLists } from './staff/nested-lists';
@@ -143,13 +144,26 @@ export default {
       permissions: READ_PAGES,
       Component: () => import('./staff/history/deleted-pages-page'),
     });
+    // Pages by translation status (issue 25).
+    app.addMenuLink({
+      to: 'translations',
+      icon: Globe,
+      intlLabel: { id: 'site-tools.menu.translations', defaultMessage: 'Translations' },
+      permissions: READ_PAGES,
+      Component: () => import('./staff/translation/translations-page'),
+    });
     // Staff's own widgets first (a staff member who rearranges the home page keeps their order).
     const ours = (widget: WidgetArgs) => widget.id === 'site' || widget.id === 'links';
     widgets.register((all) => [...all.filter(ours), ...all.filter((widget) => !ours(widget))]);
   },
   bootstrap(app: StrapiApp) {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };
-    contentManager.apis.addEditViewSidePanel([FieldRulesPanel as PanelComponent, ChecksPanel, HistoryPanel]);
+    contentManager.apis.addEditViewSidePanel([
+      FieldRulesPanel as PanelComponent,
+      ChecksPanel,
+      TranslationPanel,
+      HistoryPanel,
+    ]);
     contentManager.apis.addDocumentAction(staffDocumentActions);
     contentManager.apis.addDocumentAction(checkedSaveActions);
     contentManager.apis.addBulkAction(staffBulkActions);

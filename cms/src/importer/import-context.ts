@@ -7,7 +7,9 @@ export type ImportContext = {
   media: MediaLibrary;
   /**
    * A `site_page` reference such as pages/contact-us.md: its document; or its address, when the
-   * page is not in the CMS (`pending`: it is imported later in this run, and linked then).
+   * page is not in the CMS (`pending`: it is imported later in this run, and linked then), or
+   * has no version in the language of the page being imported (`untranslated`: its address is
+   * the English page's, which the site shows marked "(en inglés)" until a translation is published).
    */
-  resolvePage(ref: string): Promise<{ documentId: string } | { url: string; pending?: boolean }>;
+  resolvePage(ref: string): Promise<{ documentId: string } | { url: string; pending?: boolean; untranslated?: true }>;
 };

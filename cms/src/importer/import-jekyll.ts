@@ -228,8 +228,12 @@ const buildOne = async (
     resolvePage: async (ref) => {
       const target = run.byFile.get(path.resolve(page.siteRoot, ref.replace(/^\/+/, '')));
       const url = target?.url ?? pageUrlFor(ref, undefined).url;
-      const documentId = await store.documentIdFor(url, localeOf(page));
+      const locale = localeOf(page);
+      const documentId = await store.documentIdFor(url, locale);
       if (documentId) return { documentId };
+      // A relation of a translation can only lead to a page of its language: to the English
+      // page, its address (the site leads to the translation once there is one).
+      if (locale !== DEFAULT_LOCALE && (await store.documentIdFor(url))) return { url, untranslated: true };
       if (target) {
         // In this batch but not stored yet: resolved on the second pass (or in a dry run, assumed).
         pending = true;

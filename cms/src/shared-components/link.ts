@@ -71,7 +71,12 @@ export const importLink = async (
       link.type = 'Site Page';
       link.page = target.documentId;
     } else {
-      if (!target.pending)
+      if (target.untranslated)
+        ctx.warn(
+          position,
+          `links to ${ref}, which has no version in this language yet: kept as its address ${target.url} (the site marks it as English until a translation is published, then leads there)`,
+        );
+      else if (!target.pending)
         ctx.warn(position, `links to ${ref}, which is not a page of the site: kept as the path ${target.url}`);
       link.url = target.url;
     }

@@ -172,6 +172,23 @@ describe('the first run in Spanish', () => {
     );
   });
 
+  it('publishes a Spanish home at /es/, whose links to pages lead to their English address until translated', async () => {
+    const answer = await contentApi('/pages', {
+      locale: 'es',
+      filters: { path: { $eq: '/es/' } },
+      populate: { sections: { on: { 'sections.cards-with-links': { populate: { cards: { populate: '*' } } } } } },
+    });
+    const [home] = answer.body.data as (Json & { sections: { cards?: { link: Json }[] }[] })[];
+    expect(home).toMatchObject({ title: 'Inicio', locale: 'es' });
+    const links = home!.sections.flatMap((section) => section.cards ?? []).map((card) => card.link);
+    expect(links).toContainEqual(
+      expect.objectContaining({ type: 'External Link', url: '/services/clear-your-record/' }),
+    );
+    expect(links).toContainEqual(
+      expect.objectContaining({ type: 'External Link', url: '/our-work/policy-and-advocacy/' }),
+    );
+  });
+
   it('publishes Spanish site settings whose menus, footer, donate and newsletter texts are all Spanish', async () => {
     const answer = await contentApi('/global', {
       locale: 'es',
@@ -234,5 +251,67 @@ describe('filling a translation from English', () => {
     const clear = links.find((link) => link.text === 'Clear Your Record') as { page: { connect: Json[] } };
     expect(clear).toMatchObject({ type: 'Site Page' });
     expect(clear.page.connect).toEqual([expect.objectContaining({ locale: 'es' })]);
+  });
+});
+
+describe('where each page’s translation stands', () => {
+  type Status = {
+    documentId: string;
+    translations: { locale: string; state: string; draft: unknown; compare: { older: number; newer: number } | null }[];
+  };
+  const statusOf = async (documentId: string): Promise<Status['translations'][number]> => {
+    const editor = await editorSession();
+    const answer = await editor.call('GET', `/site-tools/translations?documentId=${documentId}`);
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    return (answer.body.pages as Status[])[0]!.translations[0]!;
+  };
+
+  it('is missing, then current once the Spanish is published, then out of date when the English is published again, with the English changes since', async () => {
+    const editor = await editorSession();
+    const created = await editor.call('POST', PAGES, {
+      title: 'Status page',
+      path: '/status-page/',
+      description: 'The first English description.',
+      sections: [],
+    });
+    const documentId = (created.body.data as Json).documentId as string;
+    await editor.call('POST', `${PAGES}/${documentId}/actions/publish?locale=en`, {});
+    expect(await statusOf(documentId)).toMatchObject({ locale: 'es', state: 'missing', draft: null });
+    await editor.call('PUT', `${PAGES}/${documentId}?locale=es`, {
+      title: 'Página de estado',
+      path: '/es/pagina-de-estado/',
+      description: 'La primera descripción.',
+      sections: [],
+    });
+    expect(await statusOf(documentId)).toMatchObject({ state: 'missing', draft: { path: '/es/pagina-de-estado/' } });
+    await editor.call('POST', `${PAGES}/${documentId}/actions/publish?locale=es`, {});
+    expect(await statusOf(documentId)).toMatchObject({ state: 'current', compare: null });
+
+    const english = await draftOf(documentId, 'en');
+    await editor.call('PUT', `${PAGES}/${documentId}?locale=en`, {
+      ...english,
+      description: 'The second English description.',
+    });
+    await editor.call('POST', `${PAGES}/${documentId}/actions/publish?locale=en`, {});
+    const stale = await statusOf(documentId);
+    expect(stale.state).toBe('out-of-date');
+    const compared = await editor.call(
+      'GET',
+      `/site-tools/version/${stale.compare!.older}/compare/${stale.compare!.newer}`,
+    );
+    expect(compared.status, JSON.stringify(compared.body)).toBe(200);
+    expect(JSON.stringify(compared.body.comparison)).toContain('second');
+    expect(JSON.stringify(compared.body.comparison)).toContain('first');
+
+    await editor.call('POST', `${PAGES}/${documentId}/actions/publish?locale=es`, {});
+    expect(await statusOf(documentId)).toMatchObject({ state: 'current' });
+  });
+
+  it('lists every page with its Spanish state for staff', async () => {
+    const editor = await editorSession();
+    const answer = await editor.call('GET', '/site-tools/translations');
+    const pages = answer.body.pages as (Status & { path: string })[];
+    expect(pages.find((page) => page.path === '/services/clear-your-record/')!.translations[0]!.state).toBe('current');
+    expect(pages.find((page) => page.path === '/terms-of-use/')!.translations[0]!.state).toBe('missing');
   });
 });

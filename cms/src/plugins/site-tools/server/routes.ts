@@ -41,6 +41,8 @@ export const routes = {
       { method: 'GET', path: '/pages/:documentId/live', handler: 'site-tools.live', config: STAFF_ONLY },
       { method: 'POST', path: '/check', handler: 'site-tools.check', config: STAFF_ONLY },
       { method: 'GET', path: '/overview', handler: 'site-tools.overview', config: STAFF_ONLY },
+      // Where each page's translation stands (issue 25): ?documentId= for one page.
+      { method: 'GET', path: '/translations', handler: 'site-tools.translations', config: STAFF_ONLY },
       // The history (issue 24): each answer also checks the type the version is of (controllers/history.ts).
       { method: 'GET', path: '/versions/:uid/:documentId', handler: 'history.list', config: STAFF_ONLY },
       { method: 'GET', path: '/version/:id/compare/:other', handler: 'history.compare', config: STAFF_ONLY },

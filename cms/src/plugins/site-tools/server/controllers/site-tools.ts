@@ -30,6 +30,10 @@ export const siteToolsController = ({ strapi }: { strapi: Core.Strapi }) => {
     async links(ctx: Context) {
       ctx.body = { links: await tools().brokenLinks() };
     },
+    async translations(ctx: Context) {
+      const only = (ctx.query as Record<string, unknown>).documentId;
+      ctx.body = { pages: await tools().translations(typeof only === 'string' && only !== '' ? only : undefined) };
+    },
     async pageUsage(ctx: Context) {
       const locale = localeOfQuery(ctx);
       if (locale === null) return unknownLocale(ctx);

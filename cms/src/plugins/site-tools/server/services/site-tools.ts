@@ -4,6 +4,7 @@ import { brokenLinks, pageUsage } from '../../../../staff/link-report';
 import { whereFileIsUsed } from '../../../../staff/media-usage';
 import { checkForm, type FormToCheck } from '../form-check';
 import { pageKey } from '../../../../staff/site-links';
+import { pageTranslations } from '../../../../translation/translation-status';
 
 type Json = Record<string, unknown>;
 
@@ -19,6 +20,7 @@ export const siteToolsService = ({ strapi }: { strapi: Core.Strapi }) => {
     pageUsage: (documentId: string, locale: string) => pageUsage(strapi, documentId, locale),
     mediaUsage: (fileId: number) => whereFileIsUsed(strapi, fileId),
     checkForm: (form: FormToCheck) => checkForm(strapi, form),
+    translations: (documentId?: string) => pageTranslations(strapi, documentId),
 
     /** A page's address on the site in `locale`, or null while that language has no published version. */
     async liveUrl(documentId: string, locale: string): Promise<string | null> {
