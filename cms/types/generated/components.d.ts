@@ -600,6 +600,31 @@ export interface SectionsTextArea extends Struct.ComponentSchema {
   };
 }
 
+export interface SharedGlossaryTerm extends Struct.ComponentSchema {
+  collectionName: 'components_shared_glossary_terms';
+  info: {
+    description: 'An English term of the site and the Spanish the translations use for it.';
+    displayName: 'Glossary term';
+    icon: 'book';
+  };
+  attributes: {
+    english: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    note: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    spanish: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+  };
+}
+
 export interface SharedLink extends Struct.ComponentSchema {
   collectionName: 'components_shared_links';
   info: {
@@ -745,6 +770,7 @@ declare module '@strapi/strapi' {
       'sections.social-posts': SectionsSocialPosts;
       'sections.testimonial': SectionsTestimonial;
       'sections.text-area': SectionsTextArea;
+      'shared.glossary-term': SharedGlossaryTerm;
       'shared.link': SharedLink;
       'shared.menu-group': SharedMenuGroup;
       'shared.newsletter': SharedNewsletter;
