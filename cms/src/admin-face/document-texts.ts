@@ -1,6 +1,6 @@
 import type { TextsByModel } from './model-texts';
 
-/** The page and the site settings: the two documents staff edit. */
+/** The documents staff edit: pages, redirects, the site settings and the translators' glossary. */
 export const DOCUMENT_TEXTS: TextsByModel = {
   'api::page.page': {
     mainField: 'title',
@@ -100,6 +100,15 @@ export const DOCUMENT_TEXTS: TextsByModel = {
       searchEnabled: {
         label: 'Site search',
         description: 'A search box in the header; results come from the published pages.',
+      },
+    },
+  },
+  'api::glossary.glossary': {
+    fields: {
+      terms: {
+        label: 'Terms',
+        description:
+          'One entry per English term: the Spanish every translated page uses for it, and when to use it. Shown beside the editor while translating; never on the site. Saved is live for staff.',
       },
     },
   },

@@ -2,19 +2,26 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { importJekyll } from '../importer/import-jekyll';
 import { importHistory } from '../versions/history-import/import-history';
+import { seedGlossary } from './seed-glossary';
 import { seedTranslations } from './seed-translations';
 
 /**
  * On an empty database, the coalition's site (seed/site: the old site's pages, menus and
  * images, and their first page) enters through the same importer staff use. Only what could
  * not be carried is printed, then the pages' history since 2022 (seed/history.bundle). Any
- * existing page or settings mean the site has content: nothing is touched.
+ * existing page or settings mean the site has content: nothing of it is touched. Then the
+ * translators' glossary (seed/glossary.yml), whenever it has no terms: a site that had pages
+ * before the glossary existed gets its first terms too.
  */
 export const seedFirstRun = async (strapi: Core.Strapi): Promise<void> => {
   const pages = await strapi.db.query('api::page.page').count();
   const globals = await strapi.db.query('api::global.global').count();
-  if (pages > 0 || globals > 0) return;
+  if (pages === 0 && globals === 0) await seedSite(strapi);
+  await seedGlossary(strapi, path.join(strapi.dirs.app.root, 'seed'));
+};
 
+/** The coalition's site, its translations and its history, into an empty database. */
+const seedSite = async (strapi: Core.Strapi): Promise<void> => {
   const site = path.join(strapi.dirs.app.root, 'seed', 'site');
   strapi.log.info('Empty database: importing the coalition’s site from seed/site');
   const report = await importJekyll(strapi, { inputs: [site], log: () => undefined });

@@ -11,6 +11,8 @@ const EVENTS = new Set(['entry.create', 'entry.update', 'entry.publish', 'entry.
  * (media.create) is on no page yet: the publish that puts it on one is told.
  */
 const MEDIA_EVENTS = new Set(['media.update', 'media.delete']);
+/** Content types the site never reads: staff's own (the translators' glossary), nothing of it to refresh. */
+const NOT_ON_SITE = new Set(['api::glossary.glossary']);
 /** The media library's files, as the site reads them in a change (web/src/lib/cache/cacheTags.ts). */
 export const MEDIA_UID = 'plugin::upload.file';
 /** The site checks this header in constant time; a call without it purges nothing. */
@@ -347,7 +349,7 @@ export const changeOf = (event: string, info: HubEvent | undefined): Change | nu
       media: { url: file.url },
     };
   }
-  if (!EVENTS.has(event) || !info?.uid?.startsWith('api::')) return null;
+  if (!EVENTS.has(event) || !info?.uid?.startsWith('api::') || NOT_ON_SITE.has(info.uid)) return null;
   const entry = info.entry ?? {};
   // A draft saved or created changes nothing visitors see (every type of the site has drafts; a
   // type without them stores its entries published). Telling the site would purge the pages and

@@ -2,7 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { SITE_LOCALES } from '../translation/site-locales';
 
 /** The content staff edit; everything else in the admin (settings, users, tokens, schema) is ops'. */
-export const STAFF_CONTENT = ['api::page.page', 'api::global.global', 'api::redirect.redirect'] as const;
+export const STAFF_CONTENT = [
+  'api::page.page',
+  'api::global.global',
+  'api::redirect.redirect',
+  // The translators' word list: staff's own, never the site's (no content API route, no token reads it).
+  'api::glossary.glossary',
+] as const;
 
 /** The media library, without its settings page. */
 const MEDIA_ACTIONS = ['read', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'] as const;
@@ -21,7 +27,7 @@ type ContentTypeService = { getNestedFields(model: unknown, options: { component
  * content types are editable at once (Strapi grants its default roles only what existed on the
  * first start), and nothing outside content and media creeps in.
  *   - Editor (Strapi's "strapi-editor"): edits, publishes and deletes pages, the site settings
- *     and redirects; uploads and manages media.
+ *     and redirects; edits the translators' glossary; uploads and manages media.
  *   - Author ("strapi-author"): the same, without publishing.
  * Neither sees the content-type builder, the marketplace, settings, users, roles or tokens, nor
  * may change how the edit views are laid out.
@@ -30,13 +36,14 @@ export const STAFF_ROLES = {
   editor: {
     code: 'strapi-editor',
     name: 'Editor',
-    description: 'Coalition staff: edit and publish pages, site settings and redirects; manage media.',
+    description:
+      'Coalition staff: edit and publish pages, site settings and redirects; keep the glossary; manage media.',
     publish: true,
   },
   author: {
     code: 'strapi-author',
     name: 'Author',
-    description: 'Edit pages, site settings and redirects, and manage media; cannot publish.',
+    description: 'Edit pages, site settings, redirects and the glossary, and manage media; cannot publish.',
     publish: false,
   },
 } as const;

@@ -5,6 +5,7 @@ import { allTexts } from '../../src/section-kit/content-model';
 import { loadSectionModules, moduleName, ZONE_COMPONENTS } from '../../src/section-kit/registry';
 import type { AttributeSchema } from '../../src/validation/check-document';
 import { ALT_TEXT_REGEX } from '../../src/shared-components/alt-text';
+import { STAFF_CONTENT } from '../../src/staff/staff-roles';
 import { EMBED_SHAPES } from '../../src/sections/embed';
 import { FRAME_SOURCES, frameSourcesRegex, videoAddressRegex } from '../../src/shared-components/frame-sources';
 import { SRC, componentUids, schemaFromFiles } from '../support/schema-files';
@@ -24,7 +25,7 @@ const reachableModels = (): string[] => {
       for (const component of attribute.components ?? []) visit(component);
     }
   };
-  ['api::page.page', 'api::global.global'].forEach(visit);
+  STAFF_CONTENT.forEach(visit);
   return [...seen];
 };
 
