@@ -1,8 +1,4 @@
-export type {
-  PageTranslations,
-  Translation,
-  TranslationState,
-} from '../../../translation/translation-status';
+export type { PageTranslations, Translation, TranslationState } from '../../../translation/translation-status';
 import type { TranslationState } from '../../../translation/translation-status';
 
 /** How staff read a state, and the badge colours the admin gives it. */

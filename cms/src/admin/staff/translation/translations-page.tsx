@@ -63,7 +63,6 @@ const TranslationsPage = () => {
           <Flex direction="column" alignItems="stretch" gap={4}>
             <Box maxWidth="24rem">
               <SingleSelect
-                label="Show"
                 aria-label="Show pages whose translation is"
                 value={shown}
                 onChange={(value: string | number) => setShown(String(value))}
