@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { pages } from '../support/adminApi';
-import { logIn, publish, save } from '../support/adminUi';
+import { logIn, openSection, publish, save } from '../support/adminUi';
 import { cms, site } from '../support/system';
 
 const ENGLISH = '/services/clear-your-record/';
@@ -146,11 +146,19 @@ test.describe('a Spanish-speaking staff member', () => {
       // The Spanish form, filled from the English.
       await page.goto(`${editView}?plugins[i18n][locale]=es`);
       await page.getByRole('button', { name: 'Fill in from another locale' }).click();
-      await page.getByRole('button', { name: 'Yes, fill in' }).click();
-      await expect(page.getByLabel('Title')).toHaveValue(String(draft.title));
-      await page.getByLabel('Title').fill('Sea voluntario');
+      const fill = page.getByRole('alertdialog', { name: 'Confirmation' });
+      await fill.getByRole('combobox', { name: 'Locale' }).click();
+      await page.getByRole('option', { name: 'English (en)' }).click();
+      await fill.getByRole('button', { name: 'Yes, fill in' }).click();
+      await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(String(draft.title));
+      await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Sea voluntario');
       await page.getByLabel('Web address').fill(VOLUNTARIOS);
-      await page.getByLabel('Description').fill('Únase a la coalición como voluntario.');
+      await page
+        .getByRole('textbox', { name: 'Description', exact: true })
+        .fill('Únase a la coalición como voluntario.');
+      // The hero's own heading, filled from the English, translated too.
+      await openSection(page, /^Hero/);
+      await page.locator('input[name="sections.0.heading"]').fill('Oportunidades de voluntariado');
       await save(page);
       await expect(page.getByText('Saved document')).toBeVisible();
       await publish(page);
@@ -160,15 +168,18 @@ test.describe('a Spanish-speaking staff member', () => {
       const spanish = await page.context().newPage();
       await spanish.goto(`${site()}${VOLUNTARIOS}`);
       await expect(spanish.locator('html')).toHaveAttribute('lang', 'es');
-      await expect(spanish.getByRole('heading', { level: 1 })).toHaveText('Sea voluntario');
+      await expect(spanish.getByRole('heading', { level: 1 })).toHaveText('Oportunidades de voluntariado');
+      await expect(spanish).toHaveTitle(/^Sea voluntario/);
       // The English page now names its Spanish version.
       await spanish.goto(`${site()}${VOLUNTEER}`);
       expect(await alternates(spanish)).toMatchObject({ en: VOLUNTEER, es: VOLUNTARIOS });
 
       // The English changes and is published: the Spanish is out of date, with what changed.
-      await page.goto(editView);
+      await page.goto(`${editView}?plugins[i18n][locale]=en`);
       await expect(page.getByLabel('Web address')).toHaveValue(VOLUNTEER, { timeout: 30_000 });
-      await page.getByLabel('Description').fill(`${String(draft.description)} Changed for the translator.`);
+      await page
+        .getByRole('textbox', { name: 'Description', exact: true })
+        .fill(`${String(draft.description)} Changed for the translator.`);
       await publish(page);
       await expect(page.getByText('Published document')).toBeVisible();
       await expect(panel.getByText('Out of date')).toBeVisible();

@@ -233,7 +233,8 @@ test('the page list shows title, web address, status and last change, and Duplic
   await expect(headers.first()).toBeVisible();
   // Shown in capitals whatever their case: Strapi's own status column is "status".
   const columns = (await headers.allTextContents()).map((text) => text.trim().toLowerCase()).filter(Boolean);
-  expect(columns).toEqual(['title', 'web address', 'last changed', 'status']);
+  // "Available in": i18n's column, the languages each page has (issue 25).
+  expect(columns).toEqual(['title', 'web address', 'last changed', 'available in', 'status']);
   const row = page.getByRole('row').filter({ hasText: SEED_PATH }).first();
   await row.getByRole('button', { name: /row actions/i }).click();
   await page.getByRole('menuitem', { name: 'Duplicate' }).click();
@@ -451,7 +452,8 @@ test('unpublishing a page the menu uses says where it is linked from first', asy
   try {
     await openPageEditor(page, SEED_PATH);
     await page.getByRole('button', { name: 'More document actions' }).click();
-    await page.getByRole('menuitem', { name: 'Unpublish' }).click();
+    // Exact: i18n adds "Unpublish multiple locales" beside it.
+    await page.getByRole('menuitem', { name: 'Unpublish', exact: true }).click();
     const dialog = page.getByRole('alertdialog');
     await expect(dialog.getByText('Unpublish this page?')).toBeVisible();
     await expect(dialog.getByText('Site settings › Header menu 3 › Links 1 «Clear Your Record»')).toBeVisible();

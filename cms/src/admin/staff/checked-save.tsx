@@ -1,5 +1,6 @@
 import type { DocumentActionComponent, DocumentActionDescription } from '@strapi/content-manager/strapi-admin';
 import { useFetchClient, useForm, useNotification } from '@strapi/strapi/admin';
+import { useEditViewLocale } from './history/edit-view-locale';
 
 /**
  * What POST /site-tools/check answers (cms/src/plugins/site-tools/server/form-check.ts):
@@ -35,6 +36,8 @@ const askingFirst = (original: DocumentActionComponent, publishing: boolean): Do
     const { toggleNotification } = useNotification();
     const getValues = useForm('CheckedSave', (state) => state.getValues);
     const setErrors = useForm('CheckedSave', (state) => state.setErrors);
+    // From the URL too: a translation not saved yet has no document to say it.
+    const locale = useEditViewLocale(props.model, props.document as Record<string, unknown> | undefined);
     const description = original(props) as DocumentActionDescription | null;
     if (!description?.onClick || !props.model.startsWith('api::')) return description;
     const run = description.onClick;
@@ -47,7 +50,7 @@ const askingFirst = (original: DocumentActionComponent, publishing: boolean): Do
             uid: props.model,
             documentId: props.documentId,
             // The edit view's language: a Spanish page's address rules are its own.
-            locale: (props.document as { locale?: string } | undefined)?.locale,
+            locale: locale ?? undefined,
             values: getValues(),
             publishing,
           });

@@ -10,6 +10,7 @@ import type {
 import { Eye, ExternalLink } from '@strapi/icons';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useMemo, type ReactNode } from 'react';
+import { useEditViewLocale } from './history/edit-view-locale';
 import { useSiteTools, type Usage } from './site-tools-api';
 
 const PAGE = 'api::page.page';
@@ -30,8 +31,9 @@ const openWhenKnown = async (find: () => Promise<string | null>) => {
 /** "View on site": the published page; "Preview changes": the saved draft, when it differs or was never published. */
 const useSiteActions = ({ model, documentId, document }: DocumentActionProps) => {
   const { get } = useFetchClient();
+  const locale = useEditViewLocale(model, document as Record<string, unknown> | undefined);
   if (model !== PAGE || !documentId) return null;
-  const { status, locale } = (document ?? {}) as { status?: string; locale?: string };
+  const { status } = (document ?? {}) as { status?: string };
   // The language shown in the edit view: its page has its own address and draft.
   const params = locale ? { locale } : {};
   const live = () =>
