@@ -23,7 +23,7 @@ test.describe('a visitor in Spanish', () => {
   }) => {
     await page.goto(`${site()}${SPANISH}`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Limpie su historial');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Limpie sus antecedentes penales');
     expect(await alternates(page)).toEqual({ en: ENGLISH, es: SPANISH, 'x-default': ENGLISH });
     const english = page.getByRole('navigation', { name: 'Idioma' }).getByRole('link', { name: 'English' });
     await expect(english).toHaveAttribute('hreflang', 'en');
@@ -39,18 +39,34 @@ test.describe('a visitor in Spanish', () => {
     await page.goto(`${site()}${SPANISH}`);
     // The menu's groups open as popovers: their links are read without opening them.
     const menu = page.locator('#site-menu');
-    const volunteer = menu.locator('a').filter({ hasText: 'Sea voluntario' });
+    const volunteer = menu.locator('a').filter({ hasText: 'Voluntariado' });
     await expect(volunteer).toHaveAttribute('href', '/get-involved/volunteer/');
     await expect(volunteer).toHaveAttribute('hreflang', 'en');
     await expect(volunteer).toContainText('(en inglés)');
-    await expect(menu.locator('a').filter({ hasText: 'Limpie su historial' })).toHaveAttribute('href', SPANISH);
+    await expect(menu.locator('a').filter({ hasText: 'Limpie sus antecedentes penales' })).toHaveAttribute(
+      'href',
+      SPANISH,
+    );
   });
 
   test('gets a Spanish "page not found" under /es/', async ({ page }) => {
     const response = await page.goto(`${site()}/es/no-existe/`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
-    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Page not found');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Página no encontrada');
+  });
+
+  test('searches in Spanish from a Spanish page: the answer in Spanish, Spanish pages first, accents matched', async ({
+    page,
+  }) => {
+    await page.goto(`${site()}${SPANISH}`);
+    // Typed without its accent: "eliminación" is found.
+    await page.getByRole('searchbox').first().fill('eliminacion');
+    await page.getByRole('searchbox').first().press('Enter');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Buscar');
+    const first = page.locator('.search-result a').first();
+    await expect(first).toHaveAttribute('href', /^\/es\//);
   });
 
   for (const width of [390, 1280])
@@ -151,7 +167,7 @@ test.describe('a Spanish-speaking staff member', () => {
       await page.getByRole('option', { name: 'English (en)' }).click();
       await fill.getByRole('button', { name: 'Yes, fill in' }).click();
       await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(String(draft.title));
-      await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Sea voluntario');
+      await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Voluntariado');
       await page.getByLabel('Web address').fill(VOLUNTARIOS);
       await page
         .getByRole('textbox', { name: 'Description', exact: true })
@@ -169,10 +185,15 @@ test.describe('a Spanish-speaking staff member', () => {
       await spanish.goto(`${site()}${VOLUNTARIOS}`);
       await expect(spanish.locator('html')).toHaveAttribute('lang', 'es');
       await expect(spanish.getByRole('heading', { level: 1 })).toHaveText('Oportunidades de voluntariado');
-      await expect(spanish).toHaveTitle(/^Sea voluntario/);
+      await expect(spanish).toHaveTitle(/^Voluntariado/);
       // The English page now names its Spanish version.
       await spanish.goto(`${site()}${VOLUNTEER}`);
       expect(await alternates(spanish)).toMatchObject({ en: VOLUNTEER, es: VOLUNTARIOS });
+      // Spanish pages' menu link to the English page now leads to the translation, no longer "(en inglés)".
+      await spanish.goto(`${site()}${SPANISH}`);
+      const menuLink = spanish.locator('#site-menu a').filter({ hasText: 'Voluntariado' });
+      await expect(menuLink).toHaveAttribute('href', VOLUNTARIOS);
+      await expect(menuLink).not.toContainText('(en inglés)');
 
       // The English changes and is published: the Spanish is out of date, with what changed.
       await page.goto(`${editView}?plugins[i18n][locale]=en`);

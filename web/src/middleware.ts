@@ -4,7 +4,7 @@ import { canonicalRedirect } from './lib/http/canonicalPath';
 import { renderBegins } from './lib/cache/contentChanges';
 import { answerUnknownAddress } from './lib/cache/notFoundCopy';
 import { isWarmUpRequest } from './lib/cache/warmUp';
-import { localeOfPath } from './i18n/locales';
+import { localeOfRequest } from './i18n/locales';
 import { redirectLocation } from './lib/http/redirectLocation';
 import { knownRedirect } from './lib/cms/siteAddresses';
 import { clientOf, scannerSlowdown } from './lib/http/scannerSlowdown';
@@ -29,7 +29,7 @@ const peerAddress = (context: APIContext): string | null => {
 export const onRequest = defineMiddleware(async (context, next) => {
   renderBegins(context.request);
   // The page's language is its address's, never the request's headers (i18n/locales.ts).
-  context.locals.locale = localeOfPath(context.url.pathname);
+  context.locals.locale = localeOfRequest(context.url);
   const target = canonicalRedirect(context.url.pathname);
   if (target !== null && (context.request.method === 'GET' || context.request.method === 'HEAD')) {
     // An old address written without its slash goes where its redirect leads in one step, not two.

@@ -75,7 +75,7 @@ export const seedTranslations = async (strapi: Core.Strapi, seed: string): Promi
     const words = parse(await readFile(path.join(folder, 'site-settings.yml'), 'utf8')) as Record<string, string>;
     await seedSettings(strapi, locale, words);
     strapi.log.info(
-      `Seed: ${report.pages.created.length} ${locale} page(s) and the ${locale} site settings, marked for staff review.`,
+      `Seed: ${report.pages.created.length} ${locale} page(s) (their Import notes ask staff for a review) and the ${locale} site settings.`,
     );
   }
 };

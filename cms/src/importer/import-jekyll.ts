@@ -17,7 +17,7 @@ import { PageStore, type Intent } from './page-store';
 import { oldUrlFor, pageUrlFor } from './page-url';
 import { RedirectStore } from './redirect-store';
 import { ImportReport } from './report';
-import { DEFAULT_LOCALE } from '../translation/site-locales';
+import { DEFAULT_LOCALE, SITE_LOCALES } from '../translation/site-locales';
 
 export type ImportOptions = {
   /** Jekyll page files, or site folders whose `pages/` (or every .md/.html) are imported. */
@@ -94,7 +94,8 @@ const collectSources = async (options: ImportOptions): Promise<{ sources: Source
 };
 
 /** The language a page file says it is in (`lang:`, translation-fields.ts); the default when it says none. */
-const localeOf = (page: Parsed): string => (typeof page.fields.lang === 'string' ? page.fields.lang : DEFAULT_LOCALE);
+const localeOf = (page: Parsed): string =>
+  SITE_LOCALES.some((locale) => locale.code === page.fields.lang) ? (page.fields.lang as string) : DEFAULT_LOCALE;
 
 /** A note as the page's Import notes field lists it; a long original goes on indented lines of its own. */
 const noteLine = (note: Note): string => `- ${note.position || 'page'}: ${note.message}`;
@@ -200,8 +201,11 @@ const readPages = async (sources: Source[], report: ImportReport): Promise<Parse
       if (!isPagePath(url))
         throw new ImportError(`cannot build a valid web address from ${source.relative} (got ${url})`);
       // A translation is new: it had no address on the old site to keep.
-      const oldUrl = data.lang && data.lang !== DEFAULT_LOCALE ? null : oldUrlFor(source.relative, data.permalink);
-      parsed.push({ ...source, fields: data, body, url, oldUrl });
+      const page = { ...source, fields: data, body, url, oldUrl: null };
+      parsed.push({
+        ...page,
+        oldUrl: localeOf(page) !== DEFAULT_LOCALE ? null : oldUrlFor(source.relative, data.permalink),
+      });
     } catch (error) {
       report.fail(source.relative, error instanceof Error ? error.message : String(error));
     }

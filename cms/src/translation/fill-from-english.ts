@@ -22,7 +22,7 @@ const pageLinks = (value: unknown, found: Json[] = []): Json[] => {
 };
 
 /**
- * A link to a page with no version in `targetLocale` becomes a link to that page's address.
+ * A link to a page with no published version in `targetLocale` becomes a link to that page's address.
  * Strapi's fill drops such a link's target: a relation of a Spanish page can only lead to a
  * Spanish page (strapi/strapi#24065), so the Spanish copy of "Know your rights" would keep its
  * text and lose where it went. As an address (an External Link to `/our-work/know-your-rights/`)
@@ -37,7 +37,10 @@ export const linksAsAddresses = async (strapi: Core.Strapi, document: unknown, t
     where: { documentId: { $in: ids } },
     select: ['documentId', 'locale', 'path', 'publishedAt'],
   })) as { documentId: string; locale: string; path: string; publishedAt: string | null }[];
-  const translated = new Set(rows.filter((row) => row.locale === targetLocale).map((row) => row.documentId));
+  // Only a published translation: a link to a draft would stop the publish (no dangling links).
+  const translated = new Set(
+    rows.filter((row) => row.locale === targetLocale && row.publishedAt !== null).map((row) => row.documentId),
+  );
   for (const link of links) {
     const page = link.page as Json;
     if (translated.has(page.documentId as string)) continue;

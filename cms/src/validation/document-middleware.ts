@@ -1,4 +1,4 @@
-import type { Core, Modules } from '@strapi/strapi';
+import type { Core, Modules, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { followPageMove } from '../redirects/follow-page-moves';
 import { followPageStatus } from '../redirects/follow-page-status';
@@ -10,7 +10,8 @@ import { ruleBook } from '../section-kit/content-model';
 import { checkDocument, type ModelSchema, type RuleBook } from './check-document';
 import { placeOf } from './place-of';
 import type { RuleViolation } from './rule-violation';
-import { DEFAULT_LOCALE, localeOfParams } from '../translation/site-locales';
+import { DEFAULT_LOCALE, localeOfParams, localePrefix, SITE_LOCALES } from '../translation/site-locales';
+import { localesOfWrite } from '../versions/version-locale';
 
 /** Every action that writes what staff or a caller sent: a clone is a create from a copy. */
 const WRITES = new Set(['create', 'update', 'clone']);
@@ -36,7 +37,7 @@ const ownDocument = (action: string, documentId: string | undefined): string | u
 /** `/services/clear-your-record/` → `/services/clear-your-record-copy/` (then `-copy-2/`…); the home page's → `/home-copy/`. */
 const freeCopyAddress = async (strapi: Core.Strapi, path: string): Promise<string> => {
   // A language's home (/es/) keeps its prefix: /es/home-copy/.
-  const home = /^\/(?:[a-z]{2}\/)?$/.test(path);
+  const home = SITE_LOCALES.some((locale) => localePrefix(locale.code) === path);
   const limit = (strapi.getModel('api::page.page').attributes.path as { maxLength?: number }).maxLength ?? Infinity;
   const base = home ? `${path}home`.replace('//', '/') : path.replace(/\/$/, '');
   for (let n = 1; ; n += 1) {
@@ -172,33 +173,37 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
     if (context.uid !== 'api::page.page' || !documentId || !['publish', 'unpublish', 'delete'].includes(context.action))
       return next();
     const pages = strapi.documents('api::page.page');
-    // Each language's page has its own address (and redirects to it): a delete of every
-    // language (locale '*') takes each one's address down.
-    const every = (context.params as { locale?: unknown }).locale === '*';
-    const locale = localeOfParams(context.params);
-    const before = await pages.findMany({
-      filters: { documentId },
-      locale: every ? '*' : locale,
-      status: context.action === 'delete' ? 'draft' : 'published',
-      fields: ['path'],
-    });
+    // Each language's page has its own address (and redirects to it): a publish, unpublish or
+    // delete of several languages at once (a list, or '*') follows each one's address.
+    const locales = (await localesOfWrite(strapi, 'api::page.page', context.params, documentId)).filter(
+      (locale): locale is string => locale !== null,
+    );
+    const status = context.action === 'delete' ? 'draft' : 'published';
+    const pathIn = async (locale: string, of: 'draft' | 'published') =>
+      (await pages.findOne({ documentId, locale, status: of, fields: ['path'] }))?.path ?? null;
+    const before = new Map<string, string | null>();
+    for (const locale of locales) before.set(locale, await pathIn(locale, status));
     const result = await next();
-    if (context.action !== 'publish') {
-      for (const page of before) if (page.path) await followPageStatus(strapi, page.path, false);
-      return result;
+    for (const [locale, path] of before) {
+      if (context.action !== 'publish') {
+        if (path) await followPageStatus(strapi, path, false);
+        continue;
+      }
+      const after = await pathIn(locale, 'published');
+      if (path && after && path !== after) await followPageMove(strapi, path, after);
+      if (after) await followPageStatus(strapi, after, true);
     }
-    const after = await pages.findOne({ documentId, locale, status: 'published', fields: ['path'] });
-    const moved = before[0]?.path;
-    if (moved && after?.path && moved !== after.path) await followPageMove(strapi, moved, after.path);
-    if (after?.path) await followPageStatus(strapi, after.path, true);
     return result;
   };
   // Publishing puts links in front of visitors: none may lead to a page that is not there.
   const liveLinks: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const documentId = (context.params as { documentId?: string } | undefined)?.documentId;
     if (context.action === 'publish' && documentId && LINK_HOLDERS.has(context.uid) && !isImporting()) {
-      const violations = await linksBlockingPublish(strapi, context.uid, documentId, localeOfParams(context.params));
-      if (violations.length > 0) refuse(violations);
+      // Every language published at once: each one's links.
+      for (const locale of await localesOfWrite(strapi, context.uid as UID.ContentType, context.params, documentId)) {
+        const violations = await linksBlockingPublish(strapi, context.uid, documentId, locale ?? undefined);
+        if (violations.length > 0) refuse(violations);
+      }
     }
     if (context.action === 'publish' && documentId && context.uid === 'api::redirect.redirect') {
       const violations = await checkRedirectPublish(strapi, documentId);

@@ -100,6 +100,34 @@ describe('a page in two languages', () => {
   });
 });
 
+describe('several languages at once', () => {
+  it('takes down the redirects to each language’s address when both are unpublished together', async () => {
+    const documentId = await pageInBothLanguages('bulk');
+    const editor = await editorSession();
+    const REDIRECTS = '/content-manager/collection-types/api::redirect.redirect';
+    const redirect = await editor.call('POST', REDIRECTS, {
+      from: '/es/old-bulk/',
+      to: '/es/ambos-bulk/',
+      type: 'Permanent',
+    });
+    expect(redirect.status, JSON.stringify(redirect.body)).toBe(201);
+    const redirectId = (redirect.body.data as Json).documentId as string;
+    expect((await editor.call('POST', `${REDIRECTS}/${redirectId}/actions/publish`, {})).status).toBe(200);
+    const live = () => contentApi('/redirects', { filters: { from: { $eq: '/es/old-bulk/' } } });
+    expect((await live()).body.data).toHaveLength(1);
+    // i18n's "Unpublish multiple locales": one call, both languages.
+    const both = await editor.call('POST', `${PAGES}/actions/bulkUnpublish`, {
+      documentIds: [documentId],
+      locale: ['en', 'es'],
+    });
+    expect(both.status, JSON.stringify(both.body)).toBe(200);
+    expect(await contentApi('/pages', { locale: 'es', filters: { path: { $eq: '/es/ambos-bulk/' } } })).toMatchObject({
+      body: { data: [] },
+    });
+    expect((await live()).body.data).toEqual([]);
+  });
+});
+
 describe('a page’s address says its language', () => {
   it('refuses a Spanish page outside /es/, and an English page under it, saying what to do', async () => {
     const editor = await editorSession();
@@ -145,7 +173,7 @@ describe('a page’s address says its language', () => {
     });
     expect(taken.status).toBe(400);
     expect(JSON.stringify(taken.body)).toContain(
-      'The page \\"Limpie su historial\\" already has the web address /es/servicios/limpiar-su-historial/',
+      'The page \\"Limpie sus antecedentes penales\\" already has the web address /es/servicios/limpiar-su-historial/',
     );
   });
 });
@@ -160,7 +188,7 @@ describe('the first run in Spanish', () => {
     });
     const [en] = english.body.data as Json[];
     const [es] = spanish.body.data as (Json & { sections: Json[] })[];
-    expect(es).toMatchObject({ documentId: en!.documentId, locale: 'es', title: 'Limpie su historial' });
+    expect(es).toMatchObject({ documentId: en!.documentId, locale: 'es', title: 'Limpie sus antecedentes penales' });
     expect(es!.sections[0]).toMatchObject({
       __component: 'sections.hero',
       image: { url: expect.stringMatching(/^\/uploads\//) },
@@ -208,12 +236,28 @@ describe('the first run in Spanish', () => {
       'Servicios',
       'Participe',
     ]);
-    expect(settings.menu.flatMap((group) => group.links.map((link) => link.text))).toContain('Limpie su historial');
+    expect(settings.menu.flatMap((group) => group.links.map((link) => link.text))).toContain(
+      'Limpie sus antecedentes penales',
+    );
     expect(settings.footerLinks.map((link) => link.text)).toEqual(['Términos de uso', 'Contáctenos']);
     expect(settings.donate.text).toBe('Donar');
     expect(settings.footerNote).toMatch(/sin fines de lucro/);
     expect(settings.newsletter).toMatchObject({ text: 'Suscríbase a nuestro boletín' });
     expect(settings.newsletter.privacyNote).toMatch(/^Su dirección/);
+    // No English words left in the Spanish settings (the organisation's name is its own).
+    const english = await contentApi('/global', {
+      populate: { menu: { populate: { links: true } }, footerLinks: true, donate: true, newsletter: true },
+    });
+    const texts = (value: unknown, key = ''): string[] =>
+      Array.isArray(value)
+        ? value.flatMap((item) => texts(item))
+        : value && typeof value === 'object'
+          ? Object.entries(value).flatMap(([name, nested]) => texts(nested, name))
+          : typeof value === 'string' && ['text', 'label', 'heading', 'privacyNote', 'footerNote'].includes(key)
+            ? [value]
+            : [];
+    const spanishTexts = new Set(texts(settings));
+    expect(texts(english.body.data).filter((text) => spanishTexts.has(text))).toEqual([]);
   });
 
   it('links the Spanish menu to the Spanish page where there is one, and to the English address where there is none', async () => {
@@ -222,11 +266,11 @@ describe('the first run in Spanish', () => {
       populate: { menu: { populate: { links: { populate: { page: { fields: ['path', 'locale'] } } } } } },
     });
     const links = (answer.body.data as { menu: { links: Json[] }[] }).menu.flatMap((group) => group.links);
-    expect(links.find((link) => link.text === 'Limpie su historial')).toMatchObject({
+    expect(links.find((link) => link.text === 'Limpie sus antecedentes penales')).toMatchObject({
       type: 'Site Page',
       page: { path: '/es/servicios/limpiar-su-historial/', locale: 'es' },
     });
-    expect(links.find((link) => link.text === 'Sea voluntario')).toMatchObject({
+    expect(links.find((link) => link.text === 'Voluntariado')).toMatchObject({
       type: 'External Link',
       url: '/get-involved/volunteer/',
     });
@@ -311,7 +355,8 @@ describe('where each page’s translation stands', () => {
     const editor = await editorSession();
     const answer = await editor.call('GET', '/site-tools/translations');
     const pages = answer.body.pages as (Status & { path: string })[];
-    expect(pages.find((page) => page.path === '/services/clear-your-record/')!.translations[0]!.state).toBe('current');
+    // The page the test above left current, and one never translated.
+    expect(pages.find((page) => page.path === '/status-page/')!.translations[0]!.state).toBe('current');
     expect(pages.find((page) => page.path === '/terms-of-use/')!.translations[0]!.state).toBe('missing');
   });
 });

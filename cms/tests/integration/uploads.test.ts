@@ -251,8 +251,11 @@ describe('deleting a file the site uses', () => {
     const image = await heroImage();
     const single = await editor.call('DELETE', `/upload/files/${image.id}`);
     expect(single.status).toBe(400);
+    expect(message(single.body)).toContain(`«${image.name}» is used on the site: `);
+    // Each language's page where it is used, named in the language staff read it in.
+    expect(message(single.body)).toContain('Page «Clear Your Record» (published) › Section 1 (Hero) › Image');
     expect(message(single.body)).toContain(
-      `«${image.name}» is used on the site: Page «Clear Your Record» (published) › Section 1 (Hero) › Image`,
+      'Page «Limpie sus antecedentes penales» (Spanish) (published) › Section 1 (Hero) › Image',
     );
     const bulk = await editor.call('POST', '/upload/actions/bulk-delete', { fileIds: [image.id], folderIds: [] });
     expect(bulk.status).toBe(400);

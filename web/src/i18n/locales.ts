@@ -32,3 +32,17 @@ export const localeOfPath = (path: string): Locale => {
 
 /** The other language, for the language link in the header (two languages: the one not shown). */
 export const otherLocale = (locale: Locale): Locale => (locale === 'en' ? 'es' : 'en');
+
+/** The search page: one address for both languages, its answers never kept by any cache. */
+const SEARCH_PATH = '/search/';
+
+/**
+ * The language of a request: its address's, and for the search page the `lang` its form sends
+ * from a page in another language (a Spanish reader's search is answered in Spanish). Search
+ * answers are never cached (pages/search), so the query may choose; pages' addresses alone do.
+ */
+export const localeOfRequest = (url: URL): Locale => {
+  if (url.pathname !== SEARCH_PATH) return localeOfPath(url.pathname);
+  const asked = url.searchParams.get('lang');
+  return isLocale(asked) ? asked : DEFAULT_LOCALE;
+};

@@ -142,7 +142,7 @@ const es: Dictionary = {
     title: 'No disponible por el momento',
     heading: 'Esta página no está disponible por el momento',
     text: 'No pudimos cargar esta página en este momento. Por favor, inténtelo de nuevo en un minuto.',
-    help: 'Si necesita ayuda para limpiar su historial, escriba a',
+    help: 'Si necesita ayuda para limpiar sus antecedentes penales, escriba a',
   },
   search: {
     title: 'Buscar',
@@ -158,7 +158,7 @@ const es: Dictionary = {
     unavailableText: 'Por favor, inténtelo de nuevo en un minuto, o use el menú de arriba para encontrar lo que busca.',
     noMatch: (query) => `Ninguna página coincide con “${query}”`,
     noMatchHint:
-      'Revise la ortografía, o pruebe con menos palabras o con otras: “expungement”, “sellar”, “ayuda legal”.',
+      'Revise la ortografía, o pruebe con menos palabras o con otras: “expungement”, “sellar”, “asistencia legal”.',
     suggestions: 'O comience por una de estas páginas:',
     matches: (count, shown, query) =>
       `${shown} ${count === 1 ? 'página coincide' : 'páginas coinciden'} con “${query}”`,

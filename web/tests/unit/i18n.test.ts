@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { homePathOf, LOCALES, localeOfPath, otherLocale } from '../../src/i18n/locales';
+import { homePathOf, LOCALES, localeOfPath, localeOfRequest, otherLocale } from '../../src/i18n/locales';
 import { DICTIONARIES, formatDate, formatNumber, ui, type Dictionary } from '../../src/i18n/ui';
 
 describe('a page’s language', () => {
@@ -46,6 +46,19 @@ const strings = (value: unknown, at = ''): [string, string][] => {
 
 /** Texts that are the same words in both languages on purpose. */
 const SAME_IN_BOTH = new Set(['languageName.en', 'languageName.es']);
+
+describe('a search’s language', () => {
+  const at = (address: string) => localeOfRequest(new URL(address, 'http://localhost'));
+  it('answers in the language the form was sent from, and in English when it says none or an unknown one', () => {
+    expect(at('/search/?q=sellado&lang=es')).toBe('es');
+    expect(at('/search/?q=sealing')).toBe('en');
+    expect(at('/search/?q=x&lang=fr')).toBe('en');
+  });
+  it('never lets a query choose a page’s language: only the search page reads it', () => {
+    expect(at('/services/clear-your-record/?lang=es')).toBe('en');
+    expect(at('/es/servicios/limpiar-su-historial/?lang=en')).toBe('es');
+  });
+});
 
 describe('the site’s own words', () => {
   const english = new Map(strings(DICTIONARIES.en));
