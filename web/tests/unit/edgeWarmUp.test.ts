@@ -18,6 +18,14 @@ describe('addressesToWarm', () => {
     ]);
   });
 
+  it('names each language’s address of a page: a change of either language purges both', () => {
+    const both = [...PAGES, { documentId: 'clear', path: '/es/servicios/limpiar-su-historial/' }];
+    expect(addressesToWarm([pageTag('clear')], both)).toEqual([
+      '/services/clear-your-record/',
+      '/es/servicios/limpiar-su-historial/',
+    ]);
+  });
+
   it('names nothing for a page no longer published, nor for what only links to it or a media file', () => {
     expect(addressesToWarm([pageTag('gone'), linksToTag('gone'), 'media:/uploads/a.jpg'], PAGES)).toEqual([]);
   });

@@ -42,11 +42,11 @@ export const addressesToWarm = (
   cap = EDGE_WARM_UP_PER_PURGE,
 ): string[] => {
   const addresses = new Set<string>();
-  const byTag = new Map(pages.map((page) => [pageTag(page.documentId), page.path]));
-  for (const tag of tags) {
-    const path = byTag.get(tag);
-    if (path !== undefined) addresses.add(path);
-  }
+  // A document is a page in each of its languages: each of its addresses is warmed.
+  const byTag = new Map<string, string[]>();
+  for (const page of pages)
+    byTag.set(pageTag(page.documentId), [...(byTag.get(pageTag(page.documentId)) ?? []), page.path]);
+  for (const tag of tags) for (const path of byTag.get(tag) ?? []) addresses.add(path);
   if (tags.includes(GLOBAL_TAG)) {
     for (const page of pages) if (addresses.size < cap) addresses.add(page.path);
   }
