@@ -249,9 +249,12 @@ const buildOne = async (
   const built = await buildPagePath(page, run.rules, await run.siteFor(page.siteRoot), ctx);
   const live = built.intent === 'draft' ? await store.publishedAt(page.url) : null;
   const all = [...said, ...built.fixes];
+  // The translator's note is a point to check like the importer's own (the admin counts the "- "
+  // lines), after the line saying what visitors still see, which the admin reads first.
   const lines = [
-    ...(built.translation.staffNote ? [built.translation.staffNote] : []),
-    ...(all.length > 0 ? [...(live ? [stillLive(live)] : []), ...all.map(noteLine)] : []),
+    ...(all.length > 0 && live ? [stillLive(live)] : []),
+    ...(built.translation.staffNote ? [`- ${built.translation.staffNote}`] : []),
+    ...all.map(noteLine),
   ];
   built.data.importNotes = lines.length > 0 ? lines.join('\n') : null;
   return { ...built, pending, live };

@@ -196,7 +196,7 @@ describe('the first run in Spanish', () => {
     const admin = await adminSession();
     const draft = await admin.call('GET', `${PAGES}/${String(en!.documentId)}?locale=es`);
     expect(String((draft.body.data as Json).importNotes)).toMatch(
-      /^Translated from the English page .* should review it/,
+      /^- Translated from the English page .* should review it/,
     );
   });
 
