@@ -205,6 +205,12 @@ const firstVisitsLine = (live: PublishToLive, note = '') =>
     ? `- first visit after each publish (the first that showed the new title): **${live.firstVisits.cold} of ${live.publishes}** were cold renders (${answerCounts(live.firstVisits.answers)}) (target 0: ${pass(live.firstVisits.cold === 0)})${note}`
     : '- first visits after a publish: not measured yet';
 
+/** Results recorded before the request was timed on its own have no `publishRequest`. */
+const publishRequestLine = (live: Partial<PublishToLive>) =>
+  live.publishRequest
+    ? `p50 ${live.publishRequest.p50.toFixed(0)} ms, p95 ${live.publishRequest.p95.toFixed(0)} ms`
+    : 'not measured yet';
+
 const cmsReadSection = (r: Results) => {
   const c = r.cmsRead;
   if (!c) return notMeasured('CMS page read');
@@ -239,11 +245,11 @@ const publishSection = (r: Results) => {
 
 Over ${live.publishes} publishes (admin publish request until the next visitor's page shows the new title):
 p50 **${live.p50.toFixed(0)} ms**, p95 **${live.p95.toFixed(0)} ms**, max ${live.max.toFixed(0)} ms
-(target p95 < 1000 ms: ${pass(live.p95 < 1000)})
+(target p95 < 1000 ms: ${pass(live.p95 < 1000)}); of which the publish request itself (the CMS's answer): ${publishRequestLine(live)}
 
 Through Varnish in front of 3 replicas (PAGE_CACHE=edge), the webhook reaching each replica in turn and that replica
 purging Varnish by tag: p50 **${throughVarnish.p50.toFixed(0)} ms**, p95 **${throughVarnish.p95.toFixed(0)} ms**, max ${throughVarnish.max.toFixed(0)} ms
-(target p95 < 1000 ms: ${pass(throughVarnish.p95 < 1000)})
+(target p95 < 1000 ms: ${pass(throughVarnish.p95 < 1000)}); the publish request itself: ${publishRequestLine(throughVarnish)}
 
 Cold renders after a purge: the route cache renders the pages a purge dropped again at once (web/src/lib/cache/warmUp.ts);
 Varnish, told by the replica that purges, starts fetching them again just before the purge (web/src/lib/cache/edgeWarmUp.ts).
