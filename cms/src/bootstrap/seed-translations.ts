@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { importJekyll } from '../importer/import-jekyll';
 import { normalize, populateOf, schemaOf } from '../importer/stored-shape';
 import { linksAsAddresses } from '../translation/fill-from-english';
-import { DEFAULT_LOCALE } from '../translation/site-locales';
+import { DEFAULT_LOCALE, localizedIn } from '../translation/site-locales';
 
 type Json = Record<string, unknown>;
 const GLOBAL = 'api::global.global';
@@ -40,13 +40,8 @@ const seedSettings = async (strapi: Core.Strapi, locale: string, words: Record<s
     populate: populateOf(schema, GLOBAL),
   } as never)) as Json | null;
   if (!english) return;
-  const model = strapi.getModel(GLOBAL).attributes as Record<
-    string,
-    { pluginOptions?: { i18n?: { localized?: boolean } } }
-  >;
-  const localized = Object.fromEntries(
-    Object.entries(english).filter(([name]) => model[name]?.pluginOptions?.i18n?.localized === true),
-  );
+  const fields = strapi.getModel(GLOBAL).attributes as Record<string, unknown>;
+  const localized = Object.fromEntries(Object.entries(english).filter(([name]) => localizedIn(fields[name])));
   await linksAsAddresses(strapi, localized, locale);
   const missing = new Set<string>();
   const data = translate(normalize(schema, GLOBAL, localized), words, missing);

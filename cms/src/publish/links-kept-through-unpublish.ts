@@ -1,5 +1,6 @@
 import type { Core, Modules } from '@strapi/strapi';
 import { ensureOwnTable } from '../bootstrap/own-table';
+import { isLocalized } from '../translation/site-locales';
 
 /**
  * Links to a page survive the page being unpublished and published again.
@@ -70,14 +71,8 @@ export const prepareKeptLinks = (strapi: Core.Strapi): Promise<void> =>
  * as is none; Strapi ignores a locale sent for a type without i18n, whose rows hold none).
  */
 const localeOfAction = (strapi: Core.Strapi, uid: string, params: unknown): string | undefined => {
-  const localized =
-    (
-      strapi.getModel(uid as Parameters<typeof strapi.getModel>[0]) as {
-        pluginOptions?: { i18n?: { localized?: unknown } };
-      }
-    ).pluginOptions?.i18n?.localized === true;
   const locale = (params as { locale?: unknown } | undefined)?.locale;
-  return localized && typeof locale === 'string' && locale !== '*' ? locale : undefined;
+  return isLocalized(strapi, uid) && typeof locale === 'string' && locale !== '*' ? locale : undefined;
 };
 
 const publishedRows = async (

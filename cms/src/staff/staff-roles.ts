@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { SITE_LOCALES } from '../translation/site-locales';
+import { isLocalized, SITE_LOCALES } from '../translation/site-locales';
 
 /** The content staff edit; everything else in the admin (settings, users, tokens, schema) is ops'. */
 export const STAFF_CONTENT = [
@@ -55,9 +55,7 @@ const permissionsFor = (strapi: Core.Strapi, publish: boolean): Permission[] => 
     const model = strapi.contentTypes[uid];
     const fields = contentTypes.getNestedFields(model, { components: strapi.components });
     // Every language of a localized type: i18n grants none that a permission does not name.
-    const locales = (model.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized
-      ? { locales: SITE_LOCALES.map((locale) => locale.code) }
-      : {};
+    const locales = isLocalized(strapi, uid) ? { locales: SITE_LOCALES.map((locale) => locale.code) } : {};
     for (const action of ['read', 'create', 'update'] as const) {
       permissions.push({
         action: `plugin::content-manager.explorer.${action}`,

@@ -1,15 +1,7 @@
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
+import { DEFAULT_LOCALE, SITE_LOCALES } from './languages';
 
-/**
- * The site's languages (issue 25): English, the default, at today's addresses, and Spanish under
- * `/es/`. The site writes its own words in both (web/src/i18n/), so a third language is a change
- * of code, not a setting: the locales are made here, at every start, not by staff in Settings.
- */
-export const DEFAULT_LOCALE = 'en';
-export const SITE_LOCALES = [
-  { code: 'en', name: 'English (en)', language: 'English' },
-  { code: 'es', name: 'Spanish (es)', language: 'Spanish' },
-] as const;
+export { DEFAULT_LOCALE, SITE_LOCALES } from './languages';
 
 /** "Spanish", for staff's messages; the code itself for a locale the site does not have. */
 export const languageOf = (code: string): string => SITE_LOCALES.find((l) => l.code === code)?.language ?? code;
@@ -49,3 +41,26 @@ export const localeOfParams = (params: unknown): string => {
   const locale = (params as { locale?: unknown } | undefined)?.locale;
   return typeof locale === 'string' && locale !== '*' ? locale : DEFAULT_LOCALE;
 };
+
+/**
+ * The `?locale=` of a request from the admin (the edit view's language): the default when none is
+ * named, null for one the site has not, which each route refuses in its own words.
+ */
+export const localeOfQuery = (query: unknown): string | null => {
+  const asked = (query as { locale?: unknown } | undefined)?.locale;
+  if (asked === undefined || asked === '') return DEFAULT_LOCALE;
+  return SITE_LOCALES.find((l) => l.code === asked)?.code ?? null;
+};
+
+type I18nOptions = { pluginOptions?: { i18n?: { localized?: unknown } } };
+
+/** Whether a schema, of a type or of one of its fields, keeps a value per language. */
+export const localizedIn = (schema: unknown): boolean =>
+  (schema as I18nOptions | undefined)?.pluginOptions?.i18n?.localized === true;
+
+/**
+ * Whether the type keeps a row per language. Through getModel, which looks up the one type: the
+ * `contentTypes` getter builds a map of every type on each read, and this is asked on each write.
+ */
+export const isLocalized = (strapi: Core.Strapi, uid: string): boolean =>
+  localizedIn(strapi.getModel(uid as UID.Schema));

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { pageKey } from '../staff/site-links';
 import { VERSIONS_TABLE } from '../versions/version-table';
 import { DEFAULT_LOCALE, SITE_LOCALES } from './site-locales';
 
@@ -93,7 +94,7 @@ export const pageTranslations = async (strapi: Core.Strapi, only?: string): Prom
       pages.findMany({ filters, status, locale: '*', fields: [...FIELDS], limit: -1 } as never),
     ),
   )) as unknown as [Row[], Row[]];
-  const key = (row: Row) => `${row.documentId} ${row.locale}`;
+  const key = (row: Row) => pageKey(row.documentId, row.locale);
   const draftBy = new Map(drafts.map((row) => [key(row), row]));
   const liveBy = new Map(published.map((row) => [key(row), row]));
   const english = drafts.filter((row) => row.locale === DEFAULT_LOCALE).sort((a, b) => a.path.localeCompare(b.path));
@@ -109,8 +110,8 @@ export const pageTranslations = async (strapi: Core.Strapi, only?: string): Prom
         translations: await Promise.all(
           others.map((locale) =>
             translationOf(strapi, page.documentId, locale, live, {
-              draft: draftBy.get(`${page.documentId} ${locale}`),
-              published: liveBy.get(`${page.documentId} ${locale}`),
+              draft: draftBy.get(pageKey(page.documentId, locale)),
+              published: liveBy.get(pageKey(page.documentId, locale)),
             }),
           ),
         ),

@@ -1,18 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
-import { localeOfParams } from '../translation/site-locales';
+import { isLocalized, localeOfParams } from '../translation/site-locales';
 
 /**
  * Which language a version is of (issue 25): pages and the site settings have one row per
  * locale, each with its own history; a redirect has no locale (null).
  */
 export type VersionLocale = string | null;
-
-type I18nOptions = { pluginOptions?: { i18n?: { localized?: boolean } } };
-
-/** Whether the type keeps a row per language (its schema's `pluginOptions.i18n.localized`). */
-export const isLocalized = (strapi: Core.Strapi, uid: string): boolean =>
-  (strapi.contentTypes[uid as UID.ContentType] as unknown as I18nOptions | undefined)?.pluginOptions?.i18n
-    ?.localized === true;
 
 /**
  * The `locale` a row's lookup (Strapi's query engine) or a Document Service call takes for this

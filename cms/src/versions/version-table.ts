@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ensureOwnTable } from '../bootstrap/own-table';
-import { DEFAULT_LOCALE } from '../translation/site-locales';
-import { isLocalized } from './version-locale';
+import { DEFAULT_LOCALE, isLocalized } from '../translation/site-locales';
 
 /**
  * Every version of every page, of the site settings and of the redirects (issue 24): the

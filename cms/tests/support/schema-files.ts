@@ -21,6 +21,12 @@ export const schemaFromFiles = (uid: string): ModelSchema | undefined => {
   }
 };
 
+/** Every content type of the app (api::<name>.<name>), from its folders. */
+export const contentTypeUids = (): string[] =>
+  readdirSync(path.join(SRC, 'api')).flatMap((api) =>
+    readdirSync(path.join(SRC, 'api', api, 'content-types')).map((name) => `api::${api}.${name}`),
+  );
+
 /** Every component uid with a JSON file. */
 export const componentUids = (): string[] =>
   readdirSync(path.join(SRC, 'components')).flatMap((category) =>

@@ -1,15 +1,7 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DOCUMENT_TEXTS } from '../../src/admin-face/document-texts';
 import { LISTS_OF_LISTS } from '../../src/admin/staff/nested-lists';
-import { componentUids, schemaFromFiles, SRC } from '../support/schema-files';
-
-/** Every content type of the app (api::<name>.<name>), from its folders. */
-const contentTypes = (): string[] =>
-  readdirSync(path.join(SRC, 'api')).flatMap((api) =>
-    readdirSync(path.join(SRC, 'api', api, 'content-types')).map((name) => `api::${api}.${name}`),
-  );
+import { componentUids, contentTypeUids, schemaFromFiles } from '../support/schema-files';
 
 /** Whether a component holds a list, itself or through the single components it holds. */
 const holdsList = (component: string): boolean =>
@@ -19,7 +11,7 @@ const holdsList = (component: string): boolean =>
 
 /** Every repeatable component field (`model.field`) whose entries hold a list of their own, at any depth. */
 const listsOfListsInSchemas = (): string[] =>
-  [...contentTypes(), ...componentUids()].flatMap((model) =>
+  [...contentTypeUids(), ...componentUids()].flatMap((model) =>
     Object.entries(schemaFromFiles(model)?.attributes ?? {})
       .filter(
         ([, attribute]) =>

@@ -1,7 +1,5 @@
 import { useSearchParams } from 'react-router-dom';
-
-/** Kept in step with the schemas' `pluginOptions.i18n.localized` (the page and site settings schemas). */
-const WITH_LANGUAGES = new Set(['api::page.page', 'api::global.global']);
+import { LOCALIZED_TYPES } from '../../../translation/languages';
 
 /**
  * The language of the edit view shown (issue 25): Strapi's content manager names it in the URL
@@ -11,7 +9,7 @@ const WITH_LANGUAGES = new Set(['api::page.page', 'api::global.global']);
  */
 export const useEditViewLocale = (model: string, document: Record<string, unknown> | undefined): string | null => {
   const [query] = useSearchParams();
-  if (!WITH_LANGUAGES.has(model)) return null;
+  if (!LOCALIZED_TYPES.has(model)) return null;
   const locale = query.get('plugins[i18n][locale]') || document?.locale;
   return typeof locale === 'string' && locale ? locale : null;
 };

@@ -3,13 +3,13 @@ import type { PanelComponent, PanelComponentProps } from '@strapi/content-manage
 import { useFetchClient } from '@strapi/strapi/admin';
 import { useEffect, useState } from 'react';
 import { NavLink } from 'react-router-dom';
+import { DEFAULT_LOCALE } from '../../../translation/languages';
 import { useEditViewLocale } from '../history/edit-view-locale';
 import { GlossaryList } from './glossary-list';
 import { TranslationSummary } from './translation-summary';
 import type { PageTranslations } from './translation-types';
 
 const PAGE = 'api::page.page';
-const DEFAULT_LOCALE = 'en';
 
 const TranslationContent = ({
   documentId,

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { historyApi } from '../../../../versions/history-api';
 import { VERSIONED } from '../../../../versions/record-versions';
-import { isLocalized, type VersionLocale } from '../../../../versions/version-locale';
-import { DEFAULT_LOCALE, SITE_LOCALES } from '../../../../translation/site-locales';
+import type { VersionLocale } from '../../../../versions/version-locale';
+import { isLocalized, localeOfQuery, SITE_LOCALES } from '../../../../translation/site-locales';
 import { isPreviewSession, PREVIEW_SESSION_HEADER } from '../../../../middlewares/draft-reads';
 import { pageVersionForPreview, versionPreviewLink } from '../../../../versions/version-preview';
 
@@ -38,11 +38,10 @@ const versionId = (ctx: Context, name = 'id'): number | null => {
  */
 const localeAsked = (ctx: Context, strapi: Core.Strapi, uid: string): VersionLocale | undefined => {
   if (!isLocalized(strapi, uid)) return null;
-  const asked = (ctx.query as Record<string, unknown>).locale;
-  if (asked === undefined || asked === '') return DEFAULT_LOCALE;
-  const known = SITE_LOCALES.map((locale) => locale.code as string);
-  if (typeof asked === 'string' && known.includes(asked)) return asked;
-  fail(ctx, 400, `No language is «${String(asked)}»: the site has ${known.join(', ')}.`);
+  const locale = localeOfQuery(ctx.query);
+  if (locale !== null) return locale;
+  const known = SITE_LOCALES.map((l) => l.code).join(', ');
+  fail(ctx, 400, `No language is «${String(ctx.query.locale)}»: the site has ${known}.`);
   return undefined;
 };
 

@@ -1,19 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { readFormToCheck } from '../form-check';
 import type { SiteToolsService } from '../services/site-tools';
-import { DEFAULT_LOCALE, SITE_LOCALES } from '../../../../translation/site-locales';
+import { localeOfQuery, SITE_LOCALES } from '../../../../translation/site-locales';
 
 type Context = Parameters<Core.ControllerHandler>[0];
 /** A route parameter: the admin router always sets the ones its path names. */
 const param = (ctx: Context, name: string): string =>
   String((ctx as unknown as { params: Record<string, string> }).params[name]);
 
-/** The `?locale=` a request names (the edit view's language), else the default; one the site has not is refused. */
-export const localeOfQuery = (ctx: Context): string | null => {
-  const asked = (ctx.query as Record<string, unknown>).locale;
-  if (asked === undefined || asked === '') return DEFAULT_LOCALE;
-  return SITE_LOCALES.some((l) => l.code === asked) ? (asked as string) : null;
-};
 const unknownLocale = (ctx: Context): void => {
   ctx.status = 400;
   ctx.body = {
@@ -35,7 +29,7 @@ export const siteToolsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { pages: await tools().translations(typeof only === 'string' && only !== '' ? only : undefined) };
     },
     async pageUsage(ctx: Context) {
-      const locale = localeOfQuery(ctx);
+      const locale = localeOfQuery(ctx.query);
       if (locale === null) return unknownLocale(ctx);
       ctx.body = { usage: await tools().pageUsage(param(ctx, 'documentId'), locale) };
     },
@@ -49,7 +43,7 @@ export const siteToolsController = ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = { places: await tools().mediaUsage(Number(raw)) };
     },
     async live(ctx: Context) {
-      const locale = localeOfQuery(ctx);
+      const locale = localeOfQuery(ctx.query);
       if (locale === null) return unknownLocale(ctx);
       ctx.body = { url: await tools().liveUrl(param(ctx, 'documentId'), locale) };
     },
