@@ -12,7 +12,8 @@ import type { Note } from './make-storable';
  *     staff_note: Translated by …; to be reviewed by …
  *
  * The page becomes the Spanish version of the English page at `translation_of` (one document,
- * two languages); `staff_note` goes first in its Import notes, where staff see it.
+ * two languages); `staff_note` is a point to check in its Import notes, the first after what
+ * visitors still see.
  */
 export const TRANSLATION_KEYS = ['lang', 'translation_of', 'staff_note'];
 

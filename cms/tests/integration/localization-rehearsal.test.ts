@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { LOCALIZED_TYPES } from '../../src/translation/languages';
 import '../support/provided';
 import { dumpOf, sqlOn, sqlValue, type Row } from '../support/sql-on';
 import { freePort, startStrapi, testEnv, type RunningStrapi } from '../support/strapi-process';
@@ -11,8 +12,17 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
  * must turn every page and the site settings into their English version, field for field.
  */
 
-const LOCALIZED = ['api::page.page', 'api::global.global'];
+const LOCALIZED = [...LOCALIZED_TYPES];
 const LOCALIZED_TABLES = ['pages', 'globals'];
+/** The translators' glossary came with the languages: before them, none of it was there. */
+const GLOSSARY = 'api::glossary.glossary';
+/** In the order they can be dropped: the zone's links before the rows they join. */
+const GLOSSARY_TABLES = ['glossaries_cmps', 'components_shared_glossary_terms', 'glossaries'];
+/**
+ * Stored settings a start writes: the schema it compares, the glossary's admin layouts, and the
+ * media library's notice of its defaults (Strapi's upload plugin, at a start after the first).
+ */
+const REWRITTEN_SETTING = /^strapi_content_types_schema$|glossary|^plugin_upload_media_library_default_notice$/;
 
 type Json = Record<string, unknown>;
 
@@ -74,15 +84,19 @@ const withoutLocalization = (contentType: Json): Json => {
 
 /**
  * The database as the CMS before issue 25 left it: no locale on pages and settings, no Spanish
- * locale, roles granting no languages, a versions table without its `locale` column, and the
- * stored schema (Strapi compares it with the code's at start) without localization.
+ * locale, roles granting no languages, no glossary, a versions table without its `locale` column,
+ * the stored schema (Strapi compares it with the code's at start) without localization, and no
+ * record of the database's schema, so the start syncs the schema as the upgrade's first start does.
  */
 const backToBeforeLanguages = async (database: TestDatabase) => {
-  const [[store] = [], permissions = []] = await sqlOn(database, [
+  const [[store] = [], permissions = [], spanish = []] = await sqlOn(database, [
     "select id, value from strapi_core_store_settings where key = 'strapi_content_types_schema'",
     'select id, subject, properties from admin_permissions',
+    "select id from pages where locale <> 'en' union all select id from globals where locale <> 'en'",
   ]);
-  const schema = JSON.parse(String(store!.value)) as Record<string, Json>;
+  // Nothing but English is left, or nulling the locale would make two English rows of a page.
+  expect(spanish).toEqual([]);
+  const schema = omit(JSON.parse(String(store!.value)) as Record<string, Json>, GLOSSARY);
   for (const uid of LOCALIZED) schema[uid] = withoutLocalization(schema[uid]!);
   const grantsNoLanguage = permissions
     .filter((row) => LOCALIZED.includes(String(row.subject)))
@@ -93,12 +107,54 @@ const backToBeforeLanguages = async (database: TestDatabase) => {
   await sqlOn(database, [
     ...LOCALIZED_TABLES.map((table) => `update ${table} set locale = null`),
     `update strapi_core_store_settings set value = ${sqlValue(schema)} where id = ${sqlValue(store!.id)}`,
+    "delete from strapi_core_store_settings where key like '%glossary%'",
+    'delete from strapi_database_schema',
     ...grantsNoLanguage,
+    `delete from admin_permissions_role_lnk where permission_id in (select id from admin_permissions where subject = '${GLOSSARY}')`,
+    `delete from admin_permissions where subject = '${GLOSSARY}'`,
+    ...GLOSSARY_TABLES.map((table) => `drop table ${table}`),
     "delete from i18n_locale where code <> 'en'",
     "delete from site_versions where locale = 'es'",
     'drop index site_versions_locale_idx',
     'alter table site_versions drop column locale',
   ]);
+};
+
+/**
+ * The stored settings by key, those the start rewrites left out. A schema sync also resets the
+ * admin's list options of each component's `id` column (components have no list view): left out.
+ */
+const settingsKept = (rows: Row[]) =>
+  rows
+    .filter((row) => !REWRITTEN_SETTING.test(String(row.key)))
+    .map((row) => {
+      if (!String(row.key).startsWith('plugin_content_manager_configuration_components::')) return [row.key, row.value];
+      const { metadatas, ...rest } = JSON.parse(String(row.value)) as { metadatas: Json };
+      return [row.key, JSON.stringify({ ...rest, metadatas: omit(metadatas, 'id') })];
+    })
+    .sort();
+
+/** Each role's grants as ops and staff see them (ids and link rows are remade when roles are synced). */
+const grantsOf = (dump: Map<string, Row[]>) => {
+  const roles = new Map(dump.get('admin_roles')!.map((role) => [role.id, role.code]));
+  const links = new Map(dump.get('admin_permissions_role_lnk')!.map((link) => [link.permission_id, link.role_id]));
+  return dump
+    .get('admin_permissions')!
+    .filter((permission) => permission.subject !== GLOSSARY)
+    .map((permission) => {
+      const properties = (
+        typeof permission.properties === 'string' ? JSON.parse(permission.properties) : permission.properties
+      ) as Json;
+      return JSON.stringify([
+        roles.get(links.get(permission.id)),
+        permission.action,
+        permission.subject,
+        permission.conditions,
+        permission.action_parameters,
+        omit(properties ?? {}, 'locales'),
+      ]);
+    })
+    .sort();
 };
 
 const withoutColumn = (rows: Row[], column: string): Row[] =>
@@ -149,30 +205,48 @@ describe('turning languages on over the imported old site', () => {
   afterAll(() => database?.drop());
 
   it('leaves every table of content exactly as it was: pages’ sections, settings, media, redirects, history', () => {
-    // What Strapi and the start itself keep: the schema it compares, the locales, the roles' grants.
-    const bookkeeping = new Set([
+    // Compared below, each as far as the start may change it.
+    const comparedApart = new Set([
+      ...LOCALIZED_TABLES,
+      'site_versions',
+      'site_content_changes',
       'strapi_core_store_settings',
       'strapi_database_schema',
       'i18n_locale',
       'admin_permissions',
       'admin_permissions_role_lnk',
-      'strapi_sessions',
+      'admin_roles',
     ]);
-    const changed = [...after.keys()].filter(
-      (table) =>
-        !bookkeeping.has(table) &&
-        !LOCALIZED_TABLES.includes(table) &&
-        table !== 'site_versions' &&
-        JSON.stringify(after.get(table)) !== JSON.stringify(before.get(table)),
+    const changed = [...before.keys()].filter(
+      (table) => !comparedApart.has(table) && JSON.stringify(after.get(table)) !== JSON.stringify(before.get(table)),
     );
-    expect(changed).toEqual(['admin_roles']);
+    expect(changed).toEqual([]);
+    // The glossary's tables are made by the schema sync; nothing else is added or dropped.
+    expect([...after.keys()]).toEqual([...before.keys(), ...GLOSSARY_TABLES].sort());
+    expect(after.get('strapi_database_schema')!.length).toBe(1);
+    // The change journal (other CMS processes read it) only gained the glossary's first terms.
+    const journal = after.get('site_content_changes')!;
+    const journalBefore = before.get('site_content_changes')!.map((row) => JSON.stringify(row));
+    expect(journalBefore.every((row) => journal.some((kept) => JSON.stringify(kept) === row))).toBe(true);
+    expect(
+      new Set(journal.filter((row) => !journalBefore.includes(JSON.stringify(row))).map((row) => row.uid)),
+    ).toEqual(new Set([GLOSSARY]));
+    // The tables that hold content are many (components, links, media): the comparison covers them.
+    expect([...before.keys()].filter((table) => table.startsWith('components_')).length).toBeGreaterThan(15);
+  });
+
+  it('keeps the stored settings, the roles and every grant, the grants now naming the languages', () => {
+    const keys = (dump: Map<string, Row[]>) =>
+      settingsKept(dump.get('strapi_core_store_settings')!).map(([key]) => key);
+    expect(keys(after)).toEqual(keys(before));
+    expect(settingsKept(after.get('strapi_core_store_settings')!)).toEqual(
+      settingsKept(before.get('strapi_core_store_settings')!),
+    );
     // The roles are the same: their grants were given the languages (updated_at says when).
     expect(withoutColumn(after.get('admin_roles')!, 'updated_at')).toEqual(
       withoutColumn(before.get('admin_roles')!, 'updated_at'),
     );
-    expect([...after.keys()]).toEqual([...before.keys()]);
-    // The tables that hold content are many (components, links, media): the comparison covers them.
-    expect([...before.keys()].filter((table) => table.startsWith('components_')).length).toBeGreaterThan(15);
+    expect(grantsOf(after)).toEqual(grantsOf(before));
   });
 
   it('makes every page and the site settings English, changing nothing else in their rows', () => {

@@ -29,7 +29,11 @@ export const sqlOn = async (database: TestDatabase, statements: string[]): Promi
 export const sqlValue = (value: unknown): string => {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  // Strings and JSON only: a boolean or a date is stored differently by each database.
+  if (typeof value !== 'string' && (typeof value !== 'object' || value instanceof Date))
+    throw new Error(`sqlValue writes strings, numbers and JSON, not ${typeof value}: bind it as a parameter`);
   const text = typeof value === 'string' ? value : JSON.stringify(value);
+  // Standard SQL quoting (PostgreSQL's standard_conforming_strings is on by default): backslashes stay as they are.
   return `'${text.replaceAll("'", "''")}'`;
 };
 
