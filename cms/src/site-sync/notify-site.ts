@@ -31,7 +31,8 @@ export type Change = {
   event: string;
   uid: string;
   model: string;
-  entry: { documentId?: string; title?: string; path?: string };
+  /** `locale`: the language of the version that changed, for a type with languages (the site warms that one's address). */
+  entry: { documentId?: string; locale?: string; title?: string; path?: string };
   media?: { url: string };
 };
 /** A change written down as its first call goes out, and removed only when the site confirms a call. */
@@ -136,7 +137,8 @@ export const unconfirmedChanges = (strapi: Core.Strapi): Promise<Unconfirmed[]> 
 /**
  * Whether the site's answer to `confirmed` also stands for `earlier`: the site purges by
  * content type and document (tagsToPurge in web/src/lib/cache/cacheTags.ts), so a call about the same
- * document purged all that the earlier one would have. A call about another page refreshed
+ * document purged all that the earlier one would have (in every language: a version's language
+ * decides only which address the site fetches again first). A call about another page refreshed
  * nothing of this one, so it clears nothing.
  */
 const sameDocument = (earlier: Change, confirmed: Change): boolean =>
@@ -363,6 +365,7 @@ export const changeOf = (event: string, info: HubEvent | undefined): Change | nu
     model: info.model ?? '',
     entry: {
       ...(text(entry.documentId) ? { documentId: entry.documentId } : {}),
+      ...(text(entry.locale) ? { locale: entry.locale } : {}),
       ...(text(entry.title) ? { title: entry.title } : {}),
       ...(text(entry.path) ? { path: entry.path } : {}),
     },

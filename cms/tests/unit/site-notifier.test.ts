@@ -327,13 +327,13 @@ describe('a media-library file replaced or deleted', () => {
       changeOf('entry.publish', {
         uid: 'api::page.page',
         model: 'page',
-        entry: { documentId: 'abc', title: 'Clear Your Record', path: '/x/', secret: 1 },
+        entry: { documentId: 'abc', locale: 'es', title: 'Limpiar su historial', path: '/es/x/', secret: 1 },
       }),
     ).toEqual({
       event: 'entry.publish',
       uid: 'api::page.page',
       model: 'page',
-      entry: { documentId: 'abc', title: 'Clear Your Record', path: '/x/' },
+      entry: { documentId: 'abc', locale: 'es', title: 'Limpiar su historial', path: '/es/x/' },
     });
     expect(changeOf('entry.update', { uid: 'admin::user', entry: { documentId: 'u' } })).toBeNull();
     // Staff's glossary is never on the site (it has no draft: every save is "published").

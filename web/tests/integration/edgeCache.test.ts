@@ -250,6 +250,26 @@ describe('pages through Varnish', () => {
     }
   });
 
+  it('has Varnish fetch again only the language that was published: the other is purged for its next visitor', async () => {
+    const [english, spanish] = ['/services/clear-your-record/', '/es/servicios/limpiar-su-historial/'];
+    for (const page of [english, spanish])
+      await expect.poll(async () => (await get(page), (await get(page)).headers.get('x-cache'))).toBe('HIT');
+    const admin = await adminApi(system);
+    const { documentId, data } = await admin.loadPage(english);
+    try {
+      await admin.publish(documentId, { ...data, title: 'Clear your record, in English only' });
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const visit = await get(english);
+      expect(await visit.text()).toContain('<title>Clear your record, in English only |');
+      expect(visit.headers.get('x-cache')).toBe('HIT');
+      // Its language link and hreflang name the English address: dropped with it, but rendered
+      // only when someone asks (had both been fetched, the two renders would have competed).
+      expect((await get(spanish)).headers.get('x-cache')).toBe('MISS');
+    } finally {
+      await admin.publish(documentId, data);
+    }
+  });
+
   it('has Varnish fetch a published page again when the webhook reaches a replica no visitor has reached yet', async () => {
     const page = '/terms-of-use/';
     await expect.poll(async () => (await get(page), (await get(page)).headers.get('x-cache'))).toBe('HIT');

@@ -3,12 +3,16 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { EdgeCache } from '../../src/config';
 import { GLOBAL_TAG, linksToTag, NOT_FOUND_TAG, pageTag, SITEMAP_TAG } from '../../src/lib/cache/cacheTags';
-import { addressesToWarm, namesAddresses, warmBeforePurge } from '../../src/lib/cache/edgeWarmUp';
+import { addressesToWarm, namesAddresses, warmBeforePurge, type PublishedPage } from '../../src/lib/cache/edgeWarmUp';
 
-const PAGES = [
-  { documentId: 'home', path: '/' },
-  { documentId: 'clear', path: '/services/clear-your-record/' },
-  { documentId: 'contact', path: '/contact-us/' },
+const PAGES: PublishedPage[] = [
+  { documentId: 'home', locale: 'en', path: '/' },
+  { documentId: 'clear', locale: 'en', path: '/services/clear-your-record/' },
+  { documentId: 'contact', locale: 'en', path: '/contact-us/' },
+];
+const SPANISH: PublishedPage[] = [
+  { documentId: 'home', locale: 'es', path: '/es/' },
+  { documentId: 'clear', locale: 'es', path: '/es/servicios/limpiar-su-historial/' },
 ];
 
 describe('addressesToWarm', () => {
@@ -18,9 +22,16 @@ describe('addressesToWarm', () => {
     ]);
   });
 
-  it('names each language’s address of a page: a change of either language purges both', () => {
-    const both = [...PAGES, { documentId: 'clear', path: '/es/servicios/limpiar-su-historial/' }];
-    expect(addressesToWarm([pageTag('clear')], both)).toEqual([
+  it('names only the changed language’s address of a page, though the purge drops both', () => {
+    const both = [...PAGES, ...SPANISH];
+    expect(addressesToWarm([pageTag('clear')], both, { changed: 'en' })).toEqual(['/services/clear-your-record/']);
+    expect(addressesToWarm([pageTag('clear')], both, { changed: 'es' })).toEqual([
+      '/es/servicios/limpiar-su-historial/',
+    ]);
+  });
+
+  it('names every language’s address when the CMS did not say which changed (a change from before languages)', () => {
+    expect(addressesToWarm([pageTag('clear')], [...PAGES, ...SPANISH])).toEqual([
       '/services/clear-your-record/',
       '/es/servicios/limpiar-su-historial/',
     ]);
@@ -36,7 +47,18 @@ describe('addressesToWarm', () => {
       '/',
       '/services/clear-your-record/',
     ]);
-    expect(addressesToWarm([GLOBAL_TAG, SITEMAP_TAG], PAGES, 2)).toEqual(['/', '/services/clear-your-record/']);
+    expect(addressesToWarm([GLOBAL_TAG, SITEMAP_TAG], PAGES, { cap: 2 })).toEqual([
+      '/',
+      '/services/clear-your-record/',
+    ]);
+  });
+
+  it('names the changed language’s pages first for its settings, then the other’s up to the cap', () => {
+    expect(addressesToWarm([GLOBAL_TAG], [...PAGES, ...SPANISH], { changed: 'es', cap: 3 })).toEqual([
+      '/es/',
+      '/es/servicios/limpiar-su-historial/',
+      '/',
+    ]);
   });
 });
 

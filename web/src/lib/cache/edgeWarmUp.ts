@@ -1,6 +1,7 @@
 import type { EdgeCache } from '../../config';
 import { cmsBreaker } from '../cms/cmsBreaker';
 import { warnAtMostOnceAMinute } from '../http/throttledWarning';
+import type { Locale } from '../../i18n/locales';
 import { GLOBAL_TAG, pageTag } from './cacheTags';
 import { PURGE_SECRET_HEADER, PURGE_TAGS_HEADER } from './edgeProvider';
 
@@ -21,8 +22,8 @@ export const WARM_UP_DEADLINE_MS = 300;
  */
 export const EDGE_WARM_UP_PER_PURGE = 30;
 
-/** A published page: its document and its address. */
-export type PublishedPage = { documentId: string; path: string };
+/** A published page: its document, its language and its address. */
+export type PublishedPage = { documentId: string; locale: Locale; path: string };
 
 /** Whether a purge of `tags` drops addresses the site can name (else the page list is not read for it). */
 export const namesAddresses = (tags: readonly string[]): boolean =>
@@ -35,23 +36,32 @@ export const namesAddresses = (tags: readonly string[]): boolean =>
  * page's own warm-up past 1 s in the compose stack), the "not found" answers and media are left
  * to their next visitor:
  * the cache in front cannot say which addresses carry a tag, and this is the site's own list.
+ *
+ * `changed`: the language of the version that changed, when the CMS said. Both languages of a
+ * page share its tag (each shows the other's address), but only the changed one is fetched again:
+ * the other's render would compete with it for the same replicas, and the changed page is the one
+ * staff and visitors look for right after a publish (the other waits for its next visitor). The
+ * settings' pages in that language come first.
  */
 export const addressesToWarm = (
   tags: readonly string[],
   pages: readonly PublishedPage[],
-  cap = EDGE_WARM_UP_PER_PURGE,
+  { changed, cap = EDGE_WARM_UP_PER_PURGE }: { changed?: Locale; cap?: number } = {},
 ): string[] => {
   const addresses = new Set<string>();
-  // A document is a page in each of its languages: each of its addresses is warmed.
   const byTag = new Map<string, string[]>();
   for (const page of pages)
-    byTag.set(pageTag(page.documentId), [...(byTag.get(pageTag(page.documentId)) ?? []), page.path]);
+    if (changed === undefined || page.locale === changed)
+      byTag.set(pageTag(page.documentId), [...(byTag.get(pageTag(page.documentId)) ?? []), page.path]);
   for (const tag of tags) for (const path of byTag.get(tag) ?? []) addresses.add(path);
   if (tags.includes(GLOBAL_TAG)) {
-    for (const page of pages) if (addresses.size < cap) addresses.add(page.path);
+    const first = changed === undefined ? pages : [...pages].sort((a, b) => rank(a, changed) - rank(b, changed));
+    for (const page of first) if (addresses.size < cap) addresses.add(page.path);
   }
   return [...addresses].slice(0, cap);
 };
+
+const rank = (page: PublishedPage, changed: Locale): number => (page.locale === changed ? 0 : 1);
 
 const step = async (url: string, init: RequestInit): Promise<void> => {
   const response = await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(STEP_TIMEOUT_MS) });

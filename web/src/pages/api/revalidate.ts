@@ -16,6 +16,7 @@ import { siteSettingsChanged } from '../../lib/cms/siteSettings';
 import { PEER_HEADER, tellPeers } from '../../lib/cache/sitePeers';
 import { warnAtMostOnceAMinute } from '../../lib/http/throttledWarning';
 import { uploadFile } from '../../lib/http/uploads';
+import { isLocale, type Locale } from '../../i18n/locales';
 
 export const SECRET_HEADER = 'x-revalidate-secret';
 
@@ -24,7 +25,8 @@ const webhookSchema = z.object({
   event: z.string(),
   uid: z.string().optional(),
   model: z.string().optional(),
-  entry: z.object({ documentId: z.string().optional() }).loose().optional(),
+  /** `locale`: the changed version's language (a CMS before languages, or a change left pending by one, sends none). */
+  entry: z.object({ documentId: z.string().optional(), locale: z.string().optional() }).loose().optional(),
   /** A media-library file replaced or deleted (media.update, media.delete): its address. */
   media: z.object({ url: z.string() }).loose().optional(),
   /** From another replica (MEDIA_SHOWN_EVENT): the addresses of media files a page it renders shows. */
@@ -71,13 +73,14 @@ export const POST: APIRoute = async ({ request, cache }) => {
   const changed = uid ?? (model ? `api::${model}.${model}` : media ? MEDIA_UID : '');
   const file = changed === MEDIA_UID && media ? uploadFile(media.url) : null;
   const tags = tagsToPurge(changed, entry?.documentId, file);
+  const language = entry?.locale;
   // The addresses to warm in the cache in front, from the copy of the addresses as it was before
   // this change: read again now, the purge would wait for the CMS (a page just moved is warmed at
   // its old address, now a redirect; its new one waits for its first visitor). A replica that
   // never read them reads them now, while it drops its copies and tells its peers.
   const warming = request.headers.get(PEER_HEADER)
     ? Promise.resolve([])
-    : addressesToWarmInFront(tags).catch((error: unknown) => {
+    : addressesToWarmInFront(tags, isLocale(language) ? language : undefined).catch((error: unknown) => {
         console.warn(`[revalidate] no page warmed: ${(error as Error).message}`);
         return [];
       });
@@ -149,7 +152,7 @@ export const POST: APIRoute = async ({ request, cache }) => {
  * (a page just moved is then warmed at its new address), for as long as the warm-ups may take at
  * most; past that, each page waits for its next visitor.
  */
-const addressesToWarmInFront = async (tags: string[]): Promise<string[]> => {
+const addressesToWarmInFront = async (tags: string[], changed: Locale | undefined): Promise<string[]> => {
   if (config().pageCache.mode !== 'edge' || !namesAddresses(tags)) return [];
   const pages = await publishedPagesWithin(WARM_UP_DEADLINE_MS);
   if (!pages) {
@@ -158,5 +161,5 @@ const addressesToWarmInFront = async (tags: string[]): Promise<string[]> => {
     );
     return [];
   }
-  return addressesToWarm(tags, pages);
+  return addressesToWarm(tags, pages, { changed });
 };
