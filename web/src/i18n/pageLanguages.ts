@@ -41,6 +41,6 @@ export const pageLanguages = (locale: Locale, documentId?: string): PageLanguage
   };
 };
 
-/** The documents of the home pages a page's language links depend on; null for one that is not published (yet). */
-export const homeDocuments = (languages: PageLanguages): (string | null)[] =>
-  languages.homesShown.map((home) => documentOfPath(home));
+/** The home pages a page's language links depend on, each with its document (null: not published yet). */
+export const homeDocuments = (languages: PageLanguages): { home: string; document: string | null }[] =>
+  languages.homesShown.map((home) => ({ home, document: documentOfPath(home) }));

@@ -8,9 +8,24 @@ describe('cache tags', () => {
   });
 
   it('purge a changed page, the pages linking to it, the 404s and the sitemap', () => {
-    expect(tagsToPurge('api::page.page', 'abc')).toEqual(['not-found', 'sitemap', 'page:abc', 'links-to:abc']);
-    expect(tagsToPurge('api::global.global', 'g')).toEqual(['global']);
-    expect(tagsToPurge('plugin::upload.file', '1')).toEqual([]);
+    expect(tagsToPurge({ uid: 'api::page.page', documentId: 'abc', path: '/x/' })).toEqual([
+      'not-found',
+      'sitemap',
+      'page:abc',
+      'links-to:abc',
+    ]);
+    expect(tagsToPurge({ uid: 'api::global.global', documentId: 'g' })).toEqual(['global']);
+    expect(tagsToPurge({ uid: 'plugin::upload.file', documentId: '1' })).toEqual([]);
+  });
+
+  it('purge the pages waiting for a language’s home page only when a page is published at its address', () => {
+    expect(tagsToPurge({ uid: 'api::page.page', documentId: 'h', path: '/es/' })).toContain('home-to-come:/es/');
+    expect(tagsToPurge({ uid: 'api::page.page', documentId: 'h', path: '/es/otra/' })).not.toContain(
+      'home-to-come:/es/',
+    );
+    // A change told without its address, or a redirect (one from /es/ makes the link appear): every home.
+    for (const change of [{ uid: 'api::page.page', documentId: 'h' }, { uid: 'api::redirect.redirect' }])
+      expect(tagsToPurge(change)).toEqual(expect.arrayContaining(['home-to-come:/', 'home-to-come:/es/']));
   });
 
   it('tag a page by every media file it shows, and purge those pages when the file is replaced or deleted', () => {
@@ -20,7 +35,9 @@ describe('cache tags', () => {
       'media:/uploads/hero_1a.jpg',
       'media:/uploads/docs/guide_2b.pdf',
     ]);
-    expect(tagsToPurge('plugin::upload.file', 'f1', 'hero_1a.jpg')).toEqual(['media:/uploads/hero_1a.jpg']);
+    expect(tagsToPurge({ uid: 'plugin::upload.file', documentId: 'f1', file: 'hero_1a.jpg' })).toEqual([
+      'media:/uploads/hero_1a.jpg',
+    ]);
   });
 
   it('find the media files a page and its settings show or link to, and nothing outside the media library', () => {

@@ -4,6 +4,8 @@
  * the site settings' tag (header and footer are on every page) and a tag per media file it
  * shows (its addresses carry the file's version, which a replace changes).
  */
+import { homePathOf, LOCALES } from '../../i18n/locales';
+
 export const GLOBAL_TAG = 'global';
 export const NOT_FOUND_TAG = 'not-found';
 export const SITEMAP_TAG = 'sitemap';
@@ -15,6 +17,15 @@ export const mediaTag = (file: string): string => `media:/uploads/${file}`;
 /** The media library's files, as the CMS names them in what it tells the site. */
 export const MEDIA_UID = 'plugin::upload.file';
 
+/**
+ * Pages whose language link or logo would lead to a language's home page (`homePath`) once it is
+ * published, and lead elsewhere until then. Not the "not found" tag, which every page change
+ * purges: while the Spanish home is not published, that is every English page without a
+ * translation, rendered again after each publish of any page.
+ */
+export const homeToComeTag = (homePath: string): string => `home-to-come:${homePath}`;
+const HOME_PATHS = LOCALES.map(homePathOf);
+
 export const tagsForPage = (documentId: string, linkedPageIds: string[], mediaFiles: string[] = []): string[] => [
   pageTag(documentId),
   GLOBAL_TAG,
@@ -22,16 +33,27 @@ export const tagsForPage = (documentId: string, linkedPageIds: string[], mediaFi
   ...mediaFiles.map(mediaTag),
 ];
 
-/** What a Strapi webhook about `uid` (and that entry, or that media `file` under /uploads/) makes stale. */
-export const tagsToPurge = (uid: string, documentId: string | undefined, file: string | null = null): string[] => {
+/** What the CMS said changed: an entry of `uid` (its document, and for a page its published address), or a media `file` under /uploads/. */
+export type ContentChange = { uid: string; documentId?: string; path?: string; file?: string | null };
+
+/** What a change the CMS tells of makes stale. */
+export const tagsToPurge = ({ uid, documentId, path, file = null }: ContentChange): string[] => {
   // A replaced file keeps its address: every page showing it is rendered again with the new version.
   if (uid === MEDIA_UID) return file === null ? [] : [mediaTag(file)];
   if (uid === 'api::global.global') return [GLOBAL_TAG];
-  // A new or changed redirect may answer an address that was a 404 or another redirect.
-  if (uid === 'api::redirect.redirect') return [REDIRECTS_TAG, NOT_FOUND_TAG];
+  // A new or changed redirect may answer an address that was a 404 or another redirect, a home page's among them.
+  if (uid === 'api::redirect.redirect') return [REDIRECTS_TAG, NOT_FOUND_TAG, ...HOME_PATHS.map(homeToComeTag)];
   if (uid === 'api::page.page') {
-    // A new or re-addressed page may answer a URL that was a 404 before.
-    return [NOT_FOUND_TAG, SITEMAP_TAG, ...(documentId ? [pageTag(documentId), linksToTag(documentId)] : [])];
+    // A new or re-addressed page may answer a URL that was a 404 before, a home page's too. A
+    // home page that leaves its address is purged by its document's tag (the pages that led to
+    // it carry it); without the address (a change told by a CMS from before languages) every home counts.
+    const homes = path === undefined ? HOME_PATHS : HOME_PATHS.filter((home) => home === path);
+    return [
+      NOT_FOUND_TAG,
+      SITEMAP_TAG,
+      ...homes.map(homeToComeTag),
+      ...(documentId ? [pageTag(documentId), linksToTag(documentId)] : []),
+    ];
   }
   return [];
 };

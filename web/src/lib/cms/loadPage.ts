@@ -1,4 +1,12 @@
-import { GLOBAL_TAG, linksToTag, mediaTag, NOT_FOUND_TAG, REDIRECTS_TAG, tagsForPage } from '../cache/cacheTags';
+import {
+  GLOBAL_TAG,
+  homeToComeTag,
+  linksToTag,
+  mediaTag,
+  NOT_FOUND_TAG,
+  REDIRECTS_TAG,
+  tagsForPage,
+} from '../cache/cacheTags';
 import { pagePolicy, type CachePolicy } from '../cache/cachePolicy';
 import { cmsBreaker } from './cmsBreaker';
 import { CmsError } from './cmsError';
@@ -193,8 +201,10 @@ const loadView = async (path: string, options: { previewSession?: string; versio
   const fromLastGoodCopy = pageResult.stale || globalStale;
   const languages = pageLanguages(localeOfPath(path), page.documentId);
   // The language link and the logo lead to a home page while it is published: purged when it changes,
-  // or (not published yet) when any page is, like a 404. The page's versions share its own tag.
-  const homeTags = homeDocuments(languages).map((document) => (document ? linksToTag(document) : NOT_FOUND_TAG));
+  // or (not published yet) when a page is published at its address. The page's versions share its own tag.
+  const homeTags = homeDocuments(languages).map(({ home, document }) =>
+    document ? linksToTag(document) : homeToComeTag(home),
+  );
   return {
     view: {
       kind: 'page',

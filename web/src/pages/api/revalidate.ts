@@ -26,7 +26,10 @@ const webhookSchema = z.object({
   uid: z.string().optional(),
   model: z.string().optional(),
   /** `locale`: the changed version's language (a CMS before languages, or a change left pending by one, sends none). */
-  entry: z.object({ documentId: z.string().optional(), locale: z.string().optional() }).loose().optional(),
+  entry: z
+    .object({ documentId: z.string().optional(), locale: z.string().optional(), path: z.string().optional() })
+    .loose()
+    .optional(),
   /** A media-library file replaced or deleted (media.update, media.delete): its address. */
   media: z.object({ url: z.string() }).loose().optional(),
   /** From another replica (MEDIA_SHOWN_EVENT): the addresses of media files a page it renders shows. */
@@ -72,7 +75,7 @@ export const POST: APIRoute = async ({ request, cache }) => {
   // Strapi's own webhooks name a media event by its `media` alone.
   const changed = uid ?? (model ? `api::${model}.${model}` : media ? MEDIA_UID : '');
   const file = changed === MEDIA_UID && media ? uploadFile(media.url) : null;
-  const tags = tagsToPurge(changed, entry?.documentId, file);
+  const tags = tagsToPurge({ uid: changed, documentId: entry?.documentId, path: entry?.path, file });
   const language = entry?.locale;
   // The addresses to warm in the cache in front, from the copy of the addresses as it was before
   // this change: read again now, the purge would wait for the CMS (a page just moved is warmed at
