@@ -2,10 +2,12 @@ import type { Core } from '@strapi/strapi';
 
 /**
  * Actions anonymous callers must never have: content and media (the site reads with its token),
- * and end-user accounts (the site has none: no sign-up, login, or password mail to send).
+ * end-user accounts (the site has none: no sign-up, login, or password mail to send), and the
+ * e-mail plugin's `POST /api/email`, which would let anyone send mail from the coalition's server.
  */
-const isRefusedAction = (action: string): boolean =>
-  action.startsWith('api::') || action.startsWith('plugin::upload.') || action.startsWith('plugin::users-permissions.');
+const REFUSED_PREFIXES = ['api::', 'plugin::upload.', 'plugin::users-permissions.', 'plugin::email.'];
+export const isRefusedAction = (action: string): boolean =>
+  REFUSED_PREFIXES.some((prefix) => action.startsWith(prefix));
 
 /**
  * The Public role gets no content permissions and no end-user auth routes, whatever was clicked
