@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { configureEditViews } from './admin-face/configure-edit-views';
 import { seedFirstRun } from './bootstrap/first-run-seed';
 import { ensureLocalAdmin } from './bootstrap/local-admin';
-import { lockDownPublicRole } from './bootstrap/public-role';
+import { lockDownPublicRole, refusePublicGrants } from './bootstrap/public-role';
 import { provisionReadToken, removeUnusedDefaultTokens } from './bootstrap/read-token';
 import { guardUploads } from './media/upload-guard';
 import { labelUnlabelledEntries, registerEntryLabels } from './section-kit/entry-labels';
@@ -50,6 +50,7 @@ export default {
     await ensureSiteLocales(strapi);
     keepLinksWhenFilling(strapi);
     await lockDownPublicRole(strapi);
+    refusePublicGrants(strapi);
     await removeUnusedDefaultTokens(strapi);
     await provisionReadToken(strapi);
     await configureEditViews(strapi);

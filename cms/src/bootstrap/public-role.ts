@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
 /**
  * Actions anonymous callers must never have: content and media (the site reads with its token),
@@ -10,10 +11,11 @@ export const isRefusedAction = (action: string): boolean =>
   REFUSED_PREFIXES.some((prefix) => action.startsWith(prefix));
 
 /**
- * The Public role gets no content permissions and no end-user auth routes, whatever was clicked
- * in the admin: anonymous `GET /api/pages`, draft reads, `POST /api/auth/local/register` and
- * `POST /api/auth/forgot-password` are refused (403), and self-registration is switched off too.
- * Enforced at every start.
+ * The Public role gets no content permissions, no end-user auth routes and no e-mail, whatever
+ * was clicked in the admin: anonymous `GET /api/pages`, draft reads, `POST /api/auth/local/register`,
+ * `POST /api/auth/forgot-password` and `POST /api/email` are refused (403), and self-registration
+ * is switched off too. Enforced at every start, for grants made before this version or in the
+ * database; one ticked in the admin since is refused as it is saved (refusePublicGrants).
  */
 export const lockDownPublicRole = async (strapi: Core.Strapi): Promise<void> => {
   await switchOffRegistration(strapi);
@@ -37,4 +39,33 @@ const switchOffRegistration = async (strapi: Core.Strapi): Promise<void> => {
   const advanced = ((await store.get({})) ?? {}) as Record<string, unknown>;
   if (advanced.allow_register === false) return;
   await store.set({ value: { ...advanced, allow_register: false } });
+};
+
+const idOf = (role: unknown): number | string | null => {
+  if (typeof role === 'number' || typeof role === 'string') return role;
+  if (role && typeof role === 'object' && 'id' in role) return idOf((role as { id: unknown }).id);
+  return null;
+};
+
+/**
+ * Refuses, as it is saved, a grant to the Public role that the next start would take away
+ * (Users & Permissions → Roles → Public): until then it would be open to anyone. The admin shows
+ * the message; the role's other changes are saved.
+ */
+export const refusePublicGrants = (strapi: Core.Strapi): void => {
+  strapi.db.lifecycles.subscribe({
+    models: ['plugin::users-permissions.permission'],
+    async beforeCreate(event) {
+      const { action, role } = (event.params.data ?? {}) as { action?: unknown; role?: unknown };
+      const roleId = idOf(role);
+      if (typeof action !== 'string' || !isRefusedAction(action) || roleId === null) return;
+      const publicRole = await strapi.db
+        .query('plugin::users-permissions.role')
+        .findOne({ where: { id: roleId, type: 'public' } });
+      if (!publicRole) return;
+      throw new errors.ApplicationError(
+        `The Public role cannot be given "${action}": anyone could use it without logging in. The site reads content with its own token; nothing else is public.`,
+      );
+    },
+  });
 };

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, inject, it } from 'vitest';
-import { contentApi, sendContentApi } from '../support/http';
+import { adminSession, contentApi, sendContentApi } from '../support/http';
 
 const PRIVATE = [
   'createdBy',
@@ -112,6 +112,44 @@ describe('end-user accounts (the site has none)', () => {
     ] as const) {
       expect([401, 403], route).toContain((await anonymous('POST', route, body)).status);
     }
+  });
+});
+
+describe('the Public role, as staff edit it in the admin', () => {
+  it('is refused a grant anyone could misuse as it is saved, and keeps the rest of the change', async () => {
+    const admin = await adminSession();
+    const roles = (await admin.call('GET', '/users-permissions/roles')).body.roles as { id: number; type: string }[];
+    const publicRole = roles.find((role) => role.type === 'public')!;
+    const before = (await admin.call('GET', `/users-permissions/roles/${publicRole.id}`)).body.role as {
+      name: string;
+      description: string;
+      permissions: Record<string, { controllers: Record<string, Record<string, { enabled: boolean }>> }>;
+    };
+    const ticked = structuredClone(before.permissions);
+    ticked['plugin::email']!.controllers.email!.send!.enabled = true;
+    const saved = await admin.call('PUT', `/users-permissions/roles/${publicRole.id}`, {
+      name: before.name,
+      description: 'Anonymous visitors (changed by a test)',
+      permissions: ticked,
+    });
+    expect(saved.status).toBe(400);
+    expect((saved.body.error as { message: string }).message).toMatch(
+      /^The Public role cannot be given "plugin::email\.email\.send": anyone could use it/,
+    );
+    const after = (await admin.call('GET', `/users-permissions/roles/${publicRole.id}`)).body.role as typeof before;
+    expect(after.permissions['plugin::email']!.controllers.email!.send!.enabled).toBe(false);
+    expect(after.description).toBe('Anonymous visitors (changed by a test)');
+    const anonymousMail = await sendContentApi(
+      'POST',
+      '/email',
+      { to: 'x@example.com', subject: 's', text: 't' },
+      null,
+    );
+    expect([401, 403]).toContain(anonymousMail.status);
+    await admin.call('PUT', `/users-permissions/roles/${publicRole.id}`, {
+      ...before,
+      permissions: before.permissions,
+    });
   });
 });
 
