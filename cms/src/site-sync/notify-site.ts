@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as wait } from 'node:timers/promises';
 import type { Core } from '@strapi/strapi';
 import { ConfigError } from '../config-support/secrets';
+import { localePrefix, SITE_LOCALES } from '../translation/site-locales';
 
 /** What the site is told about: a change to any of the content it shows. */
 const EVENTS = new Set(['entry.create', 'entry.update', 'entry.publish', 'entry.unpublish', 'entry.delete']);
@@ -134,15 +135,27 @@ const readUnconfirmed = async (store: Store): Promise<Unconfirmed[]> =>
 /** The changes the site has not confirmed after every try (newest first); shown on the admin's home page. */
 export const unconfirmedChanges = (strapi: Core.Strapi): Promise<Unconfirmed[]> => readUnconfirmed(storeOf(strapi));
 
+/** The languages' home pages: a page published at one also refreshes the pages that wait for it. */
+const HOME_PATHS = new Set(SITE_LOCALES.map((locale) => localePrefix(locale.code)));
+
 /**
  * Whether the site's answer to `confirmed` also stands for `earlier`: the site purges by
- * content type and document (tagsToPurge in web/src/lib/cache/cacheTags.ts), so a call about the same
- * document purged all that the earlier one would have (in every language: a version's language
- * decides only which address the site fetches again first). A call about another page refreshed
- * nothing of this one, so it clears nothing.
+ * content type and document, in every language (tagsToPurge in web/src/lib/cache/cacheTags.ts;
+ * a version's language decides only which address is fetched again first), so a call about the
+ * same document purged all that the earlier one would have, but for one thing: a page published
+ * at a language's home address (`/es/`) also purges the pages whose language link waits for that
+ * home, which a call about the document at another address does not. A call about another page
+ * refreshed nothing of this one, so it clears nothing.
  */
 const sameDocument = (earlier: Change, confirmed: Change): boolean =>
-  earlier.uid === confirmed.uid && (earlier.entry.documentId ?? null) === (confirmed.entry.documentId ?? null);
+  earlier.uid === confirmed.uid &&
+  (earlier.entry.documentId ?? null) === (confirmed.entry.documentId ?? null) &&
+  !(
+    earlier.entry.path !== undefined &&
+    HOME_PATHS.has(earlier.entry.path) &&
+    confirmed.entry.path !== undefined &&
+    confirmed.entry.path !== earlier.entry.path
+  );
 
 /** Deliveries still trying: a command that loads Strapi (the importer) waits for them before it exits. */
 const inFlight = new Set<Promise<void>>();

@@ -9,7 +9,10 @@ import {
   type Store,
 } from '../../src/site-sync/notify-site';
 
-type Call = { secret: string | undefined; body: { entry: { documentId?: string }; media?: { url: string } } };
+type Call = {
+  secret: string | undefined;
+  body: { event: string; entry: { documentId?: string; path?: string }; media?: { url: string } };
+};
 
 /** A real site endpoint on this machine: each call is answered by `answer` (the next of a list of statuses by default). */
 const siteAnswering = async (statuses: number[] | ((call: Call) => number)) => {
@@ -163,6 +166,21 @@ describe('telling the site of a change', () => {
     expect(await notifier.deliver(otherPage)).toBe(true);
     expect(await notifier.unconfirmed()).toMatchObject([{ change }]);
     expect(await notifier.deliver({ ...change, event: 'entry.update' })).toBe(true);
+    expect(await notifier.unconfirmed()).toEqual([]);
+  });
+
+  it('keeps a publish at a language’s home address until a call about that address is confirmed, not another language’s', async () => {
+    const { url } = await site((call) =>
+      call.body.entry.path === '/es/' && call.body.event === 'entry.publish' ? 500 : 200,
+    );
+    const notifier = new SiteNotifier({ url, secret: SECRET }, memoryStore(), quietLog(), []);
+    const spanishHome = { ...change, entry: { documentId: 'home', locale: 'es', title: 'Inicio', path: '/es/' } };
+    expect(await notifier.deliver(spanishHome)).toBe(false);
+    // The English home, the same document: the pages waiting for /es/ were not purged by it.
+    const englishHome = { ...change, entry: { documentId: 'home', locale: 'en', title: 'Home', path: '/' } };
+    expect(await notifier.deliver(englishHome)).toBe(true);
+    expect((await notifier.unconfirmed()).map((record) => record.change)).toEqual([spanishHome]);
+    expect(await notifier.deliver({ ...spanishHome, event: 'entry.update' })).toBe(true);
     expect(await notifier.unconfirmed()).toEqual([]);
   });
 

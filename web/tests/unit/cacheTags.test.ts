@@ -19,13 +19,13 @@ describe('cache tags', () => {
   });
 
   it('purge the pages waiting for a language’s home page only when a page is published at its address', () => {
-    expect(tagsToPurge({ uid: 'api::page.page', documentId: 'h', path: '/es/' })).toContain('home-to-come:/es/');
+    expect(tagsToPurge({ uid: 'api::page.page', documentId: 'h', path: '/es/' })).toContain('home-address:/es/');
     expect(tagsToPurge({ uid: 'api::page.page', documentId: 'h', path: '/es/otra/' })).not.toContain(
-      'home-to-come:/es/',
+      'home-address:/es/',
     );
     // A change told without its address, or a redirect (one from /es/ makes the link appear): every home.
     for (const change of [{ uid: 'api::page.page', documentId: 'h' }, { uid: 'api::redirect.redirect' }])
-      expect(tagsToPurge(change)).toEqual(expect.arrayContaining(['home-to-come:/', 'home-to-come:/es/']));
+      expect(tagsToPurge(change)).toEqual(expect.arrayContaining(['home-address:/', 'home-address:/es/']));
   });
 
   it('tag a page by every media file it shows, and purge those pages when the file is replaced or deleted', () => {

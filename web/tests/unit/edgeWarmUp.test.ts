@@ -30,7 +30,11 @@ describe('addressesToWarm', () => {
     ]);
   });
 
-  it('names every language’s address when the CMS did not say which changed (a change from before languages)', () => {
+  it('names the other language’s address when the changed one is not in the list yet (a first publish)', () => {
+    expect(addressesToWarm([pageTag('clear')], PAGES, { changed: 'es' })).toEqual(['/services/clear-your-record/']);
+  });
+
+  it('names every language’s address when the CMS did not say which changed (an unpublish, or a change from before languages)', () => {
     expect(addressesToWarm([pageTag('clear')], [...PAGES, ...SPANISH])).toEqual([
       '/services/clear-your-record/',
       '/es/servicios/limpiar-su-historial/',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { homeToComeTag, NOT_FOUND_TAG, tagsToPurge } from '../../src/lib/cache/cacheTags';
+import { homeAddressTag, NOT_FOUND_TAG, tagsToPurge } from '../../src/lib/cache/cacheTags';
 import { loadPage } from '../../src/lib/cms/loadPage';
+import { siteAddressesChanged } from '../../src/lib/cms/siteAddresses';
 import { stubCms, stubSiteEnv, type FakePage } from '../support/fakeCms';
 
 // As seeded: "Clear your record" in both languages, no Spanish home page yet.
@@ -29,11 +30,11 @@ const tagsOf = async (path: string): Promise<string[]> => {
 describe('pages while a language has no home page', () => {
   it('wait for that home by its own tag, not with the 404s that every publish purges', async () => {
     const english = await tagsOf('/get-involved/');
-    expect(english).toContain(homeToComeTag('/es/'));
+    expect(english).toContain(homeAddressTag('/es/'));
     expect(english).not.toContain(NOT_FOUND_TAG);
     // The Spanish version's logo leads to the English home until the Spanish one is published.
     const spanish = await tagsOf('/es/servicios/limpiar-su-historial/');
-    expect(spanish).toContain(homeToComeTag('/es/'));
+    expect(spanish).toContain(homeAddressTag('/es/'));
     expect(spanish).not.toContain(NOT_FOUND_TAG);
   });
 
@@ -44,5 +45,20 @@ describe('pages while a language has no home page', () => {
     expect(purges('/es/')).toBe(true);
     expect(purges('/es/nueva/')).toBe(false);
     expect(purges('/about/')).toBe(false);
+  });
+
+  it('are purged with the 404s too when rendered while the addresses could not be read', async () => {
+    const cms = globalThis.fetch;
+    // The list of pages fails; the page itself is answered.
+    vi.stubGlobal('fetch', (input: string | URL, init?: RequestInit) =>
+      String(input).includes('pagination') ? Promise.resolve(new Response('down', { status: 503 })) : cms(input, init),
+    );
+    siteAddressesChanged();
+    try {
+      expect(await tagsOf('/get-involved/')).toContain(NOT_FOUND_TAG);
+    } finally {
+      vi.stubGlobal('fetch', cms);
+      siteAddressesChanged();
+    }
   });
 });

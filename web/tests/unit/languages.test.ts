@@ -5,7 +5,7 @@ import SiteHeader from '../../src/components/SiteHeader.astro';
 import SiteLayout from '../../src/layouts/SiteLayout.astro';
 import { fetchGlobal, fetchPageList } from '../../src/lib/cms/cmsContent';
 import { loadPage } from '../../src/lib/cms/loadPage';
-import { linksToTag, NOT_FOUND_TAG } from '../../src/lib/cache/cacheTags';
+import { homeAddressTag, linksToTag, NOT_FOUND_TAG } from '../../src/lib/cache/cacheTags';
 import { linkTarget, type Link } from '../../src/lib/render/link';
 import { sitemapXml } from '../../src/lib/render/sitemap';
 import { pageLanguages } from '../../src/i18n/pageLanguages';
@@ -70,8 +70,9 @@ describe('a page with both versions', () => {
     });
     // The settings' words are English on this Spanish page.
     expect(view?.global?.locale).toBe('en');
-    // Its logo leads to the Spanish home: purged when that home changes.
+    // Its logo leads to the Spanish home: purged when that home changes, or another page takes its address.
     expect(result.cache && result.cache.tags).toContain(linksToTag('home'));
+    expect(result.cache && result.cache.tags).toContain(homeAddressTag('/es/'));
   });
 
   it('writes reciprocal hreflang alternates with absolute addresses and English as x-default', async () => {

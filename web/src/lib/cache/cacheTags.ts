@@ -1,8 +1,9 @@
 /**
  * Tags of rendered responses in Astro's route cache, and which ones a CMS change purges.
  * A page carries its own tag, the tags of the pages it links to (their address may change),
- * the site settings' tag (header and footer are on every page) and a tag per media file it
- * shows (its addresses carry the file's version, which a replace changes).
+ * the site settings' tag (header and footer are on every page), a tag per media file it
+ * shows (its addresses carry the file's version, which a replace changes), and the tag of each
+ * home address its language link or logo depends on.
  */
 import { homePathOf, LOCALES } from '../../i18n/locales';
 
@@ -18,12 +19,12 @@ export const mediaTag = (file: string): string => `media:/uploads/${file}`;
 export const MEDIA_UID = 'plugin::upload.file';
 
 /**
- * Pages whose language link or logo would lead to a language's home page (`homePath`) once it is
- * published, and lead elsewhere until then. Not the "not found" tag, which every page change
- * purges: while the Spanish home is not published, that is every English page without a
- * translation, rendered again after each publish of any page.
+ * Pages whose language link or logo lead to a language's home address (`homePath`), or would once
+ * a page is published there (they lead elsewhere until then). Not the "not found" tag, which every
+ * page change purges: while the Spanish home is not published, that is every English page without
+ * a translation, rendered again after each publish of any page.
  */
-export const homeToComeTag = (homePath: string): string => `home-to-come:${homePath}`;
+export const homeAddressTag = (homePath: string): string => `home-address:${homePath}`;
 const HOME_PATHS = LOCALES.map(homePathOf);
 
 export const tagsForPage = (documentId: string, linkedPageIds: string[], mediaFiles: string[] = []): string[] => [
@@ -42,16 +43,17 @@ export const tagsToPurge = ({ uid, documentId, path, file = null }: ContentChang
   if (uid === MEDIA_UID) return file === null ? [] : [mediaTag(file)];
   if (uid === 'api::global.global') return [GLOBAL_TAG];
   // A new or changed redirect may answer an address that was a 404 or another redirect, a home page's among them.
-  if (uid === 'api::redirect.redirect') return [REDIRECTS_TAG, NOT_FOUND_TAG, ...HOME_PATHS.map(homeToComeTag)];
+  if (uid === 'api::redirect.redirect') return [REDIRECTS_TAG, NOT_FOUND_TAG, ...HOME_PATHS.map(homeAddressTag)];
   if (uid === 'api::page.page') {
     // A new or re-addressed page may answer a URL that was a 404 before, a home page's too. A
     // home page that leaves its address is purged by its document's tag (the pages that led to
-    // it carry it); without the address (a change told by a CMS from before languages) every home counts.
+    // it carry it); a change told without the page's address (none is known to the CMS's record
+    // of it) counts for every home.
     const homes = path === undefined ? HOME_PATHS : HOME_PATHS.filter((home) => home === path);
     return [
       NOT_FOUND_TAG,
       SITEMAP_TAG,
-      ...homes.map(homeToComeTag),
+      ...homes.map(homeAddressTag),
       ...(documentId ? [pageTag(documentId), linksToTag(documentId)] : []),
     ];
   }

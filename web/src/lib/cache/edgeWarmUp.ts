@@ -32,13 +32,14 @@ export const namesAddresses = (tags: readonly string[]): boolean =>
 /**
  * The addresses a purge of `tags` drops from the cache in front that the site can name: a page
  * by its own tag, every page for the site settings (the first `cap`). Pages that only link to a
- * changed page, the sitemap (its render reads every page: warmed with each publish, it slowed the
- * page's own warm-up past 1 s in the compose stack), the "not found" answers and media are left
- * to their next visitor:
+ * changed page or wait for a home page, the sitemap (its render reads every page: warmed with
+ * each publish, it slowed the page's own warm-up past 1 s in the compose stack), the "not found"
+ * answers and media are left to their next visitor:
  * the cache in front cannot say which addresses carry a tag, and this is the site's own list.
  *
- * `changed`: the language of the version that changed, when the CMS said. Both languages of a
- * page share its tag (each shows the other's address), but only the changed one is fetched again:
+ * `changed`: the language of the version published or changed, when the CMS said (not for an
+ * unpublish or a delete, whose version is gone). Both languages of a page share its tag (each
+ * shows the other's address), but only the changed one is fetched again:
  * the other's render would compete with it for the same replicas, and the changed page is the one
  * staff and visitors look for right after a publish (the other waits for its next visitor). The
  * settings' pages in that language come first.
@@ -49,11 +50,15 @@ export const addressesToWarm = (
   { changed, cap = EDGE_WARM_UP_PER_PURGE }: { changed?: Locale; cap?: number } = {},
 ): string[] => {
   const addresses = new Set<string>();
-  const byTag = new Map<string, string[]>();
-  for (const page of pages)
-    if (changed === undefined || page.locale === changed)
-      byTag.set(pageTag(page.documentId), [...(byTag.get(pageTag(page.documentId)) ?? []), page.path]);
-  for (const tag of tags) for (const path of byTag.get(tag) ?? []) addresses.add(path);
+  const byTag = new Map<string, PublishedPage[]>();
+  for (const page of pages) byTag.set(pageTag(page.documentId), [...(byTag.get(pageTag(page.documentId)) ?? []), page]);
+  for (const tag of tags) {
+    const versions = byTag.get(tag) ?? [];
+    const own = versions.filter((page) => page.locale === changed);
+    // A translation published for the first time is not in the list yet: its other version's
+    // language link changed, and that one is fetched again instead.
+    for (const page of own.length > 0 ? own : versions) addresses.add(page.path);
+  }
   if (tags.includes(GLOBAL_TAG)) {
     const first = changed === undefined ? pages : [...pages].sort((a, b) => rank(a, changed) - rank(b, changed));
     for (const page of first) if (addresses.size < cap) addresses.add(page.path);

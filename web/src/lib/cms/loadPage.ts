@@ -1,6 +1,6 @@
 import {
   GLOBAL_TAG,
-  homeToComeTag,
+  homeAddressTag,
   linksToTag,
   mediaTag,
   NOT_FOUND_TAG,
@@ -159,7 +159,7 @@ const loadView = async (path: string, options: { previewSession?: string; versio
     const redirect = address.kind === 'redirect' ? redirectResult(address.redirect, address.stale) : null;
     return redirect ?? notFound(path, global, !globalStale && !address.stale);
   }
-  const [pageResult, { global, stale: globalStale }] = await Promise.all([
+  const [pageResult, { global, stale: globalStale }, addressesCurrent] = await Promise.all([
     isPagePath(path)
       ? (draft && options.version !== undefined
           ? // An earlier version from the history (a staff preview): asked by its number, shown at the page's address.
@@ -200,10 +200,11 @@ const loadView = async (path: string, options: { previewSession?: string; versio
   const hero = sections.find((s) => s.__component === 'sections.hero');
   const fromLastGoodCopy = pageResult.stale || globalStale;
   const languages = pageLanguages(localeOfPath(path), page.documentId);
-  // The language link and the logo lead to a home page while it is published: purged when it changes,
-  // or (not published yet) when a page is published at its address. The page's versions share its own tag.
-  const homeTags = homeDocuments(languages).map(({ home, document }) =>
-    document ? linksToTag(document) : homeToComeTag(home),
+  // The language link and the logo lead to a home page while there is one at its address: purged
+  // when its document changes, and when a page is published at that address or a redirect there
+  // changes. The page's versions share its own tag.
+  const homeTags = homeDocuments(languages).flatMap(({ home, document }) =>
+    document ? [linksToTag(document), homeAddressTag(home)] : [homeAddressTag(home)],
   );
   return {
     view: {
@@ -234,7 +235,11 @@ const loadView = async (path: string, options: { previewSession?: string; versio
               linkedPageIds([page.sections, global]),
               mediaFilesIn([page.sections, global]),
             ),
-            ...(linksToSitePaths([page.sections, global]) || linksToMissingPage([page.sections, global])
+            // So is a page rendered while the addresses could not be read as they are now: which
+            // links lead somewhere, and to which language, was judged from a last good copy (or not at all).
+            ...(linksToSitePaths([page.sections, global]) ||
+            linksToMissingPage([page.sections, global]) ||
+            !addressesCurrent
               ? [NOT_FOUND_TAG]
               : []),
             ...homeTags,

@@ -54,15 +54,23 @@ const addresses = new FreshCopy<Addresses>(
   cmsCopyMaxAgeMs,
 );
 
-/** Brings the addresses up to date before a render; while they cannot be read, links are not judged. */
-export const loadSiteAddresses = async (): Promise<void> => {
+/**
+ * Brings the addresses up to date before a render; while they cannot be read, links are not
+ * judged. Whether they are as the CMS has them now (false: a last good copy, or none at all).
+ */
+export const loadSiteAddresses = async (): Promise<boolean> => {
   try {
-    const { all, translations } = (await addresses.get()).data;
+    const {
+      data: { all, translations },
+      stale,
+    } = await addresses.get();
     setKnownAddresses(all, translations);
+    return !stale;
   } catch (error) {
     console.warn(
       `[cms] the site's addresses cannot be read; links are rendered unchecked: ${(error as Error).message}`,
     );
+    return false;
   }
 };
 

@@ -76,7 +76,8 @@ export const POST: APIRoute = async ({ request, cache }) => {
   const changed = uid ?? (model ? `api::${model}.${model}` : media ? MEDIA_UID : '');
   const file = changed === MEDIA_UID && media ? uploadFile(media.url) : null;
   const tags = tagsToPurge({ uid: changed, documentId: entry?.documentId, path: entry?.path, file });
-  const language = entry?.locale;
+  // The version published or changed is fetched again first; an unpublished or deleted one is gone.
+  const language = event === 'entry.publish' || event === 'entry.update' ? entry?.locale : undefined;
   // The addresses to warm in the cache in front, from the copy of the addresses as it was before
   // this change: read again now, the purge would wait for the CMS (a page just moved is warmed at
   // its old address, now a redirect; its new one waits for its first visitor). A replica that
