@@ -50,6 +50,9 @@ export default {
     await ensureSiteLocales(strapi);
     keepLinksWhenFilling(strapi);
     await lockDownPublicRole(strapi);
+    // Here, in the app's bootstrap, which runs after the plugins' own: Users & Permissions
+    // creates the roles and their default grants as it boots, and a guard subscribed before that
+    // would make the start itself fail.
     refusePublicGrants(strapi);
     await removeUnusedDefaultTokens(strapi);
     await provisionReadToken(strapi);

@@ -41,10 +41,25 @@ const switchOffRegistration = async (strapi: Core.Strapi): Promise<void> => {
   await store.set({ value: { ...advanced, allow_register: false } });
 };
 
-const idOf = (role: unknown): number | string | null => {
-  if (typeof role === 'number' || typeof role === 'string') return role;
+/** The role's id as the admin's save gives it (a number, a row, or its id as digits); null otherwise. */
+const idOf = (role: unknown): number | null => {
+  if (typeof role === 'number') return Number.isInteger(role) ? role : null;
+  if (typeof role === 'string') return /^\d+$/.test(role) ? Number(role) : null;
   if (role && typeof role === 'object' && 'id' in role) return idOf((role as { id: unknown }).id);
   return null;
+};
+
+/**
+ * An action as the admin's Roles page shows it: its group, then the box's label
+ * (`plugin::email.email.send` → "Email → send", `api::page.page.find` → "Page → find").
+ */
+export const actionLabel = (action: string): string => {
+  const [, owner = action] = action.split('::');
+  const parts = owner.split('.');
+  const group = parts[0] ?? owner;
+  const name = parts.at(-1) ?? owner;
+  const title = group.charAt(0).toUpperCase() + group.slice(1);
+  return parts.length > 1 ? `${title} → ${name}` : title;
 };
 
 /**
@@ -63,8 +78,10 @@ export const refusePublicGrants = (strapi: Core.Strapi): void => {
         .query('plugin::users-permissions.role')
         .findOne({ where: { id: roleId, type: 'public' } });
       if (!publicRole) return;
+      // Thrown as the grant is created, after the role's other changes: the admin shows the
+      // message with the box still ticked, so it says what was kept and what to do.
       throw new errors.ApplicationError(
-        `The Public role cannot be given "${action}": anyone could use it without logging in. The site reads content with its own token; nothing else is public.`,
+        `The Public role cannot be given "${actionLabel(action)}": anyone could use it without logging in. Your other changes were saved; untick it to save again.`,
       );
     },
   });

@@ -139,23 +139,31 @@ export const unconfirmedChanges = (strapi: Core.Strapi): Promise<Unconfirmed[]> 
 const HOME_PATHS = new Set(SITE_LOCALES.map((locale) => localePrefix(locale.code)));
 
 /**
- * Whether the site's answer to `confirmed` also stands for `earlier`: the site purges by
- * content type and document, in every language (tagsToPurge in web/src/lib/cache/cacheTags.ts;
- * a version's language decides only which address is fetched again first), so a call about the
- * same document purged all that the earlier one would have, but for one thing: a page published
- * at a language's home address (`/es/`) also purges the pages whose language link waits for that
- * home, which a call about the document at another address does not. A call about another page
- * refreshed nothing of this one, so it clears nothing.
+ * The home addresses whose waiting pages the site purges for a change (tagsToPurge in
+ * web/src/lib/cache/cacheTags.ts): for a page, the home at its address, or every home when the
+ * call names no address. Other changes purge the same whatever their address.
  */
-const sameDocument = (earlier: Change, confirmed: Change): boolean =>
-  earlier.uid === confirmed.uid &&
-  (earlier.entry.documentId ?? null) === (confirmed.entry.documentId ?? null) &&
-  !(
-    earlier.entry.path !== undefined &&
-    HOME_PATHS.has(earlier.entry.path) &&
-    confirmed.entry.path !== undefined &&
-    confirmed.entry.path !== earlier.entry.path
-  );
+const homesPurged = (change: Change): string[] => {
+  if (change.uid !== 'api::page.page') return [];
+  const { path } = change.entry;
+  if (path === undefined) return [...HOME_PATHS];
+  return HOME_PATHS.has(path) ? [path] : [];
+};
+
+/**
+ * Whether the site's answer to `confirmed` also stands for `earlier`: the site purges by
+ * content type and document, in every language (a version's language decides only which address
+ * is fetched again first), so a call about the same document purged all that the earlier one
+ * would have, but for the pages waiting for a language's home (`/es/`): only a call that names
+ * that home, or no address at all, purges them. A call about another page refreshed nothing of
+ * this one, so it clears nothing.
+ */
+const sameDocument = (earlier: Change, confirmed: Change): boolean => {
+  if (earlier.uid !== confirmed.uid) return false;
+  if ((earlier.entry.documentId ?? null) !== (confirmed.entry.documentId ?? null)) return false;
+  const purgedByConfirmed = homesPurged(confirmed);
+  return homesPurged(earlier).every((home) => purgedByConfirmed.includes(home));
+};
 
 /** Deliveries still trying: a command that loads Strapi (the importer) waits for them before it exits. */
 const inFlight = new Set<Promise<void>>();

@@ -127,29 +127,33 @@ describe('the Public role, as staff edit it in the admin', () => {
     };
     const ticked = structuredClone(before.permissions);
     ticked['plugin::email']!.controllers.email!.send!.enabled = true;
-    const saved = await admin.call('PUT', `/users-permissions/roles/${publicRole.id}`, {
-      name: before.name,
-      description: 'Anonymous visitors (changed by a test)',
-      permissions: ticked,
-    });
-    expect(saved.status).toBe(400);
-    expect((saved.body.error as { message: string }).message).toMatch(
-      /^The Public role cannot be given "plugin::email\.email\.send": anyone could use it/,
-    );
-    const after = (await admin.call('GET', `/users-permissions/roles/${publicRole.id}`)).body.role as typeof before;
-    expect(after.permissions['plugin::email']!.controllers.email!.send!.enabled).toBe(false);
-    expect(after.description).toBe('Anonymous visitors (changed by a test)');
-    const anonymousMail = await sendContentApi(
-      'POST',
-      '/email',
-      { to: 'x@example.com', subject: 's', text: 't' },
-      null,
-    );
-    expect([401, 403]).toContain(anonymousMail.status);
-    await admin.call('PUT', `/users-permissions/roles/${publicRole.id}`, {
-      ...before,
-      permissions: before.permissions,
-    });
+    try {
+      const saved = await admin.call('PUT', `/users-permissions/roles/${publicRole.id}`, {
+        name: before.name,
+        description: 'Anonymous visitors (changed by a test)',
+        permissions: ticked,
+      });
+      expect(saved.status).toBe(400);
+      expect((saved.body.error as { message: string }).message).toBe(
+        'The Public role cannot be given "Email → send": anyone could use it without logging in. ' +
+          'Your other changes were saved; untick it to save again.',
+      );
+      const after = (await admin.call('GET', `/users-permissions/roles/${publicRole.id}`)).body.role as typeof before;
+      expect(after.permissions['plugin::email']!.controllers.email!.send!.enabled).toBe(false);
+      expect(after.description).toBe('Anonymous visitors (changed by a test)');
+      const anonymousMail = await sendContentApi(
+        'POST',
+        '/email',
+        { to: 'x@example.com', subject: 's', text: 't' },
+        null,
+      );
+      expect([401, 403]).toContain(anonymousMail.status);
+    } finally {
+      await admin.call('PUT', `/users-permissions/roles/${publicRole.id}`, {
+        ...before,
+        permissions: before.permissions,
+      });
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRefusedAction } from '../../src/bootstrap/public-role';
+import { actionLabel, isRefusedAction } from '../../src/bootstrap/public-role';
 
 describe('the Public role', () => {
   it('is refused content, media, end-user accounts and sending e-mail, whatever was ticked in the admin', () => {
@@ -15,5 +15,11 @@ describe('the Public role', () => {
 
   it('keeps what no one can misuse: the list of languages', () => {
     expect(isRefusedAction('plugin::i18n.locales.listLocales')).toBe(false);
+  });
+
+  it('names a refused action as the admin’s Roles page shows it, not by its code', () => {
+    expect(actionLabel('plugin::email.email.send')).toBe('Email → send');
+    expect(actionLabel('api::page.page.find')).toBe('Page → find');
+    expect(actionLabel('plugin::users-permissions.auth.register')).toBe('Users-permissions → register');
   });
 });

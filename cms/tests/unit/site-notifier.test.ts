@@ -184,6 +184,23 @@ describe('telling the site of a change', () => {
     expect(await notifier.unconfirmed()).toEqual([]);
   });
 
+  it('keeps a change told without its address until a call that purges every home is confirmed', async () => {
+    const { url } = await site((call) =>
+      call.body.entry.path === undefined && call.body.event === 'entry.delete' ? 500 : 200,
+    );
+    const notifier = new SiteNotifier({ url, secret: SECRET }, memoryStore(), quietLog(), []);
+    // Without an address the site purges the pages waiting for every home; a call naming an
+    // ordinary address does not.
+    const addressless = { ...change, event: 'entry.delete', entry: { documentId: 'abc', title: 'Clear Your Record' } };
+    expect(await notifier.deliver(addressless)).toBe(false);
+    expect(
+      await notifier.deliver({ ...change, entry: { ...change.entry, path: '/services/clear-your-record/' } }),
+    ).toBe(true);
+    expect((await notifier.unconfirmed()).map((record) => record.change)).toEqual([addressless]);
+    expect(await notifier.deliver({ ...addressless, event: 'entry.unpublish' })).toBe(true);
+    expect(await notifier.unconfirmed()).toEqual([]);
+  });
+
   it('clears each pending change only when its own call is confirmed', async () => {
     const { url } = await site((call) => (call.body.entry.documentId === 'abc' ? 503 : 200));
     const store = memoryStore();

@@ -1,5 +1,5 @@
 import { documentOfPath, isKnownAddress, versionsOf } from '../lib/http/sitePaths';
-import { DEFAULT_LOCALE, homePathOf, LOCALES, otherLocale, type Locale } from './locales';
+import { DEFAULT_LOCALE, homePathOf, localeOfPath, LOCALES, otherLocale, type Locale } from './locales';
 
 /** What a page says about its languages: its own, its versions' addresses, the link to the other language. */
 export type PageLanguages = {
@@ -41,6 +41,16 @@ export const pageLanguages = (locale: Locale, documentId?: string): PageLanguage
   };
 };
 
-/** The home pages a page's language links depend on, each with its document (null: not published yet). */
-export const homeDocuments = (languages: PageLanguages): { home: string; document: string | null }[] =>
-  languages.homesShown.map((home) => ({ home, document: documentOfPath(home) }));
+/**
+ * The home pages a page's language links depend on, each with its document (null: not published
+ * yet) and whether that document's page is at the home address itself (false: none is, or the
+ * address is a redirect to it).
+ */
+export const homeDocuments = (
+  languages: PageLanguages,
+): { home: string; document: string | null; atItsAddress: boolean }[] =>
+  languages.homesShown.map((home) => {
+    const document = documentOfPath(home);
+    const atItsAddress = document !== null && versionsOf(document)?.[localeOfPath(home)] === home;
+    return { home, document, atItsAddress };
+  });

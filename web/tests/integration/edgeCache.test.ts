@@ -70,6 +70,38 @@ afterAll(async () => {
 
 const get = (p: string, init: RequestInit = {}) => fetch(`${varnish.url}${p}`, { redirect: 'manual', ...init });
 
+/** Asks for `page` until Varnish answers it from its copy. */
+const cachedNow = (page: string) =>
+  expect.poll(async () => (await get(page), (await get(page)).headers.get('x-cache'))).toBe('HIT');
+
+/**
+ * Publishes `page` (cached first) under a new `title` and, with nobody asking for it meanwhile,
+ * expects the next visit 2 s later to get the new version from Varnish's copy: the replica that
+ * purged had Varnish fetch it (a publish shows within 1 s; the copy stays fresh for 4 s). The
+ * page is published back as it was, whatever fails.
+ */
+const publishedUnasked = async (
+  page: string,
+  title: string,
+  options: { purged?: () => Promise<unknown>; afterVisit?: () => Promise<unknown>; explain?: () => string } = {},
+) => {
+  await cachedNow(page);
+  const admin = await adminApi(system);
+  const { documentId, data } = await admin.loadPage(page);
+  try {
+    await admin.publish(documentId, { ...data, title });
+    await options.purged?.();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const visit = await get(page);
+    expect(await visit.text()).toContain(`<title>${title} |`);
+    expect(visit.headers.get('x-cache'), options.explain?.()).toBe('HIT');
+    expect(Number(visit.headers.get('age'))).toBeGreaterThanOrEqual(1);
+    await options.afterVisit?.();
+  } finally {
+    await admin.publish(documentId, data);
+  }
+};
+
 describe('the VCL', () => {
   it('compiles while no replica resolves yet (every request then gets the 503 page)', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'vcl-'));
@@ -232,62 +264,30 @@ describe('pages through Varnish', () => {
   }, 120_000);
 
   it('has a published page in the cache before anyone asks for it again: the replica that purged had Varnish fetch it', async () => {
-    const page = '/terms-of-use/';
-    await expect.poll(async () => (await get(page), (await get(page)).headers.get('x-cache'))).toBe('HIT');
-    const admin = await adminApi(system);
-    const { documentId, data } = await admin.loadPage(page);
-    try {
-      await admin.publish(documentId, { ...data, title: 'Terms of use, warmed' });
-      // Nobody asks for the page meanwhile; a publish shows within 1 s (above), and the copy
-      // stays fresh for 4 s.
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      const visit = await get(page);
-      expect(await visit.text()).toContain('<title>Terms of use, warmed |');
-      expect(visit.headers.get('x-cache')).toBe('HIT');
-      expect(Number(visit.headers.get('age'))).toBeGreaterThanOrEqual(1);
-    } finally {
-      await admin.publish(documentId, data);
-    }
+    await publishedUnasked('/terms-of-use/', 'Terms of use, warmed');
   });
 
   it('has Varnish fetch again only the language that was published: the other is purged for its next visitor', async () => {
     const [english, spanish] = ['/services/clear-your-record/', '/es/servicios/limpiar-su-historial/'];
-    for (const page of [english, spanish])
-      await expect.poll(async () => (await get(page), (await get(page)).headers.get('x-cache'))).toBe('HIT');
-    const admin = await adminApi(system);
-    const { documentId, data } = await admin.loadPage(english);
-    try {
-      await admin.publish(documentId, { ...data, title: 'Clear your record, in English only' });
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      const visit = await get(english);
-      expect(await visit.text()).toContain('<title>Clear your record, in English only |');
-      expect(visit.headers.get('x-cache')).toBe('HIT');
+    await cachedNow(spanish);
+    await publishedUnasked(english, 'Clear your record, in English only', {
       // Its language link and hreflang name the English address: dropped with it, but rendered
       // only when someone asks (had both been fetched, the two renders would have competed).
-      expect((await get(spanish)).headers.get('x-cache')).toBe('MISS');
-    } finally {
-      await admin.publish(documentId, data);
-    }
+      afterVisit: async () => expect((await get(spanish)).headers.get('x-cache')).toBe('MISS'),
+    });
   });
 
   it('has Varnish fetch a published page again when the webhook reaches a replica no visitor has reached yet', async () => {
-    const page = '/terms-of-use/';
-    await expect.poll(async () => (await get(page), (await get(page)).headers.get('x-cache'))).toBe('HIT');
     // A replica just started (as after a deploy): it has read nothing of the CMS's yet.
     const fresh = await system.startAnotherSite(siteEnv, await freePort());
     rotator.setTargets([fresh.url]);
-    const admin = await adminApi(system);
-    const { documentId, data } = await admin.loadPage(page);
     try {
-      await admin.publish(documentId, { ...data, title: 'Terms of use, warmed by a new replica' });
-      await expect.poll(() => fresh.output(), { timeout: 5000 }).toMatch(/purged .*page:/);
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-      const visit = await get(page);
-      expect(await visit.text()).toContain('<title>Terms of use, warmed by a new replica |');
-      expect(visit.headers.get('x-cache'), `the new replica's log:\n${fresh.output()}`).toBe('HIT');
+      await publishedUnasked('/terms-of-use/', 'Terms of use, warmed by a new replica', {
+        purged: () => expect.poll(() => fresh.output(), { timeout: 5000 }).toMatch(/purged .*page:/),
+        explain: () => `the new replica's log:\n${fresh.output()}`,
+      });
     } finally {
       rotator.setTargets(replicas.map((replica) => replica.url));
-      await admin.publish(documentId, data);
       await fresh.stop();
     }
   });

@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import type { CmsRedirect } from '../../src/lib/cms/cmsContent';
 import { fixture } from './fixtures';
 
 /** A page of the fake CMS: one language's version of a document. */
@@ -10,9 +11,13 @@ const json = (status: number, body: unknown) =>
 /**
  * Strapi's REST API as the site asks it, answered from `pages` (one language per query, as the
  * CMS does) and the recorded settings: English always, Spanish only when `spanishSettings` (else
- * 404, as the CMS answers for a language the settings have no version in). Returns the URLs asked.
+ * 404, as the CMS answers for a language the settings have no version in), and `redirects`.
+ * Returns the URLs asked.
  */
-export const stubCms = (pages: FakePage[], options: { spanishSettings?: boolean } = {}): string[] => {
+export const stubCms = (
+  pages: FakePage[],
+  options: { spanishSettings?: boolean; redirects?: Pick<CmsRedirect, 'from' | 'to' | 'type'>[] } = {},
+): string[] => {
   const asked: string[] = [];
   const english = (fixture('global').body as { data: Record<string, unknown> }).data;
   vi.stubGlobal(
@@ -28,7 +33,7 @@ export const stubCms = (pages: FakePage[], options: { spanishSettings?: boolean 
           data: { ...english, locale, siteName: locale === 'es' ? 'Coalición' : english.siteName },
         });
       }
-      if (url.pathname === '/api/redirects') return json(200, { data: [], meta });
+      if (url.pathname === '/api/redirects') return json(200, { data: options.redirects ?? [], meta });
       if (url.pathname === '/api/pages') {
         const path = url.searchParams.get('filters[path][$eq]');
         const found = pages

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { homeAddressTag, NOT_FOUND_TAG, tagsToPurge } from '../../src/lib/cache/cacheTags';
+import { homeAddressTag, linksToTag, NOT_FOUND_TAG, tagsToPurge } from '../../src/lib/cache/cacheTags';
+import { cmsBreaker } from '../../src/lib/cms/cmsBreaker';
 import { loadPage } from '../../src/lib/cms/loadPage';
 import { siteAddressesChanged } from '../../src/lib/cms/siteAddresses';
 import { stubCms, stubSiteEnv, type FakePage } from '../support/fakeCms';
@@ -49,16 +50,47 @@ describe('pages while a language has no home page', () => {
 
   it('are purged with the 404s too when rendered while the addresses could not be read', async () => {
     const cms = globalThis.fetch;
-    // The list of pages fails; the page itself is answered.
+    // The list of pages fails (asked a hundred at a time); the page itself and the redirects are answered.
     vi.stubGlobal('fetch', (input: string | URL, init?: RequestInit) =>
-      String(input).includes('pagination') ? Promise.resolve(new Response('down', { status: 503 })) : cms(input, init),
+      new URL(String(input)).pathname === '/api/pages' && String(input).includes('pageSize')
+        ? Promise.resolve(new Response('down', { status: 503 }))
+        : cms(input, init),
     );
     siteAddressesChanged();
     try {
       expect(await tagsOf('/get-involved/')).toContain(NOT_FOUND_TAG);
     } finally {
       vi.stubGlobal('fetch', cms);
+      // The failed read paused the site's reads of the CMS for a second: over, as if it had passed.
+      cmsBreaker().succeeded();
       siteAddressesChanged();
     }
+  });
+});
+
+describe('pages leading to a language’s home page', () => {
+  const withSpanishHome = (home: FakePage, redirects: { from: string; to: string }[] = []) => {
+    stubCms([...PAGES, home], { redirects: redirects.map((redirect) => ({ ...redirect, type: 'Permanent' })) });
+    siteAddressesChanged();
+  };
+  const purgedByRedirectEdit = (tags: string[]) =>
+    tags.some((tag) => tagsToPurge({ uid: 'api::redirect.redirect' }).includes(tag));
+  afterAll(() => {
+    stubCms(PAGES);
+    siteAddressesChanged();
+  });
+
+  it('are purged by that home’s document, not by every redirect edit, while it is at its address', async () => {
+    withSpanishHome({ documentId: 'inicio', path: '/es/', locale: 'es' });
+    const english = await tagsOf('/get-involved/');
+    expect(english).toContain(linksToTag('inicio'));
+    expect(purgedByRedirectEdit(english)).toBe(false);
+  });
+
+  it('are purged by redirect edits too while a redirect leads to that home', async () => {
+    withSpanishHome({ documentId: 'inicio', path: '/es/inicio/', locale: 'es' }, [{ from: '/es/', to: '/es/inicio/' }]);
+    const english = await tagsOf('/get-involved/');
+    expect(english).toContain(linksToTag('inicio'));
+    expect(purgedByRedirectEdit(english)).toBe(true);
   });
 });

@@ -200,12 +200,15 @@ const loadView = async (path: string, options: { previewSession?: string; versio
   const hero = sections.find((s) => s.__component === 'sections.hero');
   const fromLastGoodCopy = pageResult.stale || globalStale;
   const languages = pageLanguages(localeOfPath(path), page.documentId);
-  // The language link and the logo lead to a home page while there is one at its address: purged
-  // when its document changes, and when a page is published at that address or a redirect there
-  // changes. The page's versions share its own tag.
-  const homeTags = homeDocuments(languages).flatMap(({ home, document }) =>
-    document ? [linksToTag(document), homeAddressTag(home)] : [homeAddressTag(home)],
-  );
+  // The language link and the logo lead to a home page while there is one: purged when its
+  // document changes (it leaves the address, or is unpublished). While no page is at the home
+  // address itself (none yet, or a redirect leads to one), also when a page is published there or
+  // a redirect changes; a page at its address outranks any redirect, so redirect edits leave
+  // these pages alone. The page's versions share its own tag.
+  const homeTags = homeDocuments(languages).flatMap(({ home, document, atItsAddress }) => [
+    ...(document ? [linksToTag(document)] : []),
+    ...(atItsAddress ? [] : [homeAddressTag(home)]),
+  ]);
   return {
     view: {
       kind: 'page',
