@@ -9,7 +9,10 @@ vi.mock('../../src/lib/cms/siteAddresses', () => ({
   addressOf: vi.fn(async (pathname: string) =>
     pathname === '/a-page/' ? { kind: 'page', stale: false } : { kind: 'none', stale: false },
   ),
+  // A page in the last copy of the addresses, as a publish leaves it: reading them again never ends here.
+  wasPageAddress: (pathname: string) => pathname === '/published-page/',
 }));
+const { addressOf } = await import('../../src/lib/cms/siteAddresses');
 const { answerUnknownAddress, forgetNotFoundCopy, OTHER_ROUTES } = await import('../../src/lib/cache/notFoundCopy');
 
 const PAGES = path.resolve(import.meta.dirname, '../../src/pages');
@@ -133,6 +136,13 @@ describe('the one "Page not found" for unknown addresses', () => {
       const other = contextFor(address, method);
       expect(await answerUnknownAddress(other.context, render(other.context)), `${method} ${address}`).toBeNull();
     }
+  });
+
+  it('lets a page the last copy of the addresses has be rendered at once, without waiting for the addresses to be read again', async () => {
+    vi.mocked(addressOf).mockClear();
+    const { context } = contextFor('/published-page/');
+    expect(await answerUnknownAddress(context, renders().render(context))).toBeNull();
+    expect(addressOf).not.toHaveBeenCalled();
   });
 
   it('keeps nothing that is not the cacheable "Page not found" (a 404 the route did not let be cached)', async () => {

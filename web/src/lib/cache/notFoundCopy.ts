@@ -1,5 +1,5 @@
 import type { APIContext, MiddlewareNext } from 'astro';
-import { addressOf } from '../cms/siteAddresses';
+import { addressOf, wasPageAddress } from '../cms/siteAddresses';
 import { isPagePath } from '../http/pagePath';
 import { NOT_FOUND_TAG } from './cacheTags';
 import { localeOfPath, type Locale } from '../../i18n/locales';
@@ -37,6 +37,9 @@ const pending = new Map<Locale, { generation: number; done: Promise<void> }>();
 /** An address the site knows, from a fresh copy of its addresses, is no page and no redirect. */
 const isUnknownAddress = async (pathname: string): Promise<boolean> => {
   if (!isPagePath(pathname) || OTHER_ROUTES.some((prefix) => pathname.startsWith(prefix))) return false;
+  // A page the last copy has is rendered without waiting for a copy a publish made stale to be
+  // read again (loadPage.ts asks for it meanwhile); if it is gone, its render answers the 404.
+  if (wasPageAddress(pathname)) return false;
   const address = await addressOf(pathname);
   return address?.kind === 'none' && !address.stale;
 };

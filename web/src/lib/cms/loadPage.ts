@@ -24,7 +24,7 @@ import {
 import { showMedia } from './knownMedia';
 import { isPagePath } from '../http/pagePath';
 import { redirectLocation } from '../http/redirectLocation';
-import { addressOf, loadSiteAddresses } from './siteAddresses';
+import { addressOf, loadSiteAddresses, wasPageAddress } from './siteAddresses';
 import { linksToSitePaths } from '../http/sitePaths';
 import { siteSettings } from './siteSettings';
 import { mediaAddress } from '../http/uploads';
@@ -148,26 +148,34 @@ export const loadPage = async (
   return result;
 };
 
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
 const loadView = async (path: string, options: { previewSession?: string; version?: number }): Promise<PageResult> => {
   const draft = options.previewSession !== undefined;
+  const readPage = () =>
+    (draft && options.version !== undefined
+      ? // An earlier version from the history (a staff preview): asked by its number, shown at the page's address.
+        fetchPageVersion(options.version, { previewSession: options.previewSession! })
+      : fetchPage(path, draft ? { previewSession: options.previewSession! } : false)
+    ).catch(asError);
+  // A page the last copy of the addresses has is asked for at once, with the settings every
+  // answer needs, while a copy a publish made stale is read again: after each publish the render
+  // of the page no longer waits for that read first. The page's own query answers whether it is
+  // still there; a made-up address is in no copy, so it still costs the CMS no query.
+  const early = !draft && wasPageAddress(path) ? readPage() : null;
+  const settings = loadGlobal(path);
   // What a published address is, from the copy of every address: an address that is no page and
   // no redirect costs the CMS no query (a flood of made-up ones included). Drafts are asked for.
   const address = draft ? null : await addressOf(path);
   if (address && address.kind !== 'page') {
     // The copy of the addresses just read says which links lead somewhere (no query of its own).
-    const [{ global, stale: globalStale }] = await Promise.all([loadGlobal(path), loadSiteAddresses()]);
+    const [{ global, stale: globalStale }] = await Promise.all([settings, loadSiteAddresses()]);
     const redirect = address.kind === 'redirect' ? redirectResult(address.redirect, address.stale) : null;
     return redirect ?? notFound(path, global, !globalStale && !address.stale);
   }
   const [pageResult, { global, stale: globalStale }, addressesCurrent] = await Promise.all([
-    isPagePath(path)
-      ? (draft && options.version !== undefined
-          ? // An earlier version from the history (a staff preview): asked by its number, shown at the page's address.
-            fetchPageVersion(options.version, { previewSession: options.previewSession! })
-          : fetchPage(path, draft ? { previewSession: options.previewSession! } : false)
-        ).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
-      : Promise.resolve(null),
-    loadGlobal(path),
+    early ?? (isPagePath(path) ? readPage() : Promise.resolve(null)),
+    settings,
     // Links are rendered only to pages that exist: which ones do, before the render.
     loadSiteAddresses(),
   ]);

@@ -103,6 +103,9 @@ export const addressOf = async (
   }
 };
 
+/** Whether the last copy of the addresses, however old, has a published page at `path` (without reading them). */
+export const wasPageAddress = (path: string): boolean => addresses.peek()?.pages.has(path) ?? false;
+
 /** Where every live redirect leads (as staff typed it), as last read. */
 export const redirectTargets = async (): Promise<CmsResult<string[]>> => {
   const { data, stale } = await addresses.get();
