@@ -50,16 +50,18 @@ const idOf = (role: unknown): number | null => {
 };
 
 /**
- * An action as the admin's Roles page shows it: its group, then the box's label
- * (`plugin::email.email.send` → "Email → send", `api::page.page.find` → "Page → find").
+ * An action as the admin's Roles page shows it: its group, the controller when the group has
+ * several, then the box's label (`plugin::email.email.send` → "Email → send",
+ * `plugin::users-permissions.user.find` → "Users-permissions → user → find").
  */
 export const actionLabel = (action: string): string => {
   const [, owner = action] = action.split('::');
-  const parts = owner.split('.');
-  const group = parts[0] ?? owner;
-  const name = parts.at(-1) ?? owner;
+  const [group = owner, ...rest] = owner.split('.');
+  const name = rest.at(-1);
+  const controller = rest.length > 1 ? rest[0] : undefined;
   const title = group.charAt(0).toUpperCase() + group.slice(1);
-  return parts.length > 1 ? `${title} → ${name}` : title;
+  if (name === undefined) return title;
+  return controller && controller !== group ? `${title} → ${controller} → ${name}` : `${title} → ${name}`;
 };
 
 /**
@@ -81,7 +83,7 @@ export const refusePublicGrants = (strapi: Core.Strapi): void => {
       // Thrown as the grant is created, after the role's other changes: the admin shows the
       // message with the box still ticked, so it says what was kept and what to do.
       throw new errors.ApplicationError(
-        `The Public role cannot be given "${actionLabel(action)}": anyone could use it without logging in. Your other changes were saved; untick it to save again.`,
+        `The Public role cannot be given "${actionLabel(action)}": anyone could use it without logging in. Your other changes were saved; untick it (and any other box of content, media, accounts or e-mail) to save again.`,
       );
     },
   });

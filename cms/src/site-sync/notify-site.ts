@@ -141,7 +141,8 @@ const HOME_PATHS = new Set(SITE_LOCALES.map((locale) => localePrefix(locale.code
 /**
  * The home addresses whose waiting pages the site purges for a change (tagsToPurge in
  * web/src/lib/cache/cacheTags.ts): for a page, the home at its address, or every home when the
- * call names no address. Other changes purge the same whatever their address.
+ * call names no address. Other changes purge the same for one document whatever address they
+ * name (a media file's address is its document's: a replace keeps it).
  */
 const homesPurged = (change: Change): string[] => {
   if (change.uid !== 'api::page.page') return [];

@@ -136,7 +136,7 @@ describe('the Public role, as staff edit it in the admin', () => {
       expect(saved.status).toBe(400);
       expect((saved.body.error as { message: string }).message).toBe(
         'The Public role cannot be given "Email → send": anyone could use it without logging in. ' +
-          'Your other changes were saved; untick it to save again.',
+          'Your other changes were saved; untick it (and any other box of content, media, accounts or e-mail) to save again.',
       );
       const after = (await admin.call('GET', `/users-permissions/roles/${publicRole.id}`)).body.role as typeof before;
       expect(after.permissions['plugin::email']!.controllers.email!.send!.enabled).toBe(false);

@@ -20,6 +20,7 @@ describe('the Public role', () => {
   it('names a refused action as the admin’s Roles page shows it, not by its code', () => {
     expect(actionLabel('plugin::email.email.send')).toBe('Email → send');
     expect(actionLabel('api::page.page.find')).toBe('Page → find');
-    expect(actionLabel('plugin::users-permissions.auth.register')).toBe('Users-permissions → register');
+    expect(actionLabel('plugin::users-permissions.auth.register')).toBe('Users-permissions → auth → register');
+    expect(actionLabel('plugin::users-permissions.user.find')).toBe('Users-permissions → user → find');
   });
 });

@@ -87,6 +87,13 @@ describe('pages leading to a language’s home page', () => {
     expect(purgedByRedirectEdit(english)).toBe(false);
   });
 
+  it('are left alone by redirect edits while a page is at that home’s address, even with a redirect there too', async () => {
+    withSpanishHome({ documentId: 'inicio', path: '/es/', locale: 'es' }, [{ from: '/es/', to: '/get-involved/' }]);
+    const english = await tagsOf('/get-involved/');
+    expect(english).toContain(linksToTag('inicio'));
+    expect(purgedByRedirectEdit(english)).toBe(false);
+  });
+
   it('are purged by redirect edits too while a redirect leads to that home', async () => {
     withSpanishHome({ documentId: 'inicio', path: '/es/inicio/', locale: 'es' }, [{ from: '/es/', to: '/es/inicio/' }]);
     const english = await tagsOf('/get-involved/');

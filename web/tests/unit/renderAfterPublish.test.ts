@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cmsBreaker } from '../../src/lib/cms/cmsBreaker';
 import { loadPage } from '../../src/lib/cms/loadPage';
 import { siteAddressesChanged } from '../../src/lib/cms/siteAddresses';
 import { siteSettingsChanged } from '../../src/lib/cms/siteSettings';
@@ -50,10 +51,36 @@ describe('the render of a page after a publish', () => {
     } finally {
       cms.restore();
     }
+    expect(cms.events).toEqual(expect.arrayContaining(['asked page', 'asked /api/global']));
     const firstListAnswered = cms.events.indexOf('answered list');
     expect(firstListAnswered).toBeGreaterThan(-1);
     expect(cms.events.indexOf('asked page')).toBeLessThan(firstListAnswered);
     expect(cms.events.indexOf('asked /api/global')).toBeLessThan(firstListAnswered);
+  });
+
+  it('answers what the address is now when the page the last copy had is gone, whatever became of the early read', async () => {
+    expect((await loadPage('/get-involved/')).status).toBe(200);
+    // Moved since, an old address redirecting to it; the page query fails (an unused early read
+    // that failed unhandled would fail this run).
+    stubCms([PAGES[0]!, { documentId: 'involved', path: '/take-part/', locale: 'en' }], {
+      redirects: [{ from: '/get-involved/', to: '/take-part/', type: 'Permanent' }],
+    });
+    const cms = globalThis.fetch;
+    vi.stubGlobal('fetch', (input: string | URL, init?: RequestInit) =>
+      new URL(String(input)).searchParams.has('filters[path][$eq]')
+        ? Promise.reject(new TypeError('fetch failed'))
+        : cms(input, init),
+    );
+    siteAddressesChanged();
+    try {
+      const moved = await loadPage('/get-involved/');
+      expect(moved.status).toBe(301);
+      expect(moved.headers.Location).toBe('/take-part/');
+    } finally {
+      stubCms(PAGES);
+      cmsBreaker().succeeded();
+      siteAddressesChanged();
+    }
   });
 
   it('still costs the CMS no page query for an address that was never a page', async () => {

@@ -2,8 +2,8 @@
  * Tags of rendered responses in Astro's route cache, and which ones a CMS change purges.
  * A page carries its own tag, the tags of the pages it links to (their address may change),
  * the site settings' tag (header and footer are on every page), a tag per media file it
- * shows (its addresses carry the file's version, which a replace changes), and the tag of each
- * home address its language link or logo depends on.
+ * shows (its addresses carry the file's version, which a replace changes), and, while the home
+ * page its language link or logo leads to is not at its own address, that address's tag.
  */
 import { homePathOf, LOCALES } from '../../i18n/locales';
 
@@ -19,10 +19,12 @@ export const mediaTag = (file: string): string => `media:/uploads/${file}`;
 export const MEDIA_UID = 'plugin::upload.file';
 
 /**
- * Pages whose language link or logo lead to a language's home address (`homePath`), or would once
- * a page is published there (they lead elsewhere until then). Not the "not found" tag, which every
- * page change purges: while the Spanish home is not published, that is every English page without
- * a translation, rendered again after each publish of any page.
+ * Pages whose language link or logo would lead to a language's home address (`homePath`) once a
+ * page is published there: none is yet (they lead elsewhere until then), or the address is a
+ * redirect to one. While a page is at its address, they carry its document's `links-to` tag
+ * instead. Not the "not found" tag, which every page change purges: while the Spanish home is not
+ * published, that is every English page without a translation, rendered again after each
+ * publish of any page.
  */
 export const homeAddressTag = (homePath: string): string => `home-address:${homePath}`;
 const HOME_PATHS = LOCALES.map(homePathOf);
