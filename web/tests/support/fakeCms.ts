@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterAll, beforeAll, vi } from 'vitest';
 import type { CmsRedirect } from '../../src/lib/cms/cmsContent';
 import { fixture } from './fixtures';
 
@@ -61,4 +61,16 @@ export const stubSiteEnv = (): void => {
   vi.stubEnv('REVALIDATE_SECRET', 'revalidate-0123456789-abcdefghijklmnopqrstuvwxyz');
   vi.stubEnv('PREVIEW_SECRET', 'preview-0123456789-abcdefghijklmnopqrstuvwxyz');
   vi.stubEnv('PUBLIC_SITE_URL', 'https://site.example');
+};
+
+/** For a test file: the site's settings and the fake CMS answering from `pages`, undone after the file. */
+export const useFakeCms = (pages: FakePage[]): void => {
+  beforeAll(() => {
+    stubSiteEnv();
+    stubCms(pages);
+  });
+  afterAll(() => {
+    vi.unstubAllGlobals();
+    vi.unstubAllEnvs();
+  });
 };

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { homeAddressTag, linksToTag, NOT_FOUND_TAG, tagsToPurge } from '../../src/lib/cache/cacheTags';
 import { cmsBreaker } from '../../src/lib/cms/cmsBreaker';
 import { loadPage } from '../../src/lib/cms/loadPage';
 import { siteAddressesChanged } from '../../src/lib/cms/siteAddresses';
-import { stubCms, stubSiteEnv, type FakePage } from '../support/fakeCms';
+import { stubCms, useFakeCms, type FakePage } from '../support/fakeCms';
 
 // As seeded: "Clear your record" in both languages, no Spanish home page yet.
 const PAGES: FakePage[] = [
@@ -13,14 +13,7 @@ const PAGES: FakePage[] = [
   { documentId: 'involved', path: '/get-involved/', locale: 'en' },
 ];
 
-beforeAll(() => {
-  stubSiteEnv();
-  stubCms(PAGES);
-});
-afterAll(() => {
-  vi.unstubAllGlobals();
-  vi.unstubAllEnvs();
-});
+useFakeCms(PAGES);
 
 const tagsOf = async (path: string): Promise<string[]> => {
   const result = await loadPage(path);

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cmsBreaker } from '../../src/lib/cms/cmsBreaker';
 import { loadPage } from '../../src/lib/cms/loadPage';
 import { siteAddressesChanged } from '../../src/lib/cms/siteAddresses';
 import { siteSettingsChanged } from '../../src/lib/cms/siteSettings';
-import { stubCms, stubSiteEnv, type FakePage } from '../support/fakeCms';
+import { stubCms, useFakeCms, type FakePage } from '../support/fakeCms';
 
 const PAGES: FakePage[] = [
   { documentId: 'home', path: '/', locale: 'en' },
   { documentId: 'involved', path: '/get-involved/', locale: 'en' },
 ];
 
-beforeAll(() => {
-  stubSiteEnv();
-  stubCms(PAGES);
-});
-afterAll(() => {
-  vi.unstubAllGlobals();
-  vi.unstubAllEnvs();
-});
+useFakeCms(PAGES);
 
 /** The CMS as before, its lists of addresses answered `ms` late; what was asked and answered, in order. */
 const slowLists = (ms: number) => {
