@@ -137,22 +137,26 @@ const fromReplica = (id: string, p: string) =>
 /**
  * Publishes whose p95 is held to 1 s from the moment the CMS confirms each one (what staff see as
  * "Published"): the webhook, the other replicas, the warm-up and the purge, what this stack adds.
- * The click-to-visible time is held to 1 s by the integration test of the same promise
- * (web/tests/integration/edgeCache.test.ts); here it is reported, and held to `LONGEST_MS`: it
- * also counts Strapi's own write on the containerised PostgreSQL, which varies most on a shared CI
- * host (a run of 2026-12-06 read 632 to 2,038 ms click to visible, median 820, five over 1 s, with
- * no split to tell whose).
+ * That is the least of what it adds: the CMS may call the site before its answer to staff is
+ * sent. Click to visible is held to 1 s by the integration test of the same promise
+ * (web/tests/integration/edgeCache.test.ts, with the CMS on SQLite outside containers); here it is
+ * reported, and held to `LONGEST_MS`: it also counts Strapi's own write on the containerised
+ * PostgreSQL, which varies most on a shared CI host (a run of 2026-12-06 read 632 to 2,038 ms
+ * click to visible, median 820, five over 1 s, with no split to tell whose; decision 12 made that
+ * write cheaper).
  */
 const MEASURED_PUBLISHES = 20;
 /**
- * Publishes before those, held only to `LONGEST_WARM_UP_MS`: a process just started runs its code
- * cold (a replica's first renders, the CMS's first publishes; in a CI run of 2026-12-04 the first
- * five read 824 to 1,864 ms, median 1,234, the twenty after them 530 to 1,566 ms, median 735), and
- * the promise is about the site as it runs.
+ * Publishes before those, left out of the p95: a process just started runs its code cold (a
+ * replica's first renders, the CMS's first publishes; in a CI run of 2026-12-04 the first five
+ * read 824 to 1,864 ms, median 1,234, the twenty after them 530 to 1,566 ms, median 735), and the
+ * promise is about the site as it runs.
  */
 const WARM_UP_PUBLISHES = 5;
-const LONGEST_WARM_UP_MS = 3000;
-/** No measured publish may take longer from the click: far below any time a page is kept, so no publish waited for one. */
+/**
+ * No publish, warm-ups included, may take longer from the click: far below any time a page is
+ * kept, so none waited for one. 3 s, not 2: the run of 2026-12-06 read one at 2,038 ms.
+ */
 const LONGEST_MS = 3000;
 
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.ceil(0.95 * values.length) - 1]!;
@@ -204,7 +208,7 @@ test('a publish through the CMS API reaches every replica’s visitors through v
   );
   expect(p95(afterConfirmed)).toBeLessThan(1000);
   for (const ms of inAll) expect(ms).toBeLessThan(LONGEST_MS);
-  for (const { inAll: ms } of warmUp) expect(ms).toBeLessThan(LONGEST_WARM_UP_MS);
+  for (const { inAll: ms } of warmUp) expect(ms).toBeLessThan(LONGEST_MS);
   // Whichever replica varnish asks next renders the change: none keeps an older copy.
   for (const id of containers(stack, 'web')) expect(fromReplica(id, SEED), id).toContain(`>${CHANGED_TITLE}</h1>`);
   const webhookReceivers = containers(stack, 'web').filter((id) =>
