@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 const key = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
-/** Every secret the CMS needs, freshly generated. The last three are shared with the web site. */
+/** Every secret the CMS needs, freshly generated. The last four are shared with the web site. */
 export const generateSecrets = (): Record<string, string> => ({
   APP_KEYS: [key(), key(), key(), key()].join(','),
   API_TOKEN_SALT: key(),
@@ -11,6 +11,7 @@ export const generateSecrets = (): Record<string, string> => ({
   JWT_SECRET: key(),
   ENCRYPTION_KEY: key(),
   STRAPI_READ_TOKEN: randomBytes(48).toString('hex'),
+  STRAPI_FORMS_TOKEN: randomBytes(48).toString('hex'),
   REVALIDATE_SECRET: key(),
   PREVIEW_SECRET: key(),
 });

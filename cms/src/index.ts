@@ -3,7 +3,9 @@ import { configureEditViews } from './admin-face/configure-edit-views';
 import { seedFirstRun } from './bootstrap/first-run-seed';
 import { ensureLocalAdmin } from './bootstrap/local-admin';
 import { lockDownPublicRole, refusePublicGrants } from './bootstrap/public-role';
-import { provisionReadToken, removeUnusedDefaultTokens } from './bootstrap/read-token';
+import { provisionFormsToken, provisionReadToken, removeUnusedDefaultTokens } from './bootstrap/read-token';
+import { registerHandledAt } from './forms/handled-at';
+import { startForms } from './forms/start-forms';
 import { guardUploads } from './media/upload-guard';
 import { labelUnlabelledEntries, registerEntryLabels } from './section-kit/entry-labels';
 import { loadSectionModules } from './section-kit/registry';
@@ -28,6 +30,7 @@ export default {
     registerContentRules(strapi);
     // Strapi drops published links to a page that is unpublished; they come back with it.
     strapi.documents.use(keepLinksThroughUnpublish(strapi));
+    registerHandledAt(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -56,10 +59,12 @@ export default {
     refusePublicGrants(strapi);
     await removeUnusedDefaultTokens(strapi);
     await provisionReadToken(strapi);
+    await provisionFormsToken(strapi);
     await configureEditViews(strapi);
     await syncStaffRoles(strapi);
     await seedFirstRun(strapi);
     await labelUnlabelledEntries(strapi);
+    await startForms(strapi);
     await ensureLocalAdmin(strapi);
     // Last: the seed of an empty database is nothing the site has cached yet.
     await notifySite(strapi);

@@ -16,6 +16,8 @@ export const admin = () => ({ email: required('E2E_ADMIN_EMAIL'), password: requ
 export const editor = () => ({ email: required('E2E_EDITOR_EMAIL'), password: required('E2E_EDITOR_PASSWORD') });
 export const databaseFile = () => required('E2E_DATABASE_FILE');
 export const revalidateSecret = () => required('E2E_REVALIDATE_SECRET');
+/** The site's send-only token for its forms: what a visitor's submission arrives with. */
+export const formsToken = () => required('E2E_FORMS_TOKEN');
 
 export const SEED_PATH = '/services/clear-your-record/';
 /** Every section type in every style (e2e/fixtures/pages/all-sections.md, imported by the global setup). */

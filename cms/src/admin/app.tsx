@@ -13,6 +13,7 @@ import { ChecksPanel } from './staff/checks-panel';
 import { HistoryPanel } from './staff/history/history-panel';
 import { TranslationPanel } from './staff/translation/translation-panel';
 import { checkedSaveActions } from './staff/checked-save';
+import { ExportSubmissionsButton } from './staff/export-submissions';
 import { keepTypedValues } from './staff/keep-typed-values';
 import { clarifyNestedLists } from './staff/nested-lists';
 import { explainReplaceWithUsage } from './staff/replace-usage';
@@ -25,6 +26,9 @@ type ContentManagerApis = {
   addDocumentAction(reduce: (actions: DocumentActionComponent[]) => DocumentActionComponent[]): void;
   addDocumentHeaderAction(actions: HeaderActionComponent[]): void;
   addBulkAction(reduce: (actions: BulkActionComponent[]) => BulkActionComponent[]): void;
+};
+type PluginWithZones = {
+  injectComponent(view: string, zone: string, component: { name: string; Component: () => unknown }): void;
 };
 type WidgetsApi = { register(widgets: WidgetArgs | WidgetArgs[] | ((widgets: WidgetArgs[]) => WidgetArgs[])): void };
 
@@ -168,5 +172,9 @@ export default {
     contentManager.apis.addDocumentAction(checkedSaveActions);
     contentManager.apis.addBulkAction(staffBulkActions);
     contentManager.apis.addDocumentHeaderAction([ViewOnSiteButton, PreviewChangesButton]);
+    (app.getPlugin('content-manager') as unknown as PluginWithZones).injectComponent('listView', 'actions', {
+      name: 'export-submissions',
+      Component: ExportSubmissionsButton,
+    });
   },
 };

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { importJekyll } from '../importer/import-jekyll';
 import { importHistory } from '../versions/history-import/import-history';
+import { seedForms } from '../forms/seed-forms';
 import { seedGlossary } from './seed-glossary';
 import { seedTranslations } from './seed-translations';
 
@@ -11,13 +12,14 @@ import { seedTranslations } from './seed-translations';
  * not be carried is printed, then the pages' history since 2022 (seed/history.bundle). Any
  * existing page or settings mean the site has content: nothing of it is touched. Then the
  * translators' glossary (seed/glossary.yml), whenever it has no terms: a site that had pages
- * before the glossary existed gets its first terms too.
+ * before the glossary existed gets its first terms too; and the same for each form's wording.
  */
 export const seedFirstRun = async (strapi: Core.Strapi): Promise<void> => {
   const pages = await strapi.db.query('api::page.page').count();
   const globals = await strapi.db.query('api::global.global').count();
   if (pages === 0 && globals === 0) await seedSite(strapi);
   await seedGlossary(strapi, path.join(strapi.dirs.app.root, 'seed'));
+  await seedForms(strapi, path.join(strapi.dirs.app.root, 'seed'));
 };
 
 /** The coalition's site, its translations and its history, into an empty database. */

@@ -9,6 +9,11 @@ export const READ_TOKEN_PERMISSIONS = [
   'api::page.page.findOne',
   'api::redirect.redirect.find',
   'api::global.global.find',
+  // The forms' wording (never their submissions).
+  'api::contact-form.contact-form.find',
+  'api::volunteer-form.volunteer-form.find',
+  'api::stay-informed-form.stay-informed-form.find',
+  'api::help-request-form.help-request-form.find',
 ] as const;
 
 type TokenRow = { id: number; accessKey: string; type: string; permissions?: { action: string }[] };
@@ -18,17 +23,29 @@ type TokenService = {
   create(attributes: Record<string, unknown>): Promise<{ id: number }>;
 };
 
+/** What the site's forms need and nothing else: sending a submission (never reading one). */
+export const FORMS_TOKEN_NAME = 'Public site (forms, send only)';
+export const FORMS_TOKEN_PERMISSIONS = ['api::form-submission.form-submission.submit'] as const;
+
+type SiteToken = {
+  name: string;
+  variable: 'STRAPI_READ_TOKEN' | 'STRAPI_FORMS_TOKEN';
+  permissions: readonly string[];
+  description: string;
+  purpose: string;
+};
+
 /**
- * The site authenticates with STRAPI_READ_TOKEN from configuration. Strapi generates token
- * values itself, so the token is created through Strapi's own service and its stored hash
- * is then set to the configured value. Re-run at every start: a rotated secret, changed
- * permissions or a deleted token are all repaired.
+ * The site authenticates with tokens from configuration. Strapi generates token values itself,
+ * so each token is created through Strapi's own service and its stored hash is then set to the
+ * configured value. Re-run at every start: a rotated secret, changed permissions or a deleted
+ * token are all repaired.
  */
-export const provisionReadToken = async (strapi: Core.Strapi): Promise<void> => {
-  const accessKey = process.env.STRAPI_READ_TOKEN;
+const provisionSiteToken = async (strapi: Core.Strapi, token: SiteToken): Promise<void> => {
+  const accessKey = process.env[token.variable];
   if (!accessKey || accessKey.length < 32 || isLowEntropy(accessKey)) {
     throw new ConfigError(
-      'STRAPI_READ_TOKEN is missing, shorter than 32 characters or guessable (a short piece repeated): the web site reads content with it. Set it in cms/.env (and for the web), e.g. from `pnpm --filter cms secrets`.',
+      `${token.variable} is missing, shorter than 32 characters or guessable (a short piece repeated): ${token.purpose}. Set it in cms/.env (and for the web), e.g. from \`pnpm --filter cms secrets\`.`,
     );
   }
   const tokens = strapi.service('admin::api-token-content-api') as unknown as TokenService;
@@ -37,14 +54,14 @@ export const provisionReadToken = async (strapi: Core.Strapi): Promise<void> => 
 
   const existing: TokenRow | null = await strapi.db
     .query('admin::api-token')
-    .findOne({ where: { name: READ_TOKEN_NAME }, populate: ['permissions'] });
+    .findOne({ where: { name: token.name }, populate: ['permissions'] });
   const granted = new Set(existing?.permissions?.map((p) => p.action) ?? []);
   const upToDate =
     existing !== null &&
     existing.accessKey === hashed &&
     existing.type === 'custom' &&
-    granted.size === READ_TOKEN_PERMISSIONS.length &&
-    READ_TOKEN_PERMISSIONS.every((action) => granted.has(action));
+    granted.size === token.permissions.length &&
+    token.permissions.every((action) => granted.has(action));
   if (upToDate) return;
 
   if (existing) {
@@ -52,19 +69,39 @@ export const provisionReadToken = async (strapi: Core.Strapi): Promise<void> => 
     await strapi.db.query('admin::api-token').delete({ where: { id: existing.id } });
   }
   const created = await tokens.create({
-    name: READ_TOKEN_NAME,
-    description:
-      'Used by the public web site to read published pages, redirects and site settings (and drafts for staff preview). Managed by the CMS at start from STRAPI_READ_TOKEN; edits here are reverted.',
+    name: token.name,
+    description: token.description,
     type: 'custom',
-    permissions: [...READ_TOKEN_PERMISSIONS],
+    permissions: [...token.permissions],
     lifespan: null,
   });
   await strapi.db.query('admin::api-token').update({
     where: { id: created.id },
     data: { accessKey: hashed, encryptedKey: encryption.encrypt(accessKey) },
   });
-  strapi.log.info(`${existing ? 'Updated' : 'Created'} the API token "${READ_TOKEN_NAME}" from STRAPI_READ_TOKEN.`);
+  strapi.log.info(`${existing ? 'Updated' : 'Created'} the API token "${token.name}" from ${token.variable}.`);
 };
+
+export const provisionReadToken = (strapi: Core.Strapi): Promise<void> =>
+  provisionSiteToken(strapi, {
+    name: READ_TOKEN_NAME,
+    variable: 'STRAPI_READ_TOKEN',
+    permissions: READ_TOKEN_PERMISSIONS,
+    purpose: 'the web site reads content with it',
+    description:
+      'Used by the public web site to read published pages, redirects and site settings (and drafts for staff preview). Managed by the CMS at start from STRAPI_READ_TOKEN; edits here are reverted.',
+  });
+
+/** Two tokens, not one with both rights: a leaked read token cannot fill the CMS, nor a leaked forms token read it. */
+export const provisionFormsToken = (strapi: Core.Strapi): Promise<void> =>
+  provisionSiteToken(strapi, {
+    name: FORMS_TOKEN_NAME,
+    variable: 'STRAPI_FORMS_TOKEN',
+    permissions: FORMS_TOKEN_PERMISSIONS,
+    purpose: "the web site sends its forms' submissions with it",
+    description:
+      'Used by the public web site to send what visitors write in its forms; it can read nothing. Managed by the CMS at start from STRAPI_FORMS_TOKEN; edits here are reverted.',
+  });
 
 /** Strapi's first boot creates these; the site never uses them and a Full Access key is a liability. */
 const STRAPI_DEFAULT_TOKENS = [

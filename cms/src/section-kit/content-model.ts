@@ -1,5 +1,6 @@
 import { DOCUMENT_TEXTS } from '../admin-face/document-texts';
 import type { TextsByModel } from '../admin-face/model-texts';
+import { FORM_TEXTS } from '../forms/admin-texts';
 import { SHARED_RULES, SHARED_TEXTS } from '../shared-components';
 import type { ModelSchema, RuleBook } from '../validation/check-document';
 import type { ComponentRule } from '../validation/rule-violation';
@@ -10,6 +11,7 @@ export const allTexts = (): TextsByModel =>
   Object.assign(
     {},
     DOCUMENT_TEXTS,
+    FORM_TEXTS,
     SHARED_TEXTS,
     ...[...sectionModules().values()].map((module) => module.texts),
   ) as TextsByModel;

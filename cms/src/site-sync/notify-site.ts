@@ -12,8 +12,16 @@ const EVENTS = new Set(['entry.create', 'entry.update', 'entry.publish', 'entry.
  * (media.create) is on no page yet: the publish that puts it on one is told.
  */
 const MEDIA_EVENTS = new Set(['media.update', 'media.delete']);
-/** Content types the site never reads: staff's own (the translators' glossary), nothing of it to refresh. */
-const NOT_ON_SITE = new Set(['api::glossary.glossary']);
+/**
+ * Content types the site never reads: staff's own (the translators' glossary, the spam filter) and
+ * what visitors send (a submission changes no page), nothing of it to refresh.
+ */
+const NOT_ON_SITE = new Set([
+  'api::glossary.glossary',
+  'api::spam-filter.spam-filter',
+  'api::form-submission.form-submission',
+  'api::help-request.help-request',
+]);
 /** The media library's files, as the site reads them in a change (web/src/lib/cache/cacheTags.ts). */
 export const MEDIA_UID = 'plugin::upload.file';
 /** The site checks this header in constant time; a call without it purges nothing. */

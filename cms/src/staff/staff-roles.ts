@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { FORM_SETTINGS } from '../forms/form-kinds';
 import { isLocalized, SITE_LOCALES } from '../translation/site-locales';
 
 /** The content staff edit; everything else in the admin (settings, users, tokens, schema) is ops'. */
@@ -8,7 +9,18 @@ export const STAFF_CONTENT = [
   'api::redirect.redirect',
   // The translators' word list: staff's own, never the site's (no content API route, no token reads it).
   'api::glossary.glossary',
+  // The wording of the forms, and the spam filter their submissions go through.
+  ...FORM_SETTINGS,
+  'api::spam-filter.spam-filter',
 ] as const;
+
+/**
+ * What visitors sent: staff read them, mark them handled (the state, nothing else: a submission
+ * is never rewritten) and delete them; nobody creates one in the admin. Help requests are the
+ * Intake role's alone.
+ */
+export const EDITOR_SUBMISSIONS = ['api::form-submission.form-submission'] as const;
+export const INTAKE_SUBMISSIONS = ['api::help-request.help-request'] as const;
 
 /** The media library, without its settings page. */
 const MEDIA_ACTIONS = ['read', 'assets.create', 'assets.update', 'assets.download', 'assets.copy-link'] as const;
@@ -29,6 +41,8 @@ type ContentTypeService = { getNestedFields(model: unknown, options: { component
  *   - Editor (Strapi's "strapi-editor"): edits, publishes and deletes pages, the site settings
  *     and redirects; edits the translators' glossary; uploads and manages media.
  *   - Author ("strapi-author"): the same, without publishing.
+ *   Both also word the forms, keep the spam filter, and read and handle contact, volunteer and
+ *   stay-informed submissions; never help requests (INTAKE_ROLE below).
  * Neither sees the content-type builder, the marketplace, settings, users, roles or tokens, nor
  * may change how the edit views are laid out.
  */
@@ -37,7 +51,7 @@ export const STAFF_ROLES = {
     code: 'strapi-editor',
     name: 'Editor',
     description:
-      'Coalition staff: edit and publish pages, site settings and redirects; keep the glossary; manage media.',
+      'Coalition staff: edit and publish pages, site settings, redirects and the forms; keep the glossary; read form submissions (not help requests); manage media.',
     publish: true,
   },
   author: {
@@ -47,6 +61,35 @@ export const STAFF_ROLES = {
     publish: false,
   },
 } as const;
+
+/**
+ * Intake: the people who call back those asking for help with a record. They alone read help
+ * requests (first names, phone numbers, what kind of case): an Editor, an Author or a leaked
+ * Editor login never does. They see nothing else; a person who also edits pages gets both roles.
+ */
+export const INTAKE_ROLE = {
+  code: 'intake',
+  name: 'Intake',
+  description: 'Reads help requests from the site, marks them handled and deletes them. Nothing else.',
+} as const;
+
+const submissionPermissions = (strapi: Core.Strapi, uids: readonly string[]): Permission[] =>
+  uids.flatMap((uid) => {
+    const contentTypes = strapi.service('admin::content-type') as unknown as ContentTypeService;
+    const fields = contentTypes.getNestedFields(strapi.contentTypes[uid as keyof typeof strapi.contentTypes], {
+      components: strapi.components,
+    });
+    return [
+      { action: 'plugin::content-manager.explorer.read', subject: uid, properties: { fields }, conditions: [] },
+      {
+        action: 'plugin::content-manager.explorer.update',
+        subject: uid,
+        properties: { fields: ['state'] },
+        conditions: [],
+      },
+      { action: 'plugin::content-manager.explorer.delete', subject: uid, properties: {}, conditions: [] },
+    ];
+  });
 
 const permissionsFor = (strapi: Core.Strapi, publish: boolean): Permission[] => {
   const contentTypes = strapi.service('admin::content-type') as unknown as ContentTypeService;
@@ -81,6 +124,7 @@ const permissionsFor = (strapi: Core.Strapi, publish: boolean): Permission[] => 
   }
   for (const action of MEDIA_ACTIONS)
     permissions.push({ action: `plugin::upload.${action}`, subject: null, properties: {}, conditions: [] });
+  permissions.push(...submissionPermissions(strapi, EDITOR_SUBMISSIONS));
   return permissions;
 };
 
@@ -95,6 +139,12 @@ export const syncStaffRoles = async (strapi: Core.Strapi): Promise<void> => {
     if (existing) await roles.update({ id }, { description: role.description });
     await roles.assignPermissions(id, permissionsFor(strapi, role.publish));
   }
+  const intake = await roles.findOne({ code: INTAKE_ROLE.code });
+  const intakeId = intake
+    ? intake.id
+    : (await roles.create({ name: INTAKE_ROLE.name, code: INTAKE_ROLE.code, description: INTAKE_ROLE.description })).id;
+  if (intake) await roles.update({ id: intakeId }, { description: INTAKE_ROLE.description });
+  await roles.assignPermissions(intakeId, submissionPermissions(strapi, INTAKE_SUBMISSIONS));
 };
 
 export const editorRole = async (strapi: Core.Strapi): Promise<{ id: number }> => {

@@ -17,4 +17,12 @@ export const SITE_LOCALES = [
  * The types with a row per language, for the admin, which cannot read the schemas Strapi decides
  * by (their `pluginOptions.i18n.localized`); a unit test holds the two together.
  */
-export const LOCALIZED_TYPES: ReadonlySet<string> = new Set(['api::page.page', 'api::global.global']);
+export const LOCALIZED_TYPES: ReadonlySet<string> = new Set([
+  'api::page.page',
+  'api::global.global',
+  // The forms' wording (src/forms/form-kinds.ts).
+  'api::contact-form.contact-form',
+  'api::volunteer-form.volunteer-form',
+  'api::stay-informed-form.stay-informed-form',
+  'api::help-request-form.help-request-form',
+]);

@@ -7,7 +7,8 @@ export type Row = Record<string, unknown>;
 /** Runs SQL on a test database directly, as an older CMS left it or as ops would (no Strapi running). */
 export const sqlOn = async (database: TestDatabase, statements: string[]): Promise<Row[][]> => {
   if (database.label !== 'postgres') {
-    const sqlite = new DatabaseSync(database.env.DATABASE_FILENAME!);
+    // Waits for a running CMS's write to end instead of failing at once ("database is locked").
+    const sqlite = new DatabaseSync(database.env.DATABASE_FILENAME!, { timeout: 10_000 });
     try {
       return statements.map((statement) => sqlite.prepare(statement).all() as Row[]);
     } finally {

@@ -32,6 +32,7 @@ export const testEnv = (database: Record<string, string>, port: number): Record<
   JWT_SECRET: secret(),
   ENCRYPTION_KEY: secret(),
   STRAPI_READ_TOKEN: randomBytes(32).toString('hex'),
+  STRAPI_FORMS_TOKEN: randomBytes(32).toString('hex'),
   PREVIEW_SECRET: secret(),
   WEB_URL: 'http://localhost:4321',
   ADMIN_EMAIL: 'ops@example.com',

@@ -1,5 +1,124 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface FormsChoice extends Struct.ComponentSchema {
+  collectionName: 'components_forms_choices';
+  info: {
+    description: 'One answer a visitor can pick (a topic, an interest).';
+    displayName: 'Choice';
+    icon: 'bulletList';
+  };
+  attributes: {
+    label: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+  };
+}
+
+export interface FormsContactFields extends Struct.ComponentSchema {
+  collectionName: 'components_forms_contact_fields';
+  info: {
+    description: 'The wording of each field of the contact form. Fields are defined in code: staff word them, they cannot add any.';
+    displayName: 'Contact fields';
+    icon: 'layout';
+  };
+  attributes: {
+    email: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    message: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    name: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    topic: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+  };
+}
+
+export interface FormsFieldWording extends Struct.ComponentSchema {
+  collectionName: 'components_forms_field_wordings';
+  info: {
+    description: 'What a form field says: its label and a line of help under it.';
+    displayName: 'Field wording';
+    icon: 'pencil';
+  };
+  attributes: {
+    help: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 400;
+      }>;
+    label: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+  };
+}
+
+export interface FormsHelpRequestFields extends Struct.ComponentSchema {
+  collectionName: 'components_forms_help_request_fields';
+  info: {
+    description: 'The wording of each field of the help request form. Fields are defined in code: staff word them, they cannot add any.';
+    displayName: 'Help request fields';
+    icon: 'layout';
+  };
+  attributes: {
+    cannabisRelated: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    caseKind: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    caseWhen: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    contact: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    county: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    firstName: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    message: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    preferredLanguage: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    reachBy: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    safeToLeaveMessage: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    under18: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+  };
+}
+
+export interface FormsRecipient extends Struct.ComponentSchema {
+  collectionName: 'components_forms_recipients';
+  info: {
+    description: 'A staff address told of each new submission (the e-mail holds no personal data).';
+    displayName: 'Recipient';
+    icon: 'envelop';
+  };
+  attributes: {
+    email: Schema.Attribute.Email &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 254;
+      }>;
+  };
+}
+
+export interface FormsStayInformedFields extends Struct.ComponentSchema {
+  collectionName: 'components_forms_stay_informed_fields';
+  info: {
+    description: 'The wording of each field of the stay informed form. Fields are defined in code: staff word them, they cannot add any.';
+    displayName: 'Stay informed fields';
+    icon: 'layout';
+  };
+  attributes: {
+    email: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    interests: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    name: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+  };
+}
+
+export interface FormsVolunteerFields extends Struct.ComponentSchema {
+  collectionName: 'components_forms_volunteer_fields';
+  info: {
+    description: 'The wording of each field of the volunteer form. Fields are defined in code: staff word them, they cannot add any.';
+    displayName: 'Volunteer fields';
+    icon: 'layout';
+  };
+  attributes: {
+    email: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    interests: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    message: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    name: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+    phone: Schema.Attribute.Component<'forms.field-wording', false> & Schema.Attribute.Required;
+  };
+}
+
 export interface ItemsCaptionedImage extends Struct.ComponentSchema {
   collectionName: 'components_items_captioned_images';
   info: {
@@ -748,6 +867,13 @@ export interface SharedSocialLink extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'forms.choice': FormsChoice;
+      'forms.contact-fields': FormsContactFields;
+      'forms.field-wording': FormsFieldWording;
+      'forms.help-request-fields': FormsHelpRequestFields;
+      'forms.recipient': FormsRecipient;
+      'forms.stay-informed-fields': FormsStayInformedFields;
+      'forms.volunteer-fields': FormsVolunteerFields;
       'items.captioned-image': ItemsCaptionedImage;
       'items.green-block': ItemsGreenBlock;
       'items.history-event': ItemsHistoryEvent;

@@ -71,6 +71,7 @@ export const startSystem = async (
   const dataDir = await mkdtemp(path.join(tmpdir(), 'site-test-'));
   const shared = {
     STRAPI_READ_TOKEN: randomBytes(32).toString('hex'),
+    STRAPI_FORMS_TOKEN: randomBytes(32).toString('hex'),
     REVALIDATE_SECRET: secret(),
     PREVIEW_SECRET: secret(),
   };

@@ -3,6 +3,7 @@
  * loads this file's compiled strapi-server.js; the admin half stays in src/admin/ (see
  * docs/decisions/0007-staff-tools-plugin.md).
  */
+import { formsController } from './server/controllers/forms';
 import { historyController } from './server/controllers/history';
 import { siteToolsController } from './server/controllers/site-tools';
 import { routes } from './server/routes';
@@ -10,6 +11,6 @@ import { siteToolsService } from './server/services/site-tools';
 
 export default {
   routes,
-  controllers: { 'site-tools': siteToolsController, history: historyController },
+  controllers: { 'site-tools': siteToolsController, history: historyController, forms: formsController },
   services: { 'site-tools': siteToolsService },
 };

@@ -50,6 +50,42 @@ export const routes = {
       { method: 'POST', path: '/version/:id/restore', handler: 'history.restore', config: STAFF_ONLY },
       { method: 'GET', path: '/deleted-pages', handler: 'history.deletedPages', config: STAFF_ONLY },
       { method: 'GET', path: '/version/:id/preview', handler: 'history.previewLink', config: STAFF_ONLY },
+      // Submissions as a spreadsheet, for whoever may read that kind (help requests: Intake only).
+      ...Object.entries({
+        'form-submissions': 'api::form-submission.form-submission',
+        'help-requests': 'api::help-request.help-request',
+      }).map(([name, uid]) => ({
+        method: 'GET' as const,
+        path: `/forms/export/${name}`,
+        handler: 'forms.exportCsv',
+        config: {
+          policies: [
+            'admin::isAuthenticatedAdmin',
+            { name: 'admin::hasPermissions', config: { actions: [['plugin::content-manager.explorer.read', uid]] } },
+          ],
+        },
+      })),
+      // The forms' retention now, as the daily job runs it: for whoever may delete every kind of
+      // submission (a Super Admin; neither an Editor nor Intake alone).
+      {
+        method: 'POST' as const,
+        path: '/forms/delete-due',
+        handler: 'forms.deleteDue',
+        config: {
+          policies: [
+            'admin::isAuthenticatedAdmin',
+            {
+              name: 'admin::hasPermissions',
+              config: {
+                actions: [
+                  ['plugin::content-manager.explorer.delete', 'api::form-submission.form-submission'],
+                  ['plugin::content-manager.explorer.delete', 'api::help-request.help-request'],
+                ],
+              },
+            },
+          ],
+        },
+      },
     ],
   },
   // An earlier version of a page as the site's staff preview reads it (/api/site-tools/page-versions/:id):

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FIELDS_COMPONENT,
+  FORM_FIELDS,
+  FORM_KIND_NAMES,
+  FORM_KINDS,
+  isRefusedIntakeField,
+} from '../../src/forms/form-kinds';
+import counties from '../../src/forms/illinois-counties.json';
+import { schemaFromFiles } from '../support/schema-files';
+
+/** What the CMS writes on a submission itself, beside the visitor's fields. */
+const WRITTEN_BY_CMS = ['form', 'language', 'state', 'setAsideBecause', 'handledAt', 'notifiedAt'];
+
+const attributesOf = (uid: string) => {
+  const schema = schemaFromFiles(uid);
+  if (!schema) throw new Error(`${uid} has no schema file`);
+  return schema.attributes;
+};
+
+describe('the forms’ schemas', () => {
+  it.each(FORM_KIND_NAMES)('give the %s form’s wording a label for exactly the fields its store keeps', (form) => {
+    const wording = Object.keys(attributesOf(FIELDS_COMPONENT[form]));
+    expect(wording, `src/components/forms/*-fields.json and FORM_FIELDS.${form}`).toEqual([...FORM_FIELDS[form]]);
+    const stored = Object.keys(attributesOf(FORM_KINDS[form].store));
+    for (const field of FORM_FIELDS[form]) expect(stored, `${FORM_KINDS[form].store} keeps ${field}`).toContain(field);
+  });
+
+  it('keep nothing in a store but the forms’ fields and what the CMS writes itself', () => {
+    for (const store of new Set(Object.values(FORM_KINDS).map((kind) => kind.store))) {
+      const forms = FORM_KIND_NAMES.filter((form) => FORM_KINDS[form].store === store);
+      const allowed = new Set([...forms.flatMap((form) => FORM_FIELDS[form]), ...WRITTEN_BY_CMS]);
+      const extra = Object.keys(attributesOf(store)).filter((field) => !allowed.has(field));
+      expect(extra, `${store} has fields no form fills`).toEqual([]);
+    }
+  });
+
+  it('hold no field for a date of birth, an SSN, an ID or case number, immigration status, a document or an address in a help request', () => {
+    const names = [
+      ...Object.keys(attributesOf('api::help-request.help-request')),
+      ...Object.keys(attributesOf(FIELDS_COMPONENT.help)),
+    ];
+    const refused = names.filter(isRefusedIntakeField);
+    expect(refused).toEqual([]);
+    // The patterns do catch those fields, so an empty list above means something.
+    for (const name of [
+      'dateOfBirth',
+      'ssn',
+      'stateId',
+      'caseNumber',
+      'immigrationStatus',
+      'documents',
+      'streetAddress',
+      'age',
+      'lastName',
+      'uploadedFile',
+    ])
+      expect(isRefusedIntakeField(name), name).toBe(true);
+    const types = Object.values(attributesOf('api::help-request.help-request')).map((attribute) => attribute.type);
+    expect(types, 'no file or media field').not.toContain('media');
+  });
+
+  it('keep submissions out of drafts, languages and the content API', () => {
+    for (const store of ['api::form-submission.form-submission', 'api::help-request.help-request']) {
+      const schema = schemaFromFiles(store) as unknown as {
+        options?: { draftAndPublish?: boolean };
+        pluginOptions?: { i18n?: { localized?: boolean } };
+      };
+      expect(schema.options?.draftAndPublish, store).toBe(false);
+      expect(schema.pluginOptions?.i18n?.localized, store).toBe(false);
+    }
+  });
+
+  it('list Illinois’s 102 counties once each', () => {
+    expect(counties.counties).toHaveLength(102);
+    expect(new Set(counties.counties).size).toBe(102);
+  });
+});
