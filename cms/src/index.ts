@@ -5,6 +5,7 @@ import { ensureLocalAdmin } from './bootstrap/local-admin';
 import { lockDownPublicRole, refusePublicGrants } from './bootstrap/public-role';
 import { provisionReadToken, removeUnusedDefaultTokens } from './bootstrap/read-token';
 import { guardUploads } from './media/upload-guard';
+import { checkMailServer } from './mail/check-mail-server';
 import { labelUnlabelledEntries, registerEntryLabels } from './section-kit/entry-labels';
 import { loadSectionModules } from './section-kit/registry';
 import { recordContentChanges } from './published-reads/change-journal';
@@ -38,6 +39,7 @@ export default {
       );
     // Before anything is uploaded, the seed included: files are checked by their content (src/media/).
     guardUploads(strapi);
+    await checkMailServer(strapi);
     // Before any write, and before the site is told of changes: other processes hear of each one.
     await recordContentChanges(strapi);
     await prepareKeptLinks(strapi);
