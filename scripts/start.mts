@@ -3,12 +3,15 @@
  * Builds what is missing or older than its sources, starts the CMS, waits for it, then
  * starts the site with the CMS's shared settings from cms/.env. A service that stops on its
  * own is started again (with a message) while the other keeps running. Ctrl-C stops both.
+ * Without an SMTP server in cms/.env or the environment (SMTP_HOST), the CMS's mail goes to a
+ * local capture server (scripts/mail-capture.mts), whose page the Ready block names.
  * `pnpm dev` (--dev): the same with Strapi's and Astro's development servers, no builds.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { startMailCapture, type MailCapture } from './mail-capture.mts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const CMS_PORT = Number(process.env.CMS_PORT ?? 1337);
@@ -98,7 +101,28 @@ const waitFor = async (url: string, what: string, seconds: number) => {
   stopAll(1);
 };
 
+// cms/.env does not exist before the CMS's first start (it creates it): then nothing is set yet.
+const cmsEnvFile = path.join(root, 'cms', '.env');
+const cmsEnvBefore = existsSync(cmsEnvFile) ? parseEnv(readFileSync(cmsEnvFile, 'utf8')) : {};
+const setting = (name: string): string | undefined =>
+  process.env[name]?.trim() || cmsEnvBefore[name]?.trim() || undefined;
+
+/** Mail for a CMS with no SMTP server of its own: kept on this machine, shown on a page. */
+const mailCapture: MailCapture | null = setting('SMTP_HOST')
+  ? null
+  : await startMailCapture({ smtpPort: 1025, httpPort: 1080, anyPortIfTaken: true });
+// Passed to the CMS over cms/.env's values (Strapi's dotenv never overrides the environment).
+const mailEnv = mailCapture
+  ? {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(mailCapture.smtpPort),
+      SMTP_SECURE: 'false',
+      ...(setting('MAIL_FROM') ? {} : { MAIL_FROM: 'Cannabis Equity Illinois <no-reply@localhost>' }),
+    }
+  : {};
+
 run('cms', {
+  ...mailEnv,
   PORT: String(CMS_PORT),
   WEB_REVALIDATE_URL: `http://127.0.0.1:${WEB_PORT}/api/revalidate`,
   WEB_URL: `http://localhost:${WEB_PORT}`,
@@ -120,6 +144,8 @@ await waitFor(`http://127.0.0.1:${WEB_PORT}/robots.txt`, 'The web site', 60);
 console.log(`
 Ready:
   Site:   http://localhost:${WEB_PORT}/services/clear-your-record/
-  Admin:  http://localhost:${CMS_PORT}/admin  (the login is printed above on the first start)
+  Admin:  http://localhost:${CMS_PORT}/admin  (the login is printed above on the first start)${
+    mailCapture ? `\n  Mail:   ${mailCapture.url}  (local capture: no mail leaves this machine)` : ''
+  }
 Press Ctrl-C to stop.
 `);

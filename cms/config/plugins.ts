@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { mailConfig } from '../src/config-support/mail';
 import { MEDIA_TYPES } from '../src/config-support/media-types';
 import { requireSecret } from '../src/config-support/secrets';
 
@@ -16,6 +17,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     enabled: true,
     resolve: path.join(__dirname, '../src/plugins/site-tools'),
   },
+  // SMTP through Strapi's nodemailer provider; the check at start is in src/mail/.
+  email: { config: mailConfig(env) },
   upload: {
     config: {
       sizeLimit: 20 * 1024 * 1024,

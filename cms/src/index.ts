@@ -7,6 +7,7 @@ import { provisionFormsToken, provisionReadToken, removeUnusedDefaultTokens } fr
 import { registerHandledAt } from './forms/handled-at';
 import { startForms } from './forms/start-forms';
 import { guardUploads } from './media/upload-guard';
+import { checkMailServer } from './mail/check-mail-server';
 import { labelUnlabelledEntries, registerEntryLabels } from './section-kit/entry-labels';
 import { loadSectionModules } from './section-kit/registry';
 import { recordContentChanges } from './published-reads/change-journal';
@@ -41,6 +42,7 @@ export default {
       );
     // Before anything is uploaded, the seed included: files are checked by their content (src/media/).
     guardUploads(strapi);
+    await checkMailServer(strapi);
     // Before any write, and before the site is told of changes: other processes hear of each one.
     await recordContentChanges(strapi);
     await prepareKeptLinks(strapi);

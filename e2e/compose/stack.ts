@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { startMailCapture, type MailCapture } from '../../scripts/mail-capture.mts';
 import { freePort } from '../../web/tests/support/processes.ts';
 
 /**
@@ -18,6 +19,8 @@ export const WEB_REPLICAS = 3;
 /** The official base images the project's Dockerfiles build on, for the size of the project's own layers. */
 export const BASE_IMAGE = 'node:24-bookworm-slim';
 export const IMAGES = { cms: 'cannabis-equity-il/cms', web: 'cannabis-equity-il/web' } as const;
+/** The host as the containers reach it: the gateway of the stack's network (docker-compose.yml, COMPOSE_SUBNET). */
+export const HOST_FROM_CONTAINERS = '172.31.250.1';
 
 export type Stack = {
   dir: string;
@@ -25,6 +28,8 @@ export type Stack = {
   env: Record<string, string>;
   siteUrl: string;
   cmsUrl: string;
+  /** The SMTP server the CMS sends through: a capture server on the host, which keeps what it gets. */
+  mail: MailCapture;
   /** `docker compose …` in the stack's folder; throws with its output on failure. */
   compose: (args: string[], options?: { input?: string }) => string;
   /** A shell command line in the stack's folder, as ops would type it. */
@@ -95,11 +100,20 @@ export const createStack = async (project: string): Promise<Stack> => {
   const [webPort, cmsPort] = [await freePort(), await freePort()];
   const siteUrl = `http://127.0.0.1:${webPort}`;
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
+  // Production refuses to start without an SMTP server. The containers reach the host only at
+  // their network's gateway, which exists once `up` made the network, after this listens: so every
+  // interface, on a free port, for the test's length. It delivers nothing.
+  const mail = await startMailCapture({ host: '0.0.0.0' });
   const settings = {
     PUBLIC_SITE_URL: siteUrl,
     CMS_PUBLIC_URL: cmsUrl,
     WEB_PORT: String(webPort),
     CMS_PORT: String(cmsPort),
+    SMTP_HOST: HOST_FROM_CONTAINERS,
+    SMTP_PORT: String(mail.smtpPort),
+    SMTP_USER: '',
+    SMTP_PASSWORD: '',
+    MAIL_FROM: 'Compose test <no-reply@example.org>',
   };
   run(
     process.execPath,
@@ -119,6 +133,7 @@ export const createStack = async (project: string): Promise<Stack> => {
     env,
     siteUrl,
     cmsUrl,
+    mail,
     compose: (args, options = {}) => run('docker', ['compose', ...args], { cwd: dir, env: processEnv, ...options }),
     shell: (line) => run('sh', ['-ec', line], { cwd: dir, env: processEnv }),
     remove: () => {
@@ -128,6 +143,7 @@ export const createStack = async (project: string): Promise<Stack> => {
         encoding: 'utf8',
       });
       rmSync(dir, { recursive: true, force: true });
+      void mail.stop();
     },
   };
 };

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
+import { startMailCapture } from '../../../scripts/mail-capture.mts';
 import './provided';
 import { CMS_DIR, freePort, startStrapi, testEnv } from './strapi-process';
 import { createTestDatabase } from './test-database';
@@ -9,12 +10,19 @@ export const startSuite = async (project: TestProject, kind: 'sqlite' | 'postgre
   // What src/ no longer has must not be compiled in from an older dist/ (scripts/prune-dist.mts).
   spawnSync(process.execPath, ['scripts/prune-dist.mts'], { cwd: CMS_DIR, stdio: 'inherit' });
   const database = await createTestDatabase(kind);
-  const env = testEnv(database.env, await freePort());
+  // Real SMTP to a server of the suite's own, which keeps what it gets for the tests to read.
+  const mail = await startMailCapture();
+  const env: Record<string, string> = {
+    ...testEnv(database.env, await freePort()),
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(mail.smtpPort),
+    MAIL_FROM: 'Cannabis Equity Illinois tests <no-reply@example.org>',
+  };
   let server;
   try {
     server = await startStrapi(env);
   } catch (error) {
-    await database.drop();
+    await Promise.all([database.drop(), mail.stop()]);
     throw error;
   }
   const login = async (email: string, password: string): Promise<string> => {
@@ -39,8 +47,9 @@ export const startSuite = async (project: TestProject, kind: 'sqlite' | 'postgre
     database: database.label,
     env,
   });
+  project.provide('mail', { url: mail.url, smtpPort: mail.smtpPort });
   return async () => {
     await server.stop();
-    await database.drop();
+    await Promise.all([database.drop(), mail.stop()]);
   };
 };

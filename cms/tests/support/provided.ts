@@ -17,8 +17,16 @@ export type ProvidedStrapi = {
   env: Record<string, string>;
 };
 
+/** The local SMTP capture server the suite's Strapi sends through (scripts/mail-capture.mts). */
+export type ProvidedMail = {
+  /** Its page; `${url}messages.json` lists what it received. */
+  url: string;
+  smtpPort: number;
+};
+
 declare module 'vitest' {
   interface ProvidedContext {
     strapi: ProvidedStrapi;
+    mail: ProvidedMail;
   }
 }

@@ -39,6 +39,8 @@ const CMS_ONLY = [
   'JWT_SECRET',
   'ENCRYPTION_KEY',
   'DATABASE_URL',
+  'SMTP_USER',
+  'SMTP_PASSWORD',
 ];
 
 test('the public site container holds none of the CMS’s secrets or the database password', () => {
