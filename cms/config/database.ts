@@ -4,6 +4,13 @@ import { ConfigError } from '../src/config-support/secrets';
 
 type Env = Core.Config.Shared.ConfigParams['env'];
 
+/**
+ * A failed query's error names the SQL, not the SQL with its values: knex would otherwise write
+ * the values in (a help request's name and phone number among them), and Strapi logs the errors
+ * it does not know whole.
+ */
+const NO_VALUES_IN_ERRORS = { compileSqlOnError: false };
+
 const sqlite = (env: Env) => ({
   client: 'sqlite' as const,
   connection: {
@@ -11,6 +18,7 @@ const sqlite = (env: Env) => ({
     filename: path.resolve(__dirname, '..', '..', env('DATABASE_FILENAME', '.tmp/data.db')),
   },
   useNullAsDefault: true,
+  ...NO_VALUES_IN_ERRORS,
 });
 
 const postgres = (env: Env) => {
@@ -30,6 +38,7 @@ const postgres = (env: Env) => {
         : false,
     },
     pool: { min: env.int('DATABASE_POOL_MIN', 0), max: env.int('DATABASE_POOL_MAX', 10) },
+    ...NO_VALUES_IN_ERRORS,
   };
 };
 

@@ -14,7 +14,8 @@ const allowedOrigins = (env: Core.Config.Shared.ConfigParams['env']): string[] =
 export default ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   // Forwarding headers only from the reverse proxy's own address (src/middlewares/trusted-proxy.ts).
   { name: 'global::trusted-proxy', config: { proxies: env('TRUSTED_PROXIES', '127.0.0.1,::1') } },
-  'strapi::logger',
+  // Strapi's request log without query strings, where staff's searches are (src/middlewares/request-log.ts).
+  'global::request-log',
   'strapi::errors',
   'strapi::security',
   // No script, sandboxed, no sniffing for files served from /uploads (src/middlewares/upload-headers.ts).

@@ -37,7 +37,14 @@ const CMS_ONLY = [
   'JWT_SECRET',
   'ENCRYPTION_KEY',
 ];
-const SECRETS = [...CMS_ONLY, 'STRAPI_READ_TOKEN', 'STRAPI_FORMS_TOKEN', 'REVALIDATE_SECRET', 'PREVIEW_SECRET', 'EDGE_PURGE_SECRET'];
+const SECRETS = [
+  ...CMS_ONLY,
+  'STRAPI_READ_TOKEN',
+  'STRAPI_FORMS_TOKEN',
+  'REVALIDATE_SECRET',
+  'PREVIEW_SECRET',
+  'EDGE_PURGE_SECRET',
+];
 
 let stack: Stack;
 const { site, cms, registerAdmin, logIn, forgetLogin } = opsClient(() => stack);

@@ -21,6 +21,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_DATABASE_FILE = system.databaseFile;
   process.env.E2E_REVALIDATE_SECRET = system.webEnv.REVALIDATE_SECRET;
   process.env.E2E_FORMS_TOKEN = system.cmsEnv.STRAPI_FORMS_TOKEN;
+  process.env.E2E_MAIL_URL = system.mail.url;
   return async () => {
     // What the site and the CMS logged, beside the failures' traces (a purge, a section left out).
     mkdirSync(RESULTS, { recursive: true });

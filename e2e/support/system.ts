@@ -18,6 +18,8 @@ export const databaseFile = () => required('E2E_DATABASE_FILE');
 export const revalidateSecret = () => required('E2E_REVALIDATE_SECRET');
 /** The site's send-only token for its forms: what a visitor's submission arrives with. */
 export const formsToken = () => required('E2E_FORMS_TOKEN');
+/** The capture server the CMS's e-mail goes to (its messages.json lists what it received). */
+export const mailUrl = () => required('E2E_MAIL_URL');
 
 export const SEED_PATH = '/services/clear-your-record/';
 /** Every section type in every style (e2e/fixtures/pages/all-sections.md, imported by the global setup). */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { logIn } from '../support/adminUi';
-import { cms, formsToken } from '../support/system';
+import { cms, formsToken, mailUrl } from '../support/system';
 
 const opaque = () => randomBytes(18).toString('base64url');
 
@@ -22,6 +22,7 @@ test('staff find a visitor’s message in the admin’s list, accents as written
   page,
 }) => {
   const name = `Íñigo Peña ${opaque().slice(0, 6)}`;
+  const mailBefore = (await (await fetch(`${mailUrl()}messages.json`)).json()) as unknown[];
   await send('contact', { name, email: 'inigo@example.org', topic: 'Prensa y medios', message: '¿Hablamos?' });
   await logIn(page);
   await page.goto(`${cms()}/admin/content-manager/collection-types/api::form-submission.form-submission`);
@@ -35,6 +36,14 @@ test('staff find a visitor’s message in the admin’s list, accents as written
   expect(file.suggestedFilename()).toMatch(/^form-submissions-\d{4}-\d\d-\d\d\.csv$/);
   const text = await readFile((await file.path())!, 'utf8');
   expect(text).toContain(name);
+  // The form's recipients were told, without a word of what was written.
+  await expect
+    .poll(async () => {
+      const messages = (await (await fetch(`${mailUrl()}messages.json`)).json()) as { subject: string }[];
+      return messages.slice(mailBefore.length).some((message) => /contact form, Spanish$/.test(message.subject));
+    })
+    .toBe(true);
+  expect(await (await fetch(`${mailUrl()}messages.json`)).text()).not.toContain(name);
 });
 
 test('an Editor is never shown help requests: not in the menu, not at their address', async ({ page }) => {
@@ -55,6 +64,7 @@ test('an Editor is never shown help requests: not in the menu, not at their addr
   await expect(page.getByRole('link', { name: 'Form submissions' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Help requests' })).toHaveCount(0);
   await page.goto(`${cms()}/admin/content-manager/collection-types/api::help-request.help-request`);
-  await expect(page.getByText('Rocío')).toHaveCount(0);
+  // Strapi's own refusal first: the list has loaded, and shows nothing.
   await expect(page.getByText(/don't have the permissions|do not have permission/i)).toBeVisible();
+  await expect(page.getByText('Rocío')).toHaveCount(0);
 });

@@ -93,8 +93,13 @@ export const provisionReadToken = (strapi: Core.Strapi): Promise<void> =>
   });
 
 /** Two tokens, not one with both rights: a leaked read token cannot fill the CMS, nor a leaked forms token read it. */
-export const provisionFormsToken = (strapi: Core.Strapi): Promise<void> =>
-  provisionSiteToken(strapi, {
+export const provisionFormsToken = (strapi: Core.Strapi): Promise<void> => {
+  // Strapi finds a token by its hash: two tokens with one value would each answer for the other.
+  if (process.env.STRAPI_FORMS_TOKEN && process.env.STRAPI_FORMS_TOKEN === process.env.STRAPI_READ_TOKEN)
+    throw new ConfigError(
+      'STRAPI_FORMS_TOKEN is the same as STRAPI_READ_TOKEN: the two must differ (one reads, the other only sends). Set a new STRAPI_FORMS_TOKEN in cms/.env and for the web, e.g. from `pnpm --filter cms secrets`.',
+    );
+  return provisionSiteToken(strapi, {
     name: FORMS_TOKEN_NAME,
     variable: 'STRAPI_FORMS_TOKEN',
     permissions: FORMS_TOKEN_PERMISSIONS,
@@ -102,6 +107,7 @@ export const provisionFormsToken = (strapi: Core.Strapi): Promise<void> =>
     description:
       'Used by the public web site to send what visitors write in its forms; it can read nothing. Managed by the CMS at start from STRAPI_FORMS_TOKEN; edits here are reverted.',
   });
+};
 
 /** Strapi's first boot creates these; the site never uses them and a Full Access key is a liability. */
 const STRAPI_DEFAULT_TOKENS = [

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
-import { FORM_KINDS, SUBMISSION_STORES, type FormKind } from './form-kinds';
-import { notificationOf, notifyStaff } from './submit/notify-staff';
+import { FORM_KIND_NAMES, FORM_KINDS, SUBMISSION_STORES, type FormKind } from './form-kinds';
+import { sendMail } from '../mail/send-mail';
+import { notificationOf } from './notice-text';
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 type Pending = { id: number; language: 'en' | 'es'; form?: FormKind };
@@ -18,8 +19,9 @@ const recipientsOf = async (strapi: Core.Strapi, form: FormKind): Promise<string
  * Tells each form's recipients of the submissions they have not heard of: one e-mail per form and
  * language (holding no personal data). Each submission is claimed in one statement before its
  * e-mail, so two CMS processes never send the same notice; one whose e-mail fails is released to
- * be sent by the next run (every 5 minutes), for a week. Never throws: a mail server that is
- * down costs a log line, not a submission.
+ * be sent by the next run (every 5 minutes), for a week. A form with nobody to tell keeps its
+ * notices unclaimed, for the week, in case staff add someone. Never throws for a mail server that
+ * is down: that costs a log line, not a submission.
  */
 export const deliverNotices = async (strapi: Core.Strapi, now = Date.now()): Promise<number> => {
   let sent = 0;
@@ -29,33 +31,44 @@ export const deliverNotices = async (strapi: Core.Strapi, now = Date.now()): Pro
       where: { notifiedAt: null, state: 'new', createdAt: { $gt: new Date(now - WEEK_MS) } },
       select: store === 'api::help-request.help-request' ? ['id', 'language'] : ['id', 'language', 'form'],
     })) as Pending[];
-    const claimed: Pending[] = [];
-    for (const row of pending) {
-      const { count } = await query.updateMany({
-        where: { id: row.id, notifiedAt: null },
-        data: { notifiedAt: new Date(now) },
-      });
-      if (count === 1) claimed.push(row);
-    }
     const groups = new Map<string, Pending[]>();
-    for (const row of claimed) {
+    for (const row of pending) {
       const key = `${row.form ?? 'help'}\n${row.language}`;
       groups.set(key, [...(groups.get(key) ?? []), row]);
     }
     for (const [key, rows] of groups) {
       const [form, language] = key.split('\n') as [FormKind, 'en' | 'es'];
+      const recipients = await recipientsOf(strapi, form);
+      if (recipients.length === 0) continue;
+      const claimed: number[] = [];
+      for (const row of rows) {
+        const { count } = await query.updateMany({
+          where: { id: row.id, notifiedAt: null },
+          data: { notifiedAt: new Date(now) },
+        });
+        if (count === 1) claimed.push(row.id);
+      }
+      if (claimed.length === 0) continue;
       try {
-        const recipients = await recipientsOf(strapi, form);
-        if (recipients.length === 0) continue;
-        await notifyStaff(strapi, recipients, notificationOf(strapi, form, language, store, rows.length));
-        sent += rows.length;
+        await sendMail(strapi, { to: recipients, ...notificationOf(strapi, form, language, store, claimed.length) });
+        sent += claimed.length;
       } catch (error) {
-        await query.updateMany({ where: { id: { $in: rows.map((row) => row.id) } }, data: { notifiedAt: null } });
+        await query.updateMany({ where: { id: { $in: claimed } }, data: { notifiedAt: null } });
         strapi.log.error(
-          `[forms] ${rows.length} ${form} notice(s) not sent; tried again in 5 minutes: ${(error as Error).message} (${String((error as Error).cause ?? '')})`,
+          `[forms] ${claimed.length} ${form} notice(s) not sent; tried again in 5 minutes: ${(error as Error).message}`,
         );
       }
     }
   }
   return sent;
+};
+
+/** At start: a form whose submissions nobody hears of is said, once, where ops look. */
+export const warnOfUntoldForms = async (strapi: Core.Strapi): Promise<void> => {
+  for (const form of FORM_KIND_NAMES) {
+    if ((await recipientsOf(strapi, form)).length > 0) continue;
+    strapi.log.warn(
+      `[forms] the ${form} form has nobody to tell: its submissions wait in the admin unannounced. Add an address under "Who is told" (Content Manager › ${FORM_KINDS[form].settings}) and publish.`,
+    );
+  }
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { deliverNotices } from './notices';
+import { deliverNotices, warnOfUntoldForms } from './notices';
 import { deleteDueSubmissions } from './retention';
 import { ensureFormTables } from './submit/shared-counts';
 
@@ -28,4 +28,5 @@ export const startForms = async (strapi: Core.Strapi): Promise<void> => {
     },
   });
   await deleteDueSubmissions(strapi);
+  await warnOfUntoldForms(strapi);
 };

@@ -59,7 +59,7 @@ describe('starting the CMS', () => {
   });
   afterAll(() => database.drop());
 
-  it('seeds an empty database: the pages, the settings, the read token and the admin', () => {
+  it('seeds an empty database: the pages, the settings, the site’s two tokens and the admin', () => {
     expect(first.output).toContain('Empty database: importing the coalition’s site from seed/site');
     expect(first.output).toContain('Seed: 9 page(s), 8 redirect(s) from old addresses, the menus and site settings.');
     expect(first.output).toContain('Local logins created for');
@@ -74,7 +74,10 @@ describe('starting the CMS', () => {
       '/services/clear-your-record/',
       '/terms-of-use/',
     ]);
-    expect(first.state.tokens).toEqual([['Public site (read-only)', 'custom']]);
+    expect([...first.state.tokens].sort()).toEqual([
+      ['Public site (forms, send only)', 'custom'],
+      ['Public site (read-only)', 'custom'],
+    ]);
     // Staff log in as Editors; one Super Admin is kept for ops.
     expect(first.state.users).toEqual(
       [`${env.ADMIN_EMAIL}: strapi-super-admin`, `${env.EDITOR_EMAIL}: strapi-editor`].sort(),

@@ -7,7 +7,9 @@ import {
   isRefusedIntakeField,
 } from '../../src/forms/form-kinds';
 import counties from '../../src/forms/illinois-counties.json';
-import { schemaFromFiles } from '../support/schema-files';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { schemaFromFiles, SRC } from '../support/schema-files';
 
 /** What the CMS writes on a submission itself, beside the visitor's fields. */
 const WRITTEN_BY_CMS = ['form', 'language', 'state', 'setAsideBecause', 'handledAt', 'notifiedAt'];
@@ -60,7 +62,15 @@ describe('the forms’ schemas', () => {
     expect(types, 'no file or media field').not.toContain('media');
   });
 
-  it('keep submissions out of drafts, languages and the content API', () => {
+  it('give the content API nothing of a submission but the site’s submit, and nothing of the spam filter', async () => {
+    const routes = async (api: string) =>
+      ((await import(`../../src/api/${api}/routes/${api}.ts`)) as { default: { routes?: { path: string }[] } }).default;
+    expect((await routes('form-submission')).routes?.map((route) => route.path)).toEqual(['/form-submissions/submit']);
+    for (const api of ['help-request', 'spam-filter'])
+      expect(readFileSync(path.join(SRC, 'api', api, 'routes', `${api}.ts`), 'utf8'), api).toMatch(/only: \[\]/);
+  });
+
+  it('keep submissions out of drafts and languages', () => {
     for (const store of ['api::form-submission.form-submission', 'api::help-request.help-request']) {
       const schema = schemaFromFiles(store) as unknown as {
         options?: { draftAndPublish?: boolean };

@@ -419,6 +419,7 @@ export interface ApiContactFormContactForm extends Struct.SingleTypeSchema {
         maxLength: 1000;
       }>;
     keepDays: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -436,6 +437,7 @@ export interface ApiContactFormContactForm extends Struct.SingleTypeSchema {
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::contact-form.contact-form'>;
     publishedAt: Schema.Attribute.DateTime;
     recipients: Schema.Attribute.Component<'forms.recipient', true> &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -761,6 +763,7 @@ export interface ApiHelpRequestFormHelpRequestForm extends Struct.SingleTypeSche
         maxLength: 1000;
       }>;
     keepDays: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -808,6 +811,7 @@ export interface ApiHelpRequestFormHelpRequestForm extends Struct.SingleTypeSche
       }>;
     publishedAt: Schema.Attribute.DateTime;
     recipients: Schema.Attribute.Component<'forms.recipient', true> &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1153,6 +1157,7 @@ export interface ApiStayInformedFormStayInformedForm extends Struct.SingleTypeSc
         maxLength: 1000;
       }>;
     keepDays: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1169,6 +1174,7 @@ export interface ApiStayInformedFormStayInformedForm extends Struct.SingleTypeSc
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::stay-informed-form.stay-informed-form'>;
     publishedAt: Schema.Attribute.DateTime;
     recipients: Schema.Attribute.Component<'forms.recipient', true> &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1275,6 +1281,7 @@ export interface ApiVolunteerFormVolunteerForm extends Struct.SingleTypeSchema {
         maxLength: 1000;
       }>;
     keepDays: Schema.Attribute.Integer &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -1291,6 +1298,7 @@ export interface ApiVolunteerFormVolunteerForm extends Struct.SingleTypeSchema {
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::volunteer-form.volunteer-form'>;
     publishedAt: Schema.Attribute.DateTime;
     recipients: Schema.Attribute.Component<'forms.recipient', true> &
+      Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;

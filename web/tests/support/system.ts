@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { startMailCapture } from '../../../scripts/mail-capture.mts';
 import { freePort, startProcess, type Running } from './processes';
 
 const WEB_DIR = path.resolve(import.meta.dirname, '../..');
@@ -75,6 +76,8 @@ export const startSystem = async (
     REVALIDATE_SECRET: secret(),
     PREVIEW_SECRET: secret(),
   };
+  // Real SMTP to a capture server of this system's own: the forms' notices land there to be read.
+  const mail = await startMailCapture();
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const siteUrl = `http://127.0.0.1:${webPort}`;
   const databaseFile = path.join(dataDir, 'data.db');
@@ -101,6 +104,9 @@ export const startSystem = async (
     SERVE_ADMIN_PANEL: String(Boolean(options.adminPanel)),
     // Every browser test and helper logs in; Strapi's default of 5 per 5 minutes is for people.
     ADMIN_LOGIN_RATE_LIMIT: '100',
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(mail.smtpPort),
+    MAIL_FROM: 'Cannabis Equity Illinois tests <no-reply@example.org>',
     ...options.cmsEnv,
   };
   const webEnv: Record<string, string> = {
@@ -161,6 +167,8 @@ export const startSystem = async (
     dataDir,
     cmsEnv,
     webEnv,
+    /** What the CMS sent by e-mail (scripts/mail-capture.mts): its page, messages.json. */
+    mail,
     webOutput: () => web?.output() ?? '',
     cmsOutput: () => cms.output(),
     stopCms: () => cms.stop(),
@@ -183,7 +191,7 @@ export const startSystem = async (
       cms = await startCms();
     },
     stop: async () => {
-      await Promise.allSettled([web?.stop(), cms.stop()]);
+      await Promise.allSettled([web?.stop(), cms.stop(), mail.stop()]);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -30,7 +30,8 @@ export const ExportSubmissionsButton = () => {
       link.href = URL.createObjectURL(data);
       link.download = `${name}-${new Date().toISOString().slice(0, 10)}.csv`;
       link.click();
-      URL.revokeObjectURL(link.href);
+      // Later, not at once: some browsers start reading the file only after the click returns.
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
     } catch (error) {
       toggleNotification({ type: 'danger', message: `The list could not be exported: ${(error as Error).message}` });
     } finally {

@@ -47,13 +47,15 @@ export const fieldValues = (
       errors[name] = 'choice';
       continue;
     }
-    // Line ends as the browser sends them (CRLF) count once: the limit is what the visitor sees.
+    // Line ends as the browser sends them (CRLF) count once, as in the visitor's text box.
     const value = (raw ?? '').replace(/\r\n/g, '\n').trim();
     if (value === '') {
       if (attribute.required) errors[name] = 'required';
       continue;
     }
-    if (attribute.maxLength !== undefined && [...value].length > attribute.maxLength) errors[name] = 'too-long';
+    // In UTF-16 units, as Strapi checks maxLength on the write (and a browser's maxlength counts):
+    // what passes here is never refused by the store.
+    if (attribute.maxLength !== undefined && value.length > attribute.maxLength) errors[name] = 'too-long';
     else if (attribute.type === 'email' && !EMAIL.test(value)) errors[name] = 'email';
     else if (attribute.type === 'enumeration' && !attribute.enum?.includes(value)) errors[name] = 'choice';
     else if (request.form === 'help' && name === 'county' && !COUNTY_ANSWERS.has(value)) errors[name] = 'choice';

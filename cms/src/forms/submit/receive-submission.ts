@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { FORM_KINDS, type FormKind } from '../form-kinds';
 import { deliverNotices } from '../notices';
 import { fieldValues, storedForm, type StoreAttributes } from './field-values';
-import { addToTotals, claimToken, countSubmit } from './shared-counts';
+import { addToTotals, claimToken, countSubmit, releaseSubmit } from './shared-counts';
 import { blockedWordsFrom, DEFAULT_MOST_LINKS, spamReason } from './spam-signals';
 import { SubmissionRefused } from './submission-refused';
 import { LONGEST_TOKEN_MS, SubmitRequest } from './submit-request';
@@ -58,17 +58,6 @@ export const receiveSubmission = async (strapi: Core.Strapi, body: unknown): Pro
       code: 'form-not-set-up',
       message: `The ${request.form} form has no published wording in "${request.language}": publish it in the admin (Content Manager › ${kind.settings}).`,
     });
-  if (!(await claimToken(strapi, request.nonce, request.nonceExpiresAt)))
-    throw new SubmissionRefused({ status: 409, code: 'token-used', message: 'This form token was used already.' });
-  const wait = await countSubmit(strapi, `${request.form}:${request.client}`, now);
-  if (wait > 0)
-    throw new SubmissionRefused({
-      status: 429,
-      code: 'too-many',
-      message: 'Too many submissions of this form from this visitor in the last hour.',
-      retryAfterSeconds: wait,
-    });
-
   const choices = kind.choices
     ? { [kind.choices.list]: ((settings[kind.choices.list] ?? []) as Choice[]).map((choice) => choice.label) }
     : {};
@@ -85,15 +74,43 @@ export const receiveSubmission = async (strapi: Core.Strapi, body: unknown): Pro
     });
 
   const reason = spamReason(data, await readSpamFilter(strapi));
-  const created = (await strapi.documents(kind.store as UID.ContentType).create({
-    data: {
-      ...data,
-      ...storedForm(request.form),
-      language: request.language,
-      state: reason ? 'possible-spam' : 'new',
-      setAsideBecause: reason,
-    } as never,
-  })) as { documentId: string };
+  // Only a submission the CMS would keep uses its token and counts: a visitor who mistyped an
+  // address sends the same form again, and is not locked out by their typos.
+  if (!(await claimToken(strapi, request.nonce, request.nonceExpiresAt)))
+    throw new SubmissionRefused({ status: 409, code: 'token-used', message: 'This form token was used already.' });
+  const key = `${request.form}:${request.client}`;
+  const wait = await countSubmit(strapi, key, now);
+  if (wait > 0)
+    throw new SubmissionRefused({
+      status: 429,
+      code: 'too-many',
+      message: 'Too many submissions of this form from this visitor in the last hour.',
+      retryAfterSeconds: wait,
+    });
+
+  let created: { documentId: string };
+  try {
+    created = (await strapi.documents(kind.store as UID.ContentType).create({
+      data: {
+        ...data,
+        ...storedForm(request.form),
+        language: request.language,
+        state: reason ? 'possible-spam' : 'new',
+        setAsideBecause: reason,
+      } as never,
+    })) as { documentId: string };
+  } catch (error) {
+    // Nothing was kept: the visitor may send it again, with the same token.
+    await releaseSubmit(strapi, request.nonce, key);
+    throw new SubmissionRefused(
+      {
+        status: 503,
+        code: 'not-kept',
+        message: 'The submission could not be stored; nothing was kept. Send it again.',
+      },
+      { cause: error },
+    );
+  }
   await addToTotals(strapi, request.form, reason ? 'set-aside' : 'received', now);
   // Not awaited: the visitor's thank-you never waits on a mail server. A notice that fails is
   // sent again by the notices job (src/forms/notices.ts).

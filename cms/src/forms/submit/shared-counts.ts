@@ -69,6 +69,13 @@ export const countSubmit = async (strapi: Core.Strapi, key: string, now = Date.n
   return Math.max(1, Math.ceil((Number(row.window_start) + HOUR_MS - now) / 1000));
 };
 
+/** Gives a token and a count back when the submission they were spent on could not be stored. */
+export const releaseSubmit = async (strapi: Core.Strapi, nonce: string, key: string): Promise<void> => {
+  const knex = strapi.db.connection;
+  await knex(USED_TOKENS_TABLE).where({ nonce }).delete();
+  await knex(SUBMIT_COUNTS_TABLE).where({ key }).where('count', '>', 0).decrement('count', 1);
+};
+
 /** Adds to a form's count for the month: what the coalition still knows once submissions are deleted. */
 export const addToTotals = async (strapi: Core.Strapi, form: string, outcome: string, now = Date.now(), by = 1) => {
   const knex = strapi.db.connection;

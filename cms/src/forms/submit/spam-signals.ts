@@ -26,7 +26,8 @@ export const spamReason = (values: Record<string, string | string[]>, filter: Sp
     const hit = entry.startsWith('@')
       ? lower.split(/\s+/).some((word) => word.endsWith(entry))
       : new RegExp(`(?:^|[^\\p{L}\\p{N}])${escapeRegExp(entry)}(?:$|[^\\p{L}\\p{N}])`, 'u').test(lower);
-    if (hit) return `a blocked entry of the spam filter: "${entry}"`;
+    // Cut short: the reason must fit its field (200), whatever staff pasted into one line.
+    if (hit) return `a blocked entry of the spam filter: "${entry.length > 80 ? `${entry.slice(0, 79)}…` : entry}"`;
   }
   return null;
 };

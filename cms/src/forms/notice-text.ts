@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { FormKind } from '../form-kinds';
+import type { FormKind } from './form-kinds';
 
 const FORM_NAMES: Record<FormKind, [one: string, many: string]> = {
   contact: ['New message from the contact form', 'new messages from the contact form'],
@@ -36,23 +36,4 @@ export const notificationOf = (
       'This e-mail holds nothing the visitor wrote, on purpose: read it in the admin, and answer from there.',
     ].join('\n'),
   };
-};
-
-/** Sends it through Strapi's e-mail plugin; throws with the cause (never the message's content). */
-export const notifyStaff = async (
-  strapi: Core.Strapi,
-  recipients: string[],
-  message: { subject: string; text: string },
-): Promise<void> => {
-  const email = strapi.plugin('email').service('email') as {
-    send(options: { to: string; subject: string; text: string }): Promise<unknown>;
-  };
-  try {
-    await email.send({ to: recipients.join(', '), ...message });
-  } catch (error) {
-    throw new Error(
-      `The e-mail plugin could not send "${message.subject}" to ${recipients.length} recipient(s): check the SMTP settings in docs/operations.md (Mail).`,
-      { cause: error },
-    );
-  }
 };
