@@ -14,6 +14,8 @@ export const cms = () => required('E2E_CMS_URL');
 export const admin = () => ({ email: required('E2E_ADMIN_EMAIL'), password: required('E2E_ADMIN_PASSWORD') });
 /** The staff login (Editor): what staff do in the admin is done as them. */
 export const editor = () => ({ email: required('E2E_EDITOR_EMAIL'), password: required('E2E_EDITOR_PASSWORD') });
+/** The intake login (Intake role): the only staff who read help requests. */
+export const intake = () => ({ email: required('E2E_INTAKE_EMAIL'), password: required('E2E_INTAKE_PASSWORD') });
 export const databaseFile = () => required('E2E_DATABASE_FILE');
 export const revalidateSecret = () => required('E2E_REVALIDATE_SECRET');
 /** The site's send-only token for its forms: what a visitor's submission arrives with. */

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { logIn } from '../support/adminUi';
-import { cms, formsToken, mailUrl } from '../support/system';
+import { cms, formsToken, intake, mailUrl } from '../support/system';
 
 const opaque = () => randomBytes(18).toString('base64url');
 
@@ -67,4 +67,38 @@ test('an Editor is never shown help requests: not in the menu, not at their addr
   // Strapi's own refusal first: the list has loaded, and shows nothing.
   await expect(page.getByText(/don't have the permissions|do not have permission/i)).toBeVisible();
   await expect(page.getByText('Rocío')).toHaveCount(0);
+});
+
+test('the Intake login reads help requests, marks one handled, and sees nothing else of the admin', async ({
+  page,
+}) => {
+  const firstName = `Maité ${opaque().slice(0, 5)}`;
+  await send('help', {
+    firstName,
+    reachBy: 'text',
+    contact: '312-555-0123',
+    safeToLeaveMessage: 'yes',
+    preferredLanguage: 'spanish',
+    county: 'Kane',
+    caseWhen: 'over-five-years',
+    caseKind: 'conviction',
+    cannabisRelated: 'yes',
+    under18: 'no',
+    message: 'Quiero saber si puedo sellar mi caso.',
+  });
+  await logIn(page, intake());
+  await page.goto(`${cms()}/admin/content-manager`);
+  await expect(page.getByRole('link', { name: 'Help requests' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Page', exact: true })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Form submissions' })).toHaveCount(0);
+  await page.goto(`${cms()}/admin/content-manager/collection-types/api::help-request.help-request`);
+  const row = page.getByRole('row').filter({ hasText: firstName });
+  await expect(row).toContainText('Kane');
+  await row.getByText(firstName).click();
+  await expect(page.getByLabel('Phone or e-mail')).toHaveValue('312-555-0123');
+  await expect(page.getByLabel('Phone or e-mail')).toBeDisabled();
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'handled' }).click();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved document')).toBeVisible();
 });

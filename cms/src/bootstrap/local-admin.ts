@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { editorRole } from '../staff/staff-roles';
+import { editorRole, intakeRole } from '../staff/staff-roles';
 
 /** Strapi's password rules: 8+ characters with a lowercase and an uppercase letter and a digit. */
 const generatePassword = (): string => `${randomBytes(12).toString('base64url')}-Aa1`;
@@ -14,9 +14,10 @@ type RoleService = { getSuperAdmin(): Promise<{ id: number } | null> };
 type Login = { who: string; email: string; password: string; fromEnv: boolean };
 
 /**
- * Outside production, a fresh database gets its two logins so a new user can start at once,
+ * Outside production, a fresh database gets its three logins so a new user can start at once,
  * each printed once (or taken from the environment):
  *   - staff: an Editor (EDITOR_EMAIL / EDITOR_PASSWORD): pages, site settings, media;
+ *   - intake: the Intake role (INTAKE_EMAIL / INTAKE_PASSWORD): help requests, nothing else;
  *   - ops: a Super Admin (ADMIN_EMAIL / ADMIN_PASSWORD): users, roles, settings, tokens.
  */
 export const ensureLocalAdmin = async (strapi: Core.Strapi): Promise<void> => {
@@ -32,6 +33,7 @@ export const ensureLocalAdmin = async (strapi: Core.Strapi): Promise<void> => {
   const superAdmin = await (strapi.service('admin::role') as unknown as RoleService).getSuperAdmin();
   if (!superAdmin) throw new Error('The Super Admin role is missing; cannot create the local admin user.');
   const editor = await editorRole(strapi);
+  const intake = await intakeRole(strapi);
 
   const create = async (
     who: string,
@@ -63,6 +65,14 @@ export const ensureLocalAdmin = async (strapi: Core.Strapi): Promise<void> => {
       'editor@example.com',
       editor.id,
       'Staff',
+    ),
+    await create(
+      'Intake (help requests from the site, nothing else)',
+      'INTAKE_EMAIL',
+      'INTAKE_PASSWORD',
+      'intake@example.com',
+      intake.id,
+      'Intake',
     ),
     await create(
       'Ops (Super Admin: users, roles, settings; keep it for maintenance)',

@@ -147,6 +147,12 @@ export const syncStaffRoles = async (strapi: Core.Strapi): Promise<void> => {
   await roles.assignPermissions(intakeId, submissionPermissions(strapi, INTAKE_SUBMISSIONS));
 };
 
+export const intakeRole = async (strapi: Core.Strapi): Promise<{ id: number }> => {
+  const role = await (strapi.service('admin::role') as unknown as RoleService).findOne({ code: INTAKE_ROLE.code });
+  if (!role) throw new Error('The Intake role is missing: syncStaffRoles must run first.');
+  return role;
+};
+
 export const editorRole = async (strapi: Core.Strapi): Promise<{ id: number }> => {
   const role = await (strapi.service('admin::role') as unknown as RoleService).findOne({
     code: STAFF_ROLES.editor.code,

@@ -80,7 +80,11 @@ describe('starting the CMS', () => {
     ]);
     // Staff log in as Editors; one Super Admin is kept for ops.
     expect(first.state.users).toEqual(
-      [`${env.ADMIN_EMAIL}: strapi-super-admin`, `${env.EDITOR_EMAIL}: strapi-editor`].sort(),
+      [
+        `${env.ADMIN_EMAIL}: strapi-super-admin`,
+        `${env.EDITOR_EMAIL}: strapi-editor`,
+        'intake@example.com: intake',
+      ].sort(),
     );
     // Each image and PDF of the old site once (those its pages name now, and those their earlier
     // versions named), and the generated placeholder.

@@ -98,6 +98,8 @@ export const startSystem = async (
     ADMIN_PASSWORD: `Test-${secret(9)}-1a`,
     EDITOR_EMAIL: 'staff@example.com',
     EDITOR_PASSWORD: `Test-${secret(9)}-1b`,
+    INTAKE_EMAIL: 'intake@example.com',
+    INTAKE_PASSWORD: `Test-${secret(9)}-1c`,
     WEB_REVALIDATE_URL: options.webhookUrl ?? `${siteUrl}/api/revalidate`,
     WEB_URL: siteUrl,
     STRAPI_TELEMETRY_DISABLED: 'true',
