@@ -161,11 +161,15 @@ test.describe('a Spanish-speaking staff member', () => {
 
       // The Spanish form, filled from the English.
       await page.goto(`${editView}?plugins[i18n][locale]=es`);
+      // The Spanish form loaded with its side panels (the glossary's count last): a dialog opened
+      // while they load can be drawn again under the click and ignore "Yes, fill in" (CI of 5c4382c).
+      await expect(page.locator('aside').getByText(/^\d+ terms$/)).toBeVisible({ timeout: 30_000 });
       await page.getByRole('button', { name: 'Fill in from another locale' }).click();
       const fill = page.getByRole('alertdialog', { name: 'Confirmation' });
       await fill.getByRole('combobox', { name: 'Locale' }).click();
       await page.getByRole('option', { name: 'English (en)' }).click();
       await fill.getByRole('button', { name: 'Yes, fill in' }).click();
+      await expect(fill).toBeHidden();
       await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(String(draft.title));
       await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Voluntariado');
       await page.getByLabel('Web address').fill(VOLUNTARIOS);
