@@ -420,6 +420,20 @@ export interface SectionsEmbed extends Struct.ComponentSchema {
   };
 }
 
+export interface SectionsForm extends Struct.ComponentSchema {
+  collectionName: 'components_sections_forms';
+  info: {
+    description: "One of the coalition's own forms (contact, volunteer, stay informed, help with a record), worded under Single Types.";
+    displayName: 'Form';
+    icon: 'envelop';
+  };
+  attributes: {
+    form: Schema.Attribute.Enumeration<['Contact', 'Volunteer sign-up', 'Stay informed', 'Help with a record']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'Contact'>;
+  };
+}
+
 export interface SectionsGreenCarousel extends Struct.ComponentSchema {
   collectionName: 'components_sections_green_carousels';
   info: {
@@ -885,6 +899,7 @@ declare module '@strapi/strapi' {
       'sections.card-with-youtube': SectionsCardWithYoutube;
       'sections.cards-with-links': SectionsCardsWithLinks;
       'sections.embed': SectionsEmbed;
+      'sections.form': SectionsForm;
       'sections.green-carousel': SectionsGreenCarousel;
       'sections.hero': SectionsHero;
       'sections.history': SectionsHistory;

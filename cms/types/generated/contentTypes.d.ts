@@ -1003,6 +1003,7 @@ export interface ApiPagePage extends Struct.CollectionTypeSchema {
         'sections.purple-carousel',
         'sections.social-posts',
         'sections.image',
+        'sections.form',
       ]
     > &
       Schema.Attribute.SetPluginOptions<{

@@ -16,6 +16,7 @@ import { quickLinksPopulate, quickLinksSchema } from './quickLinks/schema';
 import { socialPostsPopulate, socialPostsSchema } from './socialPosts/schema';
 import { testimonialPopulate, testimonialSchema } from './testimonial/schema';
 import { textAreaPopulate, textAreaSchema } from './textArea/schema';
+import { formPopulate, formSchema } from './form/schema';
 
 /**
  * Every section type the site reads from the CMS: its zod schema and the populate fragment that
@@ -42,6 +43,7 @@ const contracts = {
   'sections.purple-carousel': { schema: purpleCarouselSchema, populate: purpleCarouselPopulate },
   'sections.social-posts': { schema: socialPostsSchema, populate: socialPostsPopulate },
   'sections.image': { schema: imageSectionSchema, populate: imageSectionPopulate },
+  'sections.form': { schema: formSchema, populate: formPopulate },
 } as const;
 
 type Contracts = typeof contracts;

@@ -32,6 +32,8 @@ import socialPostsStyles from './socialPosts/socialPosts.css?inline';
 import Testimonial from './testimonial/Testimonial.astro';
 import testimonialStyles from './testimonial/testimonial.css?inline';
 import TextArea from './textArea/TextArea.astro';
+import Form from './form/Form.astro';
+import formStyles from './form/form.css?inline';
 
 type SectionComponent<S extends Section> = (props: { section: S; context: SectionContext }) => unknown;
 
@@ -63,6 +65,7 @@ export const sectionViews: { [N in SectionName]: View<N> } = {
   'sections.purple-carousel': { component: PurpleCarousel, styles: [carouselStyles, purpleCarouselStyles] },
   'sections.social-posts': { component: SocialPosts, styles: [socialPostsStyles] },
   'sections.image': { component: ImageSection, styles: [imageStyles] },
+  'sections.form': { component: Form, styles: [formStyles] },
 };
 
 /**
