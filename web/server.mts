@@ -18,6 +18,7 @@ import {
 } from './src/lib/http/compression.ts';
 import { cacheKey, pageStore } from './src/lib/cache/store.ts';
 import { checkReadToken } from './src/lib/cms/readTokenCheck.ts';
+import { fillSlots, filledHeaders, holdsSlots } from './src/lib/forms/tokenSlot.ts';
 import { BASELINE_HEADERS, gate, originForm } from './src/lib/http/requestGate.ts';
 
 let config: SiteConfig;
@@ -95,7 +96,11 @@ const server = createServer((req, res) => {
   if (hit) {
     const { entry, state } = hit;
     const contentType = entry.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? null;
-    send(req, res, entry.status, [...entry.headers.flat(), 'X-Astro-Cache', state], contentType, entry.body);
+    // A page with forms gets a fresh token in each (src/lib/forms/tokenSlot.ts), compressed for this visitor alone.
+    const slots = holdsSlots(entry.headers);
+    const headers = slots ? filledHeaders(entry.headers) : entry.headers;
+    const body = slots ? fillSlots(entry.body) : entry.body;
+    send(req, res, entry.status, [...headers.flat(), 'X-Astro-Cache', state], contentType, body);
     return;
   }
   // Astro's answers (static files and redirects included) start from the baseline; pages replace its policy.

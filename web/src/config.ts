@@ -37,6 +37,8 @@ const schema = z
   .object({
     STRAPI_URL: httpUrl('STRAPI_URL', 'http://127.0.0.1:1337'),
     STRAPI_READ_TOKEN: secret('STRAPI_READ_TOKEN'),
+    /** Create-only: hands visitors' form submissions to the CMS, and keys the forms' signed tokens. */
+    STRAPI_FORMS_TOKEN: secret('STRAPI_FORMS_TOKEN'),
     PUBLIC_SITE_URL: httpUrl('PUBLIC_SITE_URL', 'https://cannabisequityil.org'),
     REVALIDATE_SECRET: secret('REVALIDATE_SECRET'),
     PREVIEW_SECRET: secret('PREVIEW_SECRET'),
@@ -154,6 +156,7 @@ export type PageCache = { mode: 'memory' } | EdgeCache | { mode: 'off' };
 export type SiteConfig = {
   strapiUrl: string;
   readToken: string;
+  formsToken: string;
   siteUrl: string;
   revalidateSecret: string;
   previewSecret: string;
@@ -183,6 +186,7 @@ export const parseConfig = (env: Record<string, string | undefined>): SiteConfig
   return {
     strapiUrl: c.STRAPI_URL,
     readToken: c.STRAPI_READ_TOKEN,
+    formsToken: c.STRAPI_FORMS_TOKEN,
     siteUrl: c.PUBLIC_SITE_URL,
     revalidateSecret: c.REVALIDATE_SECRET,
     previewSecret: c.PREVIEW_SECRET,

@@ -1,4 +1,3 @@
-import type { APIContext } from 'astro';
 import { defineMiddleware } from 'astro:middleware';
 import { canonicalRedirect } from './lib/http/canonicalPath';
 import { renderBegins } from './lib/cache/contentChanges';
@@ -7,24 +6,11 @@ import { isWarmUpRequest } from './lib/cache/warmUp';
 import { localeOfRequest } from './i18n/locales';
 import { redirectLocation } from './lib/http/redirectLocation';
 import { knownRedirect } from './lib/cms/siteAddresses';
-import { clientOf, scannerSlowdown } from './lib/http/scannerSlowdown';
+import { scannerSlowdown } from './lib/http/scannerSlowdown';
+import { requestClient } from './lib/http/requestClient';
 import { securityHeaders, styleHashesIn, takesSitePolicy } from './lib/http/securityHeaders';
 
 const slowdown = scannerSlowdown();
-
-/**
- * The connection's own address: Astro's clientAddress is the socket's as long as the site sets
- * no `security.allowedDomains` (then Astro would take the client's first X-Forwarded-For entry
- * instead, which the client writes itself). It throws when the client is already gone: nothing
- * to count then.
- */
-const peerAddress = (context: APIContext): string | null => {
-  try {
-    return context.clientAddress;
-  } catch {
-    return null;
-  }
-};
 
 export const onRequest = defineMiddleware(async (context, next) => {
   renderBegins(context.request);
@@ -56,9 +42,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
     // The site's own render of a purged page that is gone now is no scanner.
     !isWarmUpRequest(context.request)
   ) {
-    const peer = peerAddress(context);
-    if (peer)
-      await slowdown.notFound(clientOf(peer, context.request.headers.get('x-forwarded-for')), context.request.signal);
+    const client = requestClient(context);
+    if (client) await slowdown.notFound(client, context.request.signal);
   }
   // HTML always says its encoding: the words of the site's pages are UTF-8.
   if (response.headers.get('Content-Type') === 'text/html')

@@ -1,4 +1,8 @@
 import { DEFAULT_LOCALE, type Locale } from './locales';
+import type { FieldError } from '../lib/forms/checkValues';
+import type { FIXED_ANSWERS, FixedAnswerField } from '../lib/forms/formFields';
+import type { OTHER_COUNTY_ANSWERS } from '../lib/forms/illinoisCounties';
+import type { FormNotice } from '../lib/forms/receivePost';
 
 /**
  * Every word the site writes itself (content's words come from the CMS), in each language. The
@@ -106,6 +110,59 @@ const en = {
     frameNote: (name: string, host: string) => `Opens content from ${name} (${host}); their privacy policy applies.`,
     watchOn: (title: string, site: string) => `Watch “${title}” on ${site}`,
   },
+  forms: {
+    required: 'required',
+    optional: 'optional',
+    errorTitle: (title: string) => `Error: ${title}`,
+    summaryHeading: 'There is a problem',
+    trapLabel: 'Leave this field empty',
+    pickOne: 'Choose one',
+    notAvailable: 'This form is not available right now.',
+    writeInstead: 'You can write to us instead:',
+    previewNote: 'A preview: this form cannot be sent from here.',
+    errors: {
+      required: (label: string) => `Answer “${label}”`,
+      'too-long': (label: string) => `“${label}” is too long: please shorten it`,
+      email: (label: string) => `Enter an e-mail address in “${label}”, like name@example.com`,
+      choice: (label: string) => `Choose one of the answers offered for “${label}”`,
+      unknown: (label: string) => `“${label}” could not be taken`,
+    } satisfies Record<FieldError, (label: string) => string>,
+    notices: {
+      'invalid-token': 'The form could not be checked. Your answers are below: please send it again.',
+      'too-fast': 'That was sent very quickly. Please check your answers below and send the form again.',
+      expired: 'The form was open a long time, so we need you to send it again. Your answers are below.',
+      'token-used': 'This form was already sent. If you meant to send another, your answers are below: send it again.',
+      'too-many': 'Too many forms have been sent from your connection in the last hour. Your answers are below: please try again later, or write to us.',
+      'not-kept': 'We could not save your form just now. Your answers are below: please try again in a few minutes, or write to us.',
+    } satisfies Record<FormNotice, string>,
+    answers: {
+      reachBy: { phone: 'Phone call', text: 'Text message', email: 'E-mail' },
+      safeToLeaveMessage: { yes: 'Yes', no: 'No' },
+      preferredLanguage: { english: 'English', spanish: 'Spanish', other: 'Another language' },
+      caseWhen: {
+        'under-a-year': 'Less than a year ago',
+        'one-to-five-years': 'One to five years ago',
+        'over-five-years': 'More than five years ago',
+        'not-sure': 'Not sure',
+      },
+      caseKind: {
+        'arrest-only': 'Arrest only, no charges',
+        dismissed: 'Charges dismissed, or found not guilty',
+        supervision: 'Supervision',
+        conviction: 'Conviction',
+        'not-sure': 'Not sure',
+      },
+      cannabisRelated: { yes: 'Yes', no: 'No', 'not-sure': 'Not sure' },
+      under18: { yes: 'Yes', no: 'No', 'not-sure': 'Not sure' },
+    } satisfies { [F in FixedAnswerField]: Record<(typeof FIXED_ANSWERS)[F][number], string> },
+    counties: { 'Outside Illinois': 'Outside Illinois', 'Not sure': 'Not sure' } satisfies Record<
+      (typeof OTHER_COUNTY_ANSWERS)[number],
+      string
+    >,
+    thanksBack: 'Back to the home page',
+    thanksTitle: 'Thank you',
+    thanksText: 'We have your form. Someone from the coalition will be in touch.',
+  },
 };
 
 export type Dictionary = typeof en;
@@ -211,6 +268,56 @@ const es: Dictionary = {
     show: 'Mostrar',
     frameNote: (name, host) => `Abre contenido de ${name} (${host}); se aplica su política de privacidad.`,
     watchOn: (title, site) => `Ver “${title}” en ${site}`,
+  },
+  forms: {
+    required: 'obligatorio',
+    optional: 'opcional',
+    errorTitle: (title) => `Error: ${title}`,
+    summaryHeading: 'Hay un problema',
+    trapLabel: 'Deje este campo vacío',
+    pickOne: 'Elija una opción',
+    notAvailable: 'Este formulario no está disponible por el momento.',
+    writeInstead: 'Puede escribirnos a:',
+    previewNote: 'Vista previa: este formulario no se puede enviar desde aquí.',
+    errors: {
+      required: (label) => `Responda “${label}”`,
+      'too-long': (label) => `“${label}” es demasiado largo: por favor, acórtelo`,
+      email: (label) => `Escriba un correo electrónico en “${label}”, como nombre@ejemplo.com`,
+      choice: (label) => `Elija una de las respuestas ofrecidas para “${label}”`,
+      unknown: (label) => `No se pudo aceptar “${label}”`,
+    },
+    notices: {
+      'invalid-token': 'No pudimos verificar el formulario. Sus respuestas están abajo: por favor, envíelo de nuevo.',
+      'too-fast': 'Se envió muy rápido. Por favor, revise sus respuestas abajo y envíe el formulario de nuevo.',
+      expired: 'El formulario estuvo abierto mucho tiempo, así que necesitamos que lo envíe de nuevo. Sus respuestas están abajo.',
+      'token-used': 'Este formulario ya se envió. Si quería enviar otro, sus respuestas están abajo: envíelo de nuevo.',
+      'too-many': 'Se enviaron demasiados formularios desde su conexión en la última hora. Sus respuestas están abajo: inténtelo más tarde o escríbanos.',
+      'not-kept': 'No pudimos guardar su formulario en este momento. Sus respuestas están abajo: inténtelo de nuevo en unos minutos o escríbanos.',
+    },
+    answers: {
+      reachBy: { phone: 'Llamada telefónica', text: 'Mensaje de texto', email: 'Correo electrónico' },
+      safeToLeaveMessage: { yes: 'Sí', no: 'No' },
+      preferredLanguage: { english: 'Inglés', spanish: 'Español', other: 'Otro idioma' },
+      caseWhen: {
+        'under-a-year': 'Hace menos de un año',
+        'one-to-five-years': 'Hace entre uno y cinco años',
+        'over-five-years': 'Hace más de cinco años',
+        'not-sure': 'No estoy seguro/a',
+      },
+      caseKind: {
+        'arrest-only': 'Solo arresto, sin cargos',
+        dismissed: 'Cargos desestimados, o declarado/a no culpable',
+        supervision: 'Supervisión',
+        conviction: 'Condena',
+        'not-sure': 'No estoy seguro/a',
+      },
+      cannabisRelated: { yes: 'Sí', no: 'No', 'not-sure': 'No estoy seguro/a' },
+      under18: { yes: 'Sí', no: 'No', 'not-sure': 'No estoy seguro/a' },
+    },
+    counties: { 'Outside Illinois': 'Fuera de Illinois', 'Not sure': 'No estoy seguro/a' },
+    thanksBack: 'Volver a la página de inicio',
+    thanksTitle: 'Gracias',
+    thanksText: 'Recibimos su formulario. Alguien de la coalición se comunicará con usted.',
   },
 };
 

@@ -1,3 +1,15 @@
+import type { FormKind } from '../lib/forms/formFields';
+import type { FormWording } from '../lib/forms/formWording';
+import type { FormReturn } from '../lib/forms/receivePost';
+
+/** The forms a page holds, and the one that came back to its visitor with errors, if any. */
+export type FormsContext = {
+  wordings: ReadonlyMap<FormKind, FormWording>;
+  returned: FormReturn | null;
+  /** A staff preview: the form is shown, never sent. */
+  preview: boolean;
+};
+
 /** What every section component gets besides its own data. */
 export type SectionContext = {
   title: string;
@@ -6,4 +18,5 @@ export type SectionContext = {
   primaryHeading: boolean;
   /** Near the top of the page: its images load at once instead of lazily. */
   nearTop: boolean;
+  forms: FormsContext;
 };

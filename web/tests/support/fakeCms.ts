@@ -58,6 +58,7 @@ export const stubCms = (
 export const stubSiteEnv = (): void => {
   vi.stubEnv('STRAPI_URL', 'http://cms.test');
   vi.stubEnv('STRAPI_READ_TOKEN', 'read-token-0123456789-abcdefghijklmnopqrstuvwxyz');
+  vi.stubEnv('STRAPI_FORMS_TOKEN', 'forms-token-0123456789-abcdefghijklmnopqrstuvwxyz');
   vi.stubEnv('REVALIDATE_SECRET', 'revalidate-0123456789-abcdefghijklmnopqrstuvwxyz');
   vi.stubEnv('PREVIEW_SECRET', 'preview-0123456789-abcdefghijklmnopqrstuvwxyz');
   vi.stubEnv('PUBLIC_SITE_URL', 'https://site.example');

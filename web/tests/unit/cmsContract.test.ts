@@ -1,3 +1,4 @@
+import { isLocale } from '../../src/i18n/locales';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -288,9 +289,17 @@ describe('the contract between the CMS and the site', () => {
     const reserved = Object.keys(
       JSON.parse(readFileSync(path.join(CMS_SRC, 'validation/site-routes.json'), 'utf8')) as Record<string, string>,
     );
-    const folders = readdirSync(path.resolve(import.meta.dirname, '../../src/pages'), { withFileTypes: true })
+    const pages = path.resolve(import.meta.dirname, '../../src/pages');
+    // A language's folder (es/) is no route of its own: the routes are the folders in it.
+    const folders = readdirSync(pages, { withFileTypes: true })
       .filter((entry) => entry.isDirectory() && !entry.name.startsWith('['))
-      .map((entry) => `/${entry.name}/`);
+      .flatMap((entry) =>
+        isLocale(entry.name)
+          ? readdirSync(path.join(pages, entry.name), { withFileTypes: true })
+              .filter((inner) => inner.isDirectory())
+              .map((inner) => `/${entry.name}/${inner.name}/`)
+          : [`/${entry.name}/`],
+      );
     expect(folders.sort()).toEqual(reserved.sort());
     // …and links to them are links to the site itself, never judged as links to missing pages.
     expect([...OWN_ROUTES].sort()).toEqual(reserved.sort());

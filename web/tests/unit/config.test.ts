@@ -6,6 +6,7 @@ import { ConfigError, parseConfig } from '../../src/config';
 const valid = {
   STRAPI_URL: 'http://127.0.0.1:1337/',
   STRAPI_READ_TOKEN: '5f0c9a7e1b3d4c2a8e6f0b9d7c5a3e1f2b4d6c8a0e9f7b5d3c1a2e4f6b8d0c9a',
+  STRAPI_FORMS_TOKEN: '9d2e4b6a8c0f1e3d5b7a9c2e4f6a8b0d1c3e5f7a9b2d4c6e8f0a1b3c5d7e9f2a',
   PUBLIC_SITE_URL: 'https://cannabisequityil.org',
   REVALIDATE_SECRET: 'Rv7pQ2mX9kL4sT8wZ1nB6cF3hJ5dG0aYeUiOoPqW',
   PREVIEW_SECRET: 'Pz3kW8qN1vX6mB4tR9sL2dF7gH5jC0aYeUiOoPqE',
@@ -16,6 +17,7 @@ describe('parseConfig', () => {
     expect(parseConfig(valid)).toEqual({
       strapiUrl: 'http://127.0.0.1:1337',
       readToken: valid.STRAPI_READ_TOKEN,
+      formsToken: valid.STRAPI_FORMS_TOKEN,
       siteUrl: 'https://cannabisequityil.org',
       revalidateSecret: valid.REVALIDATE_SECRET,
       previewSecret: valid.PREVIEW_SECRET,

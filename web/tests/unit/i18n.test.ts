@@ -45,7 +45,16 @@ const strings = (value: unknown, at = ''): [string, string][] => {
 };
 
 /** Texts that are the same words in both languages on purpose. */
-const SAME_IN_BOTH = new Set(['languageName.en', 'languageName.es']);
+const SAME_IN_BOTH = new Set([
+  'languageName.en',
+  'languageName.es',
+  // "Error:" opens the title of a page whose form came back, in both (GOV.UK's pattern, which screen readers announce first).
+  'forms.errorTitle',
+  'forms.errorTitle(1)',
+  'forms.answers.safeToLeaveMessage.no',
+  'forms.answers.cannabisRelated.no',
+  'forms.answers.under18.no',
+]);
 
 describe('a search’s language', () => {
   const at = (address: string) => localeOfRequest(new URL(address, 'http://localhost'));

@@ -5,6 +5,7 @@ import { fetchUpload, UploadError } from '../../src/lib/http/uploads';
 beforeAll(() => {
   vi.stubEnv('STRAPI_URL', 'http://127.0.0.1:9');
   vi.stubEnv('STRAPI_READ_TOKEN', 'read-token-0123456789-abcdefghijklmnopqrstuvwxyz');
+  vi.stubEnv('STRAPI_FORMS_TOKEN', 'forms-token-0123456789-abcdefghijklmnopqrstuvwxyz');
   vi.stubEnv('REVALIDATE_SECRET', 'revalidate-0123456789-abcdefghijklmnopqrstuvwxyz');
   vi.stubEnv('PREVIEW_SECRET', 'preview-0123456789-abcdefghijklmnopqrstuvwxyz');
   vi.stubEnv('PUBLIC_SITE_URL', 'https://site.example');

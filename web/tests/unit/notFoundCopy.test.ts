@@ -1,3 +1,4 @@
+import { isLocale } from '../../src/i18n/locales';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { APIContext } from 'astro';
@@ -158,8 +159,10 @@ describe('the one "Page not found" for unknown addresses', () => {
   });
 
   it('is never given for a page-shaped address another route of src/pages answers', () => {
+    // A language's folder (es/) is no route of its own: the routes are the entries in it.
     const routes = readdirSync(PAGES)
       .filter((entry) => !['[...path].astro', '404.astro'].includes(entry))
+      .flatMap((entry) => (isLocale(entry) ? readdirSync(path.join(PAGES, entry)).map((inner) => `${entry}/${inner}`) : [entry]))
       .map((entry) => `/${entry.replace(/\.(astro|ts)$/, '')}/`);
     const pageShaped = routes.filter((route) => isPagePath(route));
     expect(pageShaped.length).toBeGreaterThan(0);

@@ -10,9 +10,17 @@ describe('the request gate', () => {
     expect(gate('POST', '/api/revalidate?x=1')).toBeNull();
   });
 
+  it('lets a form be sent to any page address, which the page itself takes or refuses', () => {
+    expect(gate('POST', '/contact-us/')).toBeNull();
+    expect(gate('POST', '/es/contacto/?x=1')).toBeNull();
+    expect(gate('POST', '/robots.txt')).toMatchObject({ status: 405, headers: { Allow: 'GET, HEAD' } });
+    expect(gate('POST', '/_astro/page.css')).toMatchObject({ status: 405 });
+  });
+
   it('refuses every other method with 405 and the methods the address takes', () => {
-    for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS', 'PROPFIND', 'TRACE']) {
-      expect(gate(method, '/')).toMatchObject({ status: 405, headers: { Allow: 'GET, HEAD' } });
+    for (const method of ['PUT', 'DELETE', 'OPTIONS', 'PROPFIND', 'TRACE']) {
+      expect(gate(method, '/')).toMatchObject({ status: 405, headers: { Allow: 'GET, HEAD, POST' } });
+      expect(gate(method, '/sitemap.xml')).toMatchObject({ status: 405, headers: { Allow: 'GET, HEAD' } });
     }
     expect(gate('GET', '/api/revalidate')).toBeNull();
     expect(gate('DELETE', '/api/revalidate')).toMatchObject({ status: 405, headers: { Allow: 'POST' } });

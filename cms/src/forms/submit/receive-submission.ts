@@ -73,7 +73,10 @@ export const receiveSubmission = async (strapi: Core.Strapi, body: unknown): Pro
       fields: errors,
     });
 
-  const reason = spamReason(data, await readSpamFilter(strapi));
+  // A filled trap is set aside, not refused: a browser's autofill may have filled it for a person.
+  const reason = request.trapFilled
+    ? 'the hidden field no person sees was filled (a bot, or a browser filling in by itself)'
+    : spamReason(data, await readSpamFilter(strapi));
   // Only a submission the CMS would keep uses its token and counts: a visitor who mistyped an
   // address sends the same form again, and is not locked out by their typos.
   if (!(await claimToken(strapi, request.nonce, request.nonceExpiresAt)))

@@ -8,7 +8,8 @@ const opaque = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'an opaque string of 
 
 /**
  * What the site sends for one submission (POST /api/form-submissions/submit, with its forms
- * token). The site has already checked its own token (signature, age) and the honeypot: the CMS
+ * token). The site has already checked its own token (signature, age) and says whether the trap
+ * field came filled (`trapFilled`): the CMS
  * keeps what several site replicas must share, the used tokens and the counts per visitor.
  * `client` is the site's keyed hash of the visitor's address: the CMS never sees the address.
  */
@@ -21,6 +22,8 @@ export const SubmitRequest = z
     /** When the token stops being valid (ms since 1970): its nonce is remembered until then. */
     nonceExpiresAt: z.number().int().positive(),
     client: opaque,
+    /** The site's hidden trap field came filled in: set aside as possible spam, never dropped. */
+    trapFilled: z.boolean().optional(),
   })
   .strict();
 export type SubmitRequest = z.infer<typeof SubmitRequest>;

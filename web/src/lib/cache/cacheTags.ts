@@ -14,6 +14,15 @@ export const REDIRECTS_TAG = 'redirects';
 export const pageTag = (documentId: string): string => `page:${documentId}`;
 export const linksToTag = (documentId: string): string => `links-to:${documentId}`;
 /** `file`: the path under /uploads/. The site's media responses of the file carry it too, for the cache in front. */
+/** A form's wording (its single type in the CMS): on the pages holding it, and on its thank-you page. */
+export const formTag = (kind: string): string => `form:${kind}`;
+/** The CMS's form single types, by the form they word (cms/src/forms/form-kinds.ts). */
+const FORM_TYPES: Record<string, string> = {
+  'api::contact-form.contact-form': 'contact',
+  'api::volunteer-form.volunteer-form': 'volunteer',
+  'api::stay-informed-form.stay-informed-form': 'stay-informed',
+  'api::help-request-form.help-request-form': 'help',
+};
 export const mediaTag = (file: string): string => `media:/uploads/${file}`;
 /** The media library's files, as the CMS names them in what it tells the site. */
 export const MEDIA_UID = 'plugin::upload.file';
@@ -44,6 +53,7 @@ export const tagsToPurge = ({ uid, documentId, path, file = null }: ContentChang
   // A replaced file keeps its address: every page showing it is rendered again with the new version.
   if (uid === MEDIA_UID) return file === null ? [] : [mediaTag(file)];
   if (uid === 'api::global.global') return [GLOBAL_TAG];
+  if (FORM_TYPES[uid]) return [formTag(FORM_TYPES[uid])];
   // A new or changed redirect may answer an address that was a 404 or another redirect, a home page's among them.
   if (uid === 'api::redirect.redirect') return [REDIRECTS_TAG, NOT_FOUND_TAG, ...HOME_PATHS.map(homeAddressTag)];
   if (uid === 'api::page.page') {

@@ -4,6 +4,7 @@ import { edgeCacheProvider } from './edgeProvider';
 import { cmsBreaker } from '../cms/cmsBreaker';
 import { warnAtMostOnceAMinute } from '../http/throttledWarning';
 import { cacheKey, pageStore, type CachedPage } from './store';
+import { fillSlots, FILLED_CACHE_CONTROL, SLOTS_HEADER } from '../forms/tokenSlot';
 import {
   isWarmUpRequest,
   ownOrigin,
@@ -161,7 +162,26 @@ const render = (key: string, next: () => Promise<Response>): Promise<Rendered> =
  */
 const pageCacheProvider = (): CacheProvider => ({
   name: 'page-store',
-  async onRequest({ request, url, logger }, next) {
+  async onRequest(context, next) {
+    return filled(await answer(context, next));
+  },
+  invalidate,
+});
+
+/**
+ * A page holding forms is kept with a slot for each form's token, and goes out with a fresh one
+ * in each: stored, it is the same for every visitor; sent, it is this visitor's (lib/forms/tokenSlot.ts).
+ */
+const filled = async (response: Response): Promise<Response> => {
+  if (!response.headers.get(SLOTS_HEADER)?.includes('ESI/1.0')) return response;
+  const body = fillSlots(new Uint8Array(await response.arrayBuffer()));
+  const headers = new Headers(response.headers);
+  headers.delete(SLOTS_HEADER);
+  headers.set('Cache-Control', FILLED_CACHE_CONTROL);
+  return new Response(body, { status: response.status, headers });
+};
+
+const answer: NonNullable<CacheProvider['onRequest']> = async ({ request, url, logger }, next) => {
     const reading = request.method === 'GET' || request.method === 'HEAD';
     if (!reading) return next();
     const key = cacheKey(url.pathname);
@@ -205,8 +225,9 @@ const pageCacheProvider = (): CacheProvider => ({
     // A HEAD render may have no body: it is answered, never kept.
     if (request.method === 'HEAD') return next();
     return (await render(key, next)).response;
-  },
-  async invalidate({ tags, path }) {
+};
+
+const invalidate: NonNullable<CacheProvider['invalidate']> = async ({ tags, path }) => {
     const list = tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
     // Renders under way may have read what changed: requests from now on wait for none of them,
     // but for the warm-ups this purge does not touch (what they render is known: the page's
@@ -227,8 +248,7 @@ const pageCacheProvider = (): CacheProvider => ({
     // at once; requests for them wait for that render from now on, so no visitor starts a cold one.
     const again = warmUps.pending().filter((warmUp) => touches(warmUp, list, path));
     for (const { key, done } of warmUps.schedule([...again, ...pages])) inFlight.set(key, done);
-  },
-});
+};
 
 /** Chosen by configuration (PAGE_CACHE): pages kept in this process, or by a shared cache in front. */
 const routeCacheProvider: CacheProviderFactory = () => {

@@ -31,6 +31,9 @@ import { mediaAddress } from '../http/uploads';
 import { parseSections, type Section, type SectionProblem } from '../../sections/contract';
 import { localeOfPath } from '../../i18n/locales';
 import { homeDocuments, pageLanguages, type PageLanguages } from '../../i18n/pageLanguages';
+import { formKindsIn, loadForms } from '../forms/loadForms';
+import type { FormKind } from '../forms/formFields';
+import type { FormWording } from '../forms/formWording';
 
 export type PageView =
   | {
@@ -38,6 +41,8 @@ export type PageView =
       page: CmsPage;
       sections: Section[];
       skipped: SectionProblem[];
+      /** The wording of the forms the page holds (sections.form), in its language. */
+      forms: Map<FormKind, FormWording>;
       global: CmsGlobal | null;
       ogImage: string | undefined;
       languages: PageLanguages;
@@ -206,7 +211,8 @@ const loadView = async (path: string, options: { previewSession?: string; versio
     );
   }
   const hero = sections.find((s) => s.__component === 'sections.hero');
-  const fromLastGoodCopy = pageResult.stale || globalStale;
+  const forms = await loadForms(formKindsIn(sections), localeOfPath(path), path);
+  const fromLastGoodCopy = pageResult.stale || globalStale || forms.stale;
   const languages = pageLanguages(localeOfPath(path), page.documentId);
   // The language link and the logo lead to a home page while there is one: purged when its
   // document changes (it leaves the address, or is unpublished). While no page is at the home
@@ -223,6 +229,7 @@ const loadView = async (path: string, options: { previewSession?: string; versio
       page,
       sections,
       skipped,
+      forms: forms.wordings,
       global,
       ogImage: hero ? mediaAddress(hero.image) : undefined,
       languages,
@@ -254,6 +261,7 @@ const loadView = async (path: string, options: { previewSession?: string; versio
               ? [NOT_FOUND_TAG]
               : []),
             ...homeTags,
+            ...forms.tags,
           ]),
           fromLastGoodCopy ? outageCopySeconds() : undefined,
         ),

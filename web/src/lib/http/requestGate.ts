@@ -10,8 +10,10 @@ export const MAX_PATH_LENGTH = 2048;
 /** Path and query together; a long query is the route's to refuse in words (search does). */
 export const MAX_TARGET_LENGTH = 8192;
 
-/** The only routes that take a POST: the CMS's webhook. */
+/** Routes that take a POST: the CMS's webhook, and pages, which take their forms (src/lib/forms/receivePost.ts). */
 const POST_ROUTES = new Set(['/api/revalidate']);
+/** A page's address (src/lib/http/pagePath.ts: this file imports nothing at run time). */
+const PAGE_PATH = /^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*$/;
 
 /**
  * Headers every response gets, static files, redirects and errors included; pages and the
@@ -65,6 +67,8 @@ export const gate = (method: string, target: string): GateAnswer | null => {
     }
     return null;
   }
-  if (method === 'POST' && POST_ROUTES.has(path)) return null;
-  return text(405, 'Method not allowed', { Allow: POST_ROUTES.has(path) ? 'POST' : 'GET, HEAD' });
+  if (method === 'POST' && (POST_ROUTES.has(path) || PAGE_PATH.test(path))) return null;
+  return text(405, 'Method not allowed', {
+    Allow: POST_ROUTES.has(path) ? 'POST' : PAGE_PATH.test(path) ? 'GET, HEAD, POST' : 'GET, HEAD',
+  });
 };

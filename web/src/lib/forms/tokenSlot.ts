@@ -1,0 +1,48 @@
+import { FORM_KINDS, TOKEN_FIELD, type FormKind } from './formFields.ts';
+import { issueToken } from './formToken.ts';
+
+/**
+ * Where a form's signed time token goes in a page that caches keep. The page is rendered once
+ * with an ESI include in the token's place, so that every copy handed out gets a fresh token:
+ * Varnish fills it in from /form-token/<kind>/ (PAGE_CACHE=edge: ops/varnish/default.vcl), and
+ * this process fills it in itself on the way out of its own route cache (server.mts,
+ * lib/cache/provider.ts). The cost of either is measured in web/bench (`pnpm bench`, "Form pages").
+ */
+
+/** The response header of a page holding slots: Varnish's signal to process ESI (the Edge Architecture's). */
+export const SLOTS_HEADER = 'Surrogate-Control';
+export const SLOTS_HEADER_VALUE = 'content="ESI/1.0"';
+
+export const tokenAddress = (kind: FormKind): string => `/form-token/${kind}/`;
+
+export const tokenSlot = (kind: FormKind): string => `<esi:include src="${tokenAddress(kind)}"/>`;
+
+/** The hidden field itself: a token's characters are URL-safe, nothing in it needs escaping. */
+export const tokenInput = (kind: FormKind, now = Date.now()): string =>
+  `<input type="hidden" name="${TOKEN_FIELD}" value="${issueToken(kind, now)}">`;
+
+const SLOT = new RegExp(`<esi:include src="/form-token/(${FORM_KINDS.join('|')})/"/>`, 'g');
+
+/** Whether a stored response holds slots to fill (its headers as the store keeps them). */
+export const holdsSlots = (headers: readonly (readonly [string, string])[]): boolean =>
+  headers.some(([name, value]) => name.toLowerCase() === 'surrogate-control' && value.includes('ESI/1.0'));
+
+/** A page's body with a fresh token in each slot. */
+export const fillSlots = (body: Uint8Array, now = Date.now()): Uint8Array<ArrayBuffer> => {
+  const html = new TextDecoder().decode(body);
+  return new TextEncoder().encode(html.replace(SLOT, (_slot, kind: FormKind) => tokenInput(kind, now)));
+};
+
+/**
+ * A filled page is this visitor's: no shared cache may keep it (its token would go to the next
+ * visitor); the browser keeps it only to ask again.
+ */
+export const FILLED_CACHE_CONTROL = 'private, no-cache';
+
+/** The headers a filled page goes out with: the slots' marker is for caches in front, and none is left to fill. */
+export const filledHeaders = (headers: readonly (readonly [string, string])[]): [string, string][] => [
+  ...headers
+    .filter(([name]) => !['surrogate-control', 'cache-control'].includes(name.toLowerCase()))
+    .map(([name, value]): [string, string] => [name, value]),
+  ['Cache-Control', FILLED_CACHE_CONTROL],
+];
