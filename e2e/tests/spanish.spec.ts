@@ -39,10 +39,15 @@ test.describe('a visitor in Spanish', () => {
     await page.goto(`${site()}${SPANISH}`);
     // The menu's groups open as popovers: their links are read without opening them.
     const menu = page.locator('#site-menu');
-    const volunteer = menu.locator('a').filter({ hasText: 'Voluntariado' });
-    await expect(volunteer).toHaveAttribute('href', '/get-involved/volunteer/');
-    await expect(volunteer).toHaveAttribute('hreflang', 'en');
-    await expect(volunteer).toContainText('(en inglés)');
+    // Reentry Support has no Spanish version in the seed; Volunteer has (/es/participe/voluntariado/).
+    const reentry = menu.locator('a').filter({ hasText: 'Apoyo para la reintegración' });
+    await expect(reentry).toHaveAttribute('href', '/our-work/reentry-support/');
+    await expect(reentry).toHaveAttribute('hreflang', 'en');
+    await expect(reentry).toContainText('(en inglés)');
+    await expect(menu.locator('a').filter({ hasText: 'Voluntariado' })).toHaveAttribute(
+      'href',
+      '/es/participe/voluntariado/',
+    );
     await expect(menu.locator('a').filter({ hasText: 'Limpie sus antecedentes penales' })).toHaveAttribute(
       'href',
       SPANISH,
@@ -140,20 +145,21 @@ test.describe('the site crawled in both languages', () => {
 
 test.describe('a Spanish-speaking staff member', () => {
   test.describe.configure({ mode: 'serial' });
-  const VOLUNTEER = '/get-involved/volunteer/';
-  const VOLUNTARIOS = '/es/participe/voluntarios/';
+  // A page the seed has no Spanish version of.
+  const ENGLISH_ONLY = '/our-work/reentry-support/';
+  const TRANSLATED = '/es/nuestro-trabajo/apoyo-para-la-reintegracion/';
 
   test('fills a Spanish translation from English, publishes it, sees it at its address, then sees it go out of date when the English changes', async ({
     page,
   }) => {
     test.setTimeout(180_000);
     await page.setViewportSize({ width: 1440, height: 1000 });
-    const { documentId, draft } = await pages.find(VOLUNTEER);
+    const { documentId, draft } = await pages.find(ENGLISH_ONLY);
     try {
       await logIn(page);
       const editView = `${cms()}/admin/content-manager/collection-types/api::page.page/${documentId}`;
       await page.goto(editView);
-      await expect(page.getByLabel('Web address')).toHaveValue(VOLUNTEER, { timeout: 30_000 });
+      await expect(page.getByLabel('Web address')).toHaveValue(ENGLISH_ONLY, { timeout: 30_000 });
       const skipTour = page.getByRole('button', { name: 'Skip' });
       if (await skipTour.isVisible()) await skipTour.click();
       const panel = page.locator('aside').filter({ hasText: 'Translation' });
@@ -171,14 +177,14 @@ test.describe('a Spanish-speaking staff member', () => {
       await fill.getByRole('button', { name: 'Yes, fill in' }).click();
       await expect(fill).toBeHidden();
       await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(String(draft.title));
-      await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Voluntariado');
-      await page.getByLabel('Web address').fill(VOLUNTARIOS);
+      await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Apoyo para la reintegración');
+      await page.getByLabel('Web address').fill(TRANSLATED);
       await page
         .getByRole('textbox', { name: 'Description', exact: true })
-        .fill('Únase a la coalición como voluntario.');
+        .fill('La coalición acompaña a las personas en su proceso de reintegración.');
       // The hero's own heading, filled from the English, translated too.
       await openSection(page, /^Hero/);
-      await page.locator('input[name="sections.0.heading"]').fill('Oportunidades de voluntariado');
+      await page.locator('input[name="sections.0.heading"]').fill('Apoyo para la reintegración en la comunidad');
       await save(page);
       await expect(page.getByText('Saved document')).toBeVisible();
       await publish(page);
@@ -186,22 +192,24 @@ test.describe('a Spanish-speaking staff member', () => {
       await expect(panel.getByText('Current')).toBeVisible();
 
       const spanish = await page.context().newPage();
-      await spanish.goto(`${site()}${VOLUNTARIOS}`);
+      await spanish.goto(`${site()}${TRANSLATED}`);
       await expect(spanish.locator('html')).toHaveAttribute('lang', 'es');
-      await expect(spanish.getByRole('heading', { level: 1 })).toHaveText('Oportunidades de voluntariado');
-      await expect(spanish).toHaveTitle(/^Voluntariado/);
+      await expect(spanish.getByRole('heading', { level: 1 })).toHaveText(
+        'Apoyo para la reintegración en la comunidad',
+      );
+      await expect(spanish).toHaveTitle(/^Apoyo para la reintegración/);
       // The English page now names its Spanish version.
-      await spanish.goto(`${site()}${VOLUNTEER}`);
-      expect(await alternates(spanish)).toMatchObject({ en: VOLUNTEER, es: VOLUNTARIOS });
+      await spanish.goto(`${site()}${ENGLISH_ONLY}`);
+      expect(await alternates(spanish)).toMatchObject({ en: ENGLISH_ONLY, es: TRANSLATED });
       // Spanish pages' menu link to the English page now leads to the translation, no longer "(en inglés)".
       await spanish.goto(`${site()}${SPANISH}`);
-      const menuLink = spanish.locator('#site-menu a').filter({ hasText: 'Voluntariado' });
-      await expect(menuLink).toHaveAttribute('href', VOLUNTARIOS);
+      const menuLink = spanish.locator('#site-menu a').filter({ hasText: 'Apoyo para la reintegración' });
+      await expect(menuLink).toHaveAttribute('href', TRANSLATED);
       await expect(menuLink).not.toContainText('(en inglés)');
 
       // The English changes and is published: the Spanish is out of date, with what changed.
       await page.goto(`${editView}?plugins[i18n][locale]=en`);
-      await expect(page.getByLabel('Web address')).toHaveValue(VOLUNTEER, { timeout: 30_000 });
+      await expect(page.getByLabel('Web address')).toHaveValue(ENGLISH_ONLY, { timeout: 30_000 });
       await page
         .getByRole('textbox', { name: 'Description', exact: true })
         .fill(`${String(draft.description)} Changed for the translator.`);
@@ -215,7 +223,7 @@ test.describe('a Spanish-speaking staff member', () => {
 
       // The list of pages by status says the same.
       await page.goto(`${cms()}/admin/translations`);
-      const row = page.getByRole('row').filter({ hasText: 'Volunteer' });
+      const row = page.getByRole('row').filter({ hasText: 'Reentry Support' });
       await expect(row.getByText('Out of date')).toBeVisible();
       await expect(row.getByRole('link', { name: 'Edit the translation' })).toHaveAttribute(
         'href',

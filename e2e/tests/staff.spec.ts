@@ -102,7 +102,7 @@ test('staff add a quick link, reorder two sections and remove one: the site foll
   const order = await visitor
     .locator('main > section')
     .evaluateAll((sections) => sections.map((s) => s.className.split(' ')[0]));
-  expect(order).toEqual(['text-area', 'quick-links', 'card-image', 'card-video']);
+  expect(order).toEqual(['text-area', 'quick-links', 'card-image', 'card-video', 'form']);
   await expect(visitor.locator('.quick-links li')).toHaveCount(4);
   await expect(visitor.getByRole('link', { name: /Find an event/ })).toHaveAttribute(
     'href',
@@ -173,13 +173,14 @@ test('a refused save keeps everything staff typed: fix the one field and save ag
 
 test('staff add a card with image, uploading its photo, and publish it', async () => {
   const page = staff;
-  // The new section is the sixth (after the seed page's five); its image comes from the computer through the media library.
+  // The new section is the seventh (after the seed page's six, the last its Help with a record
+  // form); its image comes from the computer through the media library.
   // Its heading is typed first: typed in the instant the alt-text prompt closes, it was lost in
   // some runs (the form's inputs are drawn again as the prompt closes; a person is never that fast).
   await openPageEditor(page, SEED_PATH);
   await page.getByRole('button', { name: /^Add a section/ }).click();
   await page.getByRole('button', { name: 'Card with image', exact: true }).click();
-  const heading = page.locator('input[name="sections.5.heading"]');
+  const heading = page.locator('input[name="sections.6.heading"]');
   await heading.fill('Volunteer with us');
   await page
     .getByText(/Click to add an asset or drag and drop/i)
@@ -196,7 +197,7 @@ test('staff add a card with image, uploading its photo, and publish it', async (
   const prompt = page.getByRole('dialog', { name: 'Describe the new image' });
   await prompt.getByRole('textbox').fill('A coalition member helping two people at a tabling event');
   await prompt.getByRole('button', { name: 'Use this alt text' }).click();
-  await expect(page.locator('input[name="sections.5.altText"]')).toHaveValue(
+  await expect(page.locator('input[name="sections.6.altText"]')).toHaveValue(
     'A coalition member helping two people at a tabling event',
   );
   await expect(heading).toHaveValue('Volunteer with us');
@@ -226,13 +227,13 @@ test('the admin refuses an embed from a site off the list, naming the sites it a
   await openPageEditor(page, SEED_PATH);
   await page.getByRole('button', { name: /^Add a section/ }).click();
   await page.getByRole('button', { name: 'Embed', exact: true }).click();
-  const url = page.locator('input[name="sections.5.url"]');
+  const url = page.locator('input[name="sections.6.url"]');
   await url.fill('https://evil.example/forms/d/e/1/viewform');
-  await page.locator('input[name="sections.5.title"]').fill('Sign-up form');
+  await page.locator('input[name="sections.6.title"]').fill('Sign-up form');
   await save(page);
   await expect(url).toHaveAttribute('aria-invalid', 'true');
   await expect(fieldErrors(page).getByText(/Only these can be embedded: Google Forms/)).toBeVisible();
-  await expect(beforeYouSave(page)).toContainText('Embed 6 › Address to embed');
+  await expect(beforeYouSave(page)).toContainText('Embed 7 › Address to embed');
   await expect(beforeYouSave(page)).toContainText(
     'Only these can be embedded: Google Forms (https://docs.google.com/forms/…)',
   );

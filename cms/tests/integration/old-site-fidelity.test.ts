@@ -10,7 +10,8 @@ import { livePage } from '../support/pages';
 import { CMS_DIR } from '../support/strapi-process';
 
 /**
- * The first-run seed is the coalition's old site (cms/seed/site, a copy of shared/old-site).
+ * The first-run seed is the coalition's old site (cms/seed/site, a copy of shared/old-site), its
+ * Google Forms replaced by the coalition's own (FORM_CHANGES below) and one page added for them.
  * Read independently of the importer, every visible word and every link target of the old
  * front matter must be what the CMS stores, section by section, and every image attached.
  */
@@ -24,6 +25,40 @@ const pageFiles = (readdirSync(path.join(SITE, 'pages'), { recursive: true }) as
 const frontMatter = (file: string) =>
   parse(readFileSync(path.join(SITE, 'pages', file), 'utf8').split(/^---$/m)[1]!) as Json & { sections: Json[] };
 const newUrlOf = (file: string) => (file === 'index.md' ? '/' : `/${file.replace(/\.md$/, '')}/`);
+
+/** The seed's one page the old site did not have: its address is new, no old one to keep. */
+const NEW_PAGES = ['get-involved/stay-informed.md'];
+const GOOGLE_FORM = /^https:\/\/docs\.google\.com\/forms\//;
+const isGoogleFormEmbed = (section: Json) =>
+  section.template === 'embed' && /src="https:\/\/docs\.google\.com\/forms\//.test(String(section.code));
+/**
+ * The old front matter as the seed holds it: each Google Form embedded replaced by the
+ * coalition's own form at its place, a form added where the page had none, and the quick link
+ * to the newsletter's Google Form leading to the Stay Informed page instead.
+ */
+const FORM_CHANGES: Record<string, { form: string; at?: number }> = {
+  'contact-us.md': { form: 'Contact' },
+  'get-involved/volunteer.md': { form: 'Volunteer sign-up', at: 3 },
+  'services/clear-your-record.md': { form: 'Help with a record', at: 5 },
+};
+const withOwnForms = (file: string, old: Json & { sections: Json[] }): Json & { sections: Json[] } => {
+  const change = FORM_CHANGES[file];
+  if (!change) return old;
+  const own = { component: 'sections.form', form: change.form };
+  const sections = old.sections.map((section) => {
+    if (isGoogleFormEmbed(section)) return own;
+    if (section.template !== 'quick-links') return section;
+    const items = (section.quick_links as Json[]).map((item) => {
+      if (!GOOGLE_FORM.test(String(item.url ?? ''))) return item;
+      const link: Json = { ...item, type: 'Site Page', site_page: 'pages/get-involved/stay-informed.md' };
+      delete link.url;
+      return link;
+    });
+    return { ...section, quick_links: items };
+  });
+  if (change.at !== undefined) sections.splice(change.at, 0, own);
+  return { ...old, sections };
+};
 
 const decode = (s: string) =>
   s
@@ -119,6 +154,8 @@ const expected = (section: Json): Expectation => {
     out.hrefs.push(...hrefs(value, markdown).map(oldTarget));
   };
   const image = (value: unknown) => (typeof value === 'string' && value.trim() ? (out.images += 1) : 0);
+  // A section in the CMS's own shape: its fields' values are what it shows (a form: its name).
+  if (section.component) for (const [key, value] of Object.entries(section)) if (key !== 'component') text(value);
   switch (section.template) {
     case 'hero':
       if (section.heading !== 'page-title') text(section.heading);
@@ -278,13 +315,22 @@ const TEMPLATE_OF: Record<string, string> = { 'instagram-feed': 'sections.social
 describe.skipIf(!existsSync(OLD_SITE))(
   'the old repository itself, shared/old-site (skipped where that copy is not beside the repository)',
   () => {
-    it('is what the seed holds (the seed’s pages equal shared/old-site’s)', () => {
-      for (const file of (readdirSync(path.join(OLD_SITE, 'pages'), { recursive: true }) as string[]).filter((f) =>
-        f.endsWith('.md'),
-      )) {
-        expect(readFileSync(path.join(SITE, 'pages', file), 'utf8'), file).toBe(
-          readFileSync(path.join(OLD_SITE, 'pages', file), 'utf8'),
-        );
+    it('is what the seed holds (the seed’s pages equal shared/old-site’s, but for the coalition’s own forms)', () => {
+      const oldFiles = (readdirSync(path.join(OLD_SITE, 'pages'), { recursive: true }) as string[])
+        .filter((f) => f.endsWith('.md'))
+        .sort();
+      expect(pageFiles.filter((f) => !oldFiles.includes(f))).toEqual(NEW_PAGES);
+      for (const file of oldFiles) {
+        const old = readFileSync(path.join(OLD_SITE, 'pages', file), 'utf8');
+        const seeded = readFileSync(path.join(SITE, 'pages', file), 'utf8');
+        if (!FORM_CHANGES[file]) {
+          expect(seeded, file).toBe(old);
+          continue;
+        }
+        // Changed only where a Google Form was: the rest word for word.
+        const oldFront = parse(old.split(/^---$/m)[1]!) as Json & { sections: Json[] };
+        expect(frontMatter(file), file).toEqual(withOwnForms(file, oldFront));
+        expect(seeded, file).not.toContain('docs.google.com');
       }
     });
 
@@ -310,7 +356,7 @@ describe('the old site, imported by the first start', () => {
     expect(page!.title).toBe(old.title);
     expect(page!.description).toBe(String(old.description).trim());
     expect(page!.sections.map((s) => s.__component)).toEqual(
-      old.sections.map((s) => TEMPLATE_OF[String(s.template)] ?? `sections.${String(s.template)}`),
+      old.sections.map((s) => s.component ?? TEMPLATE_OF[String(s.template)] ?? `sections.${String(s.template)}`),
     );
     old.sections.forEach((section, index) => {
       const want = expected(section);
@@ -366,7 +412,7 @@ describe('the old site, imported by the first start', () => {
       ['About Us', ['/about-us/mission-and-history/']],
       ['Our Work', ['/our-work/business-advising/', '/our-work/policy-and-advocacy/', '/our-work/reentry-support/']],
       ['Services', ['/services/clear-your-record/']],
-      ['Get Involved', ['/get-involved/volunteer/']],
+      ['Get Involved', ['/get-involved/stay-informed/', '/get-involved/volunteer/']],
     ]);
     expect(global.footerLinks.map((l) => [l.text, l.page.path])).toEqual([
       ['Terms of Use', '/terms-of-use/'],
@@ -414,8 +460,10 @@ describe('the old site, imported by the first start', () => {
       r.from.startsWith('/pages/'),
     );
     const wanted = pageFiles
-      .filter((f) => f !== 'index.md')
+      .filter((f) => f !== 'index.md' && !NEW_PAGES.includes(f))
       .map((f) => ({ from: `/pages/${f.replace(/\.md$/, '')}/`, to: newUrlOf(f), type: 'Permanent' }));
     expect(redirects.map(({ from, to, type }) => ({ from, to, type }))).toEqual(expect.arrayContaining(wanted));
+    // A page the old site never had has no old address to keep.
+    for (const file of NEW_PAGES) expect(redirects.map((r) => r.to)).not.toContain(newUrlOf(file));
   });
 });

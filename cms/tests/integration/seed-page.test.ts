@@ -11,7 +11,8 @@ type Node = { type: string; text?: string; url?: string; bold?: boolean; italic?
 
 // The coalition's page as it last published it, read independently of the importer.
 const seedSource = readFileSync(path.join(CMS_DIR, 'seed/site/pages/services/clear-your-record.md'), 'utf8');
-type SeedSection = { template: string; [field: string]: unknown };
+// A section of the old site's templates (`template:`), or one in the CMS's own shape (`component:`).
+type SeedSection = { template?: string; component?: string; [field: string]: unknown };
 const seed = parse(seedSource.split(/^---$/m)[1]!) as { title: string; description: string; sections: SeedSection[] };
 const seedOf = (template: string) => seed.sections.find((s) => s.template === template)!;
 const decode = (s: string) =>
@@ -45,8 +46,17 @@ describe('the seed page, as the coalition last published it, as the site reads i
   it('has every section of the page, in order', async () => {
     const page = await fetchSeedPage();
     expect((page.sections as Json[]).map((s) => s.__component)).toEqual(
-      seed.sections.map((s) => `sections.${s.template}`),
+      seed.sections.map((s) => s.component ?? `sections.${s.template}`),
     );
+  });
+
+  it('ends with the coalition’s own "Help with a record" form', async () => {
+    const page = await fetchSeedPage();
+    expect(seed.sections.at(-1)).toEqual({ component: 'sections.form', form: 'Help with a record' });
+    expect((page.sections as Json[]).at(-1)).toMatchObject({
+      __component: 'sections.form',
+      form: 'Help with a record',
+    });
   });
 
   it('shows the real hero photo, with its alt text and subtitle', async () => {

@@ -61,12 +61,13 @@ describe('starting the CMS', () => {
 
   it('seeds an empty database: the pages, the settings, the site’s two tokens and the admin', () => {
     expect(first.output).toContain('Empty database: importing the coalition’s site from seed/site');
-    expect(first.output).toContain('Seed: 9 page(s), 8 redirect(s) from old addresses, the menus and site settings.');
+    expect(first.output).toContain('Seed: 10 page(s), 8 redirect(s) from old addresses, the menus and site settings.');
     expect(first.output).toContain('Local logins created for');
     expect(first.state.pages.map((p) => p[1]).sort()).toEqual([
       '/',
       '/about-us/mission-and-history/',
       '/contact-us/',
+      '/get-involved/stay-informed/',
       '/get-involved/volunteer/',
       '/our-work/business-advising/',
       '/our-work/policy-and-advocacy/',

@@ -271,10 +271,38 @@ describe('the first run in Spanish', () => {
       page: { path: '/es/servicios/limpiar-su-historial/', locale: 'es' },
     });
     expect(links.find((link) => link.text === 'Voluntariado')).toMatchObject({
+      type: 'Site Page',
+      page: { path: '/es/participe/voluntariado/', locale: 'es' },
+    });
+    expect(links.find((link) => link.text === 'Apoyo para la reintegración')).toMatchObject({
       type: 'External Link',
-      url: '/get-involved/volunteer/',
+      url: '/our-work/reentry-support/',
     });
   });
+
+  it.each([
+    ['/contact-us/', '/es/contacto/', 'Contáctenos', 'Contact'],
+    ['/get-involved/volunteer/', '/es/participe/voluntariado/', 'Voluntariado', 'Volunteer sign-up'],
+    ['/get-involved/stay-informed/', '/es/participe/mantengase-informado/', 'Manténgase informado', 'Stay informed'],
+    [
+      '/services/clear-your-record/',
+      '/es/servicios/limpiar-su-historial/',
+      'Limpie sus antecedentes penales',
+      'Help with a record',
+    ],
+  ])(
+    'publishes %s in Spanish at %s, with the same form of the coalition as the English',
+    async (en, es, title, form) => {
+      const populate = { sections: { on: { 'sections.form': true } } };
+      const english = await contentApi('/pages', { filters: { path: { $eq: en } }, populate });
+      const spanish = await contentApi('/pages', { locale: 'es', filters: { path: { $eq: es } }, populate });
+      const [enPage] = english.body.data as (Json & { sections: Json[] })[];
+      const [esPage] = spanish.body.data as (Json & { sections: Json[] })[];
+      expect(esPage).toMatchObject({ documentId: enPage!.documentId, locale: 'es', title });
+      for (const page of [enPage!, esPage!])
+        expect(page.sections).toEqual([expect.objectContaining({ __component: 'sections.form', form })]);
+    },
+  );
 });
 
 describe('filling a translation from English', () => {
@@ -288,9 +316,9 @@ describe('filling a translation from English', () => {
     );
     expect(filled.status, JSON.stringify(filled.body)).toBe(200);
     const links = ((filled.body.data as Json).menu as { links: Json[] }[]).flatMap((group) => group.links);
-    expect(links.find((link) => link.text === 'Volunteer')).toMatchObject({
+    expect(links.find((link) => link.text === 'Reentry Support')).toMatchObject({
       type: 'External Link',
-      url: '/get-involved/volunteer/',
+      url: '/our-work/reentry-support/',
     });
     const clear = links.find((link) => link.text === 'Clear Your Record') as { page: { connect: Json[] } };
     expect(clear).toMatchObject({ type: 'Site Page' });

@@ -17,6 +17,7 @@ export const PAGE_POPULATE = {
       'sections.cards-with-links': { populate: { cards: { populate: { link: LINK } } } },
       'sections.banner': { populate: { button: LINK } },
       'sections.embed': true,
+      'sections.form': true,
       'sections.line': true,
       'sections.history': { populate: { events: true } },
       'sections.images-with-captions': { populate: { images: { populate: { image: true } } } },
