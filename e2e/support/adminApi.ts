@@ -111,3 +111,12 @@ export const settings = {
   read: async (): Promise<Json> => (await call<{ data: Json }>('GET', GLOBAL)).data,
   publish: (data: Json) => call('POST', `${GLOBAL}/actions/publish`, data),
 };
+
+/** What visitors sent, newest first, as the Super Admin's list in the admin reads it (`form-submission` or `help-request`). */
+export const submissions = async (store: 'form-submission' | 'help-request'): Promise<Record<string, string | null>[]> =>
+  (
+    await call<{ results: Record<string, string | null>[] }>(
+      'GET',
+      `/content-manager/collection-types/api::${store}.${store}?pageSize=100&sort=id:desc`,
+    )
+  ).results;

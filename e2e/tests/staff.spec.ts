@@ -102,7 +102,7 @@ test('staff add a quick link, reorder two sections and remove one: the site foll
   const order = await visitor
     .locator('main > section')
     .evaluateAll((sections) => sections.map((s) => s.className.split(' ')[0]));
-  expect(order).toEqual(['text-area', 'quick-links', 'card-image', 'card-video', 'form']);
+  expect(order).toEqual(['text-area', 'quick-links', 'card-image', 'card-video', 'form-section']);
   await expect(visitor.locator('.quick-links li')).toHaveCount(4);
   await expect(visitor.getByRole('link', { name: /Find an event/ })).toHaveAttribute(
     'href',

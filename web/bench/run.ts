@@ -23,6 +23,8 @@
  *   - the compose stack (first, alone on the machine): image sizes and `up` → all healthy.
  *   - history (issue 24): a save with history against one without (a second CMS on the same
  *     database, VERSIONS_KEEP_DAYS=0), a page's list of 500 versions and its two largest compared;
+ *   - form pages (issue 26): a page holding a form, whose token each copy gets fresh (this
+ *     process fills it on a route-cache hit; Varnish by ESI), beside a page without one;
  * `pnpm bench -- flood` (or any of compose, throughput, cmsread, publish, faults, flood, weight, lighthouse, history) runs those
  * sections only and keeps the others' figures from the last results.json, each section with the
  * date it was measured. Writes bench/results.json and bench/RESULTS.md. Figures are only compared
@@ -59,6 +61,9 @@ const SEED = '/services/clear-your-record/';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const PUBLISHES = 20;
+/** Issue 26: the contact page (its form), beside a page of the seed without one. */
+const FORM_PAGE = '/contact-us/';
+const PLAIN_PAGE = '/our-work/reentry-support/';
 /** The issue's load on the CMS page read: 10 connections, whatever BENCH_CONNECTIONS says. */
 const CMS_READ_CONNECTIONS = 10;
 const CMS_READ_SPEED_UP_AT_LEAST = 10;
@@ -103,6 +108,7 @@ const SECTIONS = [
   'weight',
   'lighthouse',
   'history',
+  'forms',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -146,7 +152,16 @@ type Results = {
   pageWeight?: Weight;
   lighthouse?: { runs: number; pages: LighthousePage[] };
   history?: HistoryFigures;
+  forms?: FormPages;
   targets: object;
+};
+
+/** Issue 26: what filling a form's token in each copy of a cached page costs. */
+type FormPages = {
+  formPage: string;
+  plainPage: string;
+  runs: Load[];
+  ratios: { formHitToPlainHit: number; formHitToBare: number; formVarnishToPlainVarnish: number };
 };
 
 const pass = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -158,6 +173,26 @@ const floodOk = (flood: AddressFlood) =>
 const recordedOn = (results: Results, section: Section) =>
   results.recorded[section] ? ` (measured ${results.recorded[section]})` : '';
 const notMeasured = (title: string) => `## ${title}\n\nNot measured yet: \`pnpm bench\` measures it.\n`;
+
+const formsSection = (r: Results) => {
+  if (!r.forms) return notMeasured('Form pages');
+  const { runs, ratios, formPage, plainPage } = r.forms;
+  return `## Form pages${recordedOn(r, 'forms')}
+
+A page holding a form (${formPage}) is kept in the caches with a slot for the form's signed token,
+filled for each visitor: on a route-cache hit by this process (a string replacement and a
+compression of that copy), through Varnish by ESI (one request to a replica for the token, never
+cached). Beside it, a page without a form (${plainPage}) from the same caches, and the form page's
+bytes from a bare Node server (the ceiling). Same load as the throughput runs.
+
+| run | requests/s | p50 ms | p99 ms | errors / non-2xx |
+| --- | ---: | ---: | ---: | ---: |
+${runs.map((run) => `| ${run.name} | ${run.requestsPerSecond.toFixed(0)} | ${run.p50Ms} | ${run.p99Ms} | ${run.errors} / ${run.non2xx} |`).join('\n')}
+
+- form page ÷ page without a form, route cache: **${ratios.formHitToPlainHit.toFixed(2)}**; ÷ the bare server: ${ratios.formHitToBare.toFixed(2)}
+- form page ÷ page without a form, through Varnish: **${ratios.formVarnishToPlainVarnish.toFixed(2)}**
+`;
+};
 
 const throughputSection = (r: Results) => {
   if (!r.load || !r.ratios) return notMeasured('Throughput of the seed page');
@@ -432,7 +467,7 @@ Recorded by \`pnpm bench\` (web/bench/run.ts), last on ${r.date}; ${r.machine}.
 Load generator, browser, site, CMS and bare server share this machine's cores, so only the
 ratios and comparisons within one section of one run mean anything.
 
-${[throughputSection(r), cmsReadSection(r), publishSection(r), faultsSection(r), floodsSection(r), weightSection(r), lighthouseSection(r), historySection(r), composeSection(r)].join('\n')}`;
+${[throughputSection(r), cmsReadSection(r), publishSection(r), faultsSection(r), floodsSection(r), weightSection(r), lighthouseSection(r), historySection(r), formsSection(r), composeSection(r)].join('\n')}`;
 
 /** The sections named on the command line (`pnpm bench -- flood`); all of them when none is. */
 const chosenSections = (args: string[]): Set<Section> => {
@@ -523,7 +558,7 @@ const main = async () => {
     rotator.setTargets([system.siteUrl]);
     let edge: Edge | null = null;
     try {
-      if (chosen.has('throughput') || chosen.has('publish') || chosen.has('flood')) {
+      if (chosen.has('throughput') || chosen.has('publish') || chosen.has('flood') || chosen.has('forms')) {
         console.log('Starting three replicas with PAGE_CACHE=edge and Varnish in front…');
         const [varnishPort, purgePort] = [await freePort(), await freePort()];
         const purgeSecret = randomBytes(32).toString('base64url');
@@ -599,6 +634,36 @@ const main = async () => {
           await bare.stop();
           await uncachedSite.stop();
           await memoryCacheSite.stop();
+        }
+      }
+
+      if (chosen.has('forms') && edge) {
+        console.log('Form pages: a page holding a form beside one without, route cache and Varnish…');
+        const bare = await startBareServer(`${system.siteUrl}${FORM_PAGE}`);
+        try {
+          const options = { connections: CONNECTIONS, seconds: SECONDS };
+          const runs: Load[] = [
+            await load('bare Node http (the form page’s bytes)', bare.url, options),
+            await load('site, route cache (HIT): form page, token filled', `${system.siteUrl}${FORM_PAGE}`, options),
+            await load('site, route cache (HIT): page without a form', `${system.siteUrl}${PLAIN_PAGE}`, options),
+            await load('Varnish (HIT + ESI): form page', `${edge.varnish.url}${FORM_PAGE}`, options),
+            await load('Varnish (HIT): page without a form', `${edge.varnish.url}${PLAIN_PAGE}`, options),
+          ];
+          for (const run of runs)
+            console.log(`  ${run.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`);
+          const [ceiling, formHit, plainHit, formVarnish, plainVarnish] = runs as [Load, Load, Load, Load, Load];
+          results.forms = {
+            formPage: FORM_PAGE,
+            plainPage: PLAIN_PAGE,
+            runs,
+            ratios: {
+              formHitToPlainHit: formHit.requestsPerSecond / plainHit.requestsPerSecond,
+              formHitToBare: formHit.requestsPerSecond / ceiling.requestsPerSecond,
+              formVarnishToPlainVarnish: formVarnish.requestsPerSecond / plainVarnish.requestsPerSecond,
+            },
+          };
+        } finally {
+          await bare.stop();
         }
       }
 

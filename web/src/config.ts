@@ -91,6 +91,13 @@ const schema = z
       .default(path.join(tmpdir(), 'cannabis-equity-il-images')),
   })
   .superRefine((c, context) => {
+    // The CMS refuses the two to be equal too: one token that both reads and sends is what the two avoid.
+    if (c.STRAPI_FORMS_TOKEN !== undefined && c.STRAPI_FORMS_TOKEN === c.STRAPI_READ_TOKEN)
+      context.addIssue({
+        code: 'custom',
+        path: ['STRAPI_FORMS_TOKEN'],
+        message: 'STRAPI_FORMS_TOKEN must differ from STRAPI_READ_TOKEN: copy both from cms/.env',
+      });
     if (c.PAGE_CACHE !== 'edge') return;
     const urls = purgeUrls(c.EDGE_PURGE_URLS);
     if (urls.length === 0) {

@@ -17,12 +17,28 @@ type Values = Record<string, string | string[]>;
 const submit = (
   form: string,
   values: Values,
-  { language = 'es', client = opaque(), nonce = opaque(), token = formsToken() as string | null } = {},
+  {
+    language = 'es',
+    client = opaque(),
+    nonce = opaque(),
+    token = formsToken() as string | null,
+    trapFilled = undefined as boolean | undefined,
+  } = {},
 ) =>
   sendContentApi(
     'POST',
     '/form-submissions/submit',
-    { data: { form, language, values, nonce, nonceExpiresAt: Date.now() + 3_600_000, client } },
+    {
+      data: {
+        form,
+        language,
+        values,
+        nonce,
+        nonceExpiresAt: Date.now() + 3_600_000,
+        client,
+        ...(trapFilled === undefined ? {} : { trapFilled }),
+      },
+    },
     token,
   );
 
@@ -185,14 +201,19 @@ describe('a submission from the site', () => {
     expect(long.body.data).toMatchObject({ outcome: 'set-aside' });
     const domain = await submit('stay-informed', { name: 'X', email: 'x@spam.example' });
     const fine = await submit('contact', { ...CONTACT, message: 'One link is fine: https://example.org' });
-    expect([word, domain, fine].map((r) => (r.body.data as { outcome: string }).outcome)).toEqual([
+    // The site's hidden trap came filled: a bot, or a browser's autofill for a person.
+    const trapped = await submit('contact', CONTACT, { trapFilled: true });
+    expect([word, domain, fine, trapped].map((r) => (r.body.data as { outcome: string }).outcome)).toEqual([
       'set-aside',
       'set-aside',
       'received',
+      'set-aside',
     ]);
     const kept = (await list(admin, SUBMISSIONS)).body.results as Record<string, unknown>[];
     const setAside = kept.find((row) => row.documentId === (links.body.data as { documentId: string }).documentId);
     expect(setAside).toMatchObject({ state: 'possible-spam', setAsideBecause: '3 links (the filter allows 2)' });
+    const trap = kept.find((row) => row.documentId === (trapped.body.data as { documentId: string }).documentId);
+    expect(trap).toMatchObject({ state: 'possible-spam', setAsideBecause: expect.stringMatching(/hidden field/) });
   });
 });
 

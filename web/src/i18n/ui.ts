@@ -111,7 +111,6 @@ const en = {
     watchOn: (title: string, site: string) => `Watch “${title}” on ${site}`,
   },
   forms: {
-    required: 'required',
     optional: 'optional',
     errorTitle: (title: string) => `Error: ${title}`,
     summaryHeading: 'There is a problem',
@@ -270,7 +269,6 @@ const es: Dictionary = {
     watchOn: (title, site) => `Ver “${title}” en ${site}`,
   },
   forms: {
-    required: 'obligatorio',
     optional: 'opcional',
     errorTitle: (title) => `Error: ${title}`,
     summaryHeading: 'Hay un problema',

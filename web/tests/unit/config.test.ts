@@ -13,6 +13,12 @@ const valid = {
 };
 
 describe('parseConfig', () => {
+  it('refuses a forms token equal to the read token, saying to copy both from the CMS', () => {
+    expect(() => parseConfig({ ...valid, STRAPI_FORMS_TOKEN: valid.STRAPI_READ_TOKEN })).toThrow(
+      /STRAPI_FORMS_TOKEN must differ from STRAPI_READ_TOKEN/,
+    );
+  });
+
   it('reads a valid environment with defaults for port, host, timeout and the image folder', () => {
     expect(parseConfig(valid)).toEqual({
       strapiUrl: 'http://127.0.0.1:1337',
