@@ -4,6 +4,7 @@ import {
   containers,
   createStack,
   health,
+  HOST_FROM_CONTAINERS,
   IMAGES,
   opsGuideCommands,
   requireDocker,
@@ -93,6 +94,10 @@ test('all services become healthy after up, three site replicas behind varnish, 
   expect(adminPage.status).toBe(200);
   expect(await adminPage.text()).toContain('<div id="strapi"');
   expect((await fetch(`${stack.cmsUrl}/_health`)).status).toBe(204);
+  // The CMS reached the mail server .env names (the test's capture server on the host), as ops' would.
+  expect(stack.compose(['logs', 'cms'])).toContain(
+    `Mail: the SMTP server ${HOST_FROM_CONTAINERS}:${stack.mail.smtpPort} accepted the CMS's connection`,
+  );
 
   // Only on the loopback interface: the published ports say so. The replicas publish none.
   expect(stack.compose(['port', 'cms', '1337']).trim()).toMatch(/^127\.0\.0\.1:\d+$/);
