@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { heroImage, opsClient } from '../support/opsClient';
 import {
   containers,
   createStack,
   health,
+  HOST_FROM_CONTAINERS,
   IMAGES,
   opsGuideCommands,
   requireDocker,
@@ -93,6 +95,10 @@ test('all services become healthy after up, three site replicas behind varnish, 
   expect(adminPage.status).toBe(200);
   expect(await adminPage.text()).toContain('<div id="strapi"');
   expect((await fetch(`${stack.cmsUrl}/_health`)).status).toBe(204);
+  // The CMS reached the mail server .env names (the test's capture server on the host), as ops' would.
+  expect(stack.compose(['logs', 'cms'])).toContain(
+    `Mail: the SMTP server ${HOST_FROM_CONTAINERS}:${stack.mail.smtpPort} accepted the CMS's connection`,
+  );
 
   // Only on the loopback interface: the published ports say so. The replicas publish none.
   expect(stack.compose(['port', 'cms', '1337']).trim()).toMatch(/^127\.0\.0\.1:\d+$/);
@@ -353,6 +359,117 @@ for (const [way, backUp, restore] of [
     }
   });
 }
+
+/** The token a page's form carries (filled in by varnish from /form-token/<kind>/, an ESI include). */
+const formTokenOf = (html: string) => {
+  const input = /<input\b[^>]*\bname="formToken"[^>]*>/.exec(html)?.[0];
+  return input ? /\bvalue="([^"]*)"/.exec(input)?.[1] : undefined;
+};
+/** A visitor's GET of the contact page through varnish: status, whether varnish had it, the page and its form's token. */
+const contactPage = async () => {
+  const response = await fetch(`${stack.siteUrl}${OTHER}`);
+  const text = await response.text();
+  return {
+    status: response.status,
+    cache: response.headers.get('x-cache'),
+    age: Number(response.headers.get('age') ?? 0),
+    surrogateControl: response.headers.get('surrogate-control'),
+    text,
+    token: formTokenOf(text),
+  };
+};
+/** A browser's POST of the contact form (no JavaScript): to the page's own address, from the site's own origin. */
+const postContact = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+  fetch(`${stack.siteUrl}${OTHER}`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      Origin: stack.siteUrl,
+      'Sec-Fetch-Site': 'same-origin',
+      ...headers,
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
+/** The form refuses a token younger than 3 s (a person takes longer): as a person, a little more. */
+const FILL_IN_MS = 3500;
+/** What the visitors of the tests below wrote: none of it may reach another visitor or an e-mail. */
+const written: string[] = [];
+const visitorWords = () => {
+  const mark = randomBytes(6).toString('hex');
+  const words = {
+    name: `Compose Visitor ${mark}`,
+    email: `visitor-${mark}@example.org`,
+    message: `Message ${mark} from the compose test`,
+  };
+  written.push(...Object.values(words));
+  return words;
+};
+
+test('forms through varnish: a kept page with a form carries a fresh token for each visitor', async () => {
+  const first = await contactPage();
+  expect(first.status).toBe(200);
+  // The second visitor gets varnish's copy (a purge by an earlier test may still be refetching it).
+  let second = await contactPage();
+  await expect.poll(async () => (second = await contactPage()).cache, { timeout: 10_000 }).toBe('HIT');
+  const third = await contactPage();
+  expect(third.cache).toBe('HIT');
+  for (const visit of [first, second, third]) {
+    expect(visit.token, 'the form has its token').toBeTruthy();
+    expect(visit.text).not.toContain('esi:include');
+    expect(visit.surrogateControl, 'Surrogate-Control is for varnish alone').toBeNull();
+  }
+  expect(new Set([first.token, second.token, third.token]).size, 'one token per visit').toBe(3);
+});
+
+test('forms through varnish: a POST to the page answers 303, one with a mistake 422 for that visitor alone, and neither is kept', async () => {
+  const sent = visitorWords();
+  const mistaken = visitorWords();
+  const [forSent, forMistaken] = [(await contactPage()).token!, (await contactPage()).token!];
+  expect(forSent).toBeTruthy();
+  expect(forMistaken).toBeTruthy();
+  await new Promise((resolve) => setTimeout(resolve, FILL_IN_MS));
+
+  const done = await postContact({ ...sent, topic: 'Press and media', formToken: forSent });
+  expect(done.status, await done.clone().text()).toBe(303);
+  expect(done.headers.get('location'), 'the thank-you page').toBeTruthy();
+  expect(done.headers.get('cache-control')).toContain('no-store');
+
+  // No e-mail address: the form's one mistake here.
+  const mistake = await postContact({
+    name: mistaken.name,
+    message: mistaken.message,
+    topic: 'Something else',
+    formToken: forMistaken,
+  });
+  expect(mistake.status).toBe(422);
+  expect(mistake.headers.get('cache-control')).toContain('no-store');
+  const again = await mistake.text();
+  expect(again, 'the page again, with what the visitor wrote').toContain(mistaken.name);
+  expect(formTokenOf(again), 'and a token to send it again with').toBeTruthy();
+
+  // The next visitor gets the page as it is kept: nothing any visitor posted.
+  const next = await contactPage();
+  expect(next.status).toBe(200);
+  for (const value of written) expect(next.text).not.toContain(value);
+});
+
+test('forms through varnish: a POST from another site is refused (403)', async () => {
+  const token = (await contactPage()).token!;
+  const response = await postContact(
+    { ...visitorWords(), topic: 'Press and media', formToken: token },
+    { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' },
+  );
+  expect(response.status).toBe(403);
+});
+
+test('forms through varnish: the contact form’s recipients got the CMS’s notice, without a word the visitor wrote', async () => {
+  const notice = await stack.mail.waitFor((message) => /contact form, English$/.test(message.subject), 30_000);
+  expect(notice.subject).toMatch(/contact form/);
+  const everything = JSON.stringify(await stack.mail.messages());
+  expect(written.length).toBeGreaterThan(0);
+  for (const value of written) expect(everything).not.toContain(value);
+});
 
 test('down --volumes leaves no container and no volume behind', () => {
   stack.compose(['down', '--volumes']);

@@ -1,9 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
-import { startMailCapture, type MailCapture } from '../../scripts/mail-capture.mts';
+import type { CapturedMessage } from '../../scripts/mail-capture.mts';
 import { freePort } from '../../web/tests/support/processes.ts';
 
 /**
@@ -29,7 +29,7 @@ export type Stack = {
   siteUrl: string;
   cmsUrl: string;
   /** The SMTP server the CMS sends through: a capture server on the host, which keeps what it gets. */
-  mail: MailCapture;
+  mail: MailCaptureProcess;
   /** `docker compose …` in the stack's folder; throws with its output on failure. */
   compose: (args: string[], options?: { input?: string }) => string;
   /** A shell command line in the stack's folder, as ops would type it. */
@@ -94,6 +94,56 @@ const copyRepository = (into: string) => {
   }
 };
 
+/** The capture server, run in a process of its own (mail-capture-process.mts says why), read over HTTP. */
+export type MailCaptureProcess = {
+  smtpPort: number;
+  /** Its page (`messages.json` beside it lists what it received), on 127.0.0.1. */
+  url: string;
+  messages: () => Promise<CapturedMessage[]>;
+  /** The first message, received or still to come, for which `predicate` holds. */
+  waitFor: (predicate: (message: CapturedMessage) => boolean, timeoutMs?: number) => Promise<CapturedMessage>;
+  stop: () => void;
+};
+
+const startMailCaptureProcess = async (host: string): Promise<MailCaptureProcess> => {
+  const child = spawn(process.execPath, [path.join(import.meta.dirname, 'mail-capture-process.mts'), host], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const { smtpPort, httpPort } = await new Promise<{ smtpPort: number; httpPort: number }>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('\n')) resolve(JSON.parse(output.split('\n')[0]!) as { smtpPort: number; httpPort: number });
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`The mail capture process exited (${code}) before listening`)));
+  });
+  const url = `http://127.0.0.1:${httpPort}/`;
+  const messages = async () => (await (await fetch(`${url}messages.json`)).json()) as CapturedMessage[];
+  return {
+    smtpPort,
+    url,
+    messages,
+    waitFor: async (predicate, timeoutMs = 10_000) => {
+      const deadline = performance.now() + timeoutMs;
+      for (;;) {
+        const received = await messages();
+        const found = received.find(predicate);
+        if (found) return found;
+        if (performance.now() > deadline)
+          throw new Error(
+            `No captured message matched within ${timeoutMs} ms (${received.length} received on SMTP port ${smtpPort}: ${received.map((m) => m.subject).join(' | ')})`,
+          );
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    },
+    stop: () => {
+      child.stdin.end();
+      child.kill('SIGTERM');
+    },
+  };
+};
+
 export const createStack = async (project: string): Promise<Stack> => {
   const dir = mkdtempSync(path.join(tmpdir(), `${project}-`));
   copyRepository(dir);
@@ -102,8 +152,9 @@ export const createStack = async (project: string): Promise<Stack> => {
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   // Production refuses to start without an SMTP server. The containers reach the host only at
   // their network's gateway, which exists once `up` made the network, after this listens: so every
-  // interface, on a free port, for the test's length. It delivers nothing.
-  const mail = await startMailCapture({ host: '0.0.0.0' });
+  // interface, on a free port, for the test's length. It delivers nothing. In a process of its
+  // own, which answers while this one waits on `docker compose` (mail-capture-process.mts).
+  const mail = await startMailCaptureProcess('0.0.0.0');
   const settings = {
     PUBLIC_SITE_URL: siteUrl,
     CMS_PUBLIC_URL: cmsUrl,
@@ -143,7 +194,7 @@ export const createStack = async (project: string): Promise<Stack> => {
         encoding: 'utf8',
       });
       rmSync(dir, { recursive: true, force: true });
-      void mail.stop();
+      mail.stop();
     },
   };
 };

@@ -4,7 +4,10 @@ vcl 4.1;
 # it says in CDN-Cache-Control how long a response may be kept (max-age), served stale while
 # one request fetches it again (stale-while-revalidate) and served stale while no replica
 # answers (stale-if-error); it names in Cache-Tag what purges it, and purges by those tags
-# through the purge listener when the CMS says something changed.
+# through the purge listener when the CMS says something changed. A page holding a form is kept
+# with an ESI include where the form's token goes (Surrogate-Control: content="ESI/1.0"), and
+# Varnish fills in a fresh token from a replica each time it sends the page (/form-token/, never
+# kept); the form's POST goes to a replica every time.
 
 import directors;
 import std;
@@ -85,20 +88,40 @@ sub vcl_recv {
       return (synth(403, "The purge listener takes purges and warm-ups (HEAD with X-Warm-Up) only"));
     }
     # Only what is kept is warmed: never what goes to a replica every time (below).
-    if (req.url ~ "^/(preview|api|search)(/|\?|$)" || req.http.Authorization) {
+    if (req.url ~ "^/(preview|api|search|form-token)(/|\?|$)" || req.http.Authorization) {
       return (synth(403, "Not an address the cache keeps"));
     }
   } else {
     unset req.http.X-Warm-Up;
   }
 
-  # The site answers other methods itself (405, the webhook's POST): never from the cache.
+  # At most gzip, for every request, passes too. Any answer may hold ESI (a page with a form, and
+  # its re-render after a POST with mistakes), and Varnish reads ESI only in a gzip or an
+  # uncompressed body: it would send a brotli one with its <esi:include> unread, or splice brotli
+  # bytes into a page. A lookup's fetch is asked for gzip by Varnish itself (http_gzip_support),
+  # but a pass (a form's POST, /form-token/, search, preview) takes the client's Accept-Encoding
+  # as it came, and the replicas answer brotli to a browser that takes it. An ESI fragment (a
+  # form's token, a few bytes) is asked for uncompressed and spliced into the page as it is:
+  # Varnish gzips it on the way out when the page goes out gzipped.
+  if (req.esi_level > 0) {
+    unset req.http.Accept-Encoding;
+  } elsif (req.http.Accept-Encoding ~ "(?i)(^|,)\s*gzip\s*(;|,|$)" && req.http.Accept-Encoding !~ "(?i)(^|,)\s*gzip\s*;\s*q=0(\.0*)?\s*(,|$)") {
+    set req.http.Accept-Encoding = "gzip";
+  } else {
+    unset req.http.Accept-Encoding;
+  }
+
+  # The site answers other methods itself: a form's POST to its page's address (answered 303,
+  # or the page again with the visitor's own words in it, which no other visitor may be sent),
+  # the webhook's POST, 405 for the rest. Never from the cache, never kept.
   if (req.method != "GET" && req.method != "HEAD") {
     return (pass);
   }
-  # Staff preview, the API (health, webhook, preview sessions) and search results are per
-  # request: they go to a replica every time.
-  if (req.url ~ "^/(preview|api|search)(/|\?|$)" || req.http.Authorization) {
+  # Staff preview, the API (health, webhook, preview sessions), search results and a form's
+  # token (the ESI fragment a page with a form includes, signed for one visitor at one time)
+  # are per request: they go to a replica every time. The token is passed here whatever its
+  # answer's headers say: one kept would be every visitor's.
+  if (req.url ~ "^/(preview|api|search|form-token)(/|\?|$)" || req.http.Authorization) {
     return (pass);
   }
   # The image endpoint reads its query (address, file version, width), and media files their
@@ -137,6 +160,9 @@ sub vcl_hash {
 }
 
 sub vcl_backend_fetch {
+  # This cache fills in ESI includes (the forms' tokens): the site may rely on it. Set here,
+  # so that what a client sent in that name never reaches a replica.
+  set bereq.http.Surrogate-Capability = {"varnish="ESI/1.0""};
   # A warm-up's fetch follows a change: the stale copy's validators (were the site ever to send
   # any) must not get it a 304 that keeps the old page. Otherwise it is a visitor's fetch.
   if (bereq.http.X-Warm-Up) {
@@ -152,6 +178,20 @@ sub vcl_backend_response {
   # than the copy here: the copy here is kept and served, not replaced.
   if (bereq.is_bgfetch && (beresp.status >= 500 || beresp.http.X-Stale-Content)) {
     return (abandon);
+  }
+  # A page with a form (Surrogate-Control: content="ESI/1.0", the site's edge mode) is kept with
+  # its <esi:include src="/form-token/<kind>/"/>; each time it is sent, Varnish fetches that
+  # fragment from a replica (a pass, vcl_recv), so every visitor of a kept page gets a token of
+  # their own. The header is this cache's alone: browsers never see it.
+  if (beresp.http.Surrogate-Control ~ "ESI/1\.0") {
+    set beresp.do_esi = true;
+  }
+  unset beresp.http.Surrogate-Control;
+  # A token the replica could not make: nothing in the form rather than an error page inside it
+  # (Varnish splices whatever the fragment's answer holds); the site then asks the visitor to
+  # send the form again.
+  if (bereq.url ~ "^/form-token/" && beresp.status >= 500) {
+    return (error(503));
   }
   if (beresp.http.CDN-Cache-Control ~ "(^|,)\s*max-age=\d+") {
     set beresp.ttl = std.duration(regsub(beresp.http.CDN-Cache-Control, "^.*(?:^|,)\s*max-age=(\d+).*$", "\1") + "s", 0s);
@@ -194,6 +234,14 @@ sub vcl_backend_error {
   # A background fetch (stale-while-revalidate) that failed keeps the stale copy in place.
   if (bereq.is_bgfetch) {
     return (abandon);
+  }
+  # A form's token that could not be had: an empty fragment (see vcl_backend_response), not the
+  # error page below in the middle of a form.
+  if (bereq.url ~ "^/form-token/") {
+    set beresp.http.Content-Type = "text/html; charset=utf-8";
+    set beresp.http.Cache-Control = "no-store";
+    set beresp.body = "";
+    return (deliver);
   }
   set beresp.http.Content-Type = "text/html; charset=utf-8";
   set beresp.reason = "Service Unavailable";
