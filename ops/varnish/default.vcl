@@ -185,6 +185,11 @@ sub vcl_backend_response {
   # their own. The header is this cache's alone: browsers never see it.
   if (beresp.http.Surrogate-Control ~ "ESI/1\.0") {
     set beresp.do_esi = true;
+    # Marks a kept copy: what is sent of it holds one visitor's token (vcl_deliver). A pass (a
+    # POST's answer) keeps the site's own no-store.
+    if (!bereq.uncacheable) {
+      set beresp.http.X-Form-Slots = "1";
+    }
   }
   unset beresp.http.Surrogate-Control;
   # A token the replica could not make: nothing in the form rather than an error page inside it
@@ -256,6 +261,12 @@ sub vcl_backend_error {
 }
 
 sub vcl_deliver {
+  # A page with its forms' tokens filled in is this visitor's: no cache after this one may keep
+  # it for the next (its token would be spent twice), and the browser asks again each time.
+  if (resp.http.X-Form-Slots) {
+    set resp.http.Cache-Control = "private, no-cache";
+    unset resp.http.X-Form-Slots;
+  }
   # What only the cache needs stays here; browsers keep the page's own Cache-Control.
   unset resp.http.CDN-Cache-Control;
   unset resp.http.Cache-Tag;

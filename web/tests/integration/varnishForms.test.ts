@@ -143,6 +143,9 @@ describe('forms through Varnish (ops/varnish/default.vcl)', () => {
       expect(html).not.toContain('esi:include');
       expect(html).toContain('<p>Padding');
       expect(response.headers.get('surrogate-control')).toBeNull();
+      // Filled in, the page is this visitor's: no cache after Varnish may keep it for the next.
+      expect(response.headers.get('cache-control')).toBe('private, no-cache');
+      expect(response.headers.get('x-form-slots')).toBeNull();
       expect(response.headers.get('content-encoding') ?? 'identity').toMatch(/^(gzip|identity)$/);
     }
     // The page was fetched once, in gzip (never brotli: Varnish reads ESI in gzip only), saying
