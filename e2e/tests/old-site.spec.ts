@@ -5,14 +5,14 @@ import { expect, test } from '@playwright/test';
 import { site } from '../support/system';
 import { watchPage } from '../support/siteRequests';
 
-/** The old site's pages, as the first-run seed imported them (cms/seed/site/pages), and the one it added. */
+/** The old site's pages, as the first-run seed imported them (cms/seed/site/pages), and the two it added. */
 const files = (
   readdirSync(path.resolve(import.meta.dirname, '../../cms/seed/site/pages'), { recursive: true }) as string[]
 )
   .filter((f) => f.endsWith('.md'))
   .sort();
-/** Added for the coalition's own forms: never on the old site, so no old address redirects to it. */
-const NEW_PAGES = ['get-involved/stay-informed.md'];
+/** Added for the coalition's own forms: never on the old site, so no old address redirects to them. */
+const NEW_PAGES = ['get-involved/stay-informed.md', 'services/ask-for-help.md'];
 const newPath = (file: string) => (file === 'index.md' ? '/' : `/${file.replace(/\.md$/, '')}/`);
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 

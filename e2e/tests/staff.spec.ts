@@ -75,8 +75,8 @@ test('staff add a quick link, reorder two sections and remove one: the site foll
   await openSection(page, /^Quick links/);
   // The new item opens with its (required) link ready to fill.
   await page.getByRole('button', { name: 'Add an entry' }).click();
-  await page.locator('input[name="sections.1.items.3.link.text"]').fill('Find an event');
-  await page.locator('input[name="sections.1.items.3.link.url"]').fill('https://nationalexpungementweek.org/');
+  await page.locator('input[name="sections.1.items.4.link.text"]').fill('Find an event');
+  await page.locator('input[name="sections.1.items.4.link.url"]').fill('https://nationalexpungementweek.org/');
   // The text area above the quick links: the drag handle works with the keyboard. Its handle is
   // the one in the innermost row that holds the text area's header.
   const textAreaRow = page
@@ -102,8 +102,8 @@ test('staff add a quick link, reorder two sections and remove one: the site foll
   const order = await visitor
     .locator('main > section')
     .evaluateAll((sections) => sections.map((s) => s.className.split(' ')[0]));
-  expect(order).toEqual(['text-area', 'quick-links', 'card-image', 'card-video', 'form-section']);
-  await expect(visitor.locator('.quick-links li')).toHaveCount(4);
+  expect(order).toEqual(['text-area', 'quick-links', 'card-image', 'card-video', 'banner']);
+  await expect(visitor.locator('.quick-links li')).toHaveCount(5);
   await expect(visitor.getByRole('link', { name: /Find an event/ })).toHaveAttribute(
     'href',
     'https://nationalexpungementweek.org/',
@@ -173,8 +173,8 @@ test('a refused save keeps everything staff typed: fix the one field and save ag
 
 test('staff add a card with image, uploading its photo, and publish it', async () => {
   const page = staff;
-  // The new section is the seventh (after the seed page's six, the last its Help with a record
-  // form); its image comes from the computer through the media library.
+  // The new section is the seventh (after the seed page's six, the last its banner leading to the
+  // Help with a record form's page); its image comes from the computer through the media library.
   // Its heading is typed first: typed in the instant the alt-text prompt closes, it was lost in
   // some runs (the form's inputs are drawn again as the prompt closes; a person is never that fast).
   await openPageEditor(page, SEED_PATH);

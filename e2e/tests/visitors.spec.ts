@@ -20,6 +20,9 @@ const seed = parse(
 const seedOf = (template: string) => seed.sections.find((s) => s.template === template)!;
 const hero = seedOf('hero') as SeedSection & { alt_text: string; subtitle: string };
 const quickLinks = seedOf('quick-links').quick_links as { text: string; icon: string }[];
+/** The Help with a record form's own page: no video frame or anything else of another site beside it. */
+const ASK_FOR_HELP = '/services/ask-for-help/';
+const PIDA_AYUDA = '/es/servicios/pida-ayuda/';
 const partnerLinks = (seedOf('card-with-image').links as { text: string; url: string }[]).map((link) => ({
   href: link.url,
   text: link.text.trim(),
@@ -63,7 +66,7 @@ test.describe('a visitor on the Clear Your Record page', () => {
     }
   });
 
-  test('sees the three quick links, each with its icon', async ({ page }) => {
+  test('sees the quick links, each with its icon', async ({ page }) => {
     const items = page.locator('.quick-links li');
     await expect(page.getByRole('heading', { level: 2, name: 'Quick Links' })).toBeVisible();
     await expect(items).toHaveCount(quickLinks.length);
@@ -82,10 +85,26 @@ test.describe('a visitor on the Clear Your Record page', () => {
     for (const name of ['Terms of Use', 'Contact Us']) await expect(footer.getByRole('link', { name })).toBeVisible();
     await expect(footer).toContainText('Cannabis Equity Illinois Coalition is a 501(c)3 nonprofit');
   });
+
+  test('is led to the help form’s own page, from the quick links and the banner that ends the page', async ({
+    page,
+  }) => {
+    await expect(page.locator('.form-section')).toHaveCount(0);
+    await expect(page.locator('.quick-links').getByRole('link', { name: 'Ask us for help' })).toHaveAttribute(
+      'href',
+      ASK_FOR_HELP,
+    );
+    const banner = page.locator('main > section').last();
+    await expect(banner).toHaveClass(/\bbanner\b/);
+    await banner.getByRole('link', { name: 'Ask us for help' }).click();
+    await expect(page).toHaveURL(`${site()}${ASK_FOR_HELP}`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Get Help Clearing Your Record');
+    await expect(page.locator('.form-section')).toHaveCount(1);
+  });
 });
 
 test.describe('what a page costs a visitor', () => {
-  for (const path of [SEED_PATH, '/', '/no-such-page/']) {
+  for (const path of [SEED_PATH, ASK_FOR_HELP, '/', '/no-such-page/']) {
     test(`${path} loads no JavaScript, asks no other origin and logs no console error`, async ({ page }) => {
       const watched = watchPage(page);
       await page.goto(`${site()}${path}`, { waitUntil: 'networkidle' });
@@ -95,6 +114,18 @@ test.describe('what a page costs a visitor', () => {
       expect(await page.locator('script').count()).toBe(0);
     });
   }
+});
+
+test.describe('the help form’s page without JavaScript', () => {
+  // Lazy loading is off when scripting is: a frame of another site would load at once.
+  test.use({ javaScriptEnabled: false });
+  for (const path of [ASK_FOR_HELP, PIDA_AYUDA])
+    test(`${path} shows its form and asks no other origin`, async ({ page }) => {
+      const watched = watchPage(page);
+      await page.goto(`${site()}${path}`, { waitUntil: 'networkidle' });
+      await expect(page.locator('.form-section')).toHaveCount(1);
+      expect(watched.requests.filter((r) => new URL(r.url).origin !== new URL(site()).origin)).toEqual([]);
+    });
 });
 
 test.describe('addresses', () => {

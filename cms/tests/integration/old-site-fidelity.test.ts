@@ -11,7 +11,7 @@ import { CMS_DIR } from '../support/strapi-process';
 
 /**
  * The first-run seed is the coalition's old site (cms/seed/site, a copy of shared/old-site), its
- * Google Forms replaced by the coalition's own (FORM_CHANGES below) and one page added for them.
+ * Google Forms replaced by the coalition's own (SEED_CHANGES below) and two pages added for them.
  * Read independently of the importer, every visible word and every link target of the old
  * front matter must be what the CMS stores, section by section, and every image attached.
  */
@@ -26,27 +26,46 @@ const frontMatter = (file: string) =>
   parse(readFileSync(path.join(SITE, 'pages', file), 'utf8').split(/^---$/m)[1]!) as Json & { sections: Json[] };
 const newUrlOf = (file: string) => (file === 'index.md' ? '/' : `/${file.replace(/\.md$/, '')}/`);
 
-/** The seed's one page the old site did not have: its address is new, no old one to keep. */
-const NEW_PAGES = ['get-involved/stay-informed.md'];
+/** The seed's pages the old site did not have: their addresses are new, no old one to keep. */
+const NEW_PAGES = ['get-involved/stay-informed.md', 'services/ask-for-help.md'];
 const GOOGLE_FORM = /^https:\/\/docs\.google\.com\/forms\//;
 const isGoogleFormEmbed = (section: Json) =>
   section.template === 'embed' && /src="https:\/\/docs\.google\.com\/forms\//.test(String(section.code));
 /**
- * The old front matter as the seed holds it: each Google Form embedded replaced by the
- * coalition's own form at its place, a form added where the page had none, and the quick link
- * to the newsletter's Google Form leading to the Stay Informed page instead.
+ * The Help with a record form has a page of its own (services/ask-for-help.md), away from Clear
+ * Your Record's Facebook video frame (a browser without JavaScript loads a lazy frame at once):
+ * Clear Your Record leads there from one more quick link and a banner at its end.
  */
-const FORM_CHANGES: Record<string, { form: string; at?: number }> = {
+const TO_ASK_FOR_HELP = { text: 'Ask us for help', type: 'Site Page', site_page: 'pages/services/ask-for-help.md' };
+type SeedChange = { form?: string; at?: number; quickLink?: Json; append?: Json[] };
+/**
+ * The old front matter as the seed holds it: each Google Form embedded replaced by the
+ * coalition's own form at its place, a form added where the page had none, the quick link to
+ * the newsletter's Google Form leading to the Stay Informed page instead, and Clear Your Record
+ * leading to the page of the Help with a record form.
+ */
+const SEED_CHANGES: Record<string, SeedChange> = {
   'contact-us.md': { form: 'Contact' },
   'get-involved/volunteer.md': { form: 'Volunteer sign-up', at: 3 },
-  'services/clear-your-record.md': { form: 'Help with a record', at: 5 },
+  'services/clear-your-record.md': {
+    quickLink: { icon: 'bill', ...TO_ASK_FOR_HELP },
+    append: [
+      {
+        template: 'banner',
+        style: 'purple',
+        heading: expect.any(String),
+        paragraph: expect.any(String),
+        ...TO_ASK_FOR_HELP,
+      },
+    ],
+  },
 };
-const withOwnForms = (file: string, old: Json & { sections: Json[] }): Json & { sections: Json[] } => {
-  const change = FORM_CHANGES[file];
+const asSeeded = (file: string, old: Json & { sections: Json[] }): Json & { sections: Json[] } => {
+  const change = SEED_CHANGES[file];
   if (!change) return old;
-  const own = { component: 'sections.form', form: change.form };
+  const own = change.form ? { component: 'sections.form', form: change.form } : null;
   const sections = old.sections.map((section) => {
-    if (isGoogleFormEmbed(section)) return own;
+    if (own && isGoogleFormEmbed(section)) return own;
     if (section.template !== 'quick-links') return section;
     const items = (section.quick_links as Json[]).map((item) => {
       if (!GOOGLE_FORM.test(String(item.url ?? ''))) return item;
@@ -54,9 +73,11 @@ const withOwnForms = (file: string, old: Json & { sections: Json[] }): Json & { 
       delete link.url;
       return link;
     });
+    if (change.quickLink) items.push(change.quickLink);
     return { ...section, quick_links: items };
   });
-  if (change.at !== undefined) sections.splice(change.at, 0, own);
+  if (own && change.at !== undefined) sections.splice(change.at, 0, own);
+  sections.push(...(change.append ?? []));
   return { ...old, sections };
 };
 
@@ -315,7 +336,7 @@ const TEMPLATE_OF: Record<string, string> = { 'instagram-feed': 'sections.social
 describe.skipIf(!existsSync(OLD_SITE))(
   'the old repository itself, shared/old-site (skipped where that copy is not beside the repository)',
   () => {
-    it('is what the seed holds (the seed’s pages equal shared/old-site’s, but for the coalition’s own forms)', () => {
+    it('is what the seed holds (the seed’s pages equal shared/old-site’s, but for the coalition’s own forms and the links to them)', () => {
       const oldFiles = (readdirSync(path.join(OLD_SITE, 'pages'), { recursive: true }) as string[])
         .filter((f) => f.endsWith('.md'))
         .sort();
@@ -323,13 +344,13 @@ describe.skipIf(!existsSync(OLD_SITE))(
       for (const file of oldFiles) {
         const old = readFileSync(path.join(OLD_SITE, 'pages', file), 'utf8');
         const seeded = readFileSync(path.join(SITE, 'pages', file), 'utf8');
-        if (!FORM_CHANGES[file]) {
+        if (!SEED_CHANGES[file]) {
           expect(seeded, file).toBe(old);
           continue;
         }
-        // Changed only where a Google Form was: the rest word for word.
+        // Changed only where a Google Form was, or to lead to a form's page: the rest word for word.
         const oldFront = parse(old.split(/^---$/m)[1]!) as Json & { sections: Json[] };
-        expect(frontMatter(file), file).toEqual(withOwnForms(file, oldFront));
+        expect(frontMatter(file), file).toEqual(asSeeded(file, oldFront));
         expect(seeded, file).not.toContain('docs.google.com');
       }
     });
@@ -411,7 +432,7 @@ describe('the old site, imported by the first start', () => {
     expect(global.menu.map((g) => [g.label, g.links.map((l) => l.page.path)])).toEqual([
       ['About Us', ['/about-us/mission-and-history/']],
       ['Our Work', ['/our-work/business-advising/', '/our-work/policy-and-advocacy/', '/our-work/reentry-support/']],
-      ['Services', ['/services/clear-your-record/']],
+      ['Services', ['/services/clear-your-record/', '/services/ask-for-help/']],
       ['Get Involved', ['/get-involved/stay-informed/', '/get-involved/volunteer/']],
     ]);
     expect(global.footerLinks.map((l) => [l.text, l.page.path])).toEqual([

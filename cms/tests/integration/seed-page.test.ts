@@ -50,13 +50,33 @@ describe('the seed page, as the coalition last published it, as the site reads i
     );
   });
 
-  it('ends with the coalition’s own "Help with a record" form', async () => {
+  it('has no form beside its Facebook video: it leads to the Help with a record form’s own page, from a quick link and a closing banner', async () => {
+    // Without JavaScript a browser loads the video frame at once, so the form asking about a
+    // visitor's record stands on a page of its own (services/ask-for-help.md).
     const page = await fetchSeedPage();
-    expect(seed.sections.at(-1)).toEqual({ component: 'sections.form', form: 'Help with a record' });
-    expect((page.sections as Json[]).at(-1)).toMatchObject({
-      __component: 'sections.form',
-      form: 'Help with a record',
+    const sections = page.sections as Json[];
+    expect(seed.sections.some((s) => s.component === 'sections.form')).toBe(false);
+    expect(sections.map((s) => s.__component)).not.toContain('sections.form');
+    const quickLinks = sections.find((s) => s.__component === 'sections.quick-links') as { items: { link: Json }[] };
+    expect(quickLinks.items.at(-1)!.link).toMatchObject({
+      text: 'Ask us for help',
+      type: 'Site Page',
+      page: { path: '/services/ask-for-help/' },
     });
+    expect(sections.at(-1)).toMatchObject({
+      __component: 'sections.banner',
+      heading: seed.sections.at(-1)!.heading,
+      button: { text: 'Ask us for help', type: 'Site Page', page: { path: '/services/ask-for-help/' } },
+    });
+  });
+
+  it('has the form on its own page, with nothing from another site: no embed, no video, no image', async () => {
+    const page = await livePage('/services/ask-for-help/');
+    expect(page, '/services/ask-for-help/ is published').toBeDefined();
+    expect(page!.sections.map((s) => s.__component)).toEqual(['sections.text-area', 'sections.form']);
+    expect(page!.sections.at(-1)).toMatchObject({ form: 'Help with a record' });
+    const source = readFileSync(path.join(CMS_DIR, 'seed/site/pages/services/ask-for-help.md'), 'utf8');
+    expect(source).not.toMatch(/https?:\/\/|<iframe|image:/);
   });
 
   it('shows the real hero photo, with its alt text and subtitle', async () => {
@@ -77,10 +97,19 @@ describe('the seed page, as the coalition last published it, as the site reads i
     const items = (quickLinks.items as { icon: string; link: Json }[]).map((i) => ({
       icon: i.icon,
       text: i.link.text,
-      url: i.link.url,
+      url: i.link.type === 'Site Page' ? (i.link.page as Json).path : i.link.url,
     }));
+    // A link to a page of the site (`site_page: pages/x.md`) leads to that page's address.
     expect(items).toEqual(
-      (seedOf('quick-links').quick_links as Json[]).map((q) => ({ icon: q.icon, text: q.text, url: q.url })),
+      (seedOf('quick-links').quick_links as Json[]).map((q) => ({
+        icon: q.icon,
+        text: q.text,
+        url: q.site_page
+          ? `/${String(q.site_page)
+              .replace(/^pages\//, '')
+              .replace(/\.md$/, '')}/`
+          : q.url,
+      })),
     );
   });
 

@@ -61,7 +61,7 @@ describe('starting the CMS', () => {
 
   it('seeds an empty database: the pages, the settings, the site’s two tokens and the admin', () => {
     expect(first.output).toContain('Empty database: importing the coalition’s site from seed/site');
-    expect(first.output).toContain('Seed: 10 page(s), 8 redirect(s) from old addresses, the menus and site settings.');
+    expect(first.output).toContain('Seed: 11 page(s), 8 redirect(s) from old addresses, the menus and site settings.');
     expect(first.output).toContain('Local logins created for');
     expect(first.state.pages.map((p) => p[1]).sort()).toEqual([
       '/',
@@ -72,6 +72,7 @@ describe('starting the CMS', () => {
       '/our-work/business-advising/',
       '/our-work/policy-and-advocacy/',
       '/our-work/reentry-support/',
+      '/services/ask-for-help/',
       '/services/clear-your-record/',
       '/terms-of-use/',
     ]);

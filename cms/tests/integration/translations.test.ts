@@ -274,6 +274,10 @@ describe('the first run in Spanish', () => {
       type: 'Site Page',
       page: { path: '/es/participe/voluntariado/', locale: 'es' },
     });
+    expect(links.find((link) => link.text === 'Ayuda para limpiar sus antecedentes penales')).toMatchObject({
+      type: 'Site Page',
+      page: { path: '/es/servicios/pida-ayuda/', locale: 'es' },
+    });
     expect(links.find((link) => link.text === 'Apoyo para la reintegración')).toMatchObject({
       type: 'External Link',
       url: '/our-work/reentry-support/',
@@ -285,9 +289,9 @@ describe('the first run in Spanish', () => {
     ['/get-involved/volunteer/', '/es/participe/voluntariado/', 'Voluntariado', 'Volunteer sign-up'],
     ['/get-involved/stay-informed/', '/es/participe/mantengase-informado/', 'Manténgase informado', 'Stay informed'],
     [
-      '/services/clear-your-record/',
-      '/es/servicios/limpiar-su-historial/',
-      'Limpie sus antecedentes penales',
+      '/services/ask-for-help/',
+      '/es/servicios/pida-ayuda/',
+      'Ayuda para limpiar sus antecedentes penales',
       'Help with a record',
     ],
   ])(
@@ -303,6 +307,50 @@ describe('the first run in Spanish', () => {
         expect(page.sections).toEqual([expect.objectContaining({ __component: 'sections.form', form })]);
     },
   );
+
+  it('keeps the Help with a record form off Clear Your Record (beside its Facebook video) in both languages, leading to its page instead', async () => {
+    const populate = {
+      sections: {
+        on: {
+          'sections.form': true,
+          'sections.quick-links': { populate: { items: { populate: { link: { populate: { page: true } } } } } },
+          'sections.banner': { populate: { button: { populate: { page: true } } } },
+        },
+      },
+    };
+    const english = await contentApi('/pages', {
+      filters: { path: { $eq: '/services/clear-your-record/' } },
+      populate,
+    });
+    const spanish = await contentApi('/pages', {
+      locale: 'es',
+      filters: { path: { $eq: '/es/servicios/limpiar-su-historial/' } },
+      populate,
+    });
+    const [enPage] = english.body.data as (Json & { sections: Json[] })[];
+    const [esPage] = spanish.body.data as (Json & { sections: Json[] })[];
+    for (const page of [enPage!, esPage!]) {
+      expect(page.sections.map((section) => section.__component)).toEqual(['sections.quick-links', 'sections.banner']);
+    }
+    const lastLink = (page: Json & { sections: Json[] }) => (page.sections[0]!.items as { link: Json }[]).at(-1)!.link;
+    // The English page links to the page; the Spanish one keeps its English address, which the
+    // site leads to its Spanish version (/es/servicios/pida-ayuda/) from a Spanish page.
+    expect(lastLink(enPage!)).toMatchObject({
+      text: 'Ask us for help',
+      type: 'Site Page',
+      page: { path: '/services/ask-for-help/' },
+    });
+    expect(enPage!.sections[1]!.button).toMatchObject({
+      text: 'Ask us for help',
+      page: { path: '/services/ask-for-help/' },
+    });
+    expect(lastLink(esPage!)).toMatchObject({
+      text: 'Pida ayuda',
+      type: 'External Link',
+      url: '/services/ask-for-help/',
+    });
+    expect(esPage!.sections[1]!.button).toMatchObject({ text: 'Pida ayuda', url: '/services/ask-for-help/' });
+  });
 });
 
 describe('filling a translation from English', () => {
