@@ -113,7 +113,9 @@ export const settings = {
 };
 
 /** What visitors sent, newest first, as the Super Admin's list in the admin reads it (`form-submission` or `help-request`). */
-export const submissions = async (store: 'form-submission' | 'help-request'): Promise<Record<string, string | null>[]> =>
+export const submissions = async (
+  store: 'form-submission' | 'help-request',
+): Promise<Record<string, string | null>[]> =>
   (
     await call<{ results: Record<string, string | null>[] }>(
       'GET',

@@ -22,7 +22,7 @@ const unique = () => randomBytes(3).toString('hex');
  * loopback, as from Varnish): the CMS allows a few forms an hour from one address, and the tests
  * are several people, not one sending again and again.
  */
-const visitorAddress = () => `198.51.100.${1 + randomBytes(1)[0]! % 254}`;
+const visitorAddress = () => `198.51.100.${1 + (randomBytes(1)[0]! % 254)}`;
 
 /** Opens a form page and checks what it asks of the network: its own site only, and no script. */
 const openForm = async (page: Page, path: string) => {
@@ -69,7 +69,9 @@ const CASES: Case[] = [
       const name = `Dana O’Neil ${unique()}`;
       await form.getByLabel('Your name').fill(name);
       await form.getByLabel('E-mail address').fill('dana@example.org');
-      await group(form, /What is it about/).getByLabel('Clearing a record').check();
+      await group(form, /What is it about/)
+        .getByLabel('Clearing a record')
+        .check();
       await form.getByLabel('Your message').fill('Can an arrest from 2015 be sealed?');
       return name;
     },
@@ -84,7 +86,9 @@ const CASES: Case[] = [
       const name = `Begoña Muñoz ${unique()}`;
       await form.getByLabel('Su nombre').fill(name);
       await form.getByLabel('Correo electrónico').fill('begona@example.org');
-      await group(form, /Sobre qué es su mensaje/).getByLabel('Limpiar un historial').check();
+      await group(form, /Sobre qué es su mensaje/)
+        .getByLabel('Limpiar un historial')
+        .check();
       await form.getByLabel('Su mensaje').fill('¿Se puede sellar un arresto? Muchísimas gracias.');
       return name;
     },
@@ -100,8 +104,12 @@ const CASES: Case[] = [
       await form.getByLabel('Your name').fill(name);
       await form.getByLabel('E-mail address').fill('sam@example.org');
       await form.getByLabel(/Phone/).fill('773-555-0142');
-      await group(form, /How would you like to help/).getByLabel('Events').check();
-      await group(form, /How would you like to help/).getByLabel('Translation (Spanish)').check();
+      await group(form, /How would you like to help/)
+        .getByLabel('Events')
+        .check();
+      await group(form, /How would you like to help/)
+        .getByLabel('Translation (Spanish)')
+        .check();
       return name;
     },
   },
@@ -115,7 +123,9 @@ const CASES: Case[] = [
       const name = `Íñigo Peña ${unique()}`;
       await form.getByLabel('Su nombre').fill(name);
       await form.getByLabel('Correo electrónico').fill('inigo@example.org');
-      await group(form, /Cómo le gustaría ayudar/).getByLabel('Difusión en mi comunidad').check();
+      await group(form, /Cómo le gustaría ayudar/)
+        .getByLabel('Difusión en mi comunidad')
+        .check();
       await form.getByLabel(/Algo más que debamos saber/).fill('Hablo español e inglés; también puedo traducir.');
       return name;
     },
@@ -130,7 +140,9 @@ const CASES: Case[] = [
       const name = `Lee Park ${unique()}`;
       await form.getByLabel('Your name').fill(name);
       await form.getByLabel('E-mail address').fill('lee@example.org');
-      await group(form, /What would you like to hear about/).getByLabel('Changes in the law').check();
+      await group(form, /What would you like to hear about/)
+        .getByLabel('Changes in the law')
+        .check();
       return name;
     },
   },
@@ -144,7 +156,9 @@ const CASES: Case[] = [
       const name = `Ramón Gómez ${unique()}`;
       await form.getByLabel('Su nombre').fill(name);
       await form.getByLabel('Correo electrónico').fill('ramon@example.org');
-      await group(form, /Sobre qué quiere recibir noticias/).getByLabel('Cambios en la ley').check();
+      await group(form, /Sobre qué quiere recibir noticias/)
+        .getByLabel('Cambios en la ley')
+        .check();
       return name;
     },
   },
@@ -157,15 +171,29 @@ const CASES: Case[] = [
     fill: async (form) => {
       const name = `Jo ${unique()}`;
       await form.getByLabel('First name or nickname').fill(name);
-      await group(form, /How should we reach you/).getByLabel('Text message').check();
+      await group(form, /How should we reach you/)
+        .getByLabel('Text message')
+        .check();
       await form.getByLabel('Phone number or e-mail address').fill('312-555-0100');
-      await group(form, /safe to leave a message/).getByLabel('No').check();
-      await group(form, /Which language do you prefer/).getByLabel('English').check();
+      await group(form, /safe to leave a message/)
+        .getByLabel('No')
+        .check();
+      await group(form, /Which language do you prefer/)
+        .getByLabel('English')
+        .check();
       await form.getByLabel(/In which county/).selectOption('Cook');
-      await group(form, /Roughly when was the case/).getByLabel('More than five years ago').check();
-      await group(form, /How did the case end/).getByLabel('Supervision').check();
-      await group(form, /related to cannabis/).getByLabel('Yes').check();
-      await group(form, /under 18/).getByLabel('No').check();
+      await group(form, /Roughly when was the case/)
+        .getByLabel('More than five years ago')
+        .check();
+      await group(form, /How did the case end/)
+        .getByLabel('Supervision')
+        .check();
+      await group(form, /related to cannabis/)
+        .getByLabel('Yes')
+        .check();
+      await group(form, /under 18/)
+        .getByLabel('No')
+        .check();
       return name;
     },
   },
@@ -178,15 +206,29 @@ const CASES: Case[] = [
     fill: async (form) => {
       const name = `Maricruz ${unique()}`;
       await form.getByLabel('Nombre o apodo').fill(name);
-      await group(form, /Cómo prefiere que nos comuniquemos/).getByLabel('Llamada telefónica').check();
+      await group(form, /Cómo prefiere que nos comuniquemos/)
+        .getByLabel('Llamada telefónica')
+        .check();
       await form.getByLabel('Número de teléfono o correo electrónico').fill('773-555-0123');
-      await group(form, /Es seguro dejarle un mensaje/).getByLabel('Sí').check();
-      await group(form, /Qué idioma prefiere/).getByLabel('Español').check();
+      await group(form, /Es seguro dejarle un mensaje/)
+        .getByLabel('Sí')
+        .check();
+      await group(form, /Qué idioma prefiere/)
+        .getByLabel('Español')
+        .check();
       await form.getByLabel(/En qué condado/).selectOption('Fuera de Illinois');
-      await group(form, /cuándo fue el caso/).getByLabel('Hace entre uno y cinco años').check();
-      await group(form, /Cómo terminó el caso/).getByLabel('Solo arresto, sin cargos').check();
-      await group(form, /Tuvo que ver con cannabis/).getByLabel('No estoy seguro/a').check();
-      await group(form, /menos de 18 años/).getByLabel('No', { exact: true }).check();
+      await group(form, /cuándo fue el caso/)
+        .getByLabel('Hace entre uno y cinco años')
+        .check();
+      await group(form, /Cómo terminó el caso/)
+        .getByLabel('Solo arresto, sin cargos')
+        .check();
+      await group(form, /Tuvo que ver con cannabis/)
+        .getByLabel('No estoy seguro/a')
+        .check();
+      await group(form, /menos de 18 años/)
+        .getByLabel('No', { exact: true })
+        .check();
       await form.getByLabel(/Algo más que quiera contarnos/).fill('Fue en Waukegan; ¿qué documentos necesito?');
       return name;
     },
@@ -237,7 +279,9 @@ test('a form with a mistake comes back with every value, the mistake named and l
   await form.getByLabel('Su nombre').fill(name);
   // The browser takes an address without a dot in its domain; the site does not.
   await form.getByLabel('Correo electrónico').fill('zoe@ejemplo');
-  await group(form, /Sobre qué es su mensaje/).getByLabel('Prensa y medios').check();
+  await group(form, /Sobre qué es su mensaje/)
+    .getByLabel('Prensa y medios')
+    .check();
   await form.getByLabel('Su mensaje').fill('Línea uno.\nLínea dos, con acentos: áéíóú ñ ü.');
   await send(form.getByRole('button', { name: 'Enviar mensaje' }));
   await expect(page).toHaveTitle(/^Error: /);

@@ -650,7 +650,9 @@ const main = async () => {
             await load('Varnish (HIT): page without a form', `${edge.varnish.url}${PLAIN_PAGE}`, options),
           ];
           for (const run of runs)
-            console.log(`  ${run.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`);
+            console.log(
+              `  ${run.name}: ${run.requestsPerSecond.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms`,
+            );
           const [ceiling, formHit, plainHit, formVarnish, plainVarnish] = runs as [Load, Load, Load, Load, Load];
           results.forms = {
             formPage: FORM_PAGE,

@@ -131,8 +131,10 @@ const en = {
       'too-fast': 'That was sent very quickly. Please check your answers below and send the form again.',
       expired: 'The form was open a long time, so we need you to send it again. Your answers are below.',
       'token-used': 'This form was already sent. If you meant to send another, your answers are below: send it again.',
-      'too-many': 'Too many forms have been sent from your connection in the last hour. Your answers are below: please try again later, or write to us.',
-      'not-kept': 'We could not save your form just now. Your answers are below: please try again in a few minutes, or write to us.',
+      'too-many':
+        'Too many forms have been sent from your connection in the last hour. Your answers are below: please try again later, or write to us.',
+      'not-kept':
+        'We could not save your form just now. Your answers are below: please try again in a few minutes, or write to us.',
     } satisfies Record<FormNotice, string>,
     answers: {
       reachBy: { phone: 'Phone call', text: 'Text message', email: 'E-mail' },
@@ -287,10 +289,13 @@ const es: Dictionary = {
     notices: {
       'invalid-token': 'No pudimos verificar el formulario. Sus respuestas están abajo: por favor, envíelo de nuevo.',
       'too-fast': 'Se envió muy rápido. Por favor, revise sus respuestas abajo y envíe el formulario de nuevo.',
-      expired: 'El formulario estuvo abierto mucho tiempo, así que necesitamos que lo envíe de nuevo. Sus respuestas están abajo.',
+      expired:
+        'El formulario estuvo abierto mucho tiempo, así que necesitamos que lo envíe de nuevo. Sus respuestas están abajo.',
       'token-used': 'Este formulario ya se envió. Si quería enviar otro, sus respuestas están abajo: envíelo de nuevo.',
-      'too-many': 'Se enviaron demasiados formularios desde su conexión en la última hora. Sus respuestas están abajo: inténtelo más tarde o escríbanos.',
-      'not-kept': 'No pudimos guardar su formulario en este momento. Sus respuestas están abajo: inténtelo de nuevo en unos minutos o escríbanos.',
+      'too-many':
+        'Se enviaron demasiados formularios desde su conexión en la última hora. Sus respuestas están abajo: inténtelo más tarde o escríbanos.',
+      'not-kept':
+        'No pudimos guardar su formulario en este momento. Sus respuestas están abajo: inténtelo de nuevo en unos minutos o escríbanos.',
     },
     answers: {
       reachBy: { phone: 'Llamada telefónica', text: 'Mensaje de texto', email: 'Correo electrónico' },

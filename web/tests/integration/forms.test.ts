@@ -155,7 +155,10 @@ describe('a replay of 1,000 bot posts from one address, beside a set of people',
       // Sent the moment the page was given out.
       () => ({ ...contact({ message: 'Cheap pills' }), formToken: issueToken('contact') }),
       // The trap filled in.
-      () => ({ ...contact({ message: 'Cheap pills', 'leave-this-empty-q7': 'http://spam.example' }), formToken: aged() }),
+      () => ({
+        ...contact({ message: 'Cheap pills', 'leave-this-empty-q7': 'http://spam.example' }),
+        formToken: aged(),
+      }),
       // One token, replayed.
       () => ({ ...contact({ message: 'Cheap pills' }), formToken: spent }),
       // Links everywhere.
@@ -186,7 +189,10 @@ describe('a replay of 1,000 bot posts from one address, beside a set of people',
       // Two hours over the form (a slow fill): the token is two hours old.
       {
         client: '192.0.2.10',
-        fields: async () => ({ ...contact({ name: 'Slow Reader' }), formToken: issueToken('contact', Date.now() - 2 * 60 * 60 * 1000) }),
+        fields: async () => ({
+          ...contact({ name: 'Slow Reader' }),
+          formToken: issueToken('contact', Date.now() - 2 * 60 * 60 * 1000),
+        }),
       },
       // Browser autofill: name and e-mail filled at once, the trap (a name no autofill knows) left empty.
       {
@@ -201,7 +207,10 @@ describe('a replay of 1,000 bot posts from one address, beside a set of people',
       {
         client: '192.0.2.12',
         fields: async () => ({
-          ...contact({ name: 'José Peña', message: 'Quisiera información sobre la eliminación de antecedentes. ¡Gracias!' }),
+          ...contact({
+            name: 'José Peña',
+            message: 'Quisiera información sobre la eliminación de antecedentes. ¡Gracias!',
+          }),
           formToken: aged(),
         }),
       },
@@ -209,7 +218,10 @@ describe('a replay of 1,000 bot posts from one address, beside a set of people',
       {
         client: '192.0.2.13',
         fields: async () => ({
-          ...contact({ name: 'Link Sharer', message: 'My case is listed at https://www.illinoiscourts.gov/ , can you help?' }),
+          ...contact({
+            name: 'Link Sharer',
+            message: 'My case is listed at https://www.illinoiscourts.gov/ , can you help?',
+          }),
           formToken: aged(),
         }),
       },

@@ -130,7 +130,10 @@ describe('the signed time token', () => {
     });
     expect(checkToken(token, 'help', later)).toEqual({ ok: false, reason: 'invalid' });
     expect(checkToken(`help.${issued}.${nonce}.${signature}`, 'help', later)).toEqual({ ok: false, reason: 'invalid' });
-    expect(checkToken(issueToken('contact', later + 120_000), 'contact', later)).toEqual({ ok: false, reason: 'invalid' });
+    expect(checkToken(issueToken('contact', later + 120_000), 'contact', later)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     expect(checkToken(null, 'contact', later)).toEqual({ ok: false, reason: 'invalid' });
     expect(checkToken('contact.a.b', 'contact', later)).toEqual({ ok: false, reason: 'invalid' });
   });

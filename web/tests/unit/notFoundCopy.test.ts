@@ -162,7 +162,9 @@ describe('the one "Page not found" for unknown addresses', () => {
     // A language's folder (es/) is no route of its own: the routes are the entries in it.
     const routes = readdirSync(PAGES)
       .filter((entry) => !['[...path].astro', '404.astro'].includes(entry))
-      .flatMap((entry) => (isLocale(entry) ? readdirSync(path.join(PAGES, entry)).map((inner) => `${entry}/${inner}`) : [entry]))
+      .flatMap((entry) =>
+        isLocale(entry) ? readdirSync(path.join(PAGES, entry)).map((inner) => `${entry}/${inner}`) : [entry],
+      )
       .map((entry) => `/${entry.replace(/\.(astro|ts)$/, '')}/`);
     const pageShaped = routes.filter((route) => isPagePath(route));
     expect(pageShaped.length).toBeGreaterThan(0);

@@ -16,7 +16,15 @@ import { localeOfPath, type Locale } from '../../i18n/locales';
  */
 
 /** Page-shaped addresses that other routes of src/pages answer (a unit test keeps the list whole). */
-export const OTHER_ROUTES = ['/api/', '/es/gracias/', '/form-token/', '/preview/', '/search/', '/thanks/', '/uploads/'] as const;
+export const OTHER_ROUTES = [
+  '/api/',
+  '/es/gracias/',
+  '/form-token/',
+  '/preview/',
+  '/search/',
+  '/thanks/',
+  '/uploads/',
+] as const;
 
 type CacheOptions = APIContext['cache']['options'];
 /** What the render told the middleware: the newsletter's form host, which the page's policy names. */

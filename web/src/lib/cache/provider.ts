@@ -182,72 +182,72 @@ const filled = async (response: Response): Promise<Response> => {
 };
 
 const answer: NonNullable<CacheProvider['onRequest']> = async ({ request, url, logger }, next) => {
-    const reading = request.method === 'GET' || request.method === 'HEAD';
-    if (!reading) return next();
-    const key = cacheKey(url.pathname);
-    const entry = pageStore().get(key);
-    const age = entry ? (Date.now() - entry.storedAt) / 1000 : Infinity;
-    if (entry && age <= entry.maxAge) return fromEntry(entry, 'HIT');
-    if (entry && age <= entry.maxAge + entry.swr) {
-      if (!inFlight.has(key) && request.method === 'GET') {
-        render(key, next).catch((error: unknown) =>
-          logger.warn(`background re-render of ${key} failed: ${String(error)}`),
-        );
-      }
-      return fromEntry(entry, 'STALE');
-    }
-    // A page a purge dropped: its warm-up request renders it, and so does a visitor asking for it
-    // before its turn came (waiting would take longer); others wait for that render below.
-    const warmUp = request.method === 'GET' ? warmUps.claim(key, isWarmUpRequest(request)) : undefined;
-    if (warmUp) {
-      const rendered = render(key, next);
-      // Requests for the page keep waiting for the warm-up itself (render() put its own in its place).
-      inFlight.set(key, warmUp.done);
-      // Those waiting for it all came before any purge that overtook it (a purge ends every wait
-      // that begins after it): they get this render even when it is not kept, as the one among
-      // them who would have rendered it without the warm-up would have, instead of rendering again.
-      // A render from the copies kept for an outage (the CMS did not answer) is not handed on:
-      // it may be the page from before the change; each waiting request renders its own.
-      void rendered.then(
-        ({ entry, unkept }) => warmUps.settle(warmUp, staleContent(entry ?? unkept) ? null : (entry ?? unkept ?? null)),
-        () => warmUps.settle(warmUp, null),
+  const reading = request.method === 'GET' || request.method === 'HEAD';
+  if (!reading) return next();
+  const key = cacheKey(url.pathname);
+  const entry = pageStore().get(key);
+  const age = entry ? (Date.now() - entry.storedAt) / 1000 : Infinity;
+  if (entry && age <= entry.maxAge) return fromEntry(entry, 'HIT');
+  if (entry && age <= entry.maxAge + entry.swr) {
+    if (!inFlight.has(key) && request.method === 'GET') {
+      render(key, next).catch((error: unknown) =>
+        logger.warn(`background re-render of ${key} failed: ${String(error)}`),
       );
-      return (await rendered).response;
     }
-    // A HEAD is never rendered by a warm-up: it waits only for a render already under way.
-    if (request.method === 'HEAD' && warmUps.queued(key)) return next();
-    const pending = neverKept.has(key) ? undefined : inFlight.get(key);
-    if (pending) {
-      const shared = await pending;
-      // Nothing kept (an outage answer, a page not to be cached): this request renders its own.
-      if (shared) return fromEntry(shared, 'HIT');
-    }
-    // A HEAD render may have no body: it is answered, never kept.
-    if (request.method === 'HEAD') return next();
-    return (await render(key, next)).response;
+    return fromEntry(entry, 'STALE');
+  }
+  // A page a purge dropped: its warm-up request renders it, and so does a visitor asking for it
+  // before its turn came (waiting would take longer); others wait for that render below.
+  const warmUp = request.method === 'GET' ? warmUps.claim(key, isWarmUpRequest(request)) : undefined;
+  if (warmUp) {
+    const rendered = render(key, next);
+    // Requests for the page keep waiting for the warm-up itself (render() put its own in its place).
+    inFlight.set(key, warmUp.done);
+    // Those waiting for it all came before any purge that overtook it (a purge ends every wait
+    // that begins after it): they get this render even when it is not kept, as the one among
+    // them who would have rendered it without the warm-up would have, instead of rendering again.
+    // A render from the copies kept for an outage (the CMS did not answer) is not handed on:
+    // it may be the page from before the change; each waiting request renders its own.
+    void rendered.then(
+      ({ entry, unkept }) => warmUps.settle(warmUp, staleContent(entry ?? unkept) ? null : (entry ?? unkept ?? null)),
+      () => warmUps.settle(warmUp, null),
+    );
+    return (await rendered).response;
+  }
+  // A HEAD is never rendered by a warm-up: it waits only for a render already under way.
+  if (request.method === 'HEAD' && warmUps.queued(key)) return next();
+  const pending = neverKept.has(key) ? undefined : inFlight.get(key);
+  if (pending) {
+    const shared = await pending;
+    // Nothing kept (an outage answer, a page not to be cached): this request renders its own.
+    if (shared) return fromEntry(shared, 'HIT');
+  }
+  // A HEAD render may have no body: it is answered, never kept.
+  if (request.method === 'HEAD') return next();
+  return (await render(key, next)).response;
 };
 
 const invalidate: NonNullable<CacheProvider['invalidate']> = async ({ tags, path }) => {
-    const list = tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
-    // Renders under way may have read what changed: requests from now on wait for none of them,
-    // but for the warm-ups this purge does not touch (what they render is known: the page's
-    // address, and its tags as its purged copy carried them).
-    const untouched = warmUps.pending().filter((warmUp) => !touches(warmUp, list, path));
-    inFlight.clear();
-    for (const { key, done } of untouched) {
-      // Those who wait from now on get only what is kept: a render overtaken by this purge after
-      // all (its new tags are not its purged copy's) is not theirs.
-      const kept = done.then((entry) => (entry !== null && pageStore().get(key) === entry ? entry : null));
-      inFlight.set(key, kept);
-      void kept.then(() => {
-        if (inFlight.get(key) === kept) inFlight.delete(key);
-      });
-    }
-    const { pages } = pageStore().purge({ tags: list, path });
-    // Then the pages purged, and those touched among the warm-ups under way, are rendered again
-    // at once; requests for them wait for that render from now on, so no visitor starts a cold one.
-    const again = warmUps.pending().filter((warmUp) => touches(warmUp, list, path));
-    for (const { key, done } of warmUps.schedule([...again, ...pages])) inFlight.set(key, done);
+  const list = tags === undefined ? [] : Array.isArray(tags) ? tags : [tags];
+  // Renders under way may have read what changed: requests from now on wait for none of them,
+  // but for the warm-ups this purge does not touch (what they render is known: the page's
+  // address, and its tags as its purged copy carried them).
+  const untouched = warmUps.pending().filter((warmUp) => !touches(warmUp, list, path));
+  inFlight.clear();
+  for (const { key, done } of untouched) {
+    // Those who wait from now on get only what is kept: a render overtaken by this purge after
+    // all (its new tags are not its purged copy's) is not theirs.
+    const kept = done.then((entry) => (entry !== null && pageStore().get(key) === entry ? entry : null));
+    inFlight.set(key, kept);
+    void kept.then(() => {
+      if (inFlight.get(key) === kept) inFlight.delete(key);
+    });
+  }
+  const { pages } = pageStore().purge({ tags: list, path });
+  // Then the pages purged, and those touched among the warm-ups under way, are rendered again
+  // at once; requests for them wait for that render from now on, so no visitor starts a cold one.
+  const again = warmUps.pending().filter((warmUp) => touches(warmUp, list, path));
+  for (const { key, done } of warmUps.schedule([...again, ...pages])) inFlight.set(key, done);
 };
 
 /** Chosen by configuration (PAGE_CACHE): pages kept in this process, or by a shared cache in front. */

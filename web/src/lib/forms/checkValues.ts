@@ -20,7 +20,10 @@ export const checkValues = (kind: FormKind, values: FormValues, wording: FormWor
   const errors: FieldErrors = {};
   for (const field of FORM_FIELDS[kind]) {
     const raw = values[field.name] ?? '';
-    const picked = [raw].flat().map((value) => value.trim()).filter(Boolean);
+    const picked = [raw]
+      .flat()
+      .map((value) => value.trim())
+      .filter(Boolean);
     if (picked.length === 0) {
       if (field.required) errors[field.name] = 'required';
       continue;

@@ -39,7 +39,12 @@ export type FieldSpec =
 
 const name: FieldSpec = { name: 'name', control: 'text', required: true, maxLength: 100, autocomplete: 'name' };
 const email: FieldSpec = { name: 'email', control: 'email', required: true, maxLength: 254, autocomplete: 'email' };
-const fixed = (field: FixedAnswerField): FieldSpec => ({ name: field, control: 'fixed-choice', answers: field, required: true });
+const fixed = (field: FixedAnswerField): FieldSpec => ({
+  name: field,
+  control: 'fixed-choice',
+  answers: field,
+  required: true,
+});
 
 export const FORM_FIELDS: Record<FormKind, readonly FieldSpec[]> = {
   contact: [
@@ -56,7 +61,11 @@ export const FORM_FIELDS: Record<FormKind, readonly FieldSpec[]> = {
     { name: 'interests', control: 'staff-choice', list: 'interests', many: true, required: false },
     { name: 'message', control: 'textarea', required: false, maxLength: 3000 },
   ],
-  'stay-informed': [name, email, { name: 'interests', control: 'staff-choice', list: 'interests', many: true, required: false }],
+  'stay-informed': [
+    name,
+    email,
+    { name: 'interests', control: 'staff-choice', list: 'interests', many: true, required: false },
+  ],
   help: [
     // What to call the person: no surname, so no autofill of a full name either.
     { name: 'firstName', control: 'text', required: true, maxLength: 60, autocomplete: 'nickname' },

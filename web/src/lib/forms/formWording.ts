@@ -11,7 +11,9 @@ const wording = z.object({ label: z.string().min(1), help: z.string().nullish() 
 const choices = z.array(z.object({ label: z.string().min(1) }));
 
 const fieldsOf = (kind: FormKind) =>
-  z.object(Object.fromEntries(FORM_FIELDS[kind].map((field) => [field.name, wording])) as Record<string, typeof wording>);
+  z.object(
+    Object.fromEntries(FORM_FIELDS[kind].map((field) => [field.name, wording])) as Record<string, typeof wording>,
+  );
 
 const common = {
   documentId: z.string(),
@@ -64,16 +66,15 @@ const populate = (kind: FormKind) => ({
 });
 
 export const fetchFormWording = async (kind: FormKind, locale: Locale): Promise<CmsResult<FormWording>> => {
-  const schema = formSchemas[kind];
   const result = await cmsGet(
     { path: API_PATH[kind], query: { locale, populate: populate(kind) } },
-    z.object({ data: schema }),
+    z.object({ data: formSchemas[kind] }),
   );
-  const data = result.data.data as z.output<(typeof formSchemas)['help']> &
-    Partial<{ topics: { label: string }[]; interests: { label: string }[] }>;
+  const data = result.data.data;
   const fields = Object.fromEntries(
     Object.entries(data.fields).map(([name, field]) => [name, { label: field.label, help: field.help ?? null }]),
   );
+  const labels = (list: { label: string }[]) => list.map((choice) => choice.label);
   return {
     stale: result.stale,
     data: {
@@ -86,10 +87,10 @@ export const fetchFormWording = async (kind: FormKind, locale: Locale): Promise<
       thankYouText: data.thankYouText,
       fields,
       lists: {
-        ...(data.topics ? { topics: data.topics.map((choice) => choice.label) } : {}),
-        ...(data.interests ? { interests: data.interests.map((choice) => choice.label) } : {}),
+        ...('topics' in data ? { topics: labels(data.topics) } : {}),
+        ...('interests' in data ? { interests: labels(data.interests) } : {}),
       },
-      ...(kind === 'help'
+      ...('privacyWarning' in data
         ? { help: { privacyWarning: data.privacyWarning, otherHelp: data.otherHelp, notAdvice: data.notAdvice } }
         : {}),
     },

@@ -2,7 +2,15 @@ import type { APIContext } from 'astro';
 import type { Locale } from '../../i18n/locales';
 import { requestClient } from '../http/requestClient';
 import { checkValues, type FieldErrors } from './checkValues';
-import { isFormKind, KIND_FIELD, TOKEN_FIELD, TRAP_FIELD, valuesFrom, type FormKind, type FormValues } from './formFields';
+import {
+  isFormKind,
+  KIND_FIELD,
+  TOKEN_FIELD,
+  TRAP_FIELD,
+  valuesFrom,
+  type FormKind,
+  type FormValues,
+} from './formFields';
 import { checkToken } from './formToken';
 import type { FormWording } from './formWording';
 import { sendSubmission } from './sendSubmission';
@@ -62,7 +70,8 @@ export const receivePost = async (
     status,
     form: { kind, values, errors: fieldErrors, notice },
   });
-  if (!token.ok) return again(token.reason === 'invalid' ? 400 : 422, token.reason === 'invalid' ? 'invalid-token' : token.reason);
+  if (!token.ok)
+    return again(token.reason === 'invalid' ? 400 : 422, token.reason === 'invalid' ? 'invalid-token' : token.reason);
   if (Object.keys(errors).length > 0) return again(422, null);
 
   const trap = body.get(TRAP_FIELD);
@@ -84,7 +93,10 @@ export const receivePost = async (
     case 'token-used':
       return again(422, 'token-used');
     case 'too-many':
-      return { ...(again(429, 'too-many') as Extract<PostAnswer, { kind: 'again' }>), retryAfterSeconds: outcome.retryAfterSeconds };
+      return {
+        ...(again(429, 'too-many') as Extract<PostAnswer, { kind: 'again' }>),
+        retryAfterSeconds: outcome.retryAfterSeconds,
+      };
     case 'not-kept':
       return again(503, 'not-kept');
   }

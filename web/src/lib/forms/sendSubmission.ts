@@ -27,7 +27,10 @@ const answer = z.object({
   error: z
     .object({
       status: z.number(),
-      details: z.object({ code: z.string(), fields: z.record(z.string(), z.string()).optional() }).partial().optional(),
+      details: z
+        .object({ code: z.string(), fields: z.record(z.string(), z.string()).optional() })
+        .partial()
+        .optional(),
     })
     .optional(),
 });
@@ -57,20 +60,27 @@ export const sendSubmission = async (submission: {
   try {
     response = await fetch(`${strapiUrl}/api/form-submissions/submit`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${formsToken}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: {
+        Authorization: `Bearer ${formsToken}`,
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+      },
       body: JSON.stringify({ data: { ...submission, client: clientHash(submission.client) } }),
       signal: AbortSignal.timeout(SUBMIT_TIMEOUT_MS),
     });
   } catch (error) {
     // Never the values: only why the CMS was not reached.
-    console.error(`[forms] ${submission.form}: the CMS could not be reached to keep a submission: ${(error as Error).name}`);
+    console.error(
+      `[forms] ${submission.form}: the CMS could not be reached to keep a submission: ${(error as Error).name}`,
+    );
     return { kind: 'not-kept' };
   }
   const parsed = answer.safeParse(await response.json().catch(() => null));
   const body = parsed.success ? parsed.data : {};
   if (response.status === 201 && body.data) return { kind: 'kept', setAside: body.data.outcome === 'set-aside' };
   const code = body.error?.details?.code;
-  if (code === 'invalid-fields' && body.error?.details?.fields) return { kind: 'field-errors', fields: body.error.details.fields };
+  if (code === 'invalid-fields' && body.error?.details?.fields)
+    return { kind: 'field-errors', fields: body.error.details.fields };
   if (code === 'token-used') return { kind: 'token-used' };
   if (code === 'too-many') {
     const seconds = Number(response.headers.get('Retry-After'));

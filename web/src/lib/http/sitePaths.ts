@@ -2,7 +2,15 @@ import { isPagePath } from './pagePath';
 import { localeOfPath, type Locale } from '../../i18n/locales';
 
 /** The site's own routes: addresses no CMS page can take (the CMS refuses them, a contract test keeps both lists equal). */
-export const OWN_ROUTES = ['/api/', '/es/gracias/', '/form-token/', '/preview/', '/search/', '/thanks/', '/uploads/'] as const;
+export const OWN_ROUTES = [
+  '/api/',
+  '/es/gracias/',
+  '/form-token/',
+  '/preview/',
+  '/search/',
+  '/thanks/',
+  '/uploads/',
+] as const;
 
 /**
  * The page address a link leads to when it is a path on this site that only a page (or a
