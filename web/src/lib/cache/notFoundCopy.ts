@@ -3,6 +3,7 @@ import { addressOf, wasPageAddress } from '../cms/siteAddresses';
 import { isPagePath } from '../http/pagePath';
 import { NOT_FOUND_TAG } from './cacheTags';
 import { localeOfPath, type Locale } from '../../i18n/locales';
+import { OWN_ROUTES } from '../http/sitePaths';
 
 /**
  * "Page not found", rendered once for every address that is no page and no redirect. The render
@@ -16,15 +17,7 @@ import { localeOfPath, type Locale } from '../../i18n/locales';
  */
 
 /** Page-shaped addresses that other routes of src/pages answer (a unit test keeps the list whole). */
-export const OTHER_ROUTES = [
-  '/api/',
-  '/es/gracias/',
-  '/form-token/',
-  '/preview/',
-  '/search/',
-  '/thanks/',
-  '/uploads/',
-] as const;
+export const OTHER_ROUTES = OWN_ROUTES;
 
 type CacheOptions = APIContext['cache']['options'];
 /** What the render told the middleware: the newsletter's form host, which the page's policy names. */
