@@ -11,7 +11,9 @@ const memoryCacheBenchOutDir = process.env.BENCH_MEMORY_CACHE_OUT_DIR;
 // (src/config.ts), so one build serves every deployment.
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // The largest body any route takes is a form's (web/src/lib/forms/receivePost.ts, MAX_FORM_BYTES);
+  // the adapter's default would buffer a gigabyte for anyone who sends one.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 128 * 1024 }),
   trailingSlash: 'ignore', // src/middleware.ts redirects to the canonical trailing-slash form
   cache: {
     // Astro's route cache over a store the Node server also reads (src/lib/cache/):

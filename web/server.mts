@@ -19,7 +19,7 @@ import {
 import { cacheKey, pageStore } from './src/lib/cache/store.ts';
 import { checkReadToken } from './src/lib/cms/readTokenCheck.ts';
 import { fillSlots, filledHeaders, holdsSlots } from './src/lib/forms/tokenSlot.ts';
-import { BASELINE_HEADERS, gate, originForm } from './src/lib/http/requestGate.ts';
+import { BASELINE_HEADERS, gate, originForm, sameSiteFromOrigin } from './src/lib/http/requestGate.ts';
 
 let config: SiteConfig;
 try {
@@ -46,6 +46,7 @@ const { handler } = (await import(entry)) as { handler: AstroHandler };
 const render = compressAnswers(handler);
 
 const store = pageStore();
+const publicOrigin = new URL(config.siteUrl).origin;
 const clientDir = fileURLToPath(new URL('./dist/client/', import.meta.url));
 
 /** Sends `body` compressed when the client takes it and it is worth it; the compressed copy is kept with `body`. */
@@ -106,6 +107,7 @@ const server = createServer((req, res) => {
   // Astro's answers (static files and redirects included) start from the baseline; pages replace its policy.
   for (const [name, value] of Object.entries(BASELINE_HEADERS)) res.setHeader(name, value);
   if (method !== 'GET' && method !== 'HEAD') {
+    sameSiteFromOrigin(req.headers, publicOrigin);
     render(req, res);
     return;
   }

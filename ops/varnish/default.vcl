@@ -95,8 +95,8 @@ sub vcl_recv {
     unset req.http.X-Warm-Up;
   }
 
-  # At most gzip, for every request, passes too. Any answer may hold ESI (a page with a form, and
-  # its re-render after a POST with mistakes), and Varnish reads ESI only in a gzip or an
+  # At most gzip, for every request, passes too. An answer may hold ESI (a page with a form, also
+  # when it is passed: a hit-for-miss), and Varnish reads ESI only in a gzip or an
   # uncompressed body: it would send a brotli one with its <esi:include> unread, or splice brotli
   # bytes into a page. A lookup's fetch is asked for gzip by Varnish itself (http_gzip_support),
   # but a pass (a form's POST, /form-token/, search, preview) takes the client's Accept-Encoding
@@ -185,11 +185,9 @@ sub vcl_backend_response {
   # their own. The header is this cache's alone: browsers never see it.
   if (beresp.http.Surrogate-Control ~ "ESI/1\.0") {
     set beresp.do_esi = true;
-    # Marks a kept copy: what is sent of it holds one visitor's token (vcl_deliver). A pass (a
-    # POST's answer) keeps the site's own no-store.
-    if (!bereq.uncacheable) {
-      set beresp.http.X-Form-Slots = "1";
-    }
+    # Marks the answer: what is sent of it holds one visitor's token (vcl_deliver), kept copy or
+    # not (a hit-for-miss is filled too). The site never sends a POST's answer with slots.
+    set beresp.http.X-Form-Slots = "1";
   }
   unset beresp.http.Surrogate-Control;
   # A token the replica could not make: nothing in the form rather than an error page inside it

@@ -113,10 +113,14 @@ const en = {
   forms: {
     optional: 'optional',
     errorTitle: (title: string) => `Error: ${title}`,
+    /** Read before a field's error by screen readers (the red alone says nothing to them). */
+    errorPrefix: 'Error:',
     summaryHeading: 'There is a problem',
     trapLabel: 'Leave this field empty',
     pickOne: 'Choose one',
     notAvailable: 'This form is not available right now.',
+    cannotSendNow:
+      'Your form could not be sent just now. Go back to keep what you wrote, and send it again in a few minutes.',
     writeInstead: 'You can write to us instead:',
     previewNote: 'A preview: this form cannot be sent from here.',
     errors: {
@@ -127,7 +131,6 @@ const en = {
       unknown: (label: string) => `“${label}” could not be taken`,
     } satisfies Record<FieldError, (label: string) => string>,
     notices: {
-      'invalid-token': 'The form could not be checked. Your answers are below: please send it again.',
       'too-fast': 'That was sent very quickly. Please check your answers below and send the form again.',
       expired: 'The form was open a long time, so we need you to send it again. Your answers are below.',
       'token-used': 'This form was already sent. If you meant to send another, your answers are below: send it again.',
@@ -273,10 +276,13 @@ const es: Dictionary = {
   forms: {
     optional: 'opcional',
     errorTitle: (title) => `Error: ${title}`,
+    errorPrefix: 'Error:',
     summaryHeading: 'Hay un problema',
     trapLabel: 'Deje este campo vacío',
     pickOne: 'Elija una opción',
     notAvailable: 'Este formulario no está disponible por el momento.',
+    cannotSendNow:
+      'No se pudo enviar su formulario en este momento. Regrese a la página anterior para conservar lo que escribió y envíelo de nuevo en unos minutos.',
     writeInstead: 'Puede escribirnos a:',
     previewNote: 'Vista previa: este formulario no se puede enviar desde aquí.',
     errors: {
@@ -287,7 +293,6 @@ const es: Dictionary = {
       unknown: (label) => `No se pudo aceptar “${label}”`,
     },
     notices: {
-      'invalid-token': 'No pudimos verificar el formulario. Sus respuestas están abajo: por favor, envíelo de nuevo.',
       'too-fast': 'Se envió muy rápido. Por favor, revise sus respuestas abajo y envíe el formulario de nuevo.',
       expired:
         'El formulario estuvo abierto mucho tiempo, así que necesitamos que lo envíe de nuevo. Sus respuestas están abajo.',

@@ -1,6 +1,7 @@
 import type { FormKind } from '../lib/forms/formFields';
 import type { FormWording } from '../lib/forms/formWording';
 import type { FormReturn } from '../lib/forms/receivePost';
+import type { TokenMode } from '../lib/forms/tokenSlot';
 
 /** The forms a page holds, and the one that came back to its visitor with errors, if any. */
 export type FormsContext = {
@@ -8,6 +9,9 @@ export type FormsContext = {
   returned: FormReturn | null;
   /** A staff preview: the form is shown, never sent. */
   preview: boolean;
+  tokenMode: TokenMode;
+  /** The section each form stands in: the first of its kind on the page (one form, one set of ids). */
+  placedIn: ReadonlyMap<FormKind, number>;
 };
 
 /** What every section component gets besides its own data. */

@@ -15,6 +15,7 @@ describe('cache tags', () => {
       'links-to:abc',
     ]);
     expect(tagsToPurge({ uid: 'api::global.global', documentId: 'g' })).toEqual(['global']);
+    expect(tagsToPurge({ uid: 'api::help-request-form.help-request-form', documentId: 'f' })).toEqual(['form:help']);
     expect(tagsToPurge({ uid: 'plugin::upload.file', documentId: '1' })).toEqual([]);
   });
 

@@ -51,6 +51,7 @@ const SAME_IN_BOTH = new Set([
   // "Error:" opens the title of a page whose form came back, in both (GOV.UK's pattern, which screen readers announce first).
   'forms.errorTitle',
   'forms.errorTitle(1)',
+  'forms.errorPrefix',
   'forms.answers.safeToLeaveMessage.no',
   'forms.answers.cannabisRelated.no',
   'forms.answers.under18.no',

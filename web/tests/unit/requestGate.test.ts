@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CmsBreaker } from '../../src/lib/cms/cmsBreaker';
-import { gate, MAX_PATH_LENGTH, MAX_TARGET_LENGTH } from '../../src/lib/http/requestGate';
+import { gate, MAX_PATH_LENGTH, MAX_TARGET_LENGTH, sameSiteFromOrigin } from '../../src/lib/http/requestGate';
 
 describe('the request gate', () => {
   it('lets GET and HEAD through, and POST only to the webhook', () => {
@@ -13,6 +13,15 @@ describe('the request gate', () => {
   it('lets a form be sent to any page address, which the page itself takes or refuses', () => {
     expect(gate('POST', '/contact-us/')).toBeNull();
     expect(gate('POST', '/es/contacto/?x=1')).toBeNull();
+    // The site's own routes take none.
+    for (const own of [
+      '/search/',
+      '/thanks/contact/',
+      '/es/gracias/help/',
+      '/preview/contact-us/',
+      '/form-token/help/',
+    ])
+      expect(gate('POST', own), own).toMatchObject({ status: 405, headers: { Allow: 'GET, HEAD' } });
     expect(gate('POST', '/robots.txt')).toMatchObject({ status: 405, headers: { Allow: 'GET, HEAD' } });
     expect(gate('POST', '/_astro/page.css')).toMatchObject({ status: 405 });
   });
@@ -66,5 +75,22 @@ describe('the CMS breaker', () => {
     breaker.succeeded();
     expect(breaker.allow(1001)).toBe(true);
     expect(breaker.allow(1002)).toBe(true);
+  });
+});
+
+describe('an older browser’s form, behind the proxy', () => {
+  const PUBLIC = 'https://cannabisequityil.org';
+  it('is same-origin to Astro’s check when its Origin is the public site’s, and nothing else is', () => {
+    const own: Record<string, string | undefined> = { origin: PUBLIC };
+    expect(sameSiteFromOrigin(own, PUBLIC)).toBe(true);
+    expect(own['sec-fetch-site']).toBe('same-origin');
+    const other: Record<string, string | undefined> = { origin: 'https://evil.example' };
+    expect(sameSiteFromOrigin(other, PUBLIC)).toBe(false);
+    expect(other['sec-fetch-site']).toBeUndefined();
+    // What a browser said itself is never changed.
+    const crossSite: Record<string, string | undefined> = { origin: PUBLIC, 'sec-fetch-site': 'cross-site' };
+    expect(sameSiteFromOrigin(crossSite, PUBLIC)).toBe(false);
+    expect(crossSite['sec-fetch-site']).toBe('cross-site');
+    expect(sameSiteFromOrigin({}, PUBLIC)).toBe(false);
   });
 });

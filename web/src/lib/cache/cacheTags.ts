@@ -6,6 +6,7 @@
  * page its language link or logo leads to is not at its own address, that address's tag.
  */
 import { homePathOf, LOCALES } from '../../i18n/locales';
+import type { FormKind } from '../forms/formFields';
 
 export const GLOBAL_TAG = 'global';
 export const NOT_FOUND_TAG = 'not-found';
@@ -13,16 +14,16 @@ export const SITEMAP_TAG = 'sitemap';
 export const REDIRECTS_TAG = 'redirects';
 export const pageTag = (documentId: string): string => `page:${documentId}`;
 export const linksToTag = (documentId: string): string => `links-to:${documentId}`;
-/** `file`: the path under /uploads/. The site's media responses of the file carry it too, for the cache in front. */
 /** A form's wording (its single type in the CMS): on the pages holding it, and on its thank-you page. */
-export const formTag = (kind: string): string => `form:${kind}`;
+export const formTag = (kind: FormKind): string => `form:${kind}`;
 /** The CMS's form single types, by the form they word (cms/src/forms/form-kinds.ts). */
-const FORM_TYPES: Record<string, string> = {
+const FORM_TYPES: Record<string, FormKind> = {
   'api::contact-form.contact-form': 'contact',
   'api::volunteer-form.volunteer-form': 'volunteer',
   'api::stay-informed-form.stay-informed-form': 'stay-informed',
   'api::help-request-form.help-request-form': 'help',
 };
+/** `file`: the path under /uploads/. The site's media responses of the file carry it too, for the cache in front. */
 export const mediaTag = (file: string): string => `media:/uploads/${file}`;
 /** The media library's files, as the CMS names them in what it tells the site. */
 export const MEDIA_UID = 'plugin::upload.file';
@@ -53,7 +54,8 @@ export const tagsToPurge = ({ uid, documentId, path, file = null }: ContentChang
   // A replaced file keeps its address: every page showing it is rendered again with the new version.
   if (uid === MEDIA_UID) return file === null ? [] : [mediaTag(file)];
   if (uid === 'api::global.global') return [GLOBAL_TAG];
-  if (FORM_TYPES[uid]) return [formTag(FORM_TYPES[uid])];
+  const form = FORM_TYPES[uid];
+  if (form) return [formTag(form)];
   // A new or changed redirect may answer an address that was a 404 or another redirect, a home page's among them.
   if (uid === 'api::redirect.redirect') return [REDIRECTS_TAG, NOT_FOUND_TAG, ...HOME_PATHS.map(homeAddressTag)];
   if (uid === 'api::page.page') {

@@ -3,10 +3,14 @@ import { FIXED_ANSWERS, FORM_FIELDS, type FormKind, type FormValues } from './fo
 import type { FormWording } from './formWording';
 
 /** Why a field's answer cannot be taken: the CMS's codes too, worded by the dictionary (i18n/ui.ts, `forms.errors`). */
-export type FieldError = 'required' | 'too-long' | 'email' | 'choice' | 'unknown';
+export const FIELD_ERRORS = ['required', 'too-long', 'email', 'choice', 'unknown'] as const;
+export type FieldError = (typeof FIELD_ERRORS)[number];
 export type FieldErrors = Record<string, FieldError>;
 
-/** The shape the browser checks for `type="email"` (WHATWG's "valid e-mail address"); the CMS checks the same. */
+/**
+ * WHATWG's "valid e-mail address" (the browser's `type="email"`) with a dot in the domain, as the
+ * CMS checks it: the browser takes `name@localhost`, which reaches no one outside.
+ */
 const EMAIL =
   /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)+$/;
 const COUNTY_ANSWERS = new Set<string>([...ILLINOIS_COUNTIES, ...OTHER_COUNTY_ANSWERS]);
@@ -31,8 +35,7 @@ export const checkValues = (kind: FormKind, values: FormValues, wording: FormWor
     switch (field.control) {
       case 'staff-choice': {
         const offered = new Set(wording.lists[field.list] ?? []);
-        if (picked.some((value) => !offered.has(value)) || (!field.many && picked.length > 1))
-          errors[field.name] = 'choice';
+        if (picked.some((value) => !offered.has(value))) errors[field.name] = 'choice';
         break;
       }
       case 'fixed-choice':

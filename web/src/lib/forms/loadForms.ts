@@ -15,11 +15,19 @@ export type FormsOnPage = {
   stale: boolean;
 };
 
-export const formKindsIn = (sections: readonly Section[]): FormKind[] => [
-  ...new Set(
-    sections.flatMap((section) => (section.__component === 'sections.form' ? [FORM_CHOICES[section.form]] : [])),
-  ),
-];
+/**
+ * Where each form stands on a page: the first section of its kind (a second one of the same kind
+ * is not shown: one form, one set of field ids for the error summary's links).
+ */
+export const formPlacements = (sections: readonly Section[]): Map<FormKind, number> => {
+  const placed = new Map<FormKind, number>();
+  for (const section of sections)
+    if (section.__component === 'sections.form' && !placed.has(FORM_CHOICES[section.form]))
+      placed.set(FORM_CHOICES[section.form], section.id);
+  return placed;
+};
+
+export const formKindsIn = (sections: readonly Section[]): FormKind[] => [...formPlacements(sections).keys()];
 
 /** The wording of the forms on a page. A form staff have not published in its language is left out (the section says so). */
 export const loadForms = async (kinds: readonly FormKind[], locale: Locale, path: string): Promise<FormsOnPage> => {

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { config } from '../../config';
 import type { Locale } from '../../i18n/locales';
+import { FIELD_ERRORS, type FieldErrors } from './checkValues';
 import type { FormKind, FormValues } from './formFields';
 
 /**
@@ -15,7 +16,7 @@ import type { FormKind, FormValues } from './formFields';
 export type SendOutcome =
   | { kind: 'kept'; setAside: boolean }
   /** By field: required, too-long, email, choice, unknown (worded by the dictionary). */
-  | { kind: 'field-errors'; fields: Record<string, string> }
+  | { kind: 'field-errors'; fields: FieldErrors }
   /** The token was used already: a second click, a replay. */
   | { kind: 'token-used' }
   | { kind: 'too-many'; retryAfterSeconds: number }
@@ -27,8 +28,9 @@ const answer = z.object({
   error: z
     .object({
       status: z.number(),
+      // A code the site has no words for is no field error it can show: the answer is then "not kept".
       details: z
-        .object({ code: z.string(), fields: z.record(z.string(), z.string()).optional() })
+        .object({ code: z.string(), fields: z.record(z.string(), z.enum(FIELD_ERRORS)).optional() })
         .partial()
         .optional(),
     })

@@ -1,3 +1,4 @@
+import { config } from '../../config.ts';
 import { FORM_KINDS, TOKEN_FIELD, type FormKind } from './formFields.ts';
 import { issueToken } from './formToken.ts';
 
@@ -12,6 +13,22 @@ import { issueToken } from './formToken.ts';
 /** The response header of a page holding slots: Varnish's signal to process ESI (the Edge Architecture's). */
 export const SLOTS_HEADER = 'Surrogate-Control';
 export const SLOTS_HEADER_VALUE = 'content="ESI/1.0"';
+
+/**
+ * How a page's forms get their tokens: `slot`, filled on the way out of a cache (this process's
+ * route cache, or Varnish, which says it fills ESI: Surrogate-Capability); `inline`, written
+ * into the page, which then no cache may keep (a form sent back, `astro dev`, a replica asked
+ * directly in edge mode).
+ */
+export type TokenMode = 'slot' | 'inline';
+
+export const tokenModeOf = (request: Request, cacheEnabled: boolean | undefined): TokenMode => {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return 'inline';
+  // `astro dev` has a route cache that keeps nothing; Astro's container (component tests) none at all.
+  if (cacheEnabled === false) return 'inline';
+  if (config().pageCache.mode !== 'edge') return 'slot';
+  return request.headers.get('surrogate-capability')?.includes('ESI/1.0') ? 'slot' : 'inline';
+};
 
 export const tokenAddress = (kind: FormKind): string => `/form-token/${kind}/`;
 

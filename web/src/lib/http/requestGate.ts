@@ -14,6 +14,9 @@ export const MAX_TARGET_LENGTH = 8192;
 const POST_ROUTES = new Set(['/api/revalidate']);
 /** A page's address (src/lib/http/pagePath.ts: this file imports nothing at run time). */
 const PAGE_PATH = /^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*$/;
+/** Page-shaped addresses of the site's own routes (src/lib/http/sitePaths.ts, OWN_ROUTES), which take no form. */
+const OWN_ROUTE = /^\/(?:api|es\/gracias|form-token|preview|search|thanks|uploads)\//;
+const takesForm = (path: string): boolean => PAGE_PATH.test(path) && !OWN_ROUTE.test(path);
 
 /**
  * Headers every response gets, static files, redirects and errors included; pages and the
@@ -67,8 +70,28 @@ export const gate = (method: string, target: string): GateAnswer | null => {
     }
     return null;
   }
-  if (method === 'POST' && (POST_ROUTES.has(path) || PAGE_PATH.test(path))) return null;
+  if (method === 'POST' && (POST_ROUTES.has(path) || takesForm(path))) return null;
   return text(405, 'Method not allowed', {
-    Allow: POST_ROUTES.has(path) ? 'POST' : PAGE_PATH.test(path) ? 'GET, HEAD, POST' : 'GET, HEAD',
+    Allow: POST_ROUTES.has(path) ? 'POST' : takesForm(path) ? 'GET, HEAD, POST' : 'GET, HEAD',
   });
+};
+
+/**
+ * What a browser that sends no `Sec-Fetch-Site` (Safari before 16.4, older Firefox) would have
+ * said of its own form's POST, for Astro's origin check (`security.checkOrigin`, on). Astro reads
+ * `Sec-Fetch-Site` first; without it, it compares `Origin` with the URL it built, which is the
+ * replica's own (`http://localhost:<port>`: the site sets no `security.allowedDomains`, so that
+ * no Host or X-Forwarded-* header a client writes is believed). Behind Varnish and a TLS proxy
+ * that URL is never the public one, so such a browser would always be refused. An `Origin` equal
+ * to the public site's (PUBLIC_SITE_URL) is the site's own: it is told to Astro as
+ * `same-origin`. Any other origin is left to Astro, which refuses it.
+ */
+export const sameSiteFromOrigin = (
+  headers: Record<string, string | string[] | undefined>,
+  publicOrigin: string,
+): boolean => {
+  if (headers['sec-fetch-site'] !== undefined) return false;
+  if (headers.origin !== publicOrigin) return false;
+  headers['sec-fetch-site'] = 'same-origin';
+  return true;
 };
