@@ -24,7 +24,8 @@ export type SendOutcome =
   | { kind: 'not-kept' };
 
 const answer = z.object({
-  data: z.object({ documentId: z.string(), outcome: z.enum(['received', 'set-aside']) }).optional(),
+  // Strapi's error answers carry `data: null`.
+  data: z.object({ documentId: z.string(), outcome: z.enum(['received', 'set-aside']) }).nullish(),
   error: z
     .object({
       status: z.number(),
