@@ -36,7 +36,8 @@ const isGoogleFormEmbed = (section: Json) =>
  * Your Record's Facebook video frame (a browser without JavaScript loads a lazy frame at once):
  * Clear Your Record leads there from one more quick link and a banner at its end.
  */
-const TO_ASK_FOR_HELP = { text: 'Ask us for help', type: 'Site Page', site_page: 'pages/services/ask-for-help.md' };
+// A site path, not a page relation: staff's republish of the page as the admin loaded it keeps it.
+const TO_ASK_FOR_HELP = { text: 'Ask us for help', type: 'External Link', url: '/services/ask-for-help/' };
 type SeedChange = { form?: string; at?: number; quickLink?: Json; append?: Json[] };
 /**
  * The old front matter as the seed holds it: each Google Form embedded replaced by the

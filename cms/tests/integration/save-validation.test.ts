@@ -112,8 +112,8 @@ describe('saving in the admin', () => {
       'https://newleafillinois.org/s/',
       'https://www.facebook.com/watch/?v=757545795007193&extid=317FVRy2rHqdpH0D',
       'https://www.facebook.com/watch/?v=1262070770807141',
-      // "Ask us for help": a link to a page of the site (/services/ask-for-help/), no address of its own.
-      null,
+      // "Ask us for help": the help form's page, by its address.
+      '/services/ask-for-help/',
     ]);
   });
 

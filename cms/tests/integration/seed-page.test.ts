@@ -60,13 +60,13 @@ describe('the seed page, as the coalition last published it, as the site reads i
     const quickLinks = sections.find((s) => s.__component === 'sections.quick-links') as { items: { link: Json }[] };
     expect(quickLinks.items.at(-1)!.link).toMatchObject({
       text: 'Ask us for help',
-      type: 'Site Page',
-      page: { path: '/services/ask-for-help/' },
+      type: 'External Link',
+      url: '/services/ask-for-help/',
     });
     expect(sections.at(-1)).toMatchObject({
       __component: 'sections.banner',
       heading: seed.sections.at(-1)!.heading,
-      button: { text: 'Ask us for help', type: 'Site Page', page: { path: '/services/ask-for-help/' } },
+      button: { text: 'Ask us for help', type: 'External Link', url: '/services/ask-for-help/' },
     });
   });
 
