@@ -13,12 +13,13 @@ import {
   builtAsset,
   compressAnswers,
   encodedBody,
+  encodedOnce,
   isCompressible,
   preferredEncoding,
 } from './src/lib/http/compression.ts';
 import { cacheKey, pageStore } from './src/lib/cache/store.ts';
 import { checkReadToken } from './src/lib/cms/readTokenCheck.ts';
-import { fillSlots, filledHeaders, holdsSlots } from './src/lib/forms/tokenSlot.ts';
+import { fillSlots, filledHeaders, holdsSlots, tokenAddressKind, tokenAnswer } from './src/lib/forms/tokenSlot.ts';
 import { BASELINE_HEADERS, gate, originForm, sameSiteFromOrigin } from './src/lib/http/requestGate.ts';
 
 let config: SiteConfig;
@@ -57,10 +58,12 @@ const send = (
   headers: string[],
   contentType: string | null,
   body: Uint8Array,
+  /** Sent once and thrown away (a page with a visitor's token): compressed fast, not kept. */
+  once = false,
 ) => {
   const compressible = isCompressible(contentType, body.byteLength);
   const encoding = compressible ? preferredEncoding(req.headers['accept-encoding']) : null;
-  const sent = encoding ? encodedBody(body, encoding) : body;
+  const sent = encoding ? (once ? encodedOnce : encodedBody)(body, encoding) : body;
   res.writeHead(status, [
     ...headers,
     ...(compressible ? ['Vary', 'Accept-Encoding'] : []),
@@ -91,6 +94,14 @@ const server = createServer((req, res) => {
     res.end(method === 'HEAD' ? undefined : refused.body);
     return;
   }
+  // A form's token for Varnish's ESI, once per view of a form page: no render, no pipeline.
+  const tokenKind = method === 'GET' ? tokenAddressKind(target.split('?')[0]!) : undefined;
+  if (tokenKind !== undefined) {
+    const answer = tokenAnswer(tokenKind);
+    res.writeHead(answer.status, { ...BASELINE_HEADERS, ...answer.headers });
+    res.end(answer.body);
+    return;
+  }
   const key = cacheKey(target);
   // A stored answer carries the headers the site gave it, security headers included.
   const hit = method === 'GET' || method === 'HEAD' ? store.servable(key) : undefined;
@@ -101,7 +112,7 @@ const server = createServer((req, res) => {
     const slots = holdsSlots(entry.headers);
     const headers = slots ? filledHeaders(entry.headers) : entry.headers;
     const body = slots ? fillSlots(entry.body) : entry.body;
-    send(req, res, entry.status, [...headers.flat(), 'X-Astro-Cache', state], contentType, body);
+    send(req, res, entry.status, [...headers.flat(), 'X-Astro-Cache', state], contentType, body, slots);
     return;
   }
   // Astro's answers (static files and redirects included) start from the baseline; pages replace its policy.

@@ -176,7 +176,7 @@ const CASES: Case[] = [
         .check();
       await form.getByLabel('Phone number or e-mail address').fill('312-555-0100');
       await group(form, /safe to leave a message/)
-        .getByLabel('No')
+        .getByLabel('No', { exact: true })
         .check();
       await group(form, /Which language do you prefer/)
         .getByLabel('English')
@@ -189,10 +189,10 @@ const CASES: Case[] = [
         .getByLabel('Supervision')
         .check();
       await group(form, /related to cannabis/)
-        .getByLabel('Yes')
+        .getByLabel('Yes', { exact: true })
         .check();
       await group(form, /under 18/)
-        .getByLabel('No')
+        .getByLabel('No', { exact: true })
         .check();
       return name;
     },
@@ -211,7 +211,7 @@ const CASES: Case[] = [
         .check();
       await form.getByLabel('Número de teléfono o correo electrónico').fill('773-555-0123');
       await group(form, /Es seguro dejarle un mensaje/)
-        .getByLabel('Sí')
+        .getByLabel('Sí', { exact: true })
         .check();
       await group(form, /Qué idioma prefiere/)
         .getByLabel('Español')

@@ -38,6 +38,32 @@ export const tokenSlot = (kind: FormKind): string => `<esi:include src="${tokenA
 export const tokenInput = (kind: FormKind, now = Date.now()): string =>
   `<input type="hidden" name="${TOKEN_FIELD}" value="${issueToken(kind, now)}">`;
 
+/**
+ * The answer to GET /form-token/<kind>/: a fresh token as the hidden field a page's slot stands
+ * for, what Varnish includes in each copy of a cached page holding that form. Never kept by any
+ * cache: a token is one visitor's. Only with a cache in front (PAGE_CACHE=edge): otherwise the
+ * site fills its pages itself, and tokens are had with a page, not by the thousand from here.
+ * Answered by server.mts before Astro (one per view of a form page through Varnish), and by the
+ * route in src/pages/form-token for `astro dev`.
+ */
+export const tokenAnswer = (
+  kind: string | undefined,
+): { status: number; headers: Record<string, string>; body: string } =>
+  config().pageCache.mode === 'edge' && FORM_KINDS.some((known) => known === kind)
+    ? {
+        status: 200,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+        body: tokenInput(kind as FormKind),
+      }
+    : {
+        status: 404,
+        headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+        body: 'No such form.',
+      };
+
+/** The form a token address names (`/form-token/<kind>/`), or undefined for any other path. */
+export const tokenAddressKind = (path: string): string | undefined => /^\/form-token\/([a-z-]+)\/?$/.exec(path)?.[1];
+
 const SLOT = new RegExp(`<esi:include src="/form-token/(${FORM_KINDS.join('|')})/"/>`, 'g');
 
 /** Whether a stored response holds slots to fill (its headers as the store keeps them). */
