@@ -159,7 +159,7 @@ test.describe('a Spanish-speaking staff member', () => {
       await logIn(page);
       const editView = `${cms()}/admin/content-manager/collection-types/api::page.page/${documentId}`;
       await page.goto(editView);
-      await expect(page.getByLabel('Web address')).toHaveValue(ENGLISH_ONLY, { timeout: 30_000 });
+      await expect(page.locator('input[name="path"]')).toHaveValue(ENGLISH_ONLY, { timeout: 30_000 });
       const skipTour = page.getByRole('button', { name: 'Skip' });
       if (await skipTour.isVisible()) await skipTour.click();
       const panel = page.locator('aside').filter({ hasText: 'Translation' });
@@ -178,7 +178,7 @@ test.describe('a Spanish-speaking staff member', () => {
       await expect(fill).toBeHidden();
       await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveValue(String(draft.title));
       await page.getByRole('textbox', { name: 'Title', exact: true }).fill('Apoyo para la reintegración');
-      await page.getByLabel('Web address').fill(TRANSLATED);
+      await page.locator('input[name="path"]').fill(TRANSLATED);
       await page
         .getByRole('textbox', { name: 'Description', exact: true })
         .fill('La coalición acompaña a las personas en su proceso de reintegración.');
@@ -209,7 +209,7 @@ test.describe('a Spanish-speaking staff member', () => {
 
       // The English changes and is published: the Spanish is out of date, with what changed.
       await page.goto(`${editView}?plugins[i18n][locale]=en`);
-      await expect(page.getByLabel('Web address')).toHaveValue(ENGLISH_ONLY, { timeout: 30_000 });
+      await expect(page.locator('input[name="path"]')).toHaveValue(ENGLISH_ONLY, { timeout: 30_000 });
       await page
         .getByRole('textbox', { name: 'Description', exact: true })
         .fill(`${String(draft.description)} Changed for the translator.`);

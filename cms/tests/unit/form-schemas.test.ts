@@ -10,6 +10,7 @@ import counties from '../../src/forms/illinois-counties.json';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { schemaFromFiles, SRC } from '../support/schema-files';
+import { parse } from 'yaml';
 
 /** What the CMS writes on a submission itself, beside the visitor's fields. */
 const WRITTEN_BY_CMS = ['form', 'language', 'state', 'setAsideBecause', 'handledAt', 'notifiedAt'];
@@ -85,4 +86,27 @@ describe('the forms’ schemas', () => {
     expect(counties.counties).toHaveLength(102);
     expect(new Set(counties.counties).size).toBe(102);
   });
+});
+
+describe('the forms’ first wording (seed/forms/*.yml)', () => {
+  for (const language of ['en', 'es']) {
+    it(`words every field of every form in ${language}, each with a label and at most a help line`, () => {
+      const wording = parse(readFileSync(path.join(SRC, '..', 'seed', 'forms', `${language}.yml`), 'utf8')) as Record<
+        string,
+        { fields: Record<string, Record<string, unknown>> }
+      >;
+      for (const kind of FORM_KIND_NAMES) {
+        const fields = wording[kind]!.fields;
+        expect(Object.keys(fields), `${language} ${kind}`).toEqual([...FORM_FIELDS[kind]]);
+        for (const [name, field] of Object.entries(fields)) {
+          // A comma in a YAML flow mapping ends the value: "help: If not, we …" loses its half to a key of its own.
+          expect(
+            Object.keys(field).filter((key) => key !== 'label' && key !== 'help'),
+            `${language} ${kind}.${name}`,
+          ).toEqual([]);
+          expect(typeof field.label, `${language} ${kind}.${name}`).toBe('string');
+        }
+      }
+    });
+  }
 });
