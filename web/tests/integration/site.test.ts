@@ -46,7 +46,9 @@ describe('the site, against a real CMS with the seed content', () => {
       '<a href="https://www.cgla.net/get-legal-help" rel="noopener noreferrer">Cabrini-Green Legal Aid<span class="visually-hidden"> (external site)</span></a>',
     );
     expect(page).toContain('href="https://www.facebook.com/watch/?v=757545795007193&amp;extid=317FVRy2rHqdpH0D"');
-    expect(page.match(/class="quick-link"/g)).toHaveLength(3);
+    // The old site's three, and the one to the help form's own page.
+    expect(page.match(/class="quick-link"/g)).toHaveLength(4);
+    expect(page).toContain('href="/services/ask-for-help/"');
     expect(page).toMatch(/<button type="button" class="menu-group__toggle"[^>]*>\s*Services\s*</);
     expect(page).toContain('Cannabis Equity Illinois Coalition is a 501(c)3 nonprofit');
     expect(page).toMatch(/<a class="skip-link" href="#main"/);
