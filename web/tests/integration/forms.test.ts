@@ -171,6 +171,25 @@ describe('a form without JavaScript', () => {
     expect((await fetch(`${system.siteUrl}/search/`, { method: 'POST' })).status).toBe(405);
   });
 
+  it('refuses a form sent to a page that does not hold it, once the page is read', async () => {
+    const { issueToken } = await import('../../src/lib/forms/formToken');
+    const elsewhere = await fetch(`${system.siteUrl}/services/clear-your-record/`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Forwarded-For': '198.51.100.10',
+        Origin: system.siteUrl,
+        'Sec-Fetch-Site': 'same-origin',
+      },
+      body: new URLSearchParams({ ...contact(), formToken: issueToken('contact', Date.now() - 10_000) }),
+    });
+    expect(elsewhere.status).toBe(405);
+    expect(elsewhere.headers.get('allow')).toBe('GET, HEAD');
+    expect(elsewhere.headers.get('cache-control')).toBe('no-store');
+    expect(await elsewhere.text()).toBe('This page takes no such form.');
+  });
+
   it('answers a HEAD of a form page from the route cache, like its GET', async () => {
     await visit('198.51.100.9');
     const head = await fetch(`${system.siteUrl}${PAGE}`, { method: 'HEAD' });

@@ -85,15 +85,22 @@ const raw = (text: string, whole = false): Promise<string> =>
   });
 
 describe('requests no route takes', () => {
-  it.each(['POST', 'PUT', 'DELETE', 'OPTIONS', 'PROPFIND', 'TRACE', 'PATCH'])(
+  it.each(['PUT', 'DELETE', 'OPTIONS', 'PROPFIND', 'TRACE', 'PATCH'])(
     '%s on a page answers 405, with no render and no stack trace',
     async (method) => {
       const response = await send(method, SEED);
       expect(response.status).toBe(405);
-      expect(response.allow).toBe('GET, HEAD');
+      // A page's address takes the POST of a form placed on it (tests/integration/forms.test.ts).
+      expect(response.allow).toBe('GET, HEAD, POST');
       expect(response.body).not.toMatch(/at .+\.(m?js|ts):\d+/);
     },
   );
+
+  it('answers a POST with no form in it 415, before the page is read, with no stack trace', async () => {
+    const response = await send('POST', SEED);
+    expect(response.status).toBe(415);
+    expect(response.body).not.toMatch(/at .+\.(m?js|ts):\d+/);
+  });
 
   it('never writes a host the client named: an absolute-form target is read as its path', async () => {
     const head = await raw(
