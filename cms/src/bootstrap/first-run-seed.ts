@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { importJekyll } from '../importer/import-jekyll';
 import { importHistory } from '../versions/history-import/import-history';
+import { seedEvents } from '../events/seed-events';
 import { seedForms } from '../forms/seed-forms';
 import { seedGlossary } from './seed-glossary';
 import { seedTranslations } from './seed-translations';
@@ -20,6 +21,7 @@ export const seedFirstRun = async (strapi: Core.Strapi): Promise<void> => {
   if (pages === 0 && globals === 0) await seedSite(strapi);
   await seedGlossary(strapi, path.join(strapi.dirs.app.root, 'seed'));
   await seedForms(strapi, path.join(strapi.dirs.app.root, 'seed'));
+  await seedEvents(strapi, path.join(strapi.dirs.app.root, 'seed'));
 };
 
 /** The coalition's site, its translations and its history, into an empty database. */

@@ -7,6 +7,8 @@ export const READ_TOKEN_NAME = 'Public site (read-only)';
 export const READ_TOKEN_PERMISSIONS = [
   'api::page.page.find',
   'api::page.page.findOne',
+  'api::event.event.find',
+  'api::event.event.findOne',
   'api::redirect.redirect.find',
   'api::global.global.find',
   // The forms' wording (never their submissions).

@@ -1,5 +1,7 @@
 import { DOCUMENT_TEXTS } from '../admin-face/document-texts';
 import type { TextsByModel } from '../admin-face/model-texts';
+import { EVENT_RULES } from '../events/event-rules';
+import { EVENT_TEXTS } from '../events/event-texts';
 import { FORM_TEXTS } from '../forms/admin-texts';
 import { SHARED_RULES, SHARED_TEXTS } from '../shared-components';
 import type { ModelSchema, RuleBook } from '../validation/check-document';
@@ -12,16 +14,19 @@ export const allTexts = (): TextsByModel =>
     {},
     DOCUMENT_TEXTS,
     FORM_TEXTS,
+    EVENT_TEXTS,
     SHARED_TEXTS,
     ...[...sectionModules().values()].map((module) => module.texts),
   ) as TextsByModel;
 
 /** Save rules beyond the schema, by component uid. */
 export const allRules = (): Record<string, ComponentRule> =>
-  Object.assign({}, SHARED_RULES, ...[...sectionModules().values()].map((module) => module.rules ?? {})) as Record<
-    string,
-    ComponentRule
-  >;
+  Object.assign(
+    {},
+    SHARED_RULES,
+    EVENT_RULES,
+    ...[...sectionModules().values()].map((module) => module.rules ?? {}),
+  ) as Record<string, ComponentRule>;
 
 /** The rule book over the schemas `schema` returns (Strapi's loaded models, or the JSON files in tests). */
 export const ruleBook = (schema: (uid: string) => ModelSchema | undefined): RuleBook => {

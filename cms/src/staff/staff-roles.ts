@@ -5,6 +5,7 @@ import { isLocalized, SITE_LOCALES } from '../translation/site-locales';
 /** The content staff edit; everything else in the admin (settings, users, tokens, schema) is ops'. */
 export const STAFF_CONTENT = [
   'api::page.page',
+  'api::event.event',
   'api::global.global',
   'api::redirect.redirect',
   // The translators' word list: staff's own, never the site's (no content API route, no token reads it).

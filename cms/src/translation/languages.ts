@@ -19,6 +19,7 @@ export const SITE_LOCALES = [
  */
 export const LOCALIZED_TYPES: ReadonlySet<string> = new Set([
   'api::page.page',
+  'api::event.event',
   'api::global.global',
   // The forms' wording (src/forms/form-kinds.ts).
   'api::contact-form.contact-form',

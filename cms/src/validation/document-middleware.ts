@@ -4,6 +4,8 @@ import { followPageMove } from '../redirects/follow-page-moves';
 import { followPageStatus } from '../redirects/follow-page-status';
 import { linksBlockingPublish } from '../staff/link-report';
 import { isImporting } from './import-scope';
+import { checkEventSlug } from '../events/event-address';
+import { eventPublishViolations } from '../events/event-rules';
 import { checkPageAddress, pageAt } from './page-address';
 import { checkRedirect, checkRedirectPublish } from '../redirects/redirect-rules';
 import { ruleBook } from '../section-kit/content-model';
@@ -116,6 +118,8 @@ export const writeViolations = async (
 ): Promise<RuleViolation[]> => {
   const violations = checkDocument(book, uid, data);
   if (uid === 'api::redirect.redirect') violations.push(...(await checkRedirect(strapi, data, documentId)));
+  if (uid === 'api::event.event')
+    violations.push(...(await checkEventSlug(strapi, data, ownDocument(action, documentId), locale)));
   if (uid === 'api::page.page')
     violations.push(
       ...(await checkPageAddress(
@@ -202,6 +206,16 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
       // Every language published at once: each one's links.
       for (const locale of await localesOfWrite(strapi, context.uid as UID.ContentType, context.params, documentId)) {
         const violations = await linksBlockingPublish(strapi, context.uid, documentId, locale ?? undefined);
+        if (violations.length > 0) refuse(violations);
+      }
+    }
+    if (context.action === 'publish' && documentId && context.uid === 'api::event.event') {
+      // What depends on another field (a place for an event held in person…), in each language published.
+      for (const locale of await localesOfWrite(strapi, 'api::event.event', context.params, documentId)) {
+        const draft = await strapi
+          .documents('api::event.event')
+          .findOne({ documentId, status: 'draft', ...(locale ? { locale } : {}), populate: ['image'] });
+        const violations = draft ? eventPublishViolations(draft as Record<string, unknown>) : [];
         if (violations.length > 0) refuse(violations);
       }
     }

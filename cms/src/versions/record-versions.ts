@@ -10,7 +10,12 @@ import { VERSIONS_TABLE, type VersionAction } from './version-table';
 const CHICAGO_DAY = new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', dateStyle: 'medium' });
 
 /** The content staff write: pages, the site settings, the redirects. */
-export const VERSIONED = new Set<string>(['api::page.page', 'api::global.global', 'api::redirect.redirect']);
+export const VERSIONED = new Set<string>([
+  'api::page.page',
+  'api::event.event',
+  'api::global.global',
+  'api::redirect.redirect',
+]);
 
 const WRITES = new Set(['create', 'update', 'clone', 'publish', 'unpublish', 'discardDraft', 'delete']);
 

@@ -7,7 +7,8 @@ import { HistoryBrowser } from './history-browser';
 import { actionLabel, RESTORED_NOTICE, when, type VersionPage } from './history-types';
 
 /** Kept in step with src/versions/record-versions.ts VERSIONED. */
-const WITH_HISTORY = new Set(['api::page.page', 'api::global.global', 'api::redirect.redirect']);
+// The content types src/versions/record-versions.ts keeps versions of (VERSIONED).
+const WITH_HISTORY = new Set(['api::page.page', 'api::event.event', 'api::global.global', 'api::redirect.redirect']);
 
 type Shown = { uid: string; documentId: string; locale: string | null };
 
