@@ -3,11 +3,13 @@ import { configDefaults, defineConfig } from 'vitest/config';
 /**
  * Files the PostgreSQL project leaves out: what they check does not depend on the database (a
  * configuration refused while Strapi loads it, before it opens one; the login limit, counted in
- * memory), so a second run on PostgreSQL would repeat the SQLite run's checks for a minute of CI.
+ * memory; the e-mail, sent over SMTP and kept nowhere), so a second run on PostgreSQL would
+ * repeat the SQLite run's checks for minutes of CI.
  */
 const DATABASE_INDEPENDENT = [
   'tests/integration/startup-refusals.test.ts',
   'tests/integration/login-rate-limit.test.ts',
+  'tests/integration/mail.test.ts',
 ];
 
 const integration = (name: 'sqlite' | 'postgres') => ({

@@ -8,10 +8,13 @@ const time = (value: unknown): number | null => {
   const at = new Date(value).getTime();
   return Number.isNaN(at) ? null : at;
 };
+const chicagoYear = (at: number): string =>
+  new Intl.DateTimeFormat('en-US', { timeZone: 'America/Chicago', year: 'numeric' }).format(at);
 const filled = (value: unknown): boolean => typeof value === 'string' && value.trim() !== '';
 
 /**
- * What an event must be on every save, drafts included: a time span that exists. The fields a
+ * What an event must be on every save, drafts included: a time span that exists, and a year alone only
+ * for a past event within that year. The fields a
  * published event needs, which depend on each other, are `eventPublishViolations`'.
  */
 export const eventRule: ComponentRule = (event) => {
@@ -19,8 +22,20 @@ export const eventRule: ComponentRule = (event) => {
   const endsAt = time(event.endsAt);
   if (startsAt === null || endsAt === null) return [];
   if (endsAt <= startsAt) return [{ path: ['endsAt'], message: 'The event must end after it starts.' }];
-  // A past event known only by its year spans that year.
-  if (event.yearOnly !== true && endsAt - startsAt > LONGEST_EVENT_DAYS * 24 * 60 * 60 * 1000)
+  if (event.yearOnly === true) {
+    // Only a past event of the old site, within one year (Chicago's): its page shows that year.
+    if (endsAt > Date.now())
+      return [
+        {
+          path: ['yearOnly'],
+          message: 'Only a past event can be known by its year alone: untick it, and give the day and times.',
+        },
+      ];
+    if (chicagoYear(startsAt) !== chicagoYear(endsAt))
+      return [{ path: ['endsAt'], message: 'An event known only by its year starts and ends in that year.' }];
+    return [];
+  }
+  if (endsAt - startsAt > LONGEST_EVENT_DAYS * 24 * 60 * 60 * 1000)
     return [
       {
         path: ['endsAt'],

@@ -30,7 +30,7 @@ export const EVENT_TEXTS: TextsByModel = {
       startsAt: {
         label: 'Starts',
         description:
-          'Enter the time as your computer shows it; the site shows it in Chicago time (daylight saving included). Check the Chicago time in "Check before publishing".',
+          'Typed in your computer\'s time zone; the site shows Chicago time (daylight saving included). "Check before publishing" shows the Chicago time, and warns when your computer is set to another zone.',
       },
       endsAt: {
         label: 'Ends',
@@ -76,7 +76,11 @@ export const EVENT_TEXTS: TextsByModel = {
         rule: 'The sign-up link must be a full address starting with https://.',
       },
       image: { label: 'Image', description: "A photo or poster for the event's page and link previews (optional)." },
-      altText: altTextField(),
+      altText: {
+        ...altTextField(),
+        description:
+          'Needed when there is an image: what it shows, for people who cannot see it (at least 8 characters).',
+      },
       sections: { label: 'More about the event', description: "Sections below the event's details, as on a page." },
     },
   },

@@ -42,12 +42,19 @@ export const readSeedEvents = async (file: string): Promise<SeedEvent[]> => {
 };
 
 /**
- * The coalition's events as the old site tells of them (seed/events.yml), the first time the CMS
- * has none: on a fresh database, and on one from before events existed. The past ones published,
- * the upcoming example a draft for staff to see. Never touches an event staff have made.
+ * The coalition's events as the old site tells of them (seed/events.yml), once: on a fresh
+ * database, and on one from before events existed. The past ones published, the upcoming example
+ * a draft for staff to see. Never touches an event staff have made, and never comes back after
+ * staff delete them.
  */
 export const seedEvents = async (strapi: Core.Strapi, seedDir: string): Promise<void> => {
-  if ((await strapi.db.query('api::event.event').count()) > 0) return;
+  // Once: events staff delete, every one of them included, never come back at the next start.
+  const store = strapi.store({ type: 'core', name: 'site-seed' });
+  if (await store.get({ key: 'events' })) return;
+  if ((await strapi.db.query('api::event.event').count()) > 0) {
+    await store.set({ key: 'events', value: { seededAt: null } });
+    return;
+  }
   const events = await readSeedEvents(path.join(seedDir, 'events.yml'));
   const documents = strapi.documents('api::event.event');
   for (const { en, es, published, ...shared } of events) {
@@ -55,6 +62,7 @@ export const seedEvents = async (strapi: Core.Strapi, seedDir: string): Promise<
     await documents.update({ documentId: created.documentId, locale: 'es', data: { ...shared, ...es } });
     if (published) await documents.publish({ documentId: created.documentId, locale: '*' });
   }
+  await store.set({ key: 'events', value: { seededAt: new Date().toISOString() } });
   strapi.log.info(
     `Seed: ${events.filter((event) => event.published).length} past events of the old site (published) and ${events.filter((event) => !event.published).length} upcoming example (a draft), in English and Spanish (seed/events.yml).`,
   );

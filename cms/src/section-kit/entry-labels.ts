@@ -70,12 +70,12 @@ export const withEntryLabels = (strapi: Core.Strapi, uid: string, data: Json, la
   return out;
 };
 
-/** Document Service middleware: every write of a page carries its entries' labels. */
+/** Document Service middleware: every write of a page or an event (its sections) carries its entries' labels. */
 export const registerEntryLabels = (strapi: Core.Strapi): void => {
   const middleware: Modules.Documents.Middleware.Middleware = async (context, next) => {
     const params = context.params as { data?: unknown } | undefined;
     if (
-      context.uid === 'api::page.page' &&
+      (context.uid === 'api::page.page' || context.uid === 'api::event.event') &&
       ['create', 'update', 'clone'].includes(context.action) &&
       isRecord(params?.data)
     ) {

@@ -121,7 +121,7 @@ const placesOf = (strapi: Core.Strapi, uid: string, value: Json, file: FileRef):
 };
 
 /**
- * Every place the site's content uses a media file: each page and the site settings, their
+ * Every place the site's content uses a media file: each page, event and the site settings, their
  * draft and their published version, named as staff read them ("Page «Home» (published) ›
  * Section 1 (Hero) › Image").
  */
@@ -131,6 +131,7 @@ export const whereFileIsUsed = async (strapi: Core.Strapi, fileId: number): Prom
   for (const [uid, name] of [
     ['api::page.page', (doc: Json) => `Page «${String(doc.title)}»${languageSuffix(doc.locale)}`],
     ['api::global.global', (doc: Json) => `Site settings${languageSuffix(doc.locale)}`],
+    ['api::event.event', (doc: Json) => `Event «${String(doc.title)}»${languageSuffix(doc.locale)}`],
   ] as const) {
     for (const status of ['published', 'draft'] as const) {
       const documents = (await strapi

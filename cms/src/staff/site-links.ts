@@ -40,6 +40,7 @@ const LINK = 'shared.link';
 const PAGE = 'api::page.page';
 const GLOBAL = 'api::global.global';
 const REDIRECT = 'api::redirect.redirect';
+const EVENT = 'api::event.event';
 
 const isRecord = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -190,17 +191,20 @@ export const linkProblem = (link: FoundLink, addresses: SiteAddresses): string |
   return `links to ${path}, where there is no page: choose a page of the site (Links to: Site page), or publish one at that address`;
 };
 
-/** The documents links live in, each version: pages, the site settings, and redirects (which point at a path). */
+/** The documents links live in, each version: pages, events, the site settings, and redirects (which point at a path). */
 export const holders = async function* (strapi: Core.Strapi): AsyncGenerator<{ holder: Holder; links: FoundLink[] }> {
   for (const status of ['published', 'draft'] as const) {
-    for (const uid of [GLOBAL, PAGE]) {
+    for (const uid of [GLOBAL, PAGE, EVENT]) {
       const documents = (await strapi
         .documents(uid as Uid)
         .findMany({ status, locale: '*', populate: linkPopulate(strapi, uid), limit: -1 } as never)) as Json[];
       for (const document of documents) {
         const locale = typeof document.locale === 'string' ? document.locale : DEFAULT_LOCALE;
         const language = languageSuffix(locale);
-        const name = uid === GLOBAL ? `Site settings${language}` : `Page «${String(document.title)}»${language}`;
+        const name =
+          uid === GLOBAL
+            ? `Site settings${language}`
+            : `${uid === EVENT ? 'Event' : 'Page'} «${String(document.title)}»${language}`;
         yield {
           holder: { uid, documentId: String(document.documentId), name, status, locale },
           links: linksIn(strapi, uid, document),

@@ -52,13 +52,13 @@ export const STAFF_ROLES = {
     code: 'strapi-editor',
     name: 'Editor',
     description:
-      'Coalition staff: edit and publish pages, site settings, redirects and the forms; keep the glossary; read form submissions (not help requests); manage media.',
+      'Coalition staff: edit and publish pages, events, site settings, redirects and the forms; keep the glossary; read form submissions (not help requests); manage media.',
     publish: true,
   },
   author: {
     code: 'strapi-author',
     name: 'Author',
-    description: 'Edit pages, site settings, redirects and the glossary, and manage media; cannot publish.',
+    description: 'Edit pages, events, site settings, redirects and the glossary, and manage media; cannot publish.',
     publish: false,
   },
 } as const;

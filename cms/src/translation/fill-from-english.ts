@@ -63,7 +63,7 @@ export const keepLinksWhenFilling = (strapi: Core.Strapi): void => {
   const service = strapi.plugin('i18n').service('fill-from-locale') as unknown as FillFromLocale;
   const transform = service.transformDocument.bind(service);
   service.transformDocument = async (document, model, targetLocale, ability) => {
-    if (model === 'api::page.page' || model === 'api::global.global')
+    if (model === 'api::page.page' || model === 'api::event.event' || model === 'api::global.global')
       await linksAsAddresses(strapi, document, targetLocale);
     return transform(document, model, targetLocale, ability);
   };

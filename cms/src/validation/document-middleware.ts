@@ -4,8 +4,8 @@ import { followPageMove } from '../redirects/follow-page-moves';
 import { followPageStatus } from '../redirects/follow-page-status';
 import { linksBlockingPublish } from '../staff/link-report';
 import { isImporting } from './import-scope';
-import { checkEventSlug } from '../events/event-address';
-import { eventPublishViolations } from '../events/event-rules';
+import { checkEventSlug, copyOfEvent, eventAsSaved } from '../events/event-address';
+import { eventPublishProblems } from '../events/event-publish';
 import { checkPageAddress, pageAt } from './page-address';
 import { checkRedirect, checkRedirectPublish } from '../redirects/redirect-rules';
 import { ruleBook } from '../section-kit/content-model';
@@ -17,7 +17,7 @@ import { localesOfWrite } from '../versions/version-locale';
 
 /** Every action that writes what staff or a caller sent: a clone is a create from a copy. */
 const WRITES = new Set(['create', 'update', 'clone']);
-const LINK_HOLDERS = new Set(['api::page.page', 'api::global.global']);
+const LINK_HOLDERS = new Set(['api::page.page', 'api::event.event', 'api::global.global']);
 
 /**
  * Refuses a write: the admin shows `message` (where, in staff's words, and why) and marks each
@@ -116,7 +116,11 @@ export const writeViolations = async (
   book: RuleBook,
   { uid, action, data, documentId, locale = DEFAULT_LOCALE }: WriteToCheck,
 ): Promise<RuleViolation[]> => {
-  const violations = checkDocument(book, uid, data);
+  const violations = checkDocument(
+    book,
+    uid,
+    uid === 'api::event.event' && action === 'update' ? await eventAsSaved(strapi, data, documentId, locale) : data,
+  );
   if (uid === 'api::redirect.redirect') violations.push(...(await checkRedirect(strapi, data, documentId)));
   if (uid === 'api::event.event')
     violations.push(...(await checkEventSlug(strapi, data, ownDocument(action, documentId), locale)));
@@ -150,6 +154,13 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
     const params = context.params as { data?: unknown; documentId?: string } | undefined;
     if (params?.documentId && context.uid === 'api::page.page' && context.action === 'clone')
       params.data = await copyOfPage(
+        strapi,
+        (params.data ?? {}) as Record<string, unknown>,
+        params.documentId,
+        localeOfParams(params),
+      );
+    if (params?.documentId && context.uid === 'api::event.event' && context.action === 'clone')
+      params.data = await copyOfEvent(
         strapi,
         (params.data ?? {}) as Record<string, unknown>,
         params.documentId,
@@ -210,14 +221,12 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
       }
     }
     if (context.action === 'publish' && documentId && context.uid === 'api::event.event') {
-      // What depends on another field (a place for an event held in person…), in each language published.
-      for (const locale of await localesOfWrite(strapi, 'api::event.event', context.params, documentId)) {
-        const draft = await strapi
-          .documents('api::event.event')
-          .findOne({ documentId, status: 'draft', ...(locale ? { locale } : {}), populate: ['image'] });
-        const violations = draft ? eventPublishViolations(draft as Record<string, unknown>) : [];
-        if (violations.length > 0) refuse(violations);
-      }
+      // What depends on another field (a place for an event held in person…), in each language it puts live.
+      const locales = (await localesOfWrite(strapi, 'api::event.event', context.params, documentId)).filter(
+        (locale): locale is string => locale !== null,
+      );
+      const violations = await eventPublishProblems(strapi, documentId, locales);
+      if (violations.length > 0) refuse(violations);
     }
     if (context.action === 'publish' && documentId && context.uid === 'api::redirect.redirect') {
       const violations = await checkRedirectPublish(strapi, documentId);

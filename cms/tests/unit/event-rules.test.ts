@@ -15,6 +15,17 @@ describe('an event’s times', () => {
     expect(eventRule({ ...year, yearOnly: true })).toEqual([]);
   });
 
+  it('give a year alone only for a past event that starts and ends in that year (Chicago’s)', () => {
+    expect(
+      paths(eventRule({ startsAt: '2099-01-01T06:00:00Z', endsAt: '2099-12-31T23:59:00Z', yearOnly: true })),
+    ).toEqual(['yearOnly']);
+    // Midnight UTC on January 1 is still December 31 in Chicago.
+    expect(eventRule({ startsAt: '2019-01-01T06:00:00Z', endsAt: '2020-01-01T05:59:00Z', yearOnly: true })).toEqual([]);
+    expect(
+      paths(eventRule({ startsAt: '2019-01-01T06:00:00Z', endsAt: '2020-01-01T06:00:00Z', yearOnly: true })),
+    ).toEqual(['endsAt']);
+  });
+
   it('are not checked while one of them is still empty (a draft can wait)', () => {
     expect(eventRule({ startsAt: '2027-04-10T15:00:00Z', endsAt: null })).toEqual([]);
   });

@@ -591,6 +591,10 @@ export interface ApiEventEvent extends Struct.CollectionTypeSchema {
         i18n: {
           localized: false;
         };
+        site: {
+          altText: 'altText';
+          idealWidth: 1200;
+        };
       }>;
     languages: Schema.Attribute.Enumeration<['English', 'Spanish', 'English and Spanish']> &
       Schema.Attribute.Required &

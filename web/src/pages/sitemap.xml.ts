@@ -2,14 +2,15 @@ import type { APIRoute } from 'astro';
 import { SITEMAP_TAG } from '../lib/cache/cacheTags';
 import { applyCachePolicy, pagePolicy } from '../lib/cache/cachePolicy';
 import { fetchPageList } from '../lib/cms/cmsContent';
+import { eventSitemapEntries } from '../lib/events/loadEvents';
 import { sitemapXml } from '../lib/render/sitemap';
 
-/** Every published page, from the CMS; drafts never appear (the list asks for published only). */
+/** Every published page and event, from the CMS; drafts never appear (the lists ask for published only). */
 export const GET: APIRoute = async ({ cache }) => {
   try {
-    const { data: pages, stale } = await fetchPageList();
-    applyCachePolicy(cache, stale ? false : pagePolicy([SITEMAP_TAG]));
-    return new Response(sitemapXml(pages), {
+    const [{ data: pages, stale }, events] = await Promise.all([fetchPageList(), eventSitemapEntries()]);
+    applyCachePolicy(cache, stale || events.stale ? false : pagePolicy([SITEMAP_TAG]));
+    return new Response(sitemapXml([...pages, ...events.data]), {
       headers: {
         'Content-Type': 'application/xml; charset=utf-8',
         'Cache-Control': 'public, max-age=0, must-revalidate',

@@ -96,3 +96,15 @@ export const parseSections = (raw: unknown[]): { sections: Section[]; skipped: S
 export const sectionsPopulate = {
   on: Object.fromEntries(Object.entries(sectionContracts).map(([name, entry]) => [name, entry.populate])),
 };
+
+/**
+ * The section types an event's page may hold below its details (the CMS's event zone: no Hero,
+ * the event's title is its heading; no Form, its sign-up is its own field). The contract test
+ * keeps this list equal to the zone's.
+ */
+export const EVENT_SECTION_NAMES = sectionNames.filter((name) => name !== 'sections.hero' && name !== 'sections.form');
+
+/** An event's `populate[sections][on][…]`: only the types its zone holds (Strapi refuses a fragment for any other). */
+export const eventSectionsPopulate = {
+  on: Object.fromEntries(EVENT_SECTION_NAMES.map((name) => [name, sectionContracts[name].populate])),
+};

@@ -17,6 +17,8 @@ describe('cache tags', () => {
     expect(tagsToPurge({ uid: 'api::global.global', documentId: 'g' })).toEqual(['global']);
     expect(tagsToPurge({ uid: 'api::help-request-form.help-request-form', documentId: 'f' })).toEqual(['form:help']);
     expect(tagsToPurge({ uid: 'plugin::upload.file', documentId: '1' })).toEqual([]);
+    // An event: every listing, event page and calendar, and the sitemap that lists them.
+    expect(tagsToPurge({ uid: 'api::event.event', documentId: 'e' })).toEqual(['events', 'sitemap']);
   });
 
   it('purge the pages waiting for a language’s home page only when a page is published at its address', () => {

@@ -10,11 +10,12 @@ import {
   redirectQuery,
   redirectSchema,
 } from '../../src/lib/cms/cmsContent';
+import { eventListQuery, eventQuery, eventSchema, LIST_FIELDS } from '../../src/lib/events/eventSchema';
 import { isNewsletterAction } from '../../src/lib/render/newsletter';
 import { isPagePath } from '../../src/lib/http/pagePath';
 import { OWN_ROUTES } from '../../src/lib/http/sitePaths';
 import { FRAME_SOURCES } from '../../src/sections/embed/frameSources';
-import { sectionContracts, sectionNames } from '../../src/sections/contract';
+import { EVENT_SECTION_NAMES, sectionContracts, sectionNames } from '../../src/sections/contract';
 import { shapeOf, type Shape } from '../support/zodShape';
 
 /**
@@ -237,6 +238,26 @@ describe('the contract between the CMS and the site', () => {
         'web/src/lib/cms/cmsContent.ts (globalSchema)',
       ),
     ).toEqual([]);
+  });
+
+  it('the event: the same fields as the CMS’s event, its image populated, and the listings ask for fields it has', () => {
+    expect(
+      compare(
+        'api::event.event',
+        shapeOf(eventSchema),
+        eventQuery('x', 'en').query as Populate,
+        'web/src/lib/events/eventSchema.ts (eventSchema)',
+      ),
+    ).toEqual([]);
+    const attributes = Object.keys(model('api::event.event').attributes);
+    for (const field of LIST_FIELDS) if (field !== 'updatedAt') expect(attributes, field).toContain(field);
+    expect(eventListQuery('en').query.fields).toEqual([...LIST_FIELDS]);
+    const slug = new RegExp(model('api::event.event').attributes.slug!.regex!);
+    expect([...EVENT_SECTION_NAMES].sort(), 'EVENT_SECTION_NAMES in web/src/sections/contract.ts').toEqual(
+      [...(model('api::event.event').attributes.sections!.components ?? [])].sort(),
+    );
+    for (const sample of ['record-clearing-day', 'a1', 'A', 'a--b', '-a', 'a_b'])
+      expect(eventSchema.shape.slug.safeParse(sample).success, sample).toBe(slug.test(sample));
   });
 
   it('fails, naming the model and field, when a field is renamed on one side only', () => {

@@ -23,6 +23,18 @@ describe('the request gate', () => {
     ])
       expect(gate('POST', own), own).toMatchObject({ status: 405, headers: { Allow: 'GET, HEAD' } });
     expect(gate('POST', '/robots.txt')).toMatchObject({ status: 405, headers: { Allow: 'GET, HEAD' } });
+    // An event's page takes its sign-up form; the listings and calendar files take none.
+    expect(gate('POST', '/events/record-clearing-day/')).toBeNull();
+    expect(gate('POST', '/es/eventos/dia-para-limpiar-antecedentes/')).toBeNull();
+    for (const listing of [
+      '/events/',
+      '/events/past/',
+      '/es/eventos/',
+      '/es/eventos/pasados/',
+      '/events.ics',
+      '/events/x.ics',
+    ])
+      expect(gate('POST', listing), listing).toMatchObject({ status: 405 });
     expect(gate('POST', '/_astro/page.css')).toMatchObject({ status: 405 });
   });
 

@@ -125,6 +125,40 @@ const importNotesCheck = (values: Record<string, unknown>): Check[] => {
   ];
 };
 
+const CHICAGO = 'America/Chicago';
+const chicagoTime = (iso: string, withDay: boolean): string =>
+  new Intl.DateTimeFormat('en-US', {
+    timeZone: CHICAGO,
+    ...(withDay ? { weekday: 'long', year: 'numeric', month: 'long', day: 'numeric' } : {}),
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
+
+/**
+ * An event's times as the site shows them, in Chicago's time (the date picker shows the
+ * computer's): what visitors will read, and a warning when this computer is set to another zone.
+ */
+export const chicagoTimesCheck = (values: Record<string, unknown>, computerZone: string): Check[] => {
+  const { startsAt, endsAt } = values;
+  if (typeof startsAt !== 'string' || typeof endsAt !== 'string' || Number.isNaN(Date.parse(startsAt))) return [];
+  const sameDay =
+    new Date(startsAt).toLocaleDateString('en-US', { timeZone: CHICAGO }) ===
+    new Date(endsAt).toLocaleDateString('en-US', { timeZone: CHICAGO });
+  const when = `${chicagoTime(startsAt, true)} – ${chicagoTime(endsAt, !sameDay)}`;
+  const elsewhere = computerZone !== CHICAGO;
+  return [
+    {
+      key: 'chicago-time',
+      tone: elsewhere ? 'warning' : 'neutral',
+      title: 'In Chicago time',
+      text: elsewhere
+        ? `${when}. This computer is set to ${computerZone}: the times you typed are in that zone; check that this is the Chicago time you mean.`
+        : `${when}: as visitors will read it.`,
+    },
+  ];
+};
+
 /** Character counts of the document's short texts, against their limits. */
 const lengthChecks = (
   attributes: Record<string, Attribute> | undefined,
@@ -226,6 +260,9 @@ export const ChecksPanel: PanelComponent = ({ model }) => {
     ...imageSizeChecks(slots),
     ...(page ? addressCheck(values, onChange) : []),
     ...(page ? importNotesCheck(values) : []),
+    ...(model === 'api::event.event'
+      ? chicagoTimesCheck(values, Intl.DateTimeFormat().resolvedOptions().timeZone)
+      : []),
     ...lengthChecks(
       (contentType as { attributes?: Record<string, Attribute> } | undefined)?.attributes,
       layout as EditLayout,

@@ -15,8 +15,10 @@ const POST_ROUTES = new Set(['/api/revalidate']);
 /** A page's address (src/lib/http/pagePath.ts: this file imports nothing at run time). */
 const PAGE_PATH = /^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*$/;
 /** Page-shaped addresses of the site's own routes (src/lib/http/sitePaths.ts, OWN_ROUTES), which take no form. */
-const OWN_ROUTE = /^\/(?:api|es\/gracias|form-token|preview|search|thanks|uploads)\//;
-const takesForm = (path: string): boolean => PAGE_PATH.test(path) && !OWN_ROUTE.test(path);
+const OWN_ROUTE = /^\/(?:api|es\/eventos|es\/gracias|events|form-token|preview|search|thanks|uploads)\//;
+/** An event's page (src/pages/events/[slug], es/eventos/[slug]) takes the sign-up form it holds; the past events' listing is no event. */
+const EVENT_PAGE = /^\/(?:events|es\/eventos)\/(?!(?:past|pasados)\/$)[a-z0-9]+(?:-[a-z0-9]+)*\/$/;
+const takesForm = (path: string): boolean => (PAGE_PATH.test(path) && !OWN_ROUTE.test(path)) || EVENT_PAGE.test(path);
 
 /**
  * Headers every response gets, static files, redirects and errors included; pages and the

@@ -4,6 +4,8 @@ import { localeOfPath, type Locale } from '../../i18n/locales';
 /** The site's own routes: addresses no CMS page can take (the CMS refuses them, a contract test keeps both lists equal). */
 export const OWN_ROUTES = [
   '/api/',
+  '/events/',
+  '/es/eventos/',
   '/es/gracias/',
   '/form-token/',
   '/preview/',

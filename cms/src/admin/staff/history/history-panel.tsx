@@ -6,8 +6,7 @@ import { languageName, localeQuery, useEditViewLocale } from './edit-view-locale
 import { HistoryBrowser } from './history-browser';
 import { actionLabel, RESTORED_NOTICE, when, type VersionPage } from './history-types';
 
-/** Kept in step with src/versions/record-versions.ts VERSIONED. */
-// The content types src/versions/record-versions.ts keeps versions of (VERSIONED).
+/** The content types src/versions/record-versions.ts keeps versions of (VERSIONED), kept in step with it. */
 const WITH_HISTORY = new Set(['api::page.page', 'api::event.event', 'api::global.global', 'api::redirect.redirect']);
 
 type Shown = { uid: string; documentId: string; locale: string | null };

@@ -13,7 +13,13 @@ export type FormToCheck = { uid: string; documentId?: string; locale?: string; v
 /** A field the server would refuse, with where it is in staff's words. */
 export type FormProblem = { path: string[]; message: string; where: string };
 
-const CHECKED = new Set(['api::page.page', 'api::global.global', 'api::redirect.redirect', 'api::glossary.glossary']);
+const CHECKED = new Set([
+  'api::page.page',
+  'api::event.event',
+  'api::global.global',
+  'api::redirect.redirect',
+  'api::glossary.glossary',
+]);
 
 /** Reads the request body, or says what is wrong with it. */
 export const readFormToCheck = (body: unknown): FormToCheck | string => {

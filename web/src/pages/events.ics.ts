@@ -1,0 +1,3 @@
+import { feedRoute } from '../lib/events/calendarRoute';
+
+export const GET = feedRoute;

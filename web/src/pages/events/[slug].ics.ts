@@ -1,0 +1,3 @@
+import { eventCalendarRoute } from '../../lib/events/calendarRoute';
+
+export const GET = eventCalendarRoute;
