@@ -16,6 +16,9 @@ import { notifySite, stopSiteNotices } from './site-sync/notify-site';
 import { syncStaffRoles } from './staff/staff-roles';
 import { registerContentRules } from './validation/document-middleware';
 import { recordVersions } from './versions/record-versions';
+import { cancelSchedulesOfDeleted } from './scheduling/cancel-on-delete';
+import { startSchedules } from './scheduling/run-schedules';
+import { ensureScheduleTable } from './scheduling/schedule-table';
 import { pruneVersions } from './versions/retention';
 import { ensureVersionTable } from './versions/version-table';
 import { ensureSiteLocales } from './translation/site-locales';
@@ -26,6 +29,8 @@ export default {
     await loadSectionModules();
     // Outermost: every version is the content as the other middlewares leave it.
     strapi.documents.use(recordVersions(strapi));
+    // A deleted page's or event's schedules go with it (cancelled, in the same transaction).
+    strapi.documents.use(cancelSchedulesOfDeleted(strapi));
     // Labels first: the content rules then check the data as it will be stored.
     registerEntryLabels(strapi);
     registerContentRules(strapi);
@@ -48,6 +53,8 @@ export default {
     await prepareKeptLinks(strapi);
     // Before the seed: its import leaves the first versions.
     await ensureVersionTable(strapi);
+    // Before the versions are pruned: a version a schedule has pinned is kept.
+    await ensureScheduleTable(strapi);
     const keepDays = strapi.config.get('site.versionsKeepDays', null) as number | null;
     if (keepDays === 0) strapi.log.warn('VERSIONS_KEEP_DAYS=0: no version of any change is kept (history is off).');
     await pruneVersions(strapi, keepDays);
@@ -67,6 +74,8 @@ export default {
     await seedFirstRun(strapi);
     await labelUnlabelledEntries(strapi);
     await startForms(strapi);
+    // After the seed: a schedule is of content that is there. Its runner is Strapi's cron.
+    startSchedules(strapi);
     await ensureLocalAdmin(strapi);
     // Last: the seed of an empty database is nothing the site has cached yet.
     await notifySite(strapi);

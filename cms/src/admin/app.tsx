@@ -4,13 +4,14 @@ import type {
   HeaderActionComponent,
   PanelComponent,
 } from '@strapi/content-manager/strapi-admin';
-import { Globe, Link as LinkIcon, House, Trash } from '@strapi/icons';
+import { Clock, Globe, Link as LinkIcon, House, Trash } from '@strapi/icons';
 import type { StrapiApp, WidgetArgs } from '@strapi/strapi/admin';
 import logo from './extensions/logo.svg';
 import menuLogo from './extensions/menu-logo.svg';
 import { FieldRulesPanel } from './field-rules-panel';
 import { ChecksPanel } from './staff/checks-panel';
 import { HistoryPanel } from './staff/history/history-panel';
+import { SchedulePanel } from './staff/scheduling/schedule-panel';
 import { TranslationPanel } from './staff/translation/translation-panel';
 import { checkedSaveActions } from './staff/checked-save';
 import { ExportSubmissionsButton } from './staff/export-submissions';
@@ -139,6 +140,13 @@ export default {
         component: async () => (await import('./staff/widgets')).LinksWidget,
         permissions: READ_PAGES,
       },
+      {
+        id: 'schedules',
+        icon: Clock,
+        title: { id: 'site-tools.widget.schedules.title', defaultMessage: 'Scheduled' },
+        component: async () => (await import('./staff/scheduling/schedules-widget')).SchedulesWidget,
+        permissions: READ_PAGES,
+      },
     ]);
     // Deleted pages, with their history and Restore (issue 24).
     app.addMenuLink({
@@ -157,7 +165,7 @@ export default {
       Component: () => import('./staff/translation/translations-page'),
     });
     // Staff's own widgets first (a staff member who rearranges the home page keeps their order).
-    const ours = (widget: WidgetArgs) => widget.id === 'site' || widget.id === 'links';
+    const ours = (widget: WidgetArgs) => ['site', 'schedules', 'links'].includes(widget.id);
     widgets.register((all) => [...all.filter(ours), ...all.filter((widget) => !ours(widget))]);
   },
   bootstrap(app: StrapiApp) {
@@ -166,6 +174,7 @@ export default {
       FieldRulesPanel as PanelComponent,
       ChecksPanel,
       TranslationPanel,
+      SchedulePanel,
       HistoryPanel,
     ]);
     contentManager.apis.addDocumentAction(staffDocumentActions);

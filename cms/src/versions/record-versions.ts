@@ -1,5 +1,6 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { actorOf, type Actor } from './actor';
+import { scheduledRun } from '../scheduling/schedule-scope';
 import { restoring } from './restore-scope';
 import { pruneVersions } from './retention';
 import { readSnapshot, type Snapshot } from './snapshot';
@@ -127,7 +128,12 @@ export const recordVersions = (strapi: Core.Strapi): Modules.Documents.Middlewar
     if (strapi.config.get('site.versionsKeepDays', null) === 0) return next();
     const uid = context.uid as UID.ContentType;
     const params = (context.params ?? {}) as Params;
-    const actor = actorOf(strapi);
+    // A scheduled run is the CMS's doing, on behalf of whoever set it; its versions say so. Only
+    // the scheduled document's: a redirect that follows the page is written as any other.
+    const inScope = scheduledRun();
+    const run =
+      inScope && inScope.uid === context.uid && inScope.documentId === params.documentId ? inScope : undefined;
+    const actor: Actor = run ? { via: 'system', name: run.setBy, id: null } : actorOf(strapi);
     return strapi.db.transaction(async ({ trx }) => {
       // What a delete or an unpublish takes away, read before it goes.
       const taken = params.documentId
@@ -147,6 +153,8 @@ export const recordVersions = (strapi: Core.Strapi): Modules.Documents.Middlewar
         always = false,
         message: string | null = null,
       ) => {
+        // A pinned version's publish goes through the draft and back: one publish, no draft versions.
+        if (run?.pinned && of === 'draft') return;
         for (const locale of locales) {
           const snapshot = await readSnapshot(strapi, uid, documentId, of, locale);
           if (snapshot)
@@ -162,10 +170,12 @@ export const recordVersions = (strapi: Core.Strapi): Modules.Documents.Middlewar
         case 'delete':
         case 'unpublish':
           // An unpublish of a document with no published row took nothing away: no version.
-          for (const { row, snapshot } of taken) await writeVersion(trx, row, context.action, snapshot, actor, true);
+          for (const { row, snapshot } of taken)
+            await writeVersion(trx, row, context.action, snapshot, actor, true, run?.message ?? null);
           break;
         case 'publish':
-          await version('publish', 'published');
+          // A scheduled publish is a line of its own even when it puts live what was live before.
+          await version('publish', 'published', Boolean(run), run?.message ?? null);
           break;
         default:
           if (restore) await version('restore', 'draft', true, restored);
@@ -177,4 +187,23 @@ export const recordVersions = (strapi: Core.Strapi): Modules.Documents.Middlewar
       return result;
     });
   };
+};
+
+/**
+ * A line in a document's history about its schedule (set, cancelled, failed): the draft as it is
+ * then, with `message`. None for a document without a draft (deleted), or with history off.
+ */
+export const recordScheduleNote = async (
+  strapi: Core.Strapi,
+  target: { uid: string; documentId: string; locale: VersionLocale },
+  message: string,
+  actor: Actor = { via: 'system', name: null, id: null },
+): Promise<void> => {
+  if (strapi.config.get('site.versionsKeepDays', null) === 0) return;
+  const { uid, documentId, locale } = target;
+  const snapshot = await readSnapshot(strapi, uid as UID.ContentType, documentId, 'draft', locale);
+  if (!snapshot) return;
+  await strapi.db.transaction(({ trx }) =>
+    writeVersion(trx, { uid, documentId, of: 'draft', locale }, 'schedule', snapshot, actor, true, message),
+  );
 };

@@ -198,3 +198,26 @@ export const restoreVersion = async (
   });
   return { documentId: version.documentId, uid: version.uid, locale: version.locale, lost };
 };
+
+/**
+ * Writes content in a version's form into the document's existing draft in `locale`, keeping the
+ * page's current address, through the Document Service (every save rule applies). A scheduled
+ * publish of a pinned version puts it in the draft, publishes, and puts the draft back with this
+ * (src/scheduling/scheduled-actions.ts). Throws when something it shows was deleted since: a
+ * publish must not quietly leave it out.
+ */
+export const writeIntoDraft = async (
+  strapi: Core.Strapi,
+  uid: string,
+  documentId: string,
+  locale: VersionLocale,
+  data: Json,
+): Promise<void> => {
+  const { input, lost } = await toInput(strapi, uid, data);
+  if (lost.length > 0) throw new Error(`Cannot put this content in the draft as it was: ${lost.join('; ')}.`);
+  const address = await currentAddress(strapi, uid, documentId, locale);
+  if (address) input.path = address;
+  const documents = strapi.documents(uid as UID.ContentType);
+  type Data = Parameters<typeof documents.update>[0]['data'];
+  await documents.update({ documentId, ...withLocale(locale), data: input as Data });
+};

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { SCHEDULES_TABLE } from '../scheduling/schedule-table';
 import { VERSIONS_TABLE } from './version-table';
 
 type EnvReader = (name: string, fallback?: string) => string | undefined;
@@ -24,7 +25,8 @@ export const keepDaysFrom = (env: EnvReader): number | null => {
 /**
  * Removes versions older than the retention, never the newest of each of a document's rows (its
  * draft's, its published one's, in each language: a page keeps what it shows and what it came
- * from; a deleted page, or a deleted translation, stays restorable). Newest by when a version was made (imported ones by their commit's date),
+ * from; a deleted page, or a deleted translation, stays restorable), nor one a scheduled publish
+ * has pinned (it is published at its time). Newest by when a version was made (imported ones by their commit's date),
  * as the history lists them. `only`: that document's (after each write); without it,
  * everything's (at start).
  */
@@ -54,6 +56,12 @@ export const pruneVersions = async (
           '(n.created_at > v.created_at or (n.created_at = v.created_at and n.id > v.id))',
         ].join(' and '),
       ),
+    )
+    .whereNotExists(
+      knex(`${SCHEDULES_TABLE} as s`)
+        .select(knex.raw('1'))
+        .whereRaw('s.version_id = v.id')
+        .where('s.status', 'scheduled'),
     )
     .select('v.id')) as { id: number | string }[];
   const ids = due.map((row) => Number(row.id));

@@ -11,7 +11,17 @@ export const VERSIONS_TABLE = 'site_versions';
 
 /** What happened to the document. */
 export type VersionAction =
-  'create' | 'update' | 'publish' | 'unpublish' | 'discardDraft' | 'delete' | 'clone' | 'restore' | 'import';
+  | 'create'
+  | 'update'
+  | 'publish'
+  | 'unpublish'
+  | 'discardDraft'
+  | 'delete'
+  | 'clone'
+  | 'restore'
+  | 'import'
+  /** A line about a schedule (set, cancelled, failed: src/scheduling/), with the draft as it was then. */
+  | 'schedule';
 
 /** Through which path: the admin, the REST API, an import, the CMS itself (bootstrap, a job). */
 export type VersionVia = 'admin' | 'api' | 'import' | 'system';

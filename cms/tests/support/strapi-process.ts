@@ -43,7 +43,14 @@ export const testEnv = (database: Record<string, string>, port: number): Record<
   ...database,
 });
 
-export type RunningStrapi = { url: string; env: Record<string, string>; output: () => string; stop(): Promise<void> };
+export type RunningStrapi = {
+  url: string;
+  env: Record<string, string>;
+  output: () => string;
+  stop(): Promise<void>;
+  /** Kills it outright (SIGKILL), as a crash or a pulled plug would: nothing of it runs to an end. */
+  kill(): Promise<void>;
+};
 
 /** Spawns a real Strapi and waits until its health endpoint answers. */
 export const startStrapi = async (env: Record<string, string>, timeoutMs = 180_000): Promise<RunningStrapi> => {
@@ -84,6 +91,12 @@ export const startStrapi = async (env: Record<string, string>, timeoutMs = 180_0
         const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
         await exited;
         clearTimeout(timer);
+      }
+    },
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
       }
     },
   };

@@ -5,12 +5,18 @@
  */
 import { formsController } from './server/controllers/forms';
 import { historyController } from './server/controllers/history';
+import { schedulesController } from './server/controllers/schedules';
 import { siteToolsController } from './server/controllers/site-tools';
 import { routes } from './server/routes';
 import { siteToolsService } from './server/services/site-tools';
 
 export default {
   routes,
-  controllers: { 'site-tools': siteToolsController, history: historyController, forms: formsController },
+  controllers: {
+    'site-tools': siteToolsController,
+    history: historyController,
+    forms: formsController,
+    schedules: schedulesController,
+  },
   services: { 'site-tools': siteToolsService },
 };

@@ -17,6 +17,7 @@ const ACTIONS: Record<string, string> = {
   clone: 'Duplicated',
   restore: 'Restored',
   import: 'Imported',
+  schedule: 'Scheduling',
 };
 const PATHS: Record<string, string> = {
   admin: '',

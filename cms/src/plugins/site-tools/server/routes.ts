@@ -50,6 +50,13 @@ export const routes = {
       { method: 'POST', path: '/version/:id/restore', handler: 'history.restore', config: STAFF_ONLY },
       { method: 'GET', path: '/deleted-pages', handler: 'history.deletedPages', config: STAFF_ONLY },
       { method: 'GET', path: '/version/:id/preview', handler: 'history.previewLink', config: STAFF_ONLY },
+      // Scheduled publishes and unpublishes (issue 27): the controller checks the permission to
+      // read, or to publish, the type each one is of (controllers/schedules.ts).
+      { method: 'GET', path: '/schedules', handler: 'schedules.list', config: STAFF_ONLY },
+      { method: 'GET', path: '/schedules/clock', handler: 'schedules.clock', config: STAFF_ONLY },
+      { method: 'POST', path: '/schedules', handler: 'schedules.set', config: STAFF_ONLY },
+      { method: 'POST', path: '/schedules/:id/cancel', handler: 'schedules.cancel', config: STAFF_ONLY },
+      { method: 'POST', path: '/schedules/:id/seen', handler: 'schedules.seen', config: STAFF_ONLY },
       // Submissions as a spreadsheet, for whoever may read that kind (help requests: Intake only).
       ...Object.entries({
         'form-submissions': 'api::form-submission.form-submission',
