@@ -93,7 +93,9 @@ test('a section that fails validation is left out and the rest of the page rende
       headers: { 'Content-Type': 'application/json', 'X-Revalidate-Secret': revalidateSecret() },
       body: JSON.stringify({ event: 'entry.update', uid: 'api::page.page', entry: { documentId } }),
     });
-  const db = new DatabaseSync(databaseFile());
+  // Waits for the running CMS's reads and writes (its schedules are looked up every 15 s) instead
+  // of failing at once with "database is locked".
+  const db = new DatabaseSync(databaseFile(), { timeout: 10_000 });
   const icons = db.prepare('SELECT id, icon FROM components_shared_quick_links').all() as {
     id: number;
     icon: string;

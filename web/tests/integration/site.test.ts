@@ -325,7 +325,9 @@ describe('publishing in the CMS', () => {
   });
 
   it('leaves out a section that fails validation (written straight into the database) and renders the rest', async () => {
-    const db = new DatabaseSync(system.databaseFile);
+    // Waits for the running CMS's reads and writes (its schedules are looked up every 15 s) instead
+    // of failing at once with "database is locked".
+    const db = new DatabaseSync(system.databaseFile, { timeout: 10_000 });
     try {
       db.exec("UPDATE components_sections_heroes SET style = 'Fancy'");
       const admin = await adminApi(system);
