@@ -55,9 +55,10 @@ test.describe('when the site cannot be reached', () => {
     own = await startSystem({
       adminPanel: 'prebuilt',
       site: false,
-      // Port 1: nothing listens there, ever. A port found free a moment ago could be the one
-      // this system's CMS is then given, and the CMS would answer its own webhook (405).
-      webhookUrl: 'http://127.0.0.1:1/api/revalidate',
+      // Port 2: below the ports the system hands out (a listen on port 0), so nothing started
+      // here listens there; a port found free a moment ago could be given to this system's CMS,
+      // which would answer its own webhook (405). (Port 1 is one fetch refuses to call at all.)
+      webhookUrl: 'http://127.0.0.1:2/api/revalidate',
       cmsEnv: { WEB_REVALIDATE_RETRY_SECONDS: '2' },
     });
   });
