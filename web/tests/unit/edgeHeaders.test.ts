@@ -13,6 +13,20 @@ describe('what the cache in front is told (PAGE_CACHE=edge)', () => {
     expect(headers.has('Cache-Control')).toBe(false);
   });
 
+  it('never lets the cache keep a copy, even stale while the site is down, past the response’s own end', () => {
+    const end = Math.floor(Date.now() / 1000) + 600;
+    const headers = edgeHeaders({ maxAge: 300, swr: 300, tags: ['events', `until:${end}`] });
+    const sie = Number(/stale-if-error=(\d+)/.exec(headers.get('CDN-Cache-Control') ?? '')?.[1]);
+    // max-age plus the stale window ends at the end (a second's leeway for the clock between the two lines).
+    expect(sie).toBeGreaterThanOrEqual(299);
+    expect(sie).toBeLessThanOrEqual(300);
+    // The end is the cache's bound, not a tag anything purges by.
+    expect(headers.get('Cache-Tag')).toBe('events');
+    expect(edgeHeaders({ maxAge: 60, swr: 0, tags: [`until:${end - 600}`] }).get('CDN-Cache-Control')).toBe(
+      'max-age=60, stale-while-revalidate=0, stale-if-error=0',
+    );
+  });
+
   it('sends no freshness when the route set none, only what purges it', () => {
     const headers = edgeHeaders({ tags: ['not-found'] });
     expect(headers.has('CDN-Cache-Control')).toBe(false);

@@ -2,6 +2,7 @@ import type { CacheOptions, CacheProvider, InvalidateOptions } from 'astro';
 import { config, type EdgeCache } from '../../config';
 import { CACHE_SECONDS } from './cacheTags';
 import { changedDuringRender } from './contentChanges';
+import { purgeTags, untilOf } from './untilChange';
 
 /** Purge request headers, read by ops/varnish/default.vcl (and by any cache configured the same way). */
 export const PURGE_SECRET_HEADER = 'X-Purge-Secret';
@@ -17,7 +18,9 @@ export class EdgePurgeError extends Error {
  * Varnish reads through the repository's VCL and CDNs read as it is; browsers ignore it and keep
  * the page's own `Cache-Control: public, max-age=0, must-revalidate`): fresh for maxAge, then
  * served stale while one request renders it again (swr), and served stale while the site
- * cannot answer (stale-if-error). Cache-Tag names what purges it.
+ * cannot answer (stale-if-error), never past the response's own end (an event's, a scheduled
+ * unpublish's: lib/cache/untilChange.ts): Varnish keeps a copy for max-age plus the longer of the
+ * two stale windows. Cache-Tag names what purges it.
  */
 export const edgeHeaders = (options: CacheOptions, request?: Request): Headers => {
   const headers = new Headers();
@@ -29,10 +32,13 @@ export const edgeHeaders = (options: CacheOptions, request?: Request): Headers =
   } else if (options.maxAge !== undefined) {
     const directives = [`max-age=${options.maxAge}`];
     if (options.swr !== undefined) directives.push(`stale-while-revalidate=${options.swr}`);
-    directives.push(`stale-if-error=${CACHE_SECONDS.staleIfError}`);
+    const until = untilOf(options.tags);
+    const left = until === null ? Infinity : Math.floor((until - Date.now()) / 1000) - options.maxAge;
+    directives.push(`stale-if-error=${Math.max(0, Math.min(CACHE_SECONDS.staleIfError, left))}`);
     headers.set('CDN-Cache-Control', directives.join(', '));
   }
-  if (options.tags?.length) headers.set('Cache-Tag', options.tags.join(', '));
+  const tags = purgeTags(options.tags ?? []);
+  if (tags.length) headers.set('Cache-Tag', tags.join(', '));
   if (options.lastModified) headers.set('Last-Modified', options.lastModified.toUTCString());
   if (options.etag) headers.set('ETag', options.etag);
   return headers;

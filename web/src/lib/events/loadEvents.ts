@@ -9,7 +9,7 @@ import { loadForms } from '../forms/loadForms';
 import type { FormKind } from '../forms/formFields';
 import type { FormWording } from '../forms/formWording';
 import { linksToSitePaths } from '../http/sitePaths';
-import { untilChange } from './eventCache';
+import { untilChange } from '../cache/untilChange';
 import {
   eventListQuery,
   eventListSchema,
@@ -101,7 +101,7 @@ export type EventListResult =
 /**
  * The published events of a language, upcoming (soonest first) and past (latest first), as of
  * `now`. The answer is kept until the first upcoming event ends, when the lists change by
- * themselves (lib/events/eventCache.ts).
+ * themselves (lib/cache/untilChange.ts).
  */
 export const loadEventList = async (locale: Locale, now = Date.now()): Promise<EventListResult> => {
   const [list, { global, stale: globalStale }] = await Promise.all([
