@@ -245,8 +245,10 @@ describe('under load', () => {
     try {
       expect((await get(SEED, {}, site.url)).status).toBe(200);
       const { documentId } = await (await adminApi(system)).loadPage(SEED);
-      expect((await purge(site.url, documentId)).status).toBe(200);
+      // Counted from before the purge: the site renders a purged page again at once by itself
+      // (its warm-up), which may end before the requests below start; then it is that render.
       cms.reset();
+      expect((await purge(site.url, documentId)).status).toBe(200);
       const responses = await Promise.all(Array.from({ length: 50 }, () => get(SEED, {}, site.url)));
       expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
       expect(cms.queriesFor(SEED)).toBe(1);
