@@ -18,6 +18,7 @@ import { registerContentRules } from './validation/document-middleware';
 import { recordVersions } from './versions/record-versions';
 import { cancelSchedulesOfDeleted } from './scheduling/cancel-on-delete';
 import { startSchedules } from './scheduling/run-schedules';
+import { keepUnpublishTimeOutOfWrites, reconcileUnpublishTimes } from './scheduling/unpublish-time';
 import { ensureScheduleTable } from './scheduling/schedule-table';
 import { pruneVersions } from './versions/retention';
 import { ensureVersionTable } from './versions/version-table';
@@ -31,6 +32,7 @@ export default {
     strapi.documents.use(recordVersions(strapi));
     // A deleted page's or event's schedules go with it (cancelled, in the same transaction).
     strapi.documents.use(cancelSchedulesOfDeleted(strapi));
+    strapi.documents.use(keepUnpublishTimeOutOfWrites(strapi));
     // Labels first: the content rules then check the data as it will be stored.
     registerEntryLabels(strapi);
     registerContentRules(strapi);
@@ -75,6 +77,7 @@ export default {
     await labelUnlabelledEntries(strapi);
     await startForms(strapi);
     // After the seed: a schedule is of content that is there. Its runner is Strapi's cron.
+    await reconcileUnpublishTimes(strapi);
     startSchedules(strapi);
     await ensureLocalAdmin(strapi);
     // Last: the seed of an empty database is nothing the site has cached yet.

@@ -265,6 +265,86 @@ test('varnish keeps the English and the Spanish page apart, picks no language fr
   expect([old.status, old.headers.get('location')]).toEqual([301, MOVED_SPANISH]);
 });
 
+/** An instant as Chicago's clocks and the Schedule panel say it: date, time, and which 1:xx a.m. the night they go back. */
+const chicagoClock = (at: number) => {
+  const part = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Chicago', ...options }).format(at);
+  const zone = part({ timeZoneName: 'short' }).split(' ').at(-1);
+  return {
+    date: part({ year: 'numeric', month: '2-digit', day: '2-digit' }),
+    time: part({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+    repeated: zone === 'CST' ? ('second' as const) : ('first' as const),
+  };
+};
+
+test('an event page scheduled to come down stops being served at its time, with the CMS stopped and varnish holding a copy', async () => {
+  test.setTimeout(300_000);
+  const events = '/content-manager/collection-types/api::event.event';
+  const slug = `compose-taken-down-${Date.now()}`;
+  const address = `/events/${slug}/`;
+  const starts = Date.now() + 30 * 24 * 3_600_000;
+  const { data } = await cms<{ data: { documentId: string } }>('POST', `${events}?locale=en`, {
+    title: 'Record-clearing clinic, taken down on schedule',
+    slug,
+    summary: 'An event the compose test schedules to come down.',
+    startsAt: new Date(starts).toISOString(),
+    endsAt: new Date(starts + 2 * 3_600_000).toISOString(),
+    yearOnly: false,
+    format: 'In person',
+    venue: 'Port Ministries',
+    address: '5013 S Throop St, Chicago, IL 60609',
+    languages: 'English',
+    free: true,
+    signUp: 'None',
+  });
+  await cms('POST', `${events}/${data.documentId}/actions/publish?locale=en`, {});
+  // The next whole minute at least 45 s away: time to warm the copies and stop the CMS first.
+  const at = Math.ceil((Date.now() + 45_000) / 60_000) * 60_000;
+  const scheduled = await cms<{ at: string }>('POST', '/site-tools/schedules', {
+    uid: 'api::event.event',
+    documentId: data.documentId,
+    locale: 'en',
+    action: 'unpublish',
+    ...chicagoClock(at),
+  });
+  expect(scheduled.at).toBe(new Date(at).toISOString());
+  // Kept by varnish with its end (the publish and the schedule purged the earlier copy).
+  await expect
+    .poll(
+      async () => {
+        const response = await fetch(`${stack.siteUrl}${address}`);
+        return [response.status, Number(response.headers.get('age') ?? 0) > 0];
+      },
+      { timeout: 15_000, intervals: [250] },
+    )
+    .toEqual([200, true]);
+
+  stack.compose(['stop', 'cms']);
+  try {
+    const samples: { from: number; to: number; status: number }[] = [];
+    while (Date.now() < at + 10_000) {
+      const from = Date.now();
+      const { status } = await fetch(`${stack.siteUrl}${address}`);
+      samples.push({ from, to: Date.now(), status });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const before = samples.filter((sample) => sample.to < at - 1000);
+    const after = samples.filter((sample) => sample.from > at + 1000);
+    expect(before.length, 'asked before its time').toBeGreaterThan(5);
+    // Served until its time from the copies (varnish's, the replicas'), the CMS down all along…
+    expect(before.filter((sample) => sample.status !== 200)).toEqual([]);
+    // …and never after it: the page says it is gone (404), or a replica with no copy of it says
+    // the CMS cannot be reached (503); varnish's copy did not outlive it.
+    expect(after.length).toBeGreaterThan(5);
+    expect(after.filter((sample) => sample.status === 200)).toEqual([]);
+    expect(after.filter((sample) => sample.status === 404).length).toBeGreaterThan(0);
+  } finally {
+    stack.compose(['start', 'cms']);
+    await waitHealthy(stack, 180);
+  }
+  await logIn();
+});
+
 test('the containers run as unprivileged users', () => {
   // What docker exec runs (health checks, the ops guide's backups) runs as the service's user.
   for (const service of SERVICES)

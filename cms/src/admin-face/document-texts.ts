@@ -33,6 +33,12 @@ export const DOCUMENT_TEXTS: TextsByModel = {
         description:
           'What the import from the old site could not carry as it was (with the original text). Fix each point, then empty this field. Never shown on the site.',
       },
+      unpublishAt: {
+        label: 'Comes down at',
+        description:
+          'Set by an unpublish in the Schedule panel; the site stops showing the page at that time by itself.',
+        hidden: true,
+      },
     },
   },
   'api::redirect.redirect': {

@@ -82,6 +82,12 @@ export const EVENT_TEXTS: TextsByModel = {
           'Needed when there is an image: what it shows, for people who cannot see it (at least 8 characters).',
       },
       sections: { label: 'More about the event', description: "Sections below the event's details, as on a page." },
+      unpublishAt: {
+        label: 'Comes down at',
+        description:
+          'Set by an unpublish in the Schedule panel; the site stops showing the event at that time by itself.',
+        hidden: true,
+      },
     },
   },
 };

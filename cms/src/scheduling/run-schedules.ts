@@ -2,10 +2,11 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { recordScheduleNote } from '../versions/record-versions';
 import { chicagoWords } from './chicago-clock';
-import { mailScheduleFailure } from './schedule-mail';
+import { mailScheduleFailure, whatTheSiteShows } from './schedule-mail';
 import { duringScheduledRun } from './schedule-scope';
 import { performScheduled, readPinned, ScheduleProblem, type Scheduled } from './scheduled-actions';
 import { runAtOf, SCHEDULES_TABLE, type ScheduleRow } from './schedule-table';
+import { announceUnpublishTime, keepUnpublishTime } from './unpublish-time';
 
 export const SCHEDULE_JOB = 'site-schedules';
 /** Every 15 seconds: an action runs within a quarter of a minute of its time (the issue asks for 60 s). */
@@ -84,6 +85,8 @@ const runOne = async (strapi: Core.Strapi, row: ScheduleRow): Promise<'done' | '
         },
         () => performScheduled(strapi, trx, scheduled, pinned),
       );
+      // What ran no longer holds the page's end: the next unpublish still scheduled does, or none.
+      if (row.action === 'unpublish') await keepUnpublishTime(strapi, scheduled);
       if (note) await trx(SCHEDULES_TABLE).where({ id: row.id }).update({ outcome: note });
     });
     strapi.log.info(`[schedules] ${row.action} of ${row.uid} ${row.document_id} (schedule ${row.id}) done`);
@@ -106,17 +109,24 @@ const runOne = async (strapi: Core.Strapi, row: ScheduleRow): Promise<'done' | '
  * person: no visitor's data is in a page.
  */
 const markFailed = async (strapi: Core.Strapi, row: ScheduleRow, reason: string): Promise<boolean> => {
-  const marked = await strapi.db
-    .connection(SCHEDULES_TABLE)
-    .where({ id: row.id, status: 'scheduled' })
-    .update({ status: 'failed', finished_at: Date.now(), outcome: reason });
+  // With the failure, a failed unpublish's time leaves the page: it is live, the site shows it again.
+  const { marked, change } = await strapi.db.transaction(async ({ trx }) => {
+    const count = await trx(SCHEDULES_TABLE)
+      .where({ id: row.id, status: 'scheduled' })
+      .update({ status: 'failed', finished_at: Date.now(), outcome: reason });
+    return {
+      marked: count,
+      change: count === 1 && row.action === 'unpublish' ? await keepUnpublishTime(strapi, scheduledOf(row)) : null,
+    };
+  });
   if (marked !== 1) return false;
+  await announceUnpublishTime(strapi, change);
   strapi.log.warn(`[schedules] ${row.action} of ${row.uid} ${row.document_id} (schedule ${row.id}) failed: ${reason}`);
   const failedRow = { ...row, status: 'failed' as const, outcome: reason };
   await recordScheduleNote(
     strapi,
     scheduledOf(row),
-    `${describeSchedule(row)} failed: ${reason} Nothing was changed on the site.`,
+    `${describeSchedule(row)} failed: ${reason} ${whatTheSiteShows(row)}`,
   ).catch((error: unknown) =>
     strapi.log.error(
       `[schedules] schedule ${row.id}: its failure could not be written into the history (${(error as Error).message})`,

@@ -17,6 +17,7 @@ import {
   type ScheduleSource,
   type ScheduleStatus,
 } from './schedule-table';
+import { announceUnpublishTime, keepUnpublishTime } from './unpublish-time';
 
 /** What the admin sends to schedule an action. */
 export type ScheduleRequest = ChicagoClock & {
@@ -196,8 +197,15 @@ export const setSchedule = async (
     seen_at: null,
     attempts: 0,
   };
-  const [inserted] = (await strapi.db.connection(SCHEDULES_TABLE).insert(row, ['id'])) as ({ id: number } | number)[];
-  const id = typeof inserted === 'object' ? inserted.id : inserted!;
+  // The row and, for an unpublish, the time the site enforces: kept together, or neither.
+  const { id, change } = await strapi.db.transaction(async ({ trx }) => {
+    const [inserted] = (await trx(SCHEDULES_TABLE).insert(row, ['id'])) as ({ id: number } | number)[];
+    return {
+      id: typeof inserted === 'object' ? inserted.id : inserted!,
+      change: scheduled.action === 'unpublish' ? await keepUnpublishTime(strapi, scheduled) : null,
+    };
+  });
+  await announceUnpublishTime(strapi, change);
   await recordScheduleNote(strapi, scheduled, describeSchedule(row), actor);
   return entryOf({ ...row, id: Number(id) });
 };
@@ -214,10 +222,18 @@ export const readSchedule = async (strapi: Core.Strapi, id: number): Promise<Sch
 /** Cancels a schedule that has not run; it stays in the list as cancelled, and in the history. */
 export const cancelSchedule = async (strapi: Core.Strapi, id: number, actor: Actor): Promise<ScheduleEntry> => {
   const outcome = `Cancelled${actor.name ? ` by ${actor.name}` : ''}.`;
-  const changed = await strapi.db
-    .connection(SCHEDULES_TABLE)
-    .where({ id, status: 'scheduled' })
-    .update({ status: 'cancelled', finished_at: Date.now(), outcome });
+  // Cancelled with the time the site enforces for it (an unpublish's): together, or neither.
+  const { changed, change } = await strapi.db.transaction(async ({ trx }) => {
+    const count = await trx(SCHEDULES_TABLE)
+      .where({ id, status: 'scheduled' })
+      .update({ status: 'cancelled', finished_at: Date.now(), outcome });
+    const cancelled = count === 1 ? ((await trx(SCHEDULES_TABLE).where({ id }).first()) as ScheduleRow) : null;
+    return {
+      changed: count,
+      change: cancelled?.action === 'unpublish' ? await keepUnpublishTime(strapi, scheduledOf(cancelled)) : null,
+    };
+  });
+  await announceUnpublishTime(strapi, change);
   const row = await readRow(strapi, id);
   if (!row) throw new ScheduleRefused(404, `No schedule is numbered ${id}.`);
   if (changed !== 1)

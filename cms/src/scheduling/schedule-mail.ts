@@ -24,6 +24,15 @@ const recipientsOf = async (strapi: Core.Strapi, row: ScheduleRow): Promise<stri
   return [...new Set(chosen.map((user) => user.email).filter((email): email is string => Boolean(email)))];
 };
 
+/**
+ * What a failed run left on the site. A failed unpublish's page was hidden by the site itself from
+ * its time (it enforces the end: scheduling/unpublish-time.ts) until the failure: it shows again.
+ */
+export const whatTheSiteShows = (row: Pick<ScheduleRow, 'action' | 'run_at'>): string =>
+  row.action === 'publish'
+    ? 'Nothing was changed on the site.'
+    : `The site stopped showing it at ${chicagoWords(runAtOf(row))}, and shows it again now: it is still published.`;
+
 /** The e-mail: which page or event, which action, set by whom for when, why it failed, where to fix it. */
 export const failureMail = (strapi: Core.Strapi, row: ScheduleRow): { subject: string; text: string } => {
   const kind = SCHEDULABLE.get(row.uid) ?? 'document';
@@ -38,7 +47,7 @@ export const failureMail = (strapi: Core.Strapi, row: ScheduleRow): { subject: s
       '',
       `It was set${row.set_by_name ? ` by ${row.set_by_name}` : ''} for ${chicagoWords(runAtOf(row))}.`,
       `Why: ${row.outcome ?? 'unknown'}`,
-      'Nothing was changed on the site.',
+      whatTheSiteShows(row),
       '',
       `Open it in the admin, fix what is said above, then ${row.action} it or schedule it again:`,
       `${admin}/content-manager/collection-types/${row.uid}/${row.document_id}${locale}`,

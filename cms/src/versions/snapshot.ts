@@ -16,6 +16,8 @@ export const LEFT_OUT = new Set([
   'updatedBy',
   'localizations',
   'locale',
+  // The scheduler's own copy of the next unpublish (scheduling/unpublish-time.ts): not content staff wrote.
+  'unpublishAt',
 ]);
 export const MEDIA_FIELDS = ['id', 'documentId', 'name', 'url', 'mime', 'width', 'height', 'alternativeText'];
 

@@ -233,8 +233,21 @@ describe('scheduling a publish or an unpublish', () => {
     expect(first.body.at).toBe('2027-11-07T06:30:00.000Z');
     // The zone says which of the two: CDT the first, CST the second.
     expect(first.body.when).toBe('Sunday, November 7, 2027 at 1:30 AM CDT');
+    // The end travels with the page, for the site to enforce by itself; staff cannot write it.
+    expect((await live(documentId))?.unpublishAt).toBe('2027-11-07T06:30:00.000Z');
+    const draftNow = await draftOf(call, documentId);
+    const overwrite = await call('PUT', `${PAGES}/${documentId}?locale=en`, {
+      title: draftNow.title,
+      path: draftNow.path,
+      description: draftNow.description,
+      sections: draftNow.sections,
+      unpublishAt: null,
+    });
+    expect(overwrite.status, JSON.stringify(overwrite.body)).toBe(200);
+    expect((await draftOf(call, documentId)).unpublishAt).toBe('2027-11-07T06:30:00.000Z');
     const cancelled = await call('POST', `/site-tools/schedules/${String(first.body.id)}/cancel`);
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect((await live(documentId))?.unpublishAt).toBeNull();
     const second = await schedule(call, documentId, {
       action: 'unpublish',
       date: '2027-11-07',
@@ -246,6 +259,7 @@ describe('scheduling a publish or an unpublish', () => {
       status: 'scheduled',
       when: 'Sunday, November 7, 2027 at 1:30 AM CST',
     });
+    expect((await live(documentId))?.unpublishAt).toBe('2027-11-07T07:30:00.000Z');
 
     // Past the first 1:30 (cancelled: still live), to just before the second.
     await moveClockTo('2027-11-07T07:29:55Z');
@@ -261,6 +275,8 @@ describe('scheduling a publish or an unpublish', () => {
     const lists = await schedulesOf(call, documentId);
     expect(lists.recent.map((s) => s.status).sort()).toEqual(['cancelled', 'done']);
     expect(lists.upcoming).toEqual([]);
+    // Nothing left to enforce: a publish after it stays up.
+    expect((await draftOf(call, documentId)).unpublishAt).toBeNull();
   });
 
   it('publishes a version pinned from the history, and leaves the draft as staff left it', async () => {

@@ -373,6 +373,33 @@ export interface SectionsCardsWithLinks extends Struct.ComponentSchema {
   };
 }
 
+export interface SectionsComingUp extends Struct.ComponentSchema {
+  collectionName: 'components_sections_coming_ups';
+  info: {
+    description: 'The next events, soonest first, each with its day, time and place: kept up to date by the site.';
+    displayName: 'Coming up';
+    icon: 'calendar';
+  };
+  attributes: {
+    count: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 6;
+          min: 1;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<3>;
+    heading: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }> &
+      Schema.Attribute.DefaultTo<'Coming up'>;
+  };
+}
+
 export interface SectionsEmbed extends Struct.ComponentSchema {
   collectionName: 'components_sections_embeds';
   info: {
@@ -898,6 +925,7 @@ declare module '@strapi/strapi' {
       'sections.card-with-image': SectionsCardWithImage;
       'sections.card-with-youtube': SectionsCardWithYoutube;
       'sections.cards-with-links': SectionsCardsWithLinks;
+      'sections.coming-up': SectionsComingUp;
       'sections.embed': SectionsEmbed;
       'sections.form': SectionsForm;
       'sections.green-carousel': SectionsGreenCarousel;

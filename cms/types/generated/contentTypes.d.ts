@@ -700,6 +700,12 @@ export interface ApiEventEvent extends Struct.CollectionTypeSchema {
         maxLength: 90;
         minLength: 4;
       }>;
+    unpublishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     venue: Schema.Attribute.String &
@@ -1227,6 +1233,7 @@ export interface ApiPagePage extends Struct.CollectionTypeSchema {
         'sections.social-posts',
         'sections.image',
         'sections.form',
+        'sections.coming-up',
       ]
     > &
       Schema.Attribute.SetPluginOptions<{
@@ -1244,6 +1251,12 @@ export interface ApiPagePage extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
         minLength: 4;
+      }>;
+    unpublishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;

@@ -2,6 +2,7 @@ import type { FormKind } from '../lib/forms/formFields';
 import type { FormWording } from '../lib/forms/formWording';
 import type { FormReturn } from '../lib/forms/receivePost';
 import type { TokenMode } from '../lib/forms/tokenSlot';
+import type { CmsEventSummary } from '../lib/events/eventSchema';
 
 /** The forms a page holds, and the one that came back to its visitor with errors, if any. */
 export type FormsContext = {
@@ -23,4 +24,9 @@ export type SectionContext = {
   /** Near the top of the page: its images load at once instead of lazily. */
   nearTop: boolean;
   forms: FormsContext;
+  /**
+   * The next events of the page's language, soonest first, for its "coming up" sections: null when
+   * the page has none of them, or the CMS could not say which.
+   */
+  upcomingEvents: readonly CmsEventSummary[] | null;
 };

@@ -17,6 +17,7 @@ import { socialPostsPopulate, socialPostsSchema } from './socialPosts/schema';
 import { testimonialPopulate, testimonialSchema } from './testimonial/schema';
 import { textAreaPopulate, textAreaSchema } from './textArea/schema';
 import { formPopulate, formSchema } from './form/schema';
+import { comingUpPopulate, comingUpSchema } from './comingUp/schema';
 
 /**
  * Every section type the site reads from the CMS: its zod schema and the populate fragment that
@@ -44,6 +45,7 @@ const contracts = {
   'sections.social-posts': { schema: socialPostsSchema, populate: socialPostsPopulate },
   'sections.image': { schema: imageSectionSchema, populate: imageSectionPopulate },
   'sections.form': { schema: formSchema, populate: formPopulate },
+  'sections.coming-up': { schema: comingUpSchema, populate: comingUpPopulate },
 } as const;
 
 type Contracts = typeof contracts;
@@ -99,10 +101,12 @@ export const sectionsPopulate = {
 
 /**
  * The section types an event's page may hold below its details (the CMS's event zone: no Hero,
- * the event's title is its heading; no Form, its sign-up is its own field). The contract test
+ * the event's title is its heading; no Form, its sign-up is its own field; no Coming up, a list of
+ * the events themselves). The contract test
  * keeps this list equal to the zone's.
  */
-export const EVENT_SECTION_NAMES = sectionNames.filter((name) => name !== 'sections.hero' && name !== 'sections.form');
+const NOT_IN_EVENTS: ReadonlySet<SectionName> = new Set(['sections.hero', 'sections.form', 'sections.coming-up']);
+export const EVENT_SECTION_NAMES = sectionNames.filter((name) => !NOT_IN_EVENTS.has(name));
 
 /** An event's `populate[sections][on][…]`: only the types its zone holds (Strapi refuses a fragment for any other). */
 export const eventSectionsPopulate = {

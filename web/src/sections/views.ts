@@ -34,6 +34,9 @@ import testimonialStyles from './testimonial/testimonial.css?inline';
 import TextArea from './textArea/TextArea.astro';
 import Form from './form/Form.astro';
 import formStyles from './form/form.css?inline';
+import ComingUp from './comingUp/ComingUp.astro';
+import comingUpStyles from './comingUp/comingUp.css?inline';
+import eventStyles from '../components/events/events.css?inline';
 
 type SectionComponent<S extends Section> = (props: { section: S; context: SectionContext }) => unknown;
 
@@ -66,6 +69,7 @@ export const sectionViews: { [N in SectionName]: View<N> } = {
   'sections.social-posts': { component: SocialPosts, styles: [socialPostsStyles] },
   'sections.image': { component: ImageSection, styles: [imageStyles] },
   'sections.form': { component: Form, styles: [formStyles] },
+  'sections.coming-up': { component: ComingUp, styles: [eventStyles, comingUpStyles] },
 };
 
 /**

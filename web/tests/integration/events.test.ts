@@ -5,12 +5,14 @@ import { adminApi, startSystem, type System } from '../support/system';
 /**
  * The events on the site, against the real CMS and the built site: the listings, an event's page
  * (Chicago time, schema.org data, sign-up), its calendar file and the feed read by an iCalendar
- * parser, and an event leaving the listing at its end by itself, with the route cache on.
+ * parser, and an event leaving the listing at its end by itself, with the route cache on. Last,
+ * scheduled publishes and unpublishes as the site follows them, on a clock the test moves (the
+ * CMS's and the site's: web/tests/support/system.ts, movedClock).
  */
 let system: System;
 let admin: Awaited<ReturnType<typeof adminApi>>;
 beforeAll(async () => {
-  system = await startSystem();
+  system = await startSystem({ movedClock: true });
   admin = await adminApi(system);
 });
 afterAll(async () => {
@@ -135,8 +137,155 @@ describe('the events listings', () => {
     expect(await html(`/events/${slug}/`)).toContain('This event has passed.');
   });
 
+  it('keep a page’s “coming up” to the next events: a new one within a second, gone at its end, though the page is kept', async () => {
+    const pages = '/content-manager/collection-types/api::page.page';
+    const pagePath = `/coming-up-${Date.now()}/`;
+    const { data } = await admin.call<{ data: { documentId: string } }>('POST', `${pages}?locale=en`, {
+      title: 'What is coming up',
+      path: pagePath,
+      description: 'A page with the next event on it.',
+      sections: [{ __component: 'sections.coming-up', heading: 'Next at the coalition', count: 1 }],
+    });
+    await admin.call('POST', `${pages}/${data.documentId}/actions/publish?locale=en`, {});
+    await expect.poll(async () => (await get(pagePath)).status, { timeout: 1000, interval: 50 }).toBe(200);
+    expect((await get(pagePath)).headers.get('x-astro-cache')).toBe('HIT');
+
+    // Sooner than any other: it is the one shown.
+    const slug = `soonest-${Date.now()}`;
+    const endsAt = Date.now() + 8000;
+    await publish({
+      slug,
+      title: 'The soonest session',
+      startsAt: new Date(endsAt - 3_600_000).toISOString(),
+      endsAt: new Date(endsAt).toISOString(),
+    });
+    await expect.poll(async () => html(pagePath), { timeout: 1000, interval: 50 }).toContain(`/events/${slug}/`);
+    const page = await html(pagePath);
+    expect(page).toContain('<h2 class="coming-up__heading">Next at the coalition</h2>');
+    expect(page.match(/class="event-card"/g)).toHaveLength(1);
+    expect((await get(pagePath)).headers.get('x-astro-cache')).toBe('HIT');
+
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, endsAt - Date.now()) + 1000));
+    const later = await html(pagePath);
+    expect(later).not.toContain(`/events/${slug}/`);
+    expect(later).toContain('<h2 class="coming-up__heading">Next at the coalition</h2>');
+  });
+
   it('answer the address of an event no one published (a draft, or none at all) with the site’s 404', async () => {
     expect((await get('/events/record-clearing-day-example/')).status).toBe(404);
     expect((await get('/events/no-such-event/')).status).toBe(404);
+  });
+});
+
+describe('scheduled publishes and unpublishes, on the site', () => {
+  const PAGES = '/content-manager/collection-types/api::page.page';
+  /** Monday, June 3, 2030 at 10:00 AM in Chicago (CDT), and a minute later: the schedules' times. */
+  const AT = Date.parse('2030-06-03T15:00:00Z');
+  const NEXT = AT + 60_000;
+  const SLACK_MS = 100;
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  const newPage = async (name: string, published: boolean) => {
+    const pagePath = `/${name}/`;
+    const created = await admin.call<{ data: { documentId: string } }>('POST', `${PAGES}?locale=en`, {
+      title: `Scheduled ${name}`,
+      path: pagePath,
+      description: `${name}, made by the events test.`,
+      sections: [
+        {
+          __component: 'sections.text-area',
+          style: 'Plain',
+          body: [{ type: 'paragraph', children: [{ type: 'text', text: name }] }],
+          showButton: false,
+        },
+      ],
+    });
+    const { documentId } = created.data;
+    if (published) await admin.call('POST', `${PAGES}/${documentId}/actions/publish?locale=en`, {});
+    return { documentId, path: pagePath };
+  };
+  const schedule = (uid: string, documentId: string, action: 'publish' | 'unpublish', time: string) =>
+    admin.call<{ id: number; at: string }>('POST', '/site-tools/schedules', {
+      uid,
+      documentId,
+      locale: 'en',
+      action,
+      date: '2030-06-03',
+      time,
+    });
+  type Run = { documentId: string; status: string; finishedAt: string | null };
+  const runOf = async (uid: string, documentId: string): Promise<Run | undefined> =>
+    (
+      await admin.call<{ recent: Run[] }>('GET', `/site-tools/schedules?uid=${uid}&documentId=${documentId}&locale=en`)
+    ).recent.find((entry) => entry.status === 'done');
+
+  it('take a page and an event down at their time by the site’s own clock, with the CMS unable to answer or run it', async () => {
+    const stamp = Date.now();
+    const leaving = await newPage(`leaving-${stamp}`, true);
+    const slug = `taken-down-${stamp}`;
+    const event = await publish({ slug, startsAt: '2030-07-01T15:00:00Z', endsAt: '2030-07-01T17:00:00Z' });
+    expect((await schedule('api::page.page', leaving.documentId, 'unpublish', '10:00')).at).toBe(
+      new Date(AT).toISOString(),
+    );
+    await schedule('api::event.event', event, 'unpublish', '10:00');
+
+    // Kept by the site's route cache as any page (its end is years away, on this clock).
+    await expect.poll(async () => (await get(leaving.path)).status, { timeout: 1000, interval: 50 }).toBe(200);
+    expect((await get(leaving.path)).headers.get('x-astro-cache')).toBe('HIT');
+    expect(await html('/events/')).toContain(`/events/${slug}/`);
+    expect((await get(`/events/${slug}/`)).status).toBe(200);
+
+    await system.moveClocksTo(AT - 4000);
+    // The CMS frozen across the time: it neither runs the unpublish nor answers the site, which
+    // serves what it kept. Asked every 100 ms: served before the time, never after it.
+    process.kill(system.cmsPid(), 'SIGSTOP');
+    const samples: { address: string; from: number; to: number; status: number }[] = [];
+    try {
+      while (system.clockNow() < AT + 4000) {
+        for (const address of [leaving.path, `/events/${slug}/`]) {
+          const from = system.clockNow();
+          const { status } = await get(address);
+          samples.push({ address, from, to: system.clockNow(), status });
+        }
+        await pause(100);
+      }
+      expect(await html('/events/')).not.toContain(`/events/${slug}/`);
+      expect(await html('/events.ics')).not.toContain(slug);
+    } finally {
+      process.kill(system.cmsPid(), 'SIGCONT');
+    }
+    for (const { address, from, to, status } of samples) {
+      if (from >= AT + SLACK_MS) expect(status, `${address} asked ${from - AT} ms after its time`).toBe(404);
+      if (to <= AT - SLACK_MS) expect(status, `${address} asked ${AT - to} ms before its time`).toBe(200);
+    }
+    expect(samples.filter((sample) => sample.from >= AT + SLACK_MS).length).toBeGreaterThan(5);
+
+    // Back, the CMS runs what was due (within 60 s of its time); nothing comes back.
+    admin = await adminApi(system);
+    await expect
+      .poll(() => runOf('api::page.page', leaving.documentId), { timeout: 30_000, interval: 500 })
+      .toBeTruthy();
+    expect((await get(leaving.path)).status).toBe(404);
+  });
+
+  it('show a page published on schedule within a second of the run', async () => {
+    const arriving = await newPage(`arriving-${Date.now()}`, false);
+    await schedule('api::page.page', arriving.documentId, 'publish', '10:01');
+    expect((await get(arriving.path)).status).toBe(404);
+    // The site asks the CMS again once its pause after the frozen CMS is over (at most 8 s).
+    await pause(8000);
+    await system.moveClocksTo(NEXT - 3000);
+    let firstArrival: number | null = null;
+    while (firstArrival === null) {
+      if (system.clockNow() > NEXT + 60_000)
+        throw new Error('The scheduled publish did not reach the site within 60 s');
+      if ((await get(arriving.path)).status === 200) firstArrival = system.clockNow();
+      else await pause(50);
+    }
+    admin = await adminApi(system);
+    const run = await runOf('api::page.page', arriving.documentId);
+    // `finishedAt` is when the run claimed its row, before it published.
+    expect(Date.parse(run!.finishedAt!) - NEXT).toBeLessThan(60_000);
+    expect(firstArrival - Date.parse(run!.finishedAt!)).toBeLessThan(1000);
   });
 });

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startMailCapture } from '../../../scripts/mail-capture.mts';
 import { freePort, startProcess, type Running } from './processes';
 
@@ -15,6 +16,8 @@ const ADMIN_BUILD = path.join(CMS_DIR, 'dist/build/index.html');
 export const ALL_SECTIONS_FIXTURE = path.resolve(WEB_DIR, '../e2e/fixtures/pages/all-sections.md');
 export const ALL_SECTIONS_PATH = '/all-sections/';
 const secret = (bytes = 32) => randomBytes(bytes).toString('base64url');
+/** Loaded first in the CMS's and the site's processes of a system with `movedClock` (it says how). */
+const MOVED_CLOCK = pathToFileURL(path.join(CMS_DIR, 'tests/support/moved-clock.mts')).href;
 
 /**
  * Builds run exactly as in production: without the variables a test runner sets (NODE_ENV=test,
@@ -56,6 +59,11 @@ export const startSystem = async (
     site?: boolean;
     /** The first site instance's port, when the test needs to know it before the start (SITE_PEERS). */
     webPort?: number;
+    /**
+     * The CMS and the site run on one clock the test moves (`moveClocksTo`): a schedule's time, an
+     * event's end, come in seconds instead of hours. Their timers stay on the real clock.
+     */
+    movedClock?: boolean;
   } = {},
 ) => {
   if (options.adminPanel === 'prebuilt') {
@@ -81,6 +89,15 @@ export const startSystem = async (
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const siteUrl = `http://127.0.0.1:${webPort}`;
   const databaseFile = path.join(dataDir, 'data.db');
+  const clockFile = path.join(dataDir, 'clock.json');
+  let clockOffsetMs = 0;
+  if (options.movedClock) await writeFile(clockFile, JSON.stringify({ offsetMs: 0 }));
+  const clockEnv: Record<string, string> = options.movedClock
+    ? {
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${MOVED_CLOCK}`.trim(),
+        MOVED_CLOCK_FILE: clockFile,
+      }
+    : {};
   const cmsEnv: Record<string, string> = {
     ...shared,
     NODE_ENV: 'test',
@@ -109,6 +126,7 @@ export const startSystem = async (
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(mail.smtpPort),
     MAIL_FROM: 'Cannabis Equity Illinois tests <no-reply@example.org>',
+    ...clockEnv,
     ...options.cmsEnv,
   };
   const webEnv: Record<string, string> = {
@@ -120,6 +138,7 @@ export const startSystem = async (
     CMS_ADMIN_URL: cmsUrl,
     STRAPI_TIMEOUT_MS: '2000',
     IMAGE_CACHE_DIR: path.join(dataDir, 'images'),
+    ...clockEnv,
     ...options.siteEnv,
   };
 
@@ -189,6 +208,18 @@ export const startSystem = async (
         stop: () => site.stop(),
       };
     },
+    /**
+     * With `movedClock`: the CMS's and the site's clocks jump to `at` (milliseconds since 1970) and
+     * run on from there; answers once both have read it (they check the file every 25 ms).
+     */
+    moveClocksTo: async (at: number) => {
+      if (!options.movedClock) throw new Error('moveClocksTo: start the system with { movedClock: true }');
+      clockOffsetMs = at - Date.now();
+      await writeFile(clockFile, JSON.stringify({ offsetMs: clockOffsetMs }));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    },
+    /** The time on the CMS's and the site's clocks (moved or not). */
+    clockNow: () => Date.now() + clockOffsetMs,
     restartCms: async () => {
       cms = await startCms();
     },

@@ -43,6 +43,8 @@ describe('the schemas, on answers recorded from a real Strapi', () => {
         'sections.text-area',
         'sections.card-with-image',
         'sections.card-with-youtube',
+        // Since the forms (issue 26): the banner leading to "Get help clearing your record".
+        'sections.banner',
       ],
     ],
     [
@@ -75,7 +77,7 @@ describe('the schemas, on answers recorded from a real Strapi', () => {
       ...fixtureSections('page-clear-your-record'),
     ];
     const { sections, skipped } = parseSections(raw);
-    expect(sections).toHaveLength(5);
+    expect(sections).toHaveLength(6);
     expect(skipped).toEqual([
       {
         index: 0,
@@ -95,6 +97,7 @@ describe('the schemas, on answers recorded from a real Strapi', () => {
       'sections.text-area',
       'sections.card-with-image',
       'sections.card-with-youtube',
+      'sections.banner',
     ]);
     expect(skipped[0]!.component).toBe('sections.hero');
     expect(skipped[0]!.problems.join('\n')).toMatch(/^style: /m);

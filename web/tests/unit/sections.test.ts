@@ -222,8 +222,10 @@ describe('the quick links', () => {
   it('render each link with its inline icon and text', async () => {
     const html = await render(seedWith('quick-links').sections);
     expect(html).toMatch(/<h2 id="quick-links-\d+" class="quick-links__heading"[^>]*>Quick Links<\/h2>/);
+    // Three to other sites, and (since the forms, issue 26) one to the site's own "Get help" page.
     expect(html.match(/<a class="quick-link" href="https:\/\/[^"]+"/g)).toHaveLength(3);
-    expect(html.match(/<svg class="icon quick-link__icon"/g)).toHaveLength(3);
+    expect(html.match(/<a class="quick-link" href="\/[^"]+"/g)).toHaveLength(1);
+    expect(html.match(/<svg class="icon quick-link__icon"/g)).toHaveLength(4);
   });
 
   it('mark external links and make them safe; leave an unsafe one unlinked', async () => {
@@ -238,5 +240,65 @@ describe('the quick links', () => {
     expect(html).toContain('(external site)');
     expect(html).not.toContain('data:text/html');
     expect(html.match(/<span class="quick-link"/g)).toHaveLength(1);
+  });
+});
+
+describe('coming up', () => {
+  const section = { __component: 'sections.coming-up', id: 7, heading: 'Next at the coalition', count: 2 };
+  const event = (slug: string, title: string, startsAt: string, endsAt: string) => ({
+    documentId: slug,
+    locale: 'en' as const,
+    title,
+    slug,
+    summary: `${title}: what it is.`,
+    startsAt,
+    endsAt,
+    yearOnly: false,
+    format: 'In person' as const,
+    venue: 'Port Ministries',
+    address: '5013 S Throop St, Chicago, IL 60609',
+    onlineLink: null,
+    languages: 'English' as const,
+    free: true,
+    cost: null,
+    updatedAt: '2031-01-01T00:00:00.000Z',
+    unpublishAt: null,
+  });
+  const upcoming = [
+    event('clinic', 'Record-clearing clinic', '2031-03-08T16:00:00.000Z', '2031-03-08T19:00:00.000Z'),
+    event('fair', 'Reentry resource fair', '2031-04-12T15:00:00.000Z', '2031-04-12T20:00:00.000Z'),
+    event('rights', 'Know Your Rights', '2031-05-10T15:00:00.000Z', '2031-05-10T17:00:00.000Z'),
+  ];
+  const renderWith = (upcomingEvents: typeof upcoming | null, locale: 'en' | 'es' = 'en') => {
+    const { sections } = parseSections([section]);
+    return container.renderToString(Sections, {
+      props: { sections: sections as Section[], ...page, upcomingEvents },
+      locals: { locale },
+    });
+  };
+
+  it('lists as many of the next events as staff asked for, soonest first, each linking to its page', async () => {
+    const html = await renderWith(upcoming);
+    expect(html).toContain('<h2 class="coming-up__heading">Next at the coalition</h2>');
+    expect(html.match(/<li class="event-card"/g)).toHaveLength(2);
+    expect(html.indexOf('href="/events/clinic/"')).toBeLessThan(html.indexOf('href="/events/fair/"'));
+    expect(html).not.toContain('/events/rights/');
+    expect(html).toMatch(/Saturday, March 8, 2031, 10:00\sAM – 1:00\sPM CST/);
+    expect(html).toContain('<a href="/events/">All events</a>');
+  });
+
+  it('says when nothing is planned, and claims nothing when the CMS could not say', async () => {
+    const none = await renderWith([]);
+    expect(none).toContain('No event is planned right now; check back soon.');
+    const unknown = await renderWith(null);
+    expect(unknown).not.toContain('No event is planned');
+    expect(unknown).not.toContain('event-card');
+    expect(unknown).toContain('<a href="/events/">All events</a>');
+  });
+
+  it('speaks Spanish on a Spanish page, with the Spanish addresses', async () => {
+    const html = await renderWith([], 'es');
+    expect(html).toContain('No hay eventos planeados por ahora; vuelva pronto.');
+    expect(html).toContain('<a href="/es/eventos/">Todos los eventos</a>');
   });
 });

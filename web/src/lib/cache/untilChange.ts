@@ -36,3 +36,9 @@ export const untilChange = (policy: CachePolicy, changesAt: number | null, now =
     tags: [...purgeTags(policy.tags), `${UNTIL_TAG}${Math.floor(end / 1000)}`],
   };
 };
+
+/** The sooner of the times given (milliseconds since 1970), or null when none is. */
+export const soonest = (...times: (number | null)[]): number | null => {
+  const known = times.filter((time): time is number => time !== null);
+  return known.length > 0 ? Math.min(...known) : null;
+};

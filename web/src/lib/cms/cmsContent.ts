@@ -7,6 +7,7 @@ import { cmsGet, type CmsRequest, type CmsResult } from './strapiClient';
 import { CmsError } from './cmsError';
 import { sectionsPopulate } from '../../sections/contract';
 import { DEFAULT_LOCALE, LOCALES, localeOfPath, type Locale } from '../../i18n/locales';
+import { unpublishAtField } from './unpublishTime';
 
 /**
  * The language of a page or of the settings, as the CMS answers it: answers recorded before the
@@ -26,6 +27,7 @@ export const pageSchema = z.object({
   updatedAt: z.string(),
   locale: localeField,
   sections: z.array(z.unknown()).nullish(),
+  unpublishAt: unpublishAtField,
 });
 export type CmsPage = z.infer<typeof pageSchema>;
 

@@ -1,4 +1,5 @@
 import {
+  EVENTS_TAG,
   GLOBAL_TAG,
   homeAddressTag,
   linksToTag,
@@ -8,6 +9,7 @@ import {
   tagsForPage,
 } from '../cache/cacheTags';
 import { pagePolicy, type CachePolicy } from '../cache/cachePolicy';
+import { soonest, untilChange } from '../cache/untilChange';
 import { cmsBreaker } from './cmsBreaker';
 import { CmsError } from './cmsError';
 import {
@@ -22,6 +24,7 @@ import {
   type CmsRedirectEntry,
 } from './cmsContent';
 import { showMedia } from './knownMedia';
+import { isTakenDown, unpublishTimeOf } from './unpublishTime';
 import { isPagePath } from '../http/pagePath';
 import { redirectLocation } from '../http/redirectLocation';
 import { addressOf, loadSiteAddresses, wasPageAddress } from './siteAddresses';
@@ -32,6 +35,8 @@ import { parseSections, type Section, type SectionProblem } from '../../sections
 import { localeOfPath } from '../../i18n/locales';
 import { homeDocuments, pageLanguages, type PageLanguages } from '../../i18n/pageLanguages';
 import { formKindsIn, loadForms } from '../forms/loadForms';
+import { loadUpcoming } from '../events/loadEvents';
+import type { CmsEventSummary } from '../events/eventSchema';
 import type { FormKind } from '../forms/formFields';
 import type { FormWording } from '../forms/formWording';
 
@@ -43,6 +48,8 @@ export type PageView =
       skipped: SectionProblem[];
       /** The wording of the forms the page holds (sections.form), in its language. */
       forms: Map<FormKind, FormWording>;
+      /** The next events, for its "coming up" sections: null without one, or when the CMS could not say. */
+      upcomingEvents: CmsEventSummary[] | null;
       global: CmsGlobal | null;
       ogImage: string | undefined;
       languages: PageLanguages;
@@ -204,6 +211,9 @@ const loadView = async (path: string, options: { previewSession?: string; versio
   }
 
   const page = pageResult.data;
+  // Its scheduled end has come: gone from the site now, though the CMS's unpublish may run a few
+  // seconds later, and though this is a copy kept while the CMS is down. A preview still shows it.
+  if (!draft && isTakenDown(page, Date.now())) return notFound(path, global, !pageResult.stale && !globalStale);
   const { sections, skipped } = parseSections(page.sections ?? []);
   for (const problem of skipped) {
     console.warn(
@@ -211,8 +221,12 @@ const loadView = async (path: string, options: { previewSession?: string; versio
     );
   }
   const hero = sections.find((s) => s.__component === 'sections.hero');
-  const forms = await loadForms(formKindsIn(sections), localeOfPath(path), path);
-  const fromLastGoodCopy = pageResult.stale || globalStale || forms.stale;
+  const comingUp = sections.some((section) => section.__component === 'sections.coming-up');
+  const [forms, upcoming] = await Promise.all([
+    loadForms(formKindsIn(sections), localeOfPath(path), path),
+    comingUp ? loadUpcoming(localeOfPath(path), path) : null,
+  ]);
+  const fromLastGoodCopy = pageResult.stale || globalStale || forms.stale || (upcoming?.stale ?? false);
   const languages = pageLanguages(localeOfPath(path), page.documentId);
   // The language link and the logo lead to a home page while there is one: purged when its
   // document changes (it leaves the address, or is unpublished). While no page is at the home
@@ -230,6 +244,7 @@ const loadView = async (path: string, options: { previewSession?: string; versio
       sections,
       skipped,
       forms: forms.wordings,
+      upcomingEvents: upcoming?.events ?? null,
       global,
       ogImage: hero ? mediaAddress(hero.image) : undefined,
       languages,
@@ -243,27 +258,33 @@ const loadView = async (path: string, options: { previewSession?: string; versio
     },
     // A page rendered from a last good copy is kept briefly: while the CMS is down, visitors get
     // that render instead of each costing one, and a few seconds later the CMS is tried again.
+    // Never kept past the page's scheduled end (lib/cache/untilChange.ts: the cache in front too).
     cache: draft
       ? false
-      : pagePolicy(
-          // A link typed as a path shows or hides as pages come and go: purged with every page change, like a 404.
-          distinct([
-            ...tagsForPage(
-              page.documentId,
-              linkedPageIds([page.sections, global]),
-              mediaFilesIn([page.sections, global]),
-            ),
-            // So is a page rendered while the addresses could not be read as they are now: which
-            // links lead somewhere, and to which language, was judged from a last good copy (or not at all).
-            ...(linksToSitePaths([page.sections, global]) ||
-            linksToMissingPage([page.sections, global]) ||
-            !addressesCurrent
-              ? [NOT_FOUND_TAG]
-              : []),
-            ...homeTags,
-            ...forms.tags,
-          ]),
-          fromLastGoodCopy ? outageCopySeconds() : undefined,
+      : untilChange(
+          pagePolicy(
+            // A link typed as a path shows or hides as pages come and go: purged with every page change, like a 404.
+            distinct([
+              ...tagsForPage(
+                page.documentId,
+                linkedPageIds([page.sections, global]),
+                mediaFilesIn([page.sections, global]),
+              ),
+              // So is a page rendered while the addresses could not be read as they are now: which
+              // links lead somewhere, and to which language, was judged from a last good copy (or not at all).
+              ...(linksToSitePaths([page.sections, global]) ||
+              linksToMissingPage([page.sections, global]) ||
+              !addressesCurrent
+                ? [NOT_FOUND_TAG]
+                : []),
+              ...homeTags,
+              ...forms.tags,
+              // Its "coming up" changes with any event published, changed or taken down.
+              ...(comingUp ? [EVENTS_TAG] : []),
+            ]),
+            fromLastGoodCopy ? outageCopySeconds() : undefined,
+          ),
+          soonest(unpublishTimeOf(page), upcoming?.changesAt ?? null),
         ),
   };
 };

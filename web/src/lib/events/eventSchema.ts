@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { imagePopulate, imageSchema } from '../render/image';
+import { unpublishAtField } from '../cms/unpublishTime';
 import { eventSectionsPopulate } from '../../sections/contract';
 import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../i18n/locales';
 
@@ -42,6 +43,7 @@ export const eventSchema = z.object({
   altText: z.string().nullish(),
   sections: z.array(z.unknown()).nullish(),
   updatedAt: z.string(),
+  unpublishAt: unpublishAtField,
 });
 export type CmsEvent = z.infer<typeof eventSchema>;
 
@@ -61,6 +63,7 @@ export const LIST_FIELDS = [
   'free',
   'cost',
   'updatedAt',
+  'unpublishAt',
 ] as const;
 export const eventListSchema = eventSchema.pick({
   documentId: true,
@@ -79,6 +82,7 @@ export const eventListSchema = eventSchema.pick({
   free: true,
   cost: true,
   updatedAt: true,
+  unpublishAt: true,
 });
 export type CmsEventSummary = z.infer<typeof eventListSchema>;
 

@@ -9,7 +9,8 @@ import { loadForms } from '../forms/loadForms';
 import type { FormKind } from '../forms/formFields';
 import type { FormWording } from '../forms/formWording';
 import { linksToSitePaths } from '../http/sitePaths';
-import { untilChange } from '../cache/untilChange';
+import { soonest, untilChange } from '../cache/untilChange';
+import { isTakenDown, unpublishTimeOf } from '../cms/unpublishTime';
 import {
   eventListQuery,
   eventListSchema,
@@ -23,10 +24,12 @@ import {
 import { hasPassed, nextChange, splitByTime } from './eventTimes';
 import { parseSections, type Section, type SectionProblem } from '../../sections/contract';
 import { FORM_CHOICES } from '../../sections/form/schema';
+import { MOST_COMING_UP } from '../../sections/comingUp/schema';
 import { homePathOf, otherLocale, type Locale } from '../../i18n/locales';
 import type { PageLanguages } from '../../i18n/pageLanguages';
 
 const REVALIDATE = 'public, max-age=0, must-revalidate';
+
 const distinct = (tags: string[]): string[] => [...new Set(tags)];
 const RETRY_AFTER_SECONDS = 30;
 const listEnvelope = z.object({ data: z.array(z.unknown()) });
@@ -110,7 +113,8 @@ export const loadEventList = async (locale: Locale, now = Date.now()): Promise<E
   ]);
   await showMedia(mediaFilesIn(global));
   if (list instanceof Error) return unavailable(global, EVENTS_PATH[locale], list);
-  const events = validEvents(list.data.data, locale);
+  // An event whose scheduled end has come is gone from the listings, as if unpublished.
+  const events = validEvents(list.data.data, locale).filter((event) => !isTakenDown(event, now));
   const { upcoming, past } = splitByTime(events, now);
   const stale = list.stale || globalStale;
   return {
@@ -123,10 +127,34 @@ export const loadEventList = async (locale: Locale, now = Date.now()): Promise<E
     // From a last good copy: kept briefly (the CMS is tried again soon), as a page is.
     cache: untilChange(
       pagePolicy(distinct([EVENTS_TAG, ...frameTags(global)]), stale ? 10 : undefined),
-      nextChange(events, now),
+      soonest(nextChange(events, now), ...events.map(unpublishTimeOf)),
       now,
     ),
   };
+};
+
+/**
+ * The next events published in `locale`, soonest first, for a page's "coming up" sections, and
+ * when that list changes by itself (one of the events ends, or is taken down on schedule). Events
+ * null: the CMS could not say, and no copy was left (the page is still shown, without them).
+ */
+export const loadUpcoming = async (
+  locale: Locale,
+  path: string,
+  now = Date.now(),
+): Promise<{ events: CmsEventSummary[] | null; changesAt: number | null; stale: boolean }> => {
+  try {
+    const list = await cmsGet(eventListQuery(locale), listEnvelope);
+    const events = validEvents(list.data.data, locale).filter((event) => !isTakenDown(event, now));
+    return {
+      events: splitByTime(events, now).upcoming.slice(0, MOST_COMING_UP),
+      changesAt: soonest(nextChange(events, now), ...events.map(unpublishTimeOf)),
+      stale: list.stale,
+    };
+  } catch (error) {
+    console.warn(`[cms] ${path}: the events of its "coming up" are unavailable: ${(error as Error).message}`);
+    return { events: null, changesAt: null, stale: true };
+  }
 };
 
 export type EventView = {
@@ -192,7 +220,8 @@ export const loadEvent = async (slug: string, locale: Locale, now = Date.now()):
     console.warn(
       `[cms] ${eventPath(locale, slug)}: the event cannot be shown: ${parsed.error.issues[0]?.message ?? ''}`,
     );
-  if (!parsed?.success) {
+  // Its scheduled end has come: answered as if unpublished, even from a copy kept while the CMS is down.
+  if (!parsed?.success || isTakenDown(parsed.data, now)) {
     await showMedia(mediaFilesIn(global));
     return {
       kind: 'not-found',
@@ -251,7 +280,7 @@ export const loadEvent = async (slug: string, locale: Locale, now = Date.now()):
         ]),
         stale ? 10 : undefined,
       ),
-      passed ? null : Date.parse(event.endsAt),
+      soonest(passed ? null : Date.parse(event.endsAt), unpublishTimeOf(event)),
       now,
     ),
   };
@@ -268,7 +297,7 @@ export const eventSitemapEntries = async (): Promise<{
   const locales = ['en', 'es'] as const satisfies readonly Locale[];
   const lists = await Promise.all(locales.map((locale) => cmsGet(eventListQuery(locale), listEnvelope)));
   const entries = locales.flatMap((locale, i) => {
-    const events = validEvents(lists[i]!.data.data, locale);
+    const events = validEvents(lists[i]!.data.data, locale).filter((event) => !isTakenDown(event, Date.now()));
     const latest =
       events
         .map((event) => event.updatedAt)
