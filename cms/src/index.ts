@@ -20,6 +20,7 @@ import { cancelSchedulesOfDeleted } from './scheduling/cancel-on-delete';
 import { startSchedules } from './scheduling/run-schedules';
 import { keepUnpublishTimeOutOfWrites, reconcileUnpublishTimes } from './scheduling/unpublish-time';
 import { ensureScheduleTable } from './scheduling/schedule-table';
+import { ensureGuideOutcomesTable } from './record-guide/outcome-counts';
 import { pruneVersions } from './versions/retention';
 import { ensureVersionTable } from './versions/version-table';
 import { ensureSiteLocales } from './translation/site-locales';
@@ -57,6 +58,7 @@ export default {
     await ensureVersionTable(strapi);
     // Before the versions are pruned: a version a schedule has pinned is kept.
     await ensureScheduleTable(strapi);
+    await ensureGuideOutcomesTable(strapi);
     const keepDays = strapi.config.get('site.versionsKeepDays', null) as number | null;
     if (keepDays === 0) strapi.log.warn('VERSIONS_KEEP_DAYS=0: no version of any change is kept (history is off).');
     await pruneVersions(strapi, keepDays);

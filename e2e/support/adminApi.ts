@@ -27,6 +27,14 @@ const call = async <T>(method: string, path: string, body?: unknown): Promise<T>
 };
 
 const PAGES = '/content-manager/collection-types/api::page.page';
+const RECORD_GUIDE = '/content-manager/single-types/api::record-guide.record-guide';
+
+/** The record guide (a single type; seeded as a draft in both languages). */
+export const recordGuide = {
+  publish: (locale: string) => call('POST', `${RECORD_GUIDE}/actions/publish?${new URLSearchParams({ locale })}`, {}),
+  unpublish: (locale: string) =>
+    call('POST', `${RECORD_GUIDE}/actions/unpublish?${new URLSearchParams({ locale })}`, {}),
+};
 
 /**
  * The admin's own API, for what a test sets up or puts back; what staff do is driven

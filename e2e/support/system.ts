@@ -17,6 +17,9 @@ export const editor = () => ({ email: required('E2E_EDITOR_EMAIL'), password: re
 /** The intake login (Intake role): the only staff who read help requests. */
 export const intake = () => ({ email: required('E2E_INTAKE_EMAIL'), password: required('E2E_INTAKE_PASSWORD') });
 export const databaseFile = () => required('E2E_DATABASE_FILE');
+/** Every line the CMS and the site have printed so far (the global setup's system). */
+export const cmsLogFile = () => required('E2E_CMS_LOG');
+export const siteLogFile = () => required('E2E_SITE_LOG');
 export const revalidateSecret = () => required('E2E_REVALIDATE_SECRET');
 /** The site's send-only token for its forms: what a visitor's submission arrives with. */
 export const formsToken = () => required('E2E_FORMS_TOKEN');

@@ -11,6 +11,7 @@ import menuLogo from './extensions/menu-logo.svg';
 import { FieldRulesPanel } from './field-rules-panel';
 import { ChecksPanel } from './staff/checks-panel';
 import { HistoryPanel } from './staff/history/history-panel';
+import { GuideMapPanel } from './staff/record-guide/guide-map-panel';
 import { SchedulePanel } from './staff/scheduling/schedule-panel';
 import { TranslationPanel } from './staff/translation/translation-panel';
 import { checkedSaveActions } from './staff/checked-save';
@@ -172,6 +173,7 @@ export default {
     const contentManager = app.getPlugin('content-manager') as unknown as { apis: ContentManagerApis };
     contentManager.apis.addEditViewSidePanel([
       FieldRulesPanel as PanelComponent,
+      GuideMapPanel,
       ChecksPanel,
       TranslationPanel,
       SchedulePanel,

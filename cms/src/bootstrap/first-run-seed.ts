@@ -4,6 +4,7 @@ import { importJekyll } from '../importer/import-jekyll';
 import { importHistory } from '../versions/history-import/import-history';
 import { seedEvents } from '../events/seed-events';
 import { seedForms } from '../forms/seed-forms';
+import { seedRecordGuide } from '../record-guide/seed-guide';
 import { seedGlossary } from './seed-glossary';
 import { seedTranslations } from './seed-translations';
 
@@ -22,6 +23,7 @@ export const seedFirstRun = async (strapi: Core.Strapi): Promise<void> => {
   await seedGlossary(strapi, path.join(strapi.dirs.app.root, 'seed'));
   await seedForms(strapi, path.join(strapi.dirs.app.root, 'seed'));
   await seedEvents(strapi, path.join(strapi.dirs.app.root, 'seed'));
+  await seedRecordGuide(strapi, path.join(strapi.dirs.app.root, 'seed'));
 };
 
 /** The coalition's site, its translations and its history, into an empty database. */

@@ -16,6 +16,8 @@ export const READ_TOKEN_PERMISSIONS = [
   'api::volunteer-form.volunteer-form.find',
   'api::stay-informed-form.stay-informed-form.find',
   'api::help-request-form.help-request-form.find',
+  // The record guide (issue 28): its questions and outcomes, never its staff notes (private).
+  'api::record-guide.record-guide.find',
 ] as const;
 
 type TokenRow = { id: number; accessKey: string; type: string; permissions?: { action: string }[] };
@@ -25,9 +27,13 @@ type TokenService = {
   create(attributes: Record<string, unknown>): Promise<{ id: number }>;
 };
 
-/** What the site's forms need and nothing else: sending a submission (never reading one). */
+/** What the site's forms need and nothing else: sending a submission (never reading one), counting a guide's outcome. */
 export const FORMS_TOKEN_NAME = 'Public site (forms, send only)';
-export const FORMS_TOKEN_PERMISSIONS = ['api::form-submission.form-submission.submit'] as const;
+export const FORMS_TOKEN_PERMISSIONS = [
+  'api::form-submission.form-submission.submit',
+  // A visit reaching an outcome of the record guide, counted (its key and language, nothing else).
+  'api::record-guide.record-guide.reached',
+] as const;
 
 type SiteToken = {
   name: string;

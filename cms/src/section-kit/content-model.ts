@@ -3,6 +3,7 @@ import type { TextsByModel } from '../admin-face/model-texts';
 import { EVENT_RULES } from '../events/event-rules';
 import { EVENT_TEXTS } from '../events/event-texts';
 import { FORM_TEXTS } from '../forms/admin-texts';
+import { GUIDE_TEXTS } from '../record-guide/guide-texts';
 import { SHARED_RULES, SHARED_TEXTS } from '../shared-components';
 import type { ModelSchema, RuleBook } from '../validation/check-document';
 import type { ComponentRule } from '../validation/rule-violation';
@@ -15,6 +16,7 @@ export const allTexts = (): TextsByModel =>
     DOCUMENT_TEXTS,
     FORM_TEXTS,
     EVENT_TEXTS,
+    GUIDE_TEXTS,
     SHARED_TEXTS,
     ...[...sectionModules().values()].map((module) => module.texts),
   ) as TextsByModel;

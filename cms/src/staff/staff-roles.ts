@@ -13,6 +13,8 @@ export const STAFF_CONTENT = [
   // The wording of the forms, and the spam filter their submissions go through.
   ...FORM_SETTINGS,
   'api::spam-filter.spam-filter',
+  // "Can my record be cleared?" (issue 28).
+  'api::record-guide.record-guide',
 ] as const;
 
 /**

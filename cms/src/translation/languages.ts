@@ -26,4 +26,5 @@ export const LOCALIZED_TYPES: ReadonlySet<string> = new Set([
   'api::volunteer-form.volunteer-form',
   'api::stay-informed-form.stay-informed-form',
   'api::help-request-form.help-request-form',
+  'api::record-guide.record-guide',
 ]);

@@ -6,6 +6,7 @@ import { linksBlockingPublish } from '../staff/link-report';
 import { isImporting } from './import-scope';
 import { checkEventSlug, copyOfEvent, eventAsSaved } from '../events/event-address';
 import { eventPublishProblems } from '../events/event-publish';
+import { guidePublishProblems, RECORD_GUIDE_UID } from '../record-guide/guide-publish';
 import { checkPageAddress, pageAt } from './page-address';
 import { checkRedirect, checkRedirectPublish } from '../redirects/redirect-rules';
 import { ruleBook } from '../section-kit/content-model';
@@ -17,7 +18,7 @@ import { localesOfWrite } from '../versions/version-locale';
 
 /** Every action that writes what staff or a caller sent: a clone is a create from a copy. */
 const WRITES = new Set(['create', 'update', 'clone']);
-const LINK_HOLDERS = new Set(['api::page.page', 'api::event.event', 'api::global.global']);
+const LINK_HOLDERS = new Set(['api::page.page', 'api::event.event', 'api::global.global', RECORD_GUIDE_UID]);
 
 /**
  * Refuses a write: the admin shows `message` (where, in staff's words, and why) and marks each
@@ -226,6 +227,14 @@ export const registerContentRules = (strapi: Core.Strapi): void => {
         (locale): locale is string => locale !== null,
       );
       const violations = await eventPublishProblems(strapi, documentId, locales);
+      if (violations.length > 0) refuse(violations);
+    }
+    if (context.action === 'publish' && documentId && context.uid === RECORD_GUIDE_UID) {
+      // A visitor must never meet an answer that leads nowhere, a loop, or a part no path reaches.
+      const locales = (await localesOfWrite(strapi, RECORD_GUIDE_UID, context.params, documentId)).filter(
+        (locale): locale is string => locale !== null,
+      );
+      const violations = await guidePublishProblems(strapi, locales);
       if (violations.length > 0) refuse(violations);
     }
     if (context.action === 'publish' && documentId && context.uid === 'api::redirect.redirect') {

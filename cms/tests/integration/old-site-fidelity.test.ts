@@ -38,7 +38,13 @@ const isGoogleFormEmbed = (section: Json) =>
  */
 // A site path, not a page relation: staff's republish of the page as the admin loaded it keeps it.
 const TO_ASK_FOR_HELP = { text: 'Ask us for help', type: 'External Link', url: '/services/ask-for-help/' };
-type SeedChange = { form?: string; at?: number; quickLink?: Json; append?: Json[] };
+type SeedChange = {
+  form?: string;
+  at?: number;
+  quickLink?: Json;
+  append?: Json[];
+  insert?: { at: number; section: Json };
+};
 /**
  * The old front matter as the seed holds it: each Google Form embedded replaced by the
  * coalition's own form at its place, a form added where the page had none, the quick link to
@@ -50,6 +56,8 @@ const SEED_CHANGES: Record<string, SeedChange> = {
   'get-involved/volunteer.md': { form: 'Volunteer sign-up', at: 3 },
   'services/clear-your-record.md': {
     quickLink: { icon: 'bill', ...TO_ASK_FOR_HELP },
+    // The record guide's first question (issue 28), after the quick links.
+    insert: { at: 2, section: { component: 'sections.record-guide', heading: 'Can my record be cleared?' } },
     append: [
       {
         template: 'banner',
@@ -78,6 +86,7 @@ const asSeeded = (file: string, old: Json & { sections: Json[] }): Json & { sect
     return { ...section, quick_links: items };
   });
   if (own && change.at !== undefined) sections.splice(change.at, 0, own);
+  if (change.insert) sections.splice(change.insert.at, 0, change.insert.section);
   sections.push(...(change.append ?? []));
   return { ...old, sections };
 };

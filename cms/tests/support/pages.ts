@@ -26,6 +26,7 @@ export const PAGE_POPULATE = {
       'sections.purple-carousel': { populate: { blocks: true } },
       'sections.social-posts': { populate: { posts: { populate: { image: true, link: LINK } } } },
       'sections.image': { populate: { image: true } },
+      'sections.record-guide': true,
     },
   },
 };

@@ -119,6 +119,91 @@ export interface FormsVolunteerFields extends Struct.ComponentSchema {
   };
 }
 
+export interface GuideAnswer extends Struct.ComponentSchema {
+  collectionName: 'components_guide_answers';
+  info: {
+    description: 'One answer to a question, and where it leads: the key of another question or of an outcome.';
+    displayName: 'Answer';
+    icon: 'arrowRight';
+  };
+  attributes: {
+    label: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    leadsTo: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+  };
+}
+
+export interface GuideOutcome extends Struct.ComponentSchema {
+  collectionName: 'components_guide_outcomes';
+  info: {
+    description: 'Where a path through the guide ends: what the answers probably mean and the one next step, with links.';
+    displayName: 'Outcome';
+    icon: 'check';
+  };
+  attributes: {
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    links: Schema.Attribute.Component<'shared.link', true> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 6;
+        },
+        number
+      >;
+    meaning: Schema.Attribute.Blocks & Schema.Attribute.Required;
+    nextSteps: Schema.Attribute.Blocks & Schema.Attribute.Required;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 160;
+      }>;
+  };
+}
+
+export interface GuideStep extends Struct.ComponentSchema {
+  collectionName: 'components_guide_steps';
+  info: {
+    description: 'One screen of the guide: a question and its answers. The first question is where the guide starts.';
+    displayName: 'Question';
+    icon: 'question';
+  };
+  attributes: {
+    answers: Schema.Attribute.Component<'guide.answer', true> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 6;
+          min: 1;
+        },
+        number
+      >;
+    help: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 600;
+      }>;
+    key: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    question: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+  };
+}
+
 export interface ItemsCaptionedImage extends Struct.ComponentSchema {
   collectionName: 'components_items_captioned_images';
   info: {
@@ -672,6 +757,21 @@ export interface SectionsQuickLinks extends Struct.ComponentSchema {
   };
 }
 
+export interface SectionsRecordGuide extends Struct.ComponentSchema {
+  collectionName: 'components_sections_record_guides';
+  info: {
+    description: 'The first question of "Can my record be cleared?" (the Record guide under Single Types), its answers leading on to the guide. Shows nothing while the guide is not published in the page\'s language.';
+    displayName: 'Record guide';
+    icon: 'question';
+  };
+  attributes: {
+    heading: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+  };
+}
+
 export interface SectionsSocialPosts extends Struct.ComponentSchema {
   collectionName: 'components_sections_social_posts';
   info: {
@@ -915,6 +1015,9 @@ declare module '@strapi/strapi' {
       'forms.recipient': FormsRecipient;
       'forms.stay-informed-fields': FormsStayInformedFields;
       'forms.volunteer-fields': FormsVolunteerFields;
+      'guide.answer': GuideAnswer;
+      'guide.outcome': GuideOutcome;
+      'guide.step': GuideStep;
       'items.captioned-image': ItemsCaptionedImage;
       'items.green-block': ItemsGreenBlock;
       'items.history-event': ItemsHistoryEvent;
@@ -936,6 +1039,7 @@ declare module '@strapi/strapi' {
       'sections.line': SectionsLine;
       'sections.purple-carousel': SectionsPurpleCarousel;
       'sections.quick-links': SectionsQuickLinks;
+      'sections.record-guide': SectionsRecordGuide;
       'sections.social-posts': SectionsSocialPosts;
       'sections.testimonial': SectionsTestimonial;
       'sections.text-area': SectionsTextArea;

@@ -1234,6 +1234,7 @@ export interface ApiPagePage extends Struct.CollectionTypeSchema {
         'sections.image',
         'sections.form',
         'sections.coming-up',
+        'sections.record-guide',
       ]
     > &
       Schema.Attribute.SetPluginOptions<{
@@ -1257,6 +1258,121 @@ export interface ApiPagePage extends Struct.CollectionTypeSchema {
         i18n: {
           localized: true;
         };
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiRecordGuideRecordGuide extends Struct.SingleTypeSchema {
+  collectionName: 'record_guides';
+  info: {
+    description: '"Can my record be cleared?": a few questions, one per screen, each answer leading to another question or to an outcome that says what it probably means and what to do next. Published whole, only when every answer leads somewhere.';
+    displayName: 'Record guide';
+    pluralName: 'record-guides';
+    singularName: 'record-guide';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: true;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    helpLink: Schema.Attribute.Component<'shared.link', false> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }>;
+    intro: Schema.Attribute.Text &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 600;
+      }>;
+    locale: Schema.Attribute.String;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::record-guide.record-guide'>;
+    notAdvice: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 400;
+      }>;
+    notes: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 8000;
+      }>;
+    outcomes: Schema.Attribute.Component<'guide.outcome', true> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 30;
+          min: 1;
+        },
+        number
+      >;
+    partners: Schema.Attribute.Component<'shared.link', true> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 8;
+          min: 1;
+        },
+        number
+      >;
+    publishedAt: Schema.Attribute.DateTime;
+    steps: Schema.Attribute.Component<'guide.step', true> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 30;
+          min: 1;
+        },
+        number
+      >;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: true;
+        };
+      }> &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -2011,6 +2127,7 @@ declare module '@strapi/strapi' {
       'api::help-request-form.help-request-form': ApiHelpRequestFormHelpRequestForm;
       'api::help-request.help-request': ApiHelpRequestHelpRequest;
       'api::page.page': ApiPagePage;
+      'api::record-guide.record-guide': ApiRecordGuideRecordGuide;
       'api::redirect.redirect': ApiRedirectRedirect;
       'api::spam-filter.spam-filter': ApiSpamFilterSpamFilter;
       'api::stay-informed-form.stay-informed-form': ApiStayInformedFormStayInformedForm;

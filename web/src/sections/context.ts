@@ -3,6 +3,7 @@ import type { FormWording } from '../lib/forms/formWording';
 import type { FormReturn } from '../lib/forms/receivePost';
 import type { TokenMode } from '../lib/forms/tokenSlot';
 import type { CmsEventSummary } from '../lib/events/eventSchema';
+import type { Guide } from '../lib/guide/guideSchema';
 
 /** The forms a page holds, and the one that came back to its visitor with errors, if any. */
 export type FormsContext = {
@@ -29,4 +30,9 @@ export type SectionContext = {
    * the page has none of them, or the CMS could not say which.
    */
   upcomingEvents: readonly CmsEventSummary[] | null;
+  /**
+   * The record guide published in the page's language, for its "record guide" sections: null when
+   * the page has none of them, no guide is published, or the CMS could not say.
+   */
+  guide: Guide | null;
 };

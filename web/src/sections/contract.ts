@@ -18,6 +18,7 @@ import { testimonialPopulate, testimonialSchema } from './testimonial/schema';
 import { textAreaPopulate, textAreaSchema } from './textArea/schema';
 import { formPopulate, formSchema } from './form/schema';
 import { comingUpPopulate, comingUpSchema } from './comingUp/schema';
+import { recordGuidePopulate, recordGuideSchema } from './recordGuide/schema';
 
 /**
  * Every section type the site reads from the CMS: its zod schema and the populate fragment that
@@ -46,6 +47,7 @@ const contracts = {
   'sections.image': { schema: imageSectionSchema, populate: imageSectionPopulate },
   'sections.form': { schema: formSchema, populate: formPopulate },
   'sections.coming-up': { schema: comingUpSchema, populate: comingUpPopulate },
+  'sections.record-guide': { schema: recordGuideSchema, populate: recordGuidePopulate },
 } as const;
 
 type Contracts = typeof contracts;
@@ -105,7 +107,13 @@ export const sectionsPopulate = {
  * the events themselves). The contract test
  * keeps this list equal to the zone's.
  */
-const NOT_IN_EVENTS: ReadonlySet<SectionName> = new Set(['sections.hero', 'sections.form', 'sections.coming-up']);
+// The record guide's start is loaded with a page (lib/cms/loadPage.ts), not with an event.
+const NOT_IN_EVENTS: ReadonlySet<SectionName> = new Set([
+  'sections.hero',
+  'sections.form',
+  'sections.coming-up',
+  'sections.record-guide',
+]);
 export const EVENT_SECTION_NAMES = sectionNames.filter((name) => !NOT_IN_EVENTS.has(name));
 
 /** An event's `populate[sections][on][…]`: only the types its zone holds (Strapi refuses a fragment for any other). */

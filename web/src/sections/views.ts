@@ -36,6 +36,9 @@ import Form from './form/Form.astro';
 import formStyles from './form/form.css?inline';
 import ComingUp from './comingUp/ComingUp.astro';
 import comingUpStyles from './comingUp/comingUp.css?inline';
+import RecordGuide from './recordGuide/RecordGuide.astro';
+import recordGuideStyles from './recordGuide/recordGuide.css?inline';
+import guideStyles from '../components/guide/guide.css?inline';
 import eventStyles from '../components/events/events.css?inline';
 
 type SectionComponent<S extends Section> = (props: { section: S; context: SectionContext }) => unknown;
@@ -70,6 +73,7 @@ export const sectionViews: { [N in SectionName]: View<N> } = {
   'sections.image': { component: ImageSection, styles: [imageStyles] },
   'sections.form': { component: Form, styles: [formStyles] },
   'sections.coming-up': { component: ComingUp, styles: [eventStyles, comingUpStyles] },
+  'sections.record-guide': { component: RecordGuide, styles: [guideStyles, recordGuideStyles] },
 };
 
 /**

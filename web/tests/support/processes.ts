@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 
 export const freePort = (): Promise<number> =>
@@ -21,7 +22,14 @@ export const startProcess = async (
   name: string,
   command: string,
   args: string[],
-  options: { cwd: string; env: Record<string, string>; readyUrl: string; timeoutMs?: number },
+  options: {
+    cwd: string;
+    env: Record<string, string>;
+    readyUrl: string;
+    timeoutMs?: number;
+    /** Also appended to this file as it comes: for tests in other processes (e2e) that search the logs. */
+    logFile?: string;
+  },
 ): Promise<Running> => {
   const child = spawn(command, args, {
     cwd: options.cwd,
@@ -29,8 +37,14 @@ export const startProcess = async (
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const log = options.logFile ? createWriteStream(options.logFile, { flags: 'a' }) : null;
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString();
+    log?.write(chunk);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  child.on('exit', () => log?.end());
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const deadline = Date.now() + (options.timeoutMs ?? 180_000);
   for (;;) {

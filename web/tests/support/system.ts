@@ -89,6 +89,9 @@ export const startSystem = async (
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const siteUrl = `http://127.0.0.1:${webPort}`;
   const databaseFile = path.join(dataDir, 'data.db');
+  // Every line the CMS and the first site instance print, as they print it (what e2e tests search).
+  const cmsLogFile = path.join(dataDir, 'cms.log');
+  const siteLogFile = path.join(dataDir, 'site.log');
   const clockFile = path.join(dataDir, 'clock.json');
   let clockOffsetMs = 0;
   if (options.movedClock) await writeFile(clockFile, JSON.stringify({ offsetMs: 0 }));
@@ -147,6 +150,7 @@ export const startSystem = async (
       cwd: CMS_DIR,
       env: cmsEnv,
       readyUrl: `${cmsUrl}/_health`,
+      logFile: cmsLogFile,
     });
   if (options.allSections) {
     // Through the importer staff use, before the CMS serves: one process at a time on the SQLite file.
@@ -178,6 +182,7 @@ export const startSystem = async (
       env: { ...webEnv, ...env, PORT: String(port) },
       readyUrl: `http://127.0.0.1:${port}/robots.txt`,
       timeoutMs: 30_000,
+      ...(port === webPort ? { logFile: siteLogFile } : {}),
     });
   const web = options.site === false ? null : await startSite(webPort);
 
@@ -186,6 +191,8 @@ export const startSystem = async (
     siteUrl,
     databaseFile,
     dataDir,
+    cmsLogFile,
+    siteLogFile,
     cmsEnv,
     webEnv,
     /** What the CMS sent by e-mail (scripts/mail-capture.mts): its page, messages.json. */

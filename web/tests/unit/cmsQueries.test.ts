@@ -40,6 +40,8 @@ describe('the schemas, on answers recorded from a real Strapi', () => {
       [
         'sections.hero',
         'sections.quick-links',
+        // Since the record guide (issue 28): its first question.
+        'sections.record-guide',
         'sections.text-area',
         'sections.card-with-image',
         'sections.card-with-youtube',
@@ -77,7 +79,7 @@ describe('the schemas, on answers recorded from a real Strapi', () => {
       ...fixtureSections('page-clear-your-record'),
     ];
     const { sections, skipped } = parseSections(raw);
-    expect(sections).toHaveLength(6);
+    expect(sections).toHaveLength(7);
     expect(skipped).toEqual([
       {
         index: 0,
@@ -94,6 +96,7 @@ describe('the schemas, on answers recorded from a real Strapi', () => {
     const { sections, skipped } = parseSections(raw);
     expect(sections.map((s) => s.__component)).toEqual([
       'sections.quick-links',
+      'sections.record-guide',
       'sections.text-area',
       'sections.card-with-image',
       'sections.card-with-youtube',

@@ -10,18 +10,25 @@
  * - a row whose title is still empty reads "New entry: not filled in yet" (CSS).
  */
 import { DOCUMENT_TEXTS } from '../../admin-face/document-texts';
+import { GUIDE_TEXTS } from '../../record-guide/guide-texts';
 import { onAdminChange } from './on-admin-change';
 import { STAFF_TEXTS } from './texts';
 
 /** Lists whose entries hold lists of their own; `cms/tests/unit/nested-lists.test.ts` keeps this equal to the schemas. */
-export const LISTS_OF_LISTS = [{ model: 'api::global.global', field: 'menu' }] as const;
+export const LISTS_OF_LISTS = [
+  { model: 'api::global.global', field: 'menu' },
+  // The record guide's questions hold their answers; its outcomes, their links.
+  { model: 'api::record-guide.record-guide', field: 'steps' },
+  { model: 'api::record-guide.record-guide', field: 'outcomes' },
+] as const;
 
 const ADD_ENTRY = STAFF_TEXTS['content-manager.containers.EditView.add.new-entry']!;
 const DELETE_ENTRY = STAFF_TEXTS['content-manager.containers.Edit.delete']!;
 const EMPTY_ROW = 'New entry: not filled in yet';
-const labelsOfListsOfLists = new Set<string>(
-  LISTS_OF_LISTS.map(({ model, field }) => DOCUMENT_TEXTS[model]?.fields[field]?.label ?? field),
-);
+/** The label staff read over a list of lists: its document's texts (the guide's are its own module's). */
+export const labelOfList = ({ model, field }: (typeof LISTS_OF_LISTS)[number]): string | undefined =>
+  (DOCUMENT_TEXTS[model] ?? GUIDE_TEXTS[model])?.fields[field]?.label;
+const labelsOfListsOfLists = new Set<string>(LISTS_OF_LISTS.map((list) => labelOfList(list) ?? list.field));
 
 /**
  * The label of the list drawn by `accordion` (its rows and its "Add an entry" button): "Links",

@@ -5,6 +5,7 @@
  */
 import { formsController } from './server/controllers/forms';
 import { historyController } from './server/controllers/history';
+import { recordGuideController } from './server/controllers/record-guide';
 import { schedulesController } from './server/controllers/schedules';
 import { siteToolsController } from './server/controllers/site-tools';
 import { routes } from './server/routes';
@@ -17,6 +18,7 @@ export default {
     history: historyController,
     forms: formsController,
     schedules: schedulesController,
+    'record-guide': recordGuideController,
   },
   services: { 'site-tools': siteToolsService },
 };

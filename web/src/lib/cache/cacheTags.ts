@@ -14,6 +14,8 @@ export const SITEMAP_TAG = 'sitemap';
 export const REDIRECTS_TAG = 'redirects';
 /** Every events listing, event page and calendar file (lib/events/): an event change purges them all, a few dozen at most. */
 export const EVENTS_TAG = 'events';
+/** Pages with the record guide's first question (sections.record-guide). */
+export const GUIDE_TAG = 'record-guide';
 export const pageTag = (documentId: string): string => `page:${documentId}`;
 export const linksToTag = (documentId: string): string => `links-to:${documentId}`;
 /** A form's wording (its single type in the CMS): on the pages holding it, and on its thank-you page. */
@@ -61,6 +63,7 @@ export const tagsToPurge = ({ uid, documentId, path, file = null }: ContentChang
   // A new or changed redirect may answer an address that was a 404 or another redirect, a home page's among them.
   // An event published, changed or taken down: the listings, its page (at a new address too) and the calendars.
   if (uid === 'api::event.event') return [EVENTS_TAG, SITEMAP_TAG];
+  if (uid === 'api::record-guide.record-guide') return [GUIDE_TAG];
   if (uid === 'api::redirect.redirect') return [REDIRECTS_TAG, NOT_FOUND_TAG, ...HOME_PATHS.map(homeAddressTag)];
   if (uid === 'api::page.page') {
     // A new or re-addressed page may answer a URL that was a 404 before, a home page's too. A

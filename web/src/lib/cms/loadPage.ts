@@ -1,5 +1,6 @@
 import {
   EVENTS_TAG,
+  GUIDE_TAG,
   GLOBAL_TAG,
   homeAddressTag,
   linksToTag,
@@ -35,6 +36,8 @@ import { parseSections, type Section, type SectionProblem } from '../../sections
 import { localeOfPath } from '../../i18n/locales';
 import { homeDocuments, pageLanguages, type PageLanguages } from '../../i18n/pageLanguages';
 import { formKindsIn, loadForms } from '../forms/loadForms';
+import { loadGuideStart } from '../guide/loadGuide';
+import type { Guide } from '../guide/guideSchema';
 import { loadUpcoming } from '../events/loadEvents';
 import type { CmsEventSummary } from '../events/eventSchema';
 import type { FormKind } from '../forms/formFields';
@@ -50,6 +53,8 @@ export type PageView =
       forms: Map<FormKind, FormWording>;
       /** The next events, for its "coming up" sections: null without one, or when the CMS could not say. */
       upcomingEvents: CmsEventSummary[] | null;
+      /** The record guide, for its "record guide" sections: null without one, or when none is published. */
+      guide: Guide | null;
       global: CmsGlobal | null;
       ogImage: string | undefined;
       languages: PageLanguages;
@@ -222,11 +227,14 @@ const loadView = async (path: string, options: { previewSession?: string; versio
   }
   const hero = sections.find((s) => s.__component === 'sections.hero');
   const comingUp = sections.some((section) => section.__component === 'sections.coming-up');
-  const [forms, upcoming] = await Promise.all([
+  const guideStart = sections.some((section) => section.__component === 'sections.record-guide');
+  const [forms, upcoming, guide] = await Promise.all([
     loadForms(formKindsIn(sections), localeOfPath(path), path),
     comingUp ? loadUpcoming(localeOfPath(path), path) : null,
+    guideStart ? loadGuideStart(localeOfPath(path), path) : null,
   ]);
-  const fromLastGoodCopy = pageResult.stale || globalStale || forms.stale || (upcoming?.stale ?? false);
+  const fromLastGoodCopy =
+    pageResult.stale || globalStale || forms.stale || (upcoming?.stale ?? false) || (guide?.stale ?? false);
   const languages = pageLanguages(localeOfPath(path), page.documentId);
   // The language link and the logo lead to a home page while there is one: purged when its
   // document changes (it leaves the address, or is unpublished). While no page is at the home
@@ -245,6 +253,7 @@ const loadView = async (path: string, options: { previewSession?: string; versio
       skipped,
       forms: forms.wordings,
       upcomingEvents: upcoming?.events ?? null,
+      guide: guide?.guide ?? null,
       global,
       ogImage: hero ? mediaAddress(hero.image) : undefined,
       languages,
@@ -281,6 +290,8 @@ const loadView = async (path: string, options: { previewSession?: string; versio
               ...forms.tags,
               // Its "coming up" changes with any event published, changed or taken down.
               ...(comingUp ? [EVENTS_TAG] : []),
+              // Its guide's first question changes, or goes, with the guide.
+              ...(guideStart ? [GUIDE_TAG] : []),
             ]),
             fromLastGoodCopy ? outageCopySeconds() : undefined,
           ),

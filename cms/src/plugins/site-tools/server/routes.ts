@@ -52,6 +52,8 @@ export const routes = {
       { method: 'GET', path: '/version/:id/preview', handler: 'history.previewLink', config: STAFF_ONLY },
       // Scheduled publishes and unpublishes (issue 27): the controller checks the permission to
       // read, or to publish, the type each one is of (controllers/schedules.ts).
+      // How often visitors reached each outcome of the record guide (issue 28): counts, never answers.
+      { method: 'GET', path: '/record-guide/counts', handler: 'record-guide.counts', config: STAFF_ONLY },
       { method: 'GET', path: '/schedules', handler: 'schedules.list', config: STAFF_ONLY },
       { method: 'GET', path: '/schedules/clock', handler: 'schedules.clock', config: STAFF_ONLY },
       { method: 'POST', path: '/schedules', handler: 'schedules.set', config: STAFF_ONLY },

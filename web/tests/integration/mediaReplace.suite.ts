@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { replaceHeroPhoto } from '../support/mediaReplace';
-import { startSystem, type System } from '../support/system';
+import { sharedSystem } from '../support/sharedSystem';
+import type { System } from '../support/system';
 
 /**
  * A photo replaced in the media library (Strapi keeps its address) reaches the pages that show
@@ -9,9 +10,8 @@ import { startSystem, type System } from '../support/system';
  */
 let system: System;
 beforeAll(async () => {
-  system = await startSystem();
+  system = await sharedSystem();
 });
-afterAll(() => system?.stop());
 
 describe('a photo replaced in the media library', () => {
   it('shows on the page that uses it within 1 s, at new addresses, and its old renditions are never served again', async () => {

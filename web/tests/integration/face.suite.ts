@@ -1,9 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../support/eventually';
-import { adminApi, startSystem, type System } from '../support/system';
+import { sharedSystem } from '../support/sharedSystem';
+import { adminApi, type System } from '../support/system';
 
 /**
  * The site’s face against a real CMS with the seed content (the old site): search, the AVIF and WebP
@@ -11,9 +12,8 @@ import { adminApi, startSystem, type System } from '../support/system';
  */
 let system: System;
 beforeAll(async () => {
-  system = await startSystem();
+  system = await sharedSystem();
 });
-afterAll(() => system?.stop());
 
 const SEED = '/services/clear-your-record/';
 const GLOBAL = '/content-manager/single-types/api::global.global';
