@@ -355,8 +355,8 @@ test('a photo chosen from the media library for a new card comes with the alt te
     await expect(prompt.getByRole('textbox')).toHaveValue(alt);
     await expect(prompt.getByText(/From the media library: check it says what matters here/)).toBeVisible();
     await prompt.getByRole('button', { name: 'Use this alt text' }).click();
-    // The seventh section, after the seed page's six.
-    await expect(page.locator('input[name="sections.6.altText"]')).toHaveValue(alt);
+    // The eighth section, after the seed page's seven.
+    await expect(page.locator('input[name="sections.7.altText"]')).toHaveValue(alt);
     // 1024 px wide is enough for a card (1000 px): no size warning, unlike the same photo in a hero.
     await expect(page.getByText(/This photo is 1024 × 386 pixels/)).toHaveCount(0);
   } finally {

@@ -87,6 +87,8 @@ test('staff add a quick link, reorder two sections and remove one: the site foll
   const handle = textAreaRow.getByRole('button', { name: 'Drag' });
   await handle.focus();
   await page.keyboard.press('Space');
+  // Up past the record guide's first question (shown by the site only once the guide is published), then the quick links.
+  await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Space');
   // And the hero goes.
@@ -173,14 +175,14 @@ test('a refused save keeps everything staff typed: fix the one field and save ag
 
 test('staff add a card with image, uploading its photo, and publish it', async () => {
   const page = staff;
-  // The new section is the seventh (after the seed page's six, the last its banner leading to the
+  // The new section is the eighth (after the seed page's seven, the last its banner leading to the
   // Help with a record form's page); its image comes from the computer through the media library.
   // Its heading is typed first: typed in the instant the alt-text prompt closes, it was lost in
   // some runs (the form's inputs are drawn again as the prompt closes; a person is never that fast).
   await openPageEditor(page, SEED_PATH);
   await page.getByRole('button', { name: /^Add a section/ }).click();
   await page.getByRole('button', { name: 'Card with image', exact: true }).click();
-  const heading = page.locator('input[name="sections.6.heading"]');
+  const heading = page.locator('input[name="sections.7.heading"]');
   await heading.fill('Volunteer with us');
   await page
     .getByText(/Click to add an asset or drag and drop/i)
@@ -197,7 +199,7 @@ test('staff add a card with image, uploading its photo, and publish it', async (
   const prompt = page.getByRole('dialog', { name: 'Describe the new image' });
   await prompt.getByRole('textbox').fill('A coalition member helping two people at a tabling event');
   await prompt.getByRole('button', { name: 'Use this alt text' }).click();
-  await expect(page.locator('input[name="sections.6.altText"]')).toHaveValue(
+  await expect(page.locator('input[name="sections.7.altText"]')).toHaveValue(
     'A coalition member helping two people at a tabling event',
   );
   await expect(heading).toHaveValue('Volunteer with us');
@@ -227,13 +229,13 @@ test('the admin refuses an embed from a site off the list, naming the sites it a
   await openPageEditor(page, SEED_PATH);
   await page.getByRole('button', { name: /^Add a section/ }).click();
   await page.getByRole('button', { name: 'Embed', exact: true }).click();
-  const url = page.locator('input[name="sections.6.url"]');
+  const url = page.locator('input[name="sections.7.url"]');
   await url.fill('https://evil.example/forms/d/e/1/viewform');
-  await page.locator('input[name="sections.6.title"]').fill('Sign-up form');
+  await page.locator('input[name="sections.7.title"]').fill('Sign-up form');
   await save(page);
   await expect(url).toHaveAttribute('aria-invalid', 'true');
   await expect(fieldErrors(page).getByText(/Only these can be embedded: Google Forms/)).toBeVisible();
-  await expect(beforeYouSave(page)).toContainText('Embed 7 › Address to embed');
+  await expect(beforeYouSave(page)).toContainText('Embed 8 › Address to embed');
   await expect(beforeYouSave(page)).toContainText(
     'Only these can be embedded: Google Forms (https://docs.google.com/forms/…)',
   );

@@ -43,8 +43,31 @@ describe('walking the record guide', () => {
   });
 
   it('starts over, saying so, when the answers do not fit the guide: no such answer, past an outcome, or round a loop', () => {
-    for (const answers of [[5], [1, 0], [0, 1, 0], Array.from({ length: 31 }, () => 0)])
+    for (const answers of [[5], [1, 0], [0, 1, 0]])
       expect(walkGuide(guide, answers)).toMatchObject({ kind: 'step', number: 1, answers: [], restarted: true });
+  });
+
+  it('reads no more answers than any guide can ask for, however deep this one is', () => {
+    const deep = guideSchema.parse({
+      ...guide,
+      steps: Array.from({ length: 40 }, (_, index) => ({
+        key: `q${index}`,
+        question: `Q${index}?`,
+        answers: [{ label: 'Next', leadsTo: index === 39 ? 'done' : `q${index + 1}` }],
+      })),
+    });
+    expect(
+      walkGuide(
+        deep,
+        Array.from({ length: 30 }, () => 0),
+      ),
+    ).toMatchObject({ kind: 'step', number: 31 });
+    expect(
+      walkGuide(
+        deep,
+        Array.from({ length: 31 }, () => 0),
+      ),
+    ).toMatchObject({ number: 1, restarted: true });
   });
 
   it('carries the answers as positions only, and reads nothing else back', () => {

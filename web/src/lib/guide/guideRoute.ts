@@ -19,9 +19,11 @@ export type GuideRoute =
 /**
  * Nothing of a visit is kept anywhere: not by a cache (the site's, Varnish, the browser's), not in
  * the browser's history of pages (every step after the first is a POST to the same address, whose
- * title never changes), not in a log line. `no-store` on every answer of the guide's address.
+ * title never changes), not in a log line. `no-store` on every answer of the guide's address. (A
+ * link followed from an outcome tells the other site only this site's origin, by the site-wide
+ * Referrer-Policy: the address holds no answer anyway.)
  */
-const NOTHING_KEPT = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } as const;
+const NOTHING_KEPT = { 'Cache-Control': 'no-store' } as const;
 
 const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
