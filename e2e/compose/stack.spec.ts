@@ -265,6 +265,73 @@ test('varnish keeps the English and the Spanish page apart, picks no language fr
   expect([old.status, old.headers.get('location')]).toEqual([301, MOVED_SPANISH]);
 });
 
+const GUIDE = '/record-guide/';
+/** One SQL answer from the stack's database, as ops would ask it. */
+const sql = (query: string) =>
+  stack.compose(['exec', '-T', 'postgres', 'psql', '-U', 'strapi', '-d', 'strapi', '-tAc', query]).trim();
+
+test('the record guide through varnish: its publish reaches the kept seed page, every step goes to a replica and nothing of a visit is kept but a count', async () => {
+  test.setTimeout(120_000);
+  // Left published: the tests after this one do not look at the guide, and the restores start from new volumes.
+  await cms('POST', '/content-manager/single-types/api::record-guide.record-guide/actions/publish?locale=en', {});
+  // The publish purges the pages that show the guide's first question, in varnish too.
+  await expect
+    .poll(async () => (await site(SEED)).text, { timeout: 5000, intervals: [50] })
+    .toContain('class="record-guide');
+  const counted = () => Number(sql('select coalesce(sum(count), 0) from record_guide_outcome_counts'));
+  const countedBefore = counted();
+  const marker = `compose-guide-${randomBytes(6).toString('hex')}`;
+  const screens: { status: number; cache: string | null; age: string | null; cacheControl: string | null }[] = [];
+  const visit = async (init?: RequestInit) => {
+    const response = await fetch(`${stack.siteUrl}${GUIDE}`, init);
+    const text = await response.text();
+    const h = response.headers;
+    screens.push({
+      status: response.status,
+      cache: h.get('x-cache'),
+      age: h.get('age'),
+      cacheControl: h.get('cache-control'),
+    });
+    return {
+      picks: [...text.matchAll(/name="pick" value="(\d+)"/g)].map((match) => match[1]!),
+      // An empty value is written as a bare attribute.
+      carried: /name="answers" value(?:="([^"]*)")?/.exec(text)?.[1] ?? '',
+      outcome: text.includes('class="guide__outcome"'),
+    };
+  };
+  await visit();
+  // Each step a POST to the one address, carrying the answers so far and a value of the visitor's own.
+  let screen = await visit();
+  for (let step = 0; !screen.outcome && step < 30; step += 1) {
+    expect(screen.picks.length, `step ${step} offers answers`).toBeGreaterThan(0);
+    screen = await visit({
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: stack.siteUrl,
+        'Sec-Fetch-Site': 'same-origin',
+      },
+      body: new URLSearchParams({ answers: screen.carried, pick: screen.picks[0]!, note: marker }).toString(),
+    });
+  }
+  expect(screen.outcome, 'the first answers lead to an outcome').toBe(true);
+  // The first screen, twice, and every step: each rendered by a replica, none kept by varnish or the browser.
+  expect(screens.length).toBeGreaterThan(3);
+  for (const answer of screens) {
+    expect(answer.status).toBe(200);
+    expect(answer.cache).toBe('MISS');
+    expect(Number(answer.age ?? 0)).toBe(0);
+    expect(answer.cacheControl).toContain('no-store');
+  }
+  // What is kept: one more visitor reached an outcome. Not what they sent: in no log, not in the database.
+  await expect.poll(counted, { timeout: 5000 }).toBe(countedBefore + 1);
+  // Both streams of every container (a warning or PostgreSQL's log is on stderr).
+  const logs = stack.shell('docker compose logs --no-color 2>&1');
+  expect(logs.length).toBeGreaterThan(0);
+  expect(logs).not.toContain(marker);
+  expect(stack.compose(['exec', '-T', 'postgres', 'pg_dump', '-U', 'strapi', 'strapi'])).not.toContain(marker);
+});
+
 /** An instant as Chicago's clocks and the Schedule panel say it: date, time, and which 1:xx a.m. the night they go back. */
 const chicagoClock = (at: number) => {
   const part = (options: Intl.DateTimeFormatOptions) =>

@@ -208,7 +208,9 @@ test('bulk Unpublish and bulk Delete in the page list say first where each selec
       await page.getByRole('button', { name: action, exact: true }).click();
       await expect(dialog.getByText(`${action} 2 page(s)?`)).toBeVisible();
       await expect(dialog.getByText('Site settings › Header menu 3 › Links 1 «Clear Your Record»')).toBeVisible();
-      await expect(dialog.getByText(/^No menu, footer, page or redirect links to this page\./)).toBeVisible();
+      await expect(
+        dialog.getByText(/^No menu, footer, page, event, record guide or redirect links to this page\./),
+      ).toBeVisible();
       await expect(dialog.getByText(ending)).toBeVisible();
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await expect(dialog).toHaveCount(0);

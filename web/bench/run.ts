@@ -16,8 +16,9 @@
  *     enough to fill its media storage (pages still cached);
  *   - page weight in Chromium: the seed page with a real photo in its hero (against that photo's
  *     JPEG, the reference) beside the page with every section type;
- *   - Lighthouse (mobile, its simulated slow 4G) three times on every page of the seed, medians
- *     of its four scores, first and largest paint, layout shift and bytes;
+ *   - Lighthouse (mobile, its simulated slow 4G) three times on every page of the seed and on the
+ *     record guide's first screen (issue 28), medians of its four scores, first and largest paint,
+ *     layout shift and bytes;
  *   - faults: 50 connections on a stale and on a purged page while the CMS is stopped, and on a
  *     page going stale or purged every second (memory, open files, non-200 answers, CMS queries);
  *   - the compose stack (first, alone on the machine): image sizes and `up` → all healthy.
@@ -52,6 +53,7 @@ import {
 import { FREE_NOT_FOUNDS, HOLD_MS, WINDOW_MS } from '../src/lib/http/scannerSlowdown';
 import { measureHistory, type HistoryFigures } from './history';
 import { measureLighthouse, sitemapPaths, type LighthousePage } from './lighthouse';
+import { GUIDE_PATH } from '../src/lib/guide/guideSchema';
 import { measurePageWeight, type PageWeight } from './pageWeight';
 import { publishToLive, type PublishToLive } from './publishToLive';
 import { useRealHeroPhoto } from './realHeroPhoto';
@@ -428,7 +430,8 @@ const lighthouseSection = (r: Results) => {
   return `## Lighthouse, mobile${recordedOn(r, 'lighthouse')}
 
 Lighthouse (the npm package) in Debian's Chromium, its default mobile run (a mid-range phone on a
-simulated slow 4G), ${l.runs} times on each page of the seed from the route cache; each figure is the
+simulated slow 4G), ${l.runs} times on each page of the seed from the route cache, and on the record guide's
+first screen in each language (published for this; rendered for each visit, never kept); each figure is the
 median of the runs. Scores: performance / accessibility / best practices / SEO.
 
 | page | scores | first paint | largest paint | layout shift | bytes | not passed (most runs) |
@@ -468,6 +471,25 @@ Load generator, browser, site, CMS and bare server share this machine's cores, s
 ratios and comparisons within one section of one run mean anything.
 
 ${[throughputSection(r), cmsReadSection(r), publishSection(r), faultsSection(r), floodsSection(r), weightSection(r), lighthouseSection(r), historySection(r), formsSection(r), composeSection(r)].join('\n')}`;
+
+const RECORD_GUIDE = '/content-manager/single-types/api::record-guide.record-guide';
+
+/** Clear Your Record in each language: the seed's pages with a Record guide section. */
+const GUIDE_SECTION_PAGES = [SEED, '/es/servicios/limpiar-su-historial/'];
+
+/** Publishes the seeded record guide in each language, and waits for its section to show its first question. */
+const publishRecordGuide = async (system: System) => {
+  const admin = await adminApi(system);
+  for (const locale of Object.keys(GUIDE_PATH))
+    await admin.call('POST', `${RECORD_GUIDE}/actions/publish?locale=${locale}`, {});
+  for (const pagePath of GUIDE_SECTION_PAGES) {
+    for (let attempt = 0; ; attempt += 1) {
+      if ((await (await fetch(`${system.siteUrl}${pagePath}`)).text()).includes('class="record-guide')) break;
+      if (attempt === 50) throw new Error(`${pagePath} does not show the record guide 10 s after its publish`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+};
 
 /** The sections named on the command line (`pnpm bench -- flood`); all of them when none is. */
 const chosenSections = (args: string[]): Set<Section> => {
@@ -776,8 +798,14 @@ const main = async () => {
       }
 
       if (chosen.has('lighthouse')) {
-        // The seed's pages as the sitemap lists them (not the test page with every section type).
-        const paths = (await sitemapPaths(system.siteUrl)).filter((p) => p !== ALL_SECTIONS_PATH);
+        // The seed's pages as the sitemap lists them (not the test page with every section type),
+        // and the record guide's first screen in each language, published for this (the seed leaves
+        // it a draft; its publish also puts its first question on Clear Your Record).
+        await publishRecordGuide(system);
+        const paths = [
+          ...(await sitemapPaths(system.siteUrl)).filter((p) => p !== ALL_SECTIONS_PATH),
+          ...Object.values(GUIDE_PATH),
+        ];
         console.log(`Lighthouse, mobile, ${LIGHTHOUSE_RUNS} runs on each of ${paths.length} pages…`);
         results.lighthouse = {
           runs: LIGHTHOUSE_RUNS,

@@ -28,8 +28,10 @@ export type Holder = {
   documentId: string;
   name: string;
   status: 'draft' | 'published';
-  /** The language of a page or of the site settings; none for a redirect. */
+  /** The document's language; none for a redirect. */
   locale?: string;
+  /** A single type (the site settings, the record guide): the admin edits it at the type's own address. */
+  single?: true;
 };
 
 /** A page of one language: its document and locale (the two languages of a page share the document). */
@@ -41,6 +43,7 @@ const PAGE = 'api::page.page';
 const GLOBAL = 'api::global.global';
 const REDIRECT = 'api::redirect.redirect';
 const EVENT = 'api::event.event';
+const RECORD_GUIDE = 'api::record-guide.record-guide';
 
 const isRecord = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -58,6 +61,11 @@ export const sitePathOf = (url: unknown): string | null => {
 const schemaOf = (strapi: Core.Strapi, uid: string): (ModelSchema & { info?: { displayName?: string } }) | undefined =>
   strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]) as
     (ModelSchema & { info?: { displayName?: string } }) | undefined;
+
+const isSingleType = (strapi: Core.Strapi, uid: string): boolean => {
+  const model = strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]);
+  return model !== undefined && 'kind' in model && model.kind === 'singleType';
+};
 
 /** `populate` that reaches every link of a model: components and zones all the way down, page relations with their title. */
 export const linkPopulate = (strapi: Core.Strapi, uid: string): Json => {
@@ -191,10 +199,21 @@ export const linkProblem = (link: FoundLink, addresses: SiteAddresses): string |
   return `links to ${path}, where there is no page: choose a page of the site (Links to: Site page), or publish one at that address`;
 };
 
-/** The documents links live in, each version: pages, events, the site settings, and redirects (which point at a path). */
+/** What staff call a holder of links, by its model (a page's and an event's title follow). */
+const HOLDER_NAMES: Record<string, string> = {
+  [GLOBAL]: 'Site settings',
+  [RECORD_GUIDE]: 'Record guide',
+  [PAGE]: 'Page',
+  [EVENT]: 'Event',
+};
+
+/**
+ * The documents links live in, each version: pages, events, the site settings, the record guide,
+ * and redirects (which point at a path).
+ */
 export const holders = async function* (strapi: Core.Strapi): AsyncGenerator<{ holder: Holder; links: FoundLink[] }> {
   for (const status of ['published', 'draft'] as const) {
-    for (const uid of [GLOBAL, PAGE, EVENT]) {
+    for (const uid of [GLOBAL, RECORD_GUIDE, PAGE, EVENT]) {
       const documents = (await strapi
         .documents(uid as Uid)
         .findMany({ status, locale: '*', populate: linkPopulate(strapi, uid), limit: -1 } as never)) as Json[];
@@ -202,11 +221,18 @@ export const holders = async function* (strapi: Core.Strapi): AsyncGenerator<{ h
         const locale = typeof document.locale === 'string' ? document.locale : DEFAULT_LOCALE;
         const language = languageSuffix(locale);
         const name =
-          uid === GLOBAL
-            ? `Site settings${language}`
-            : `${uid === EVENT ? 'Event' : 'Page'} «${String(document.title)}»${language}`;
+          uid === PAGE || uid === EVENT
+            ? `${HOLDER_NAMES[uid]} «${String(document.title)}»${language}`
+            : `${HOLDER_NAMES[uid]}${language}`;
         yield {
-          holder: { uid, documentId: String(document.documentId), name, status, locale },
+          holder: {
+            uid,
+            documentId: String(document.documentId),
+            name,
+            status,
+            locale,
+            ...(isSingleType(strapi, uid) ? { single: true as const } : {}),
+          },
           links: linksIn(strapi, uid, document),
         };
       }

@@ -6,6 +6,8 @@ type Json = Record<string, unknown>;
 const PAGES = '/content-manager/collection-types/api::page.page';
 const GLOBAL = '/content-manager/single-types/api::global.global';
 const SEED = '/services/clear-your-record/';
+/** The help form's page: the record guide's help link leads to it (cms/seed/record-guide.yml). */
+const HELP_FORM = '/services/ask-for-help/';
 /** The edit view's read-only `status` is not sent back, as the admin does not. */
 const withoutStatus = (data: Json): Json =>
   Object.fromEntries(Object.entries(data).filter(([field]) => field !== 'status'));
@@ -105,6 +107,24 @@ describe('the site tools behind the admin’s home, links report and page action
     );
     const { body: live } = await editor.call('GET', `/site-tools/pages/${documentId}/live`);
     expect(live.url).toMatch(new RegExp(`^https?://[^/]+${SEED}$`));
+  });
+
+  it('count the record guide among the places a page is used, in the guide’s language', async () => {
+    const editor = await editorSession();
+    const { body } = await editor.call('GET', `${PAGES}?filters[path][$eq]=${encodeURIComponent(HELP_FORM)}`);
+    const documentId = (body.results as Json[])[0]!.documentId as string;
+    for (const [locale, where] of [
+      ['en', 'Record guide › '],
+      ['es', 'Record guide (Spanish) › '],
+    ] as const) {
+      const { body: usage } = await editor.call('GET', `/site-tools/pages/${documentId}/usage?locale=${locale}`);
+      const fromGuide = (
+        usage.usage as { where: string; live: boolean; holder: { locale?: string; single?: boolean } }[]
+      ).filter((u) => u.where.startsWith(where));
+      // The seed's guide is a draft: its help link is a use all the same (publishing it would break it).
+      expect(fromGuide.length, `the ${locale} help page used by the ${locale} guide`).toBeGreaterThan(0);
+      for (const use of fromGuide) expect(use).toMatchObject({ live: false, holder: { locale, single: true } });
+    }
   });
 
   it('say where a media file is used, for the media library’s replace dialog', async () => {

@@ -106,7 +106,7 @@ const UsageNotice = ({
       <Typography textColor="danger600">Could not check where this page is used ({error ?? 'no answer'}).</Typography>
     );
   if (data.usage.length === 0)
-    return <Typography>No menu, footer, page or redirect links to this page. {then}</Typography>;
+    return <Typography>No menu, footer, page, event, record guide or redirect links to this page. {then}</Typography>;
   return (
     <Box>
       <Typography tag="p">

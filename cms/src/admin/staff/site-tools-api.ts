@@ -3,14 +3,14 @@ import { useEffect, useState } from 'react';
 
 /** What the admin routes of src/plugins/site-tools/server/routes.ts answer (the two meet only over HTTP). */
 export type BrokenLink = {
-  holder: { uid: string; documentId: string; name: string; status: string };
+  holder: { uid: string; documentId: string; name: string; status: string; locale?: string; single?: boolean };
   where: string;
   text: string;
   problem: string;
   live: boolean;
 };
 export type Usage = {
-  holder: { uid: string; documentId: string; name: string; status: string };
+  holder: { uid: string; documentId: string; name: string; status: string; locale?: string; single?: boolean };
   where: string;
   live: boolean;
 };
@@ -51,8 +51,15 @@ export const useSiteTools = <T>(path: string | null): Loaded<T> => {
   return state;
 };
 
-/** Where the content manager edits a document (a path inside the admin, for its router). */
-export const editUrl = (holder: { uid: string; documentId: string }): string =>
-  holder.uid === 'api::global.global'
-    ? '/content-manager/single-types/api::global.global'
-    : `/content-manager/collection-types/${holder.uid}/${holder.documentId}`;
+/** Where the content manager edits a document, in its language when it has one (a path inside the admin, for its router). */
+export const editUrl = (holder: {
+  uid: string;
+  documentId: string;
+  locale?: string | null | undefined;
+  single?: boolean;
+}): string =>
+  `${
+    holder.single
+      ? `/content-manager/single-types/${holder.uid}`
+      : `/content-manager/collection-types/${holder.uid}/${holder.documentId}`
+  }${holder.locale ? `?plugins[i18n][locale]=${holder.locale}` : ''}`;

@@ -4,13 +4,10 @@ import { Link as RouterLink } from 'react-router-dom';
 import { editUrl, useSiteTools } from '../site-tools-api';
 import { scheduleLabel, type ScheduleEntry, type ScheduleLists } from './schedule-types';
 
-const editLink = (entry: ScheduleEntry) =>
-  `${editUrl({ uid: entry.uid, documentId: entry.documentId })}${entry.locale ? `?plugins[i18n][locale]=${entry.locale}` : ''}`;
-
 const Entry = ({ entry }: { entry: ScheduleEntry }) => (
   <Box tag="li" paddingBottom={2}>
     <Typography variant="omega" tag="p">
-      <Link tag={RouterLink} to={editLink(entry)}>
+      <Link tag={RouterLink} to={editUrl(entry)}>
         {entry.title ?? 'Untitled'}
       </Link>
       {entry.locale && entry.locale !== 'en' ? ` (${entry.locale})` : ''}
