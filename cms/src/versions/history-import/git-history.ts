@@ -3,6 +3,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { GitObjects } from './git-objects';
 
 const run = promisify(execFile);
 
@@ -39,10 +40,14 @@ const FIELD = '\x1f';
  * --follow` follows them, and the files' text at any commit.
  */
 export class GitHistory {
+  private readonly objects: GitObjects;
+
   private constructor(
     readonly repo: string,
     private readonly clone: string | null,
-  ) {}
+  ) {
+    this.objects = new GitObjects(repo);
+  }
 
   /** A repository folder, or a bundle file (cloned, bare, into a temporary folder until `close`). */
   static async open(repo: string): Promise<GitHistory> {
@@ -71,6 +76,7 @@ export class GitHistory {
   }
 
   async close(): Promise<void> {
+    await this.objects.close();
     if (this.clone) await rm(this.clone, { recursive: true, force: true });
   }
 
@@ -82,21 +88,16 @@ export class GitHistory {
     return stdout;
   }
 
-  /** The text of a file at a commit. */
-  async show(sha: string, path: string): Promise<Buffer> {
-    const { stdout } = await run('git', ['-C', this.repo, 'show', `${sha}:${path}`], {
-      maxBuffer: 256 * 1024 * 1024,
-      encoding: 'buffer',
-    });
-    return stdout;
+  /** A file as a commit has it, or null when that commit has no such file. */
+  read(sha: string, file: string): Promise<Buffer | null> {
+    return this.objects.read(sha, file);
   }
 
-  /** Whether a file exists at a commit. */
-  async has(sha: string, path: string): Promise<boolean> {
-    return this.git(['cat-file', '-e', `${sha}:${path}`]).then(
-      () => true,
-      () => false,
-    );
+  /** A file as a commit has it, which git's log says is there. */
+  async show(sha: string, file: string): Promise<Buffer> {
+    const content = await this.objects.read(sha, file);
+    if (!content) throw new GitError(`${this.repo}: commit ${sha} has no file ${file}, though git log names it`);
+    return content;
   }
 
   /**

@@ -117,10 +117,11 @@ const runImport = async (
   log(`History of ${histories.length} file(s) in ${git.repo}…`);
   const at = { sha: 'HEAD' };
   const media = new MediaLibrary(strapi, siteRoot, false, async (relative) => {
-    if (!(await git.has(at.sha, relative))) return null;
+    const content = await git.read(at.sha, relative);
+    if (!content) return null;
     const copy = path.join(scratch, at.sha, relative);
     await mkdir(path.dirname(copy), { recursive: true });
-    await writeFile(copy, await git.show(at.sha, relative));
+    await writeFile(copy, content);
     return copy;
   });
   const pages = (await strapi.documents(PAGE).findMany({ status: 'draft', locale: LOCALE, fields: ['path'] })) as {
