@@ -9,17 +9,17 @@ import { GitObjects } from '../../src/versions/history-import/git-objects';
 /** A real repository: two commits, a Markdown page, a binary image, a folder, a file deleted by the second. */
 let repo: string;
 const commits: string[] = [];
-const git = (...args: string[]) =>
-  execFileSync('git', ['-C', repo, ...args], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'T',
-      GIT_AUTHOR_EMAIL: 't@example.org',
-      GIT_COMMITTER_NAME: 'T',
-      GIT_COMMITTER_EMAIL: 't@example.org',
-    },
-  }).trim();
+// Git as a fresh install has it: no user's or system's settings (signing, hooks), no outer repository's variables.
+const gitEnv = {
+  ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^GIT_/.test(name))),
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_AUTHOR_NAME: 'T',
+  GIT_AUTHOR_EMAIL: 't@example.org',
+  GIT_COMMITTER_NAME: 'T',
+  GIT_COMMITTER_EMAIL: 't@example.org',
+};
+const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8', env: gitEnv }).trim();
 // Every byte value, and more than a pipe's buffer, so that an answer arrives in several chunks.
 const IMAGE = Buffer.concat(Array.from({ length: 600 }, () => Buffer.from(Array.from({ length: 256 }, (_, i) => i))));
 
@@ -64,6 +64,49 @@ describe('files at commits, read through one git process', () => {
       expect(await objects.read(commits[0]!, 'assets/images')).toBeNull();
       expect(await objects.read(commits[0]!, 'index.md\nHEAD:index.md')).toBeNull();
       expect((await objects.read(commits[0]!, 'old page.md'))?.toString()).toBe('gone soon\n');
+    } finally {
+      await objects.close();
+    }
+  });
+
+  it('answers every read asked before close, and refuses reads after it', async () => {
+    const objects = new GitObjects(repo);
+    const reads = [objects.read(commits[0]!, 'index.md'), objects.read(commits[1]!, 'old page.md')];
+    await objects.close();
+    const [page, missing] = await Promise.all(reads);
+    expect(page?.toString()).toContain('First words');
+    expect(missing).toBeNull();
+    await expect(objects.read(commits[0]!, 'index.md')).rejects.toThrow(
+      /index\.md read after the history import closed git/,
+    );
+  });
+
+  it('refuses a file larger than its limit without reading it into memory, and reads on', async () => {
+    const objects = new GitObjects(repo, 1000);
+    try {
+      await expect(objects.read(commits[0]!, 'assets/images/logo.png')).rejects.toThrow(
+        `logo.png is ${IMAGE.length} bytes, more than 1000: not read`,
+      );
+      expect((await objects.read(commits[1]!, 'index.md'))?.toString()).toContain('Second words');
+    } finally {
+      await objects.close();
+    }
+  });
+
+  it('refuses the reads it owes when git dies, and every read after', async () => {
+    const objects = new GitObjects(repo);
+    try {
+      await objects.read(commits[0]!, 'index.md');
+      const pids = execFileSync('pgrep', ['-f', `git -C ${repo} cat-file --batch`], { encoding: 'utf8' })
+        .trim()
+        .split('\n');
+      expect(pids).toHaveLength(1);
+      // Stopped first, so that it cannot answer before it dies.
+      process.kill(Number(pids[0]), 'SIGSTOP');
+      const owed = [objects.read(commits[0]!, 'assets/images/logo.png'), objects.read(commits[1]!, 'index.md')];
+      process.kill(Number(pids[0]), 'SIGKILL');
+      await Promise.all(owed.map((read) => expect(read).rejects.toThrow(/stopped: exited with SIGKILL/)));
+      await expect(objects.read(commits[1]!, 'index.md')).rejects.toThrow(/stopped: exited with SIGKILL/);
     } finally {
       await objects.close();
     }

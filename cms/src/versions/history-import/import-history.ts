@@ -227,12 +227,15 @@ const storedDocument = async (strapi: Core.Strapi, history: FileHistory): Promis
 const lastAddress = async (git: GitHistory, history: FileHistory): Promise<string> => {
   const last = [...history.commits].reverse().find((commit) => !commit.deleted);
   let permalink: unknown;
-  if (last)
+  if (last) {
+    // Outside the try: git failing is the import's failure, not a page without a permalink.
+    const text = (await git.show(last.sha, last.path)).toString('utf8');
     try {
-      permalink = readFrontMatter((await git.show(last.sha, last.path)).toString('utf8')).data.permalink;
+      permalink = readFrontMatter(text).data.permalink;
     } catch {
       // A file whose front matter cannot be read: its address by its path, as the importer would give it.
     }
+  }
   return pageUrlFor(last?.path ?? history.path, permalink).url;
 };
 
