@@ -24,12 +24,12 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),
-  // On CI, a test that fails once runs again (a serial file from its start) and is reported as
-  // "flaky", with what its page showed when it failed, instead of failing the landing: the admin
-  // is a large React app on a busy 2-core machine, and a rare lost step there should not cost
-  // a 65-minute run (the alt-text prompt once never opened in CI: 1 of 74 runs here, with both
-  // cores loaded, none with logging on). A test that fails twice still fails. Never locally:
-  // there, a flaky test should be seen at once.
+  // On CI, a test that fails once runs again (a serial group from its start) and is reported
+  // as "flaky", with what its page showed when it failed, instead of failing the whole run: the
+  // admin is a large React app on a busy 2-core machine, and one rare lost step there should
+  // not cost CI's run (the alt-text prompt once never opened in CI: here 1 of 6 runs with both
+  // cores loaded, 0 of 68 since). A test that fails twice still fails. Never locally: there, a
+  // flaky test should be seen at once.
   retries: process.env.CI ? 1 : 0,
   reporter: [
     ['list'],
