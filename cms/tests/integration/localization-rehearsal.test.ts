@@ -19,10 +19,13 @@ const GLOSSARY = 'api::glossary.glossary';
 /** In the order they can be dropped: the zone's links before the rows they join. */
 const GLOSSARY_TABLES = ['glossaries_cmps', 'components_shared_glossary_terms', 'glossaries'];
 /**
- * Stored settings a start writes: the schema it compares, the glossary's admin layouts, and the
- * media library's notice of its defaults (Strapi's upload plugin, at a start after the first).
+ * Stored settings a start writes: the schema it compares, the glossary's admin layouts, the
+ * media library's notice of its defaults (Strapi's upload plugin, at a start after the first),
+ * and that plugin's weekly metrics schedule, set anew at each start (for 15 s after it) until its
+ * first run has stamped it, which happens only if that Strapi is still up 15 s later.
  */
-const REWRITTEN_SETTING = /^strapi_content_types_schema$|glossary|^plugin_upload_media_library_default_notice$/;
+const REWRITTEN_SETTING =
+  /^strapi_content_types_schema$|glossary|^plugin_upload_media_library_default_notice$|^plugin_upload_metrics$/;
 
 type Json = Record<string, unknown>;
 
